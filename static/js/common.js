@@ -1,0 +1,65 @@
+// Shared helpers for every page. User text is only ever set with
+// textContent (see el()), so it is escaped by construction.
+import { io } from "/vendor/socket.io.esm.min.js";
+
+export const strings = JSON.parse(document.getElementById("strings").textContent);
+
+// "%(count)s joined" + {count: 3} -> "3 joined"
+export function t(key, params = {}) {
+  const text = strings[key] ?? key;
+  return text.replace(/%\((\w+)\)s/g, (_, name) => String(params[name] ?? ""));
+}
+
+export function el(tag, attrs = {}, text) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value == null) continue;
+    node.setAttribute(name, value === true ? "" : String(value));
+  }
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+export function lang() {
+  return document.documentElement.lang || "sv";
+}
+
+// Socket.IO with our auth; shows the connection state in #conn.
+export function connect(auth) {
+  const socket = io({ auth: { ...auth, lang: lang() }, transports: ["websocket", "polling"] });
+  const conn = document.getElementById("conn");
+  const show = (text, ok) => {
+    if (!conn) return;
+    conn.textContent = text;
+    conn.classList.toggle("bad", !ok);
+  };
+  socket.on("connect", () => show(t("online"), true));
+  socket.on("disconnect", () => show(t("offline"), false));
+  socket.on("connect_error", (err) => show(t("refused", { error: err.message }), false));
+  return socket;
+}
+
+// The key from the URL fragment (#key=...), remembered for this workshop.
+export function keyFor(workshopId) {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get("key");
+  const store = `key:${workshopId}`;
+  if (fromHash) localStorage.setItem(store, fromHash);
+  return fromHash || localStorage.getItem(store);
+}
+
+export async function api(method, path, key, body) {
+  const headers = { Authorization: `Bearer ${key}` };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, {
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(data.error || `${response.status}`);
+  return data;
+}
+
+export function showError(node, err) {
+  if (!node) return;
+  node.hidden = !err;
+  node.textContent = err ? String(err.message || err) : "";
+}

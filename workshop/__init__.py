@@ -1,0 +1,62 @@
+"""The workshop app: Åsiktsbarometer and Open Space, live.
+
+``create_app`` is the app factory (as in Flask's flaskr tutorial): it binds
+storage, Babel, Socket.IO and the blueprints to one Flask app.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from flask_socketio import SocketIO
+
+from .config import Settings
+from .i18n import TRANSLATIONS_DIR
+from .storage import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+# Generous for a 20,000-character note in any script; small enough that a
+# flood of junk is refused (413) before it reaches a handler.
+MAX_BODY_BYTES = 256 * 1024
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or Settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    app = Flask(__name__, template_folder=str(ROOT / "templates"),
+                static_folder=str(ROOT / "static"))
+    app.config.update(
+        SETTINGS=settings,
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        JSON_AS_ASCII=False,
+        BABEL_DEFAULT_LOCALE="sv",
+        BABEL_TRANSLATION_DIRECTORIES=str(TRANSLATIONS_DIR),
+    )
+    app.json.ensure_ascii = False
+
+    store = Store(settings.database_path)
+    app.extensions["workshop.store"] = store
+
+    from .web.i18n import init_babel
+    init_babel(app)
+
+    socketio = SocketIO(
+        app,
+        async_mode=settings.async_mode,
+        max_http_buffer_size=MAX_BODY_BYTES,
+        ping_interval=10,
+        ping_timeout=10,
+    )
+    from .live.hub import Hub
+    from .live import connect, participant
+    hub = Hub(socketio, store, settings.coalesce_seconds, settings.admin_token)
+    app.extensions["workshop.hub"] = hub
+    connect.register(socketio, hub)
+    participant.register(socketio, hub)
+
+    from .web import api_barometer, api_workshops, errors, pages
+    errors.register(app)
+    app.register_blueprint(api_workshops.bp)
+    app.register_blueprint(api_barometer.bp)
+    app.register_blueprint(pages.bp)
+    return app

@@ -1,0 +1,110 @@
+"""Åsiktsbarometer: statements, positions on the line, and the distribution.
+
+The line runs from 0 = "håller INTE med" to 100 = "håller med". A participant
+may also pass ("Pass / Vet inte"). One statement is open at a time; people
+may move while it is open, and not after it is closed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import Conflict, Invalid
+from .text import clean_text
+
+PASS = "pass"
+MIN_VALUE, MAX_VALUE = 0, 100
+STATEMENT_MAX = 500
+COMMENT_MAX = 2000
+BULK_MAX_STATEMENTS = 100
+
+DRAFT, OPEN, CLOSED = "draft", "open", "closed"
+
+
+def validate_statement_text(value) -> str:
+    return clean_text(value, "text", max_len=STATEMENT_MAX, multiline=False)
+
+
+def validate_comment(value) -> str:
+    return clean_text(value, "text", max_len=COMMENT_MAX)
+
+
+def split_bulk(value) -> list[str]:
+    """Statements pasted one per line -> validated texts; blank lines skipped.
+
+    All or nothing: one bad line refuses the whole paste, so the facilitator
+    never ends up with half a list.
+    """
+    if not isinstance(value, str):
+        raise Invalid("%(field)s must be text.", field="text")
+    lines = [line.strip().lstrip("-•*").strip() for line in value.splitlines()]
+    texts = [validate_statement_text(line) for line in lines if line]
+    if not texts:
+        raise Invalid("Paste at least one statement, one per line.")
+    if len(texts) > BULK_MAX_STATEMENTS:
+        raise Invalid("At most %(max)d statements at once.", max=BULK_MAX_STATEMENTS)
+    return texts
+
+
+def parse_position(value) -> int | None:
+    """A phone's value -> 0..100, or None for a pass."""
+    if value == PASS:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid("value must be a whole number from 0 to 100, or \"pass\".")
+    if not MIN_VALUE <= value <= MAX_VALUE:
+        raise Invalid("value must be a whole number from 0 to 100, or \"pass\".")
+    return value
+
+
+def check_open_for_positions(status: str) -> None:
+    if status != OPEN:
+        raise Conflict("This statement is closed; positions can no longer change.")
+
+
+def check_editable(status: str) -> None:
+    # Once people have answered a statement, changing its words would change
+    # what their answers mean.
+    if status != DRAFT:
+        raise Conflict("This statement has been shown; its text can no longer change.")
+
+
+def position_for_phone(value: int | None, has_position: bool) -> int | str | None:
+    """What `state.position` says: a number, "pass", or null (not placed)."""
+    if not has_position:
+        return None
+    return PASS if value is None else value
+
+
+@dataclass(frozen=True)
+class Distribution:
+    statement: int
+    values: tuple[int, ...]  # in a stable order (participant order)
+    passes: int
+    # Opaque per-participant keys, parallel to values, so the projector can
+    # move the same dot when a person moves instead of redrawing the swarm.
+    keys: tuple[int, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.values)
+
+    @property
+    def mean(self) -> float | None:
+        if not self.values:
+            return None
+        return round(sum(self.values) / len(self.values), 1)
+
+    def as_dict(self) -> dict:
+        return {
+            "statement": self.statement,
+            "count": self.count,
+            "passes": self.passes,
+            "values": list(self.values),
+            "mean": self.mean,
+            "dots": [[k, v] for k, v in zip(self.keys, self.values)],
+        }
+
+    def hidden(self) -> dict:
+        """What the projector sees before the facilitator reveals: counts only."""
+        return {"statement": self.statement, "count": self.count, "passes": self.passes,
+                "values": [], "mean": None, "dots": [], "hidden": True}

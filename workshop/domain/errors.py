@@ -1,0 +1,27 @@
+"""Domain errors. Transport maps them: Invalid -> 400, NotFound -> 404,
+Conflict -> 409 over HTTP, and ``{"ok": false, "error"}`` over sockets.
+
+The message is shown to the person who caused it, so it says what to do.
+Messages are English msgids; transport translates them.
+"""
+
+
+class DomainError(Exception):
+    status = 400
+
+    def __init__(self, message: str, **params):
+        super().__init__(message)
+        self.message = message
+        self.params = params  # %-style values for the translated message
+
+
+class Invalid(DomainError):
+    status = 400
+
+
+class NotFound(DomainError):
+    status = 404
+
+
+class Conflict(DomainError):
+    status = 409

@@ -1,0 +1,39 @@
+"""Validation of the free text people type: titles, statements, comments."""
+from __future__ import annotations
+
+from .errors import Invalid
+
+
+def clean_text(value, field: str, *, max_len: int, min_len: int = 1, multiline: bool = True) -> str:
+    """Strip, check type and length (in characters), and return the text.
+
+    Control characters other than newline and tab are removed, so a pasted
+    text cannot smuggle in terminal escapes or NULs.
+    """
+    if not isinstance(value, str):
+        raise Invalid("%(field)s must be text.", field=field)
+    allowed = "\n\t" if multiline else ""
+    text = "".join(ch for ch in value if ch >= " " or ch in allowed).strip()
+    if not multiline:
+        text = " ".join(text.split())
+    if len(text) < min_len:
+        raise Invalid("%(field)s must not be empty.", field=field)
+    if len(text) > max_len:
+        raise Invalid("%(field)s is too long (at most %(max)d characters).", field=field, max=max_len)
+    return text
+
+
+def optional_text(value, field: str, *, max_len: int, multiline: bool = True) -> str | None:
+    """Like clean_text, but None or blank means "not given"."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return clean_text(value, field, max_len=max_len, multiline=multiline)
+
+
+def require_int(value, field: str, *, lo: int, hi: int) -> int:
+    # bool is an int in Python; true/false is never a number here.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid("%(field)s must be a whole number.", field=field)
+    if not lo <= value <= hi:
+        raise Invalid("%(field)s must be between %(lo)d and %(hi)d.", field=field, lo=lo, hi=hi)
+    return value

@@ -1,0 +1,48 @@
+"""Socket acks: {"ok": true, ...} once committed, else {"ok": false, "error"}.
+
+``participant_event`` wraps every participant handler: it finds who is
+asking, refuses anyone who is not a phone of a live workshop, checks the
+payload is an object, and turns domain errors into a clear, translated
+error ack. Handlers then only call the domain and the store.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+
+from flask import request
+
+from ..domain.errors import DomainError, Invalid
+from ..i18n import translator
+from .hub import PARTICIPANT
+
+log = logging.getLogger(__name__)
+
+
+def ok(**fields) -> dict:
+    return {"ok": True, **fields}
+
+
+def error(message: str, lang: str, **params) -> dict:
+    text = translator(lang)(message)
+    return {"ok": False, "error": text % params if params else text}
+
+
+def participant_event(hub):
+    def decorate(handler):
+        @functools.wraps(handler)
+        def wrapper(data=None, *extra):
+            conn = hub.connections.get(request.sid)
+            if conn is None or conn.role != PARTICIPANT:
+                return error("Only participants' phones send this.", conn.lang if conn else "sv")
+            try:
+                if not isinstance(data, dict):
+                    raise Invalid("Send an object with the fields of this event.")
+                return handler(conn, data)
+            except DomainError as err:
+                return error(err.message, conn.lang, **err.params)
+            except Exception:
+                log.exception("participant event failed")
+                return error("Something went wrong; try again.", conn.lang)
+        return wrapper
+    return decorate

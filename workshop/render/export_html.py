@@ -1,0 +1,67 @@
+"""HTML export: one self-contained, accessible page.
+
+Charts are inline SVG (no image files, no external resources) with
+role="img" and a <title> carrying the alt text. The template is rendered
+with autoescape on, so statement texts, comments and notes are always
+escaped; only our own matplotlib SVG is passed through as Markup.
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from workshop.domain.appendix import Appendix
+from workshop.render.appendix_view import build_view
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "export"
+TEMPLATE_NAME = "appendix.html"
+
+# Everything before the <svg> element (XML declaration, DOCTYPE) and the RDF
+# metadata block are not wanted inside an HTML document.
+_PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
+_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
+_SVG_OPEN = re.compile(r"<svg\b([^>]*)>")
+_SIZE_ATTR = re.compile(r'\s(?:width|height)="[^"]*"')
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=True,
+        trim_blocks=False,
+        undefined=jinja2.StrictUndefined,  # a missing field is a bug, not an empty string
+    )
+
+
+def inline_svg(svg: bytes, alt: str, chart_id: str, css_class: str = "chart") -> Markup:
+    """matplotlib SVG -> an accessible <svg> element for embedding in HTML."""
+    text = _METADATA.sub("", _PROLOGUE.sub("", svg.decode("utf-8"), count=1), count=1)
+
+    def opening(match: re.Match) -> str:
+        attrs = _SIZE_ATTR.sub("", match.group(1))  # size comes from CSS + viewBox
+        return (f'<svg{attrs} class="{css_class}" role="img" aria-labelledby="{chart_id}">'
+                f'<title id="{chart_id}">{escape(alt)}</title>')
+
+    return Markup(_SVG_OPEN.sub(opening, text, count=1))
+
+
+def render_html(appendix: Appendix, lang: str) -> bytes:
+    view = build_view(appendix, lang)
+    charts = view.charts("svg")
+    ids = (f"chart-{i}" for i in itertools.count(1))
+    strips = {s.record.id: inline_svg(charts.strips[s.record.id], s.strip_alt, next(ids))
+              for s in view.statements}
+    movements = {s.record.id: inline_svg(charts.movements[s.record.id], s.movement_alt,
+                                         next(ids), "chart chart-narrow")
+                 for s in view.statements if s.has_movement_chart}
+    headcount = (inline_svg(charts.headcount, view.headcount_alt, next(ids))
+                 if charts.headcount else None)
+    html = _environment().get_template(TEMPLATE_NAME).render(
+        v=view, L=view.labels, strips=strips, movements=movements, headcount=headcount)
+    return html.encode("utf-8")

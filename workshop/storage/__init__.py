@@ -1,0 +1,11 @@
+"""Storage: the only place with SQL. One ``Store`` per process."""
+from .barometer import BarometerQueries
+from .base import StoreBase, utcnow
+from .workshops import WorkshopQueries
+
+
+class Store(StoreBase, WorkshopQueries, BarometerQueries):
+    """All queries, grouped by subject in the mixins above."""
+
+
+__all__ = ["Store", "utcnow"]

@@ -1,0 +1,182 @@
+"""Statements, positions (current + history) and comments."""
+from __future__ import annotations
+
+from ..domain.barometer import CLOSED, DRAFT, OPEN, Distribution
+from ..domain.errors import NotFound
+from .base import utcnow
+
+STATEMENT_FIELDS = "id, workshop_id, text, sort, status, hidden, created_at, opened_at, closed_at"
+
+
+def _statement(row: dict | None) -> dict | None:
+    if row is not None:
+        row["hidden"] = bool(row["hidden"])
+    return row
+
+
+class BarometerQueries:
+    # -- statements ------------------------------------------------------
+    def statements(self, workshop_id: str) -> list[dict]:
+        rows = self._rows(
+            f"SELECT {STATEMENT_FIELDS},"
+            " (SELECT count(*) FROM positions p WHERE p.statement_id = s.id) AS answers"
+            " FROM statements s WHERE workshop_id = ? ORDER BY sort, id",
+            [workshop_id],
+        )
+        return [_statement(r) for r in rows]
+
+    def statement(self, workshop_id: str, statement_id) -> dict:
+        row = _statement(self._row(
+            f"SELECT {STATEMENT_FIELDS} FROM statements WHERE id = ? AND workshop_id = ?",
+            [statement_id, workshop_id],
+        ))
+        if row is None:
+            raise NotFound("No such statement.")
+        return row
+
+    def open_statement(self, workshop_id: str) -> dict | None:
+        return _statement(self._row(
+            f"SELECT {STATEMENT_FIELDS} FROM statements WHERE workshop_id = ? AND status = ?",
+            [workshop_id, OPEN],
+        ))
+
+    def add_statements(self, workshop_id: str, texts: list[str]) -> list[dict]:
+        now = utcnow()
+        with self.transaction() as db:
+            sort = db.execute(
+                "SELECT coalesce(max(sort), 0) FROM statements WHERE workshop_id = ?", [workshop_id]
+            ).fetchone()[0]
+            ids = []
+            for text in texts:
+                sort += 1
+                cur = db.execute(
+                    "INSERT INTO statements (workshop_id, text, sort, status, created_at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    [workshop_id, text, sort, DRAFT, now],
+                )
+                ids.append(cur.lastrowid)
+        return [self.statement(workshop_id, i) for i in ids]
+
+    def update_statement(self, workshop_id: str, statement_id: int, **fields) -> dict:
+        allowed = {k: v for k, v in fields.items() if k in ("text", "hidden")}
+        if allowed:
+            sets = ", ".join(f"{k} = :{k}" for k in allowed)
+            with self.transaction() as db:
+                db.execute(
+                    f"UPDATE statements SET {sets} WHERE id = :id AND workshop_id = :w",
+                    {**allowed, "id": statement_id, "w": workshop_id},
+                )
+        return self.statement(workshop_id, statement_id)
+
+    def delete_statement(self, workshop_id: str, statement_id: int) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM statements WHERE id = ? AND workshop_id = ?",
+                       [statement_id, workshop_id])
+
+    def reorder_statements(self, workshop_id: str, ordered_ids: list[int]) -> None:
+        with self.transaction() as db:
+            for sort, sid in enumerate(ordered_ids, start=1):
+                db.execute("UPDATE statements SET sort = ? WHERE id = ? AND workshop_id = ?",
+                           [sort, sid, workshop_id])
+
+    def open(self, workshop_id: str, statement_id: int) -> None:
+        """Open one statement, closing whichever was open; phase -> barometer."""
+        now = utcnow()
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE statements SET status = ?, closed_at = ? WHERE workshop_id = ? AND status = ?"
+                " AND id != ?",
+                [CLOSED, now, workshop_id, OPEN, statement_id],
+            )
+            db.execute(
+                "UPDATE statements SET status = ?, opened_at = coalesce(opened_at, ?), closed_at = NULL"
+                " WHERE id = ? AND workshop_id = ?",
+                [OPEN, now, statement_id, workshop_id],
+            )
+            db.execute("UPDATE workshops SET phase = 'barometer' WHERE id = ?", [workshop_id])
+
+    def close(self, workshop_id: str, statement_id: int) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE statements SET status = ?, closed_at = ? WHERE id = ? AND workshop_id = ?"
+                " AND status = ?",
+                [CLOSED, utcnow(), statement_id, workshop_id, OPEN],
+            )
+
+    # -- positions -------------------------------------------------------
+    def record_position(self, statement_id: int, participant_id: int, value: int | None) -> None:
+        """Current position upserted and the change appended, in one transaction.
+
+        The caller has checked the statement is open; the WHERE clause checks
+        again inside the transaction, so a close racing a move cannot let a
+        late move through.
+        """
+        now = utcnow()
+        with self.transaction() as db:
+            cur = db.execute(
+                "INSERT INTO positions (statement_id, participant_id, value, updated_at)"
+                " SELECT ?, ?, ?, ? WHERE EXISTS"
+                " (SELECT 1 FROM statements WHERE id = ? AND status = 'open')"
+                " ON CONFLICT (statement_id, participant_id)"
+                " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                [statement_id, participant_id, value, now, statement_id],
+            )
+            if cur.rowcount == 0:
+                raise NotFound("This statement is not open.")
+            db.execute(
+                "INSERT INTO position_changes (statement_id, participant_id, value, at)"
+                " VALUES (?, ?, ?, ?)",
+                [statement_id, participant_id, value, now],
+            )
+
+    def position(self, statement_id: int, participant_id: int) -> tuple[bool, int | None]:
+        """(has a position, value or None for pass)."""
+        row = self._row(
+            "SELECT value FROM positions WHERE statement_id = ? AND participant_id = ?",
+            [statement_id, participant_id],
+        )
+        return (row is not None, row["value"] if row else None)
+
+    def positions_by_participant(self, statement_id: int) -> dict[int, int | None]:
+        rows = self._rows(
+            "SELECT participant_id, value FROM positions WHERE statement_id = ?", [statement_id]
+        )
+        return {r["participant_id"]: r["value"] for r in rows}
+
+    def distribution(self, statement_id: int) -> Distribution:
+        rows = self._rows(
+            "SELECT p.number, pos.value FROM positions pos"
+            " JOIN participants p ON p.id = pos.participant_id"
+            " WHERE pos.statement_id = ? ORDER BY p.number",
+            [statement_id],
+        )
+        placed = [(r["number"], r["value"]) for r in rows if r["value"] is not None]
+        return Distribution(
+            statement=statement_id,
+            values=tuple(v for _, v in placed),
+            keys=tuple(k for k, _ in placed),
+            passes=sum(1 for r in rows if r["value"] is None),
+        )
+
+    # -- comments ----------------------------------------------------------
+    def add_comment(self, statement_id: int, text: str) -> dict:
+        row = {"statement_id": statement_id, "text": text, "created_at": utcnow()}
+        with self.transaction() as db:
+            row["id"] = db.execute(
+                "INSERT INTO comments (statement_id, text, created_at)"
+                " VALUES (:statement_id, :text, :created_at)", row
+            ).lastrowid
+        return row
+
+    def comments(self, statement_id: int) -> list[dict]:
+        return self._rows(
+            "SELECT id, statement_id, text, created_at FROM comments WHERE statement_id = ? ORDER BY id",
+            [statement_id],
+        )
+
+    def delete_comment(self, statement_id: int, comment_id: int) -> None:
+        with self.transaction() as db:
+            cur = db.execute("DELETE FROM comments WHERE id = ? AND statement_id = ?",
+                             [comment_id, statement_id])
+            if cur.rowcount == 0:
+                raise NotFound("No such comment.")

@@ -1,0 +1,97 @@
+"""Workshops and participants."""
+from __future__ import annotations
+
+import sqlite3
+
+from ..domain.errors import NotFound
+from ..domain.workshops import new_join_code, new_secret
+from .base import utcnow
+
+PUBLIC_FIELDS = "id, code, title, language, phase, created_at"
+
+
+class WorkshopQueries:
+    def create_workshop(self, title: str, language: str) -> dict:
+        # A join code collision is rare; try again rather than fail.
+        for _ in range(20):
+            row = {
+                "id": new_secret()[:12],
+                "code": new_join_code(),
+                "title": title,
+                "language": language,
+                "phase": "lobby",
+                "facilitator_key": new_secret(),
+                "projector_key": new_secret(),
+                "created_at": utcnow(),
+            }
+            try:
+                with self.transaction() as db:
+                    db.execute(
+                        "INSERT INTO workshops (id, code, title, language, phase, facilitator_key,"
+                        " projector_key, created_at) VALUES (:id, :code, :title, :language, :phase,"
+                        " :facilitator_key, :projector_key, :created_at)",
+                        row,
+                    )
+                return row
+            except sqlite3.IntegrityError:
+                continue
+        raise RuntimeError("could not find a free join code")
+
+    def workshop(self, workshop_id: str) -> dict:
+        """The full row, keys included; NotFound if absent."""
+        row = self._row("SELECT * FROM workshops WHERE id = ?", [workshop_id])
+        if row is None:
+            raise NotFound("No such workshop.")
+        return row
+
+    def workshop_by_code(self, code: str) -> dict | None:
+        return self._row("SELECT * FROM workshops WHERE code = ?", [code])
+
+    def list_workshops(self) -> list[dict]:
+        return self._rows(
+            f"SELECT {PUBLIC_FIELDS},"
+            " (SELECT count(*) FROM participants p WHERE p.workshop_id = w.id) AS participants,"
+            " (SELECT count(*) FROM statements s WHERE s.workshop_id = w.id) AS statements"
+            " FROM workshops w ORDER BY created_at DESC"
+        )
+
+    def delete_workshop(self, workshop_id: str) -> None:
+        with self.transaction() as db:
+            cur = db.execute("DELETE FROM workshops WHERE id = ?", [workshop_id])
+            if cur.rowcount == 0:
+                raise NotFound("No such workshop.")
+
+    def set_phase(self, workshop_id: str, phase: str) -> None:
+        with self.transaction() as db:
+            cur = db.execute("UPDATE workshops SET phase = ? WHERE id = ?", [phase, workshop_id])
+            if cur.rowcount == 0:
+                raise NotFound("No such workshop.")
+
+    def participant_by_token(self, workshop_id: str, token) -> dict | None:
+        if not isinstance(token, str) or not token:
+            return None
+        return self._row(
+            "SELECT * FROM participants WHERE workshop_id = ? AND token = ?", [workshop_id, token]
+        )
+
+    def add_participant(self, workshop_id: str) -> dict:
+        with self.transaction() as db:
+            number = db.execute(
+                "SELECT coalesce(max(number), 0) + 1 FROM participants WHERE workshop_id = ?",
+                [workshop_id],
+            ).fetchone()[0]
+            row = {"workshop_id": workshop_id, "number": number, "token": new_secret(),
+                   "created_at": utcnow()}
+            cur = db.execute(
+                "INSERT INTO participants (workshop_id, number, token, created_at)"
+                " VALUES (:workshop_id, :number, :token, :created_at)",
+                row,
+            )
+            row["id"] = cur.lastrowid
+        return row
+
+    def participant_count(self, workshop_id: str) -> int:
+        return self._scalar("SELECT count(*) FROM participants WHERE workshop_id = ?", [workshop_id])
+
+    def workshop_by_id_or_none(self, workshop_id: str) -> dict | None:
+        return self._row("SELECT * FROM workshops WHERE id = ?", [workshop_id])

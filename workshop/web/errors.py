@@ -1,0 +1,38 @@
+"""Every API error is JSON: {"error": "<clear message>"}, in the caller's language."""
+from __future__ import annotations
+
+from flask import jsonify, request
+from flask_babel import gettext
+from werkzeug.exceptions import HTTPException
+
+from ..domain.errors import DomainError
+
+HTTP_MESSAGES = {
+    400: "The request could not be read.",
+    401: "Sign in: send Authorization: Bearer <key>.",
+    403: "This key may not do that.",
+    404: "Not found.",
+    405: "That method is not allowed here.",
+    409: "That conflicts with the current state.",
+    413: "The request is too large.",
+}
+
+
+def message(err: DomainError) -> str:
+    return gettext(err.message, **err.params)
+
+
+def _domain_error(err: DomainError):
+    return jsonify(error=message(err)), err.status
+
+
+def _http_error(err: HTTPException):
+    if not request.path.startswith("/api/"):
+        return err
+    text = getattr(err, "description_override", None) or HTTP_MESSAGES.get(err.code, err.name)
+    return jsonify(error=gettext(text)), err.code
+
+
+def register(app) -> None:
+    app.register_error_handler(DomainError, _domain_error)
+    app.register_error_handler(HTTPException, _http_error)

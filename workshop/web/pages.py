@@ -1,0 +1,98 @@
+"""HTML pages: home, join, phone, projector, facilitator console.
+
+Pages are shells rendered in the visitor's language; live data arrives over
+Socket.IO and the JSON API. Keys never appear in a page: the console and
+projector read them from the URL fragment.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, send_file, url_for
+
+from ..domain.workshops import normalise_code
+from ..render.qr import qr_svg
+from .context import store
+from .links import join_url, public_url
+from .strings import js_strings
+
+bp = Blueprint("pages", __name__)
+
+ROOT = Path(__file__).resolve().parents[2]
+# socket.io-client, installed from the npm registry by `make install`.
+VENDOR_FILES = {
+    "socket.io.esm.min.js": ROOT / "node_modules/socket.io-client/dist/socket.io.esm.min.js",
+}
+
+
+def _page(template: str, **context):
+    return render_template(template, strings=js_strings(), **context)
+
+
+def _workshop_or_404(workshop_id: str) -> dict:
+    row = store().workshop_by_id_or_none(workshop_id)
+    if row is None:
+        abort(404)
+    g.workshop_language = row["language"]
+    return row
+
+
+@bp.get("/healthz")
+def healthz():
+    return {"ok": True}
+
+
+@bp.get("/")
+def home():
+    return _page("home.html")
+
+
+@bp.get("/join")
+def join():
+    raw = request.args.get("code")
+    if raw is None:
+        return _page("join.html", error=None, code="")
+    code = normalise_code(raw)
+    if code and store().workshop_by_code(code):
+        return redirect(url_for("pages.phone", code=code))
+    return _page("join.html", error=True, code=raw), 404
+
+
+@bp.get("/j/<code>")
+def phone(code):
+    normal = normalise_code(code)
+    workshop = store().workshop_by_code(normal) if normal else None
+    if workshop is None:
+        return _page("join.html", error=True, code=code), 404
+    g.workshop_language = workshop["language"]
+    return _page("phone.html", workshop=workshop)
+
+
+@bp.get("/projector/<workshop_id>")
+def projector(workshop_id):
+    workshop = _workshop_or_404(workshop_id)
+    url = join_url(workshop["code"])
+    return _page("projector.html", workshop=workshop, join_url=url, qr=qr_svg(url),
+                 public_url=public_url())
+
+
+@bp.get("/console")
+def console_home():
+    return _page("console_home.html")
+
+
+@bp.get("/console/<workshop_id>")
+def console(workshop_id):
+    workshop = _workshop_or_404(workshop_id)
+    return _page("console.html", workshop=workshop, join_url=join_url(workshop["code"]))
+
+
+@bp.get("/vendor/<name>")
+def vendor(name):
+    path = VENDOR_FILES.get(name)
+    if path is None:
+        abort(404)
+    if not path.exists():
+        current_app.logger.error("%s is missing: run `make install`", path)
+        abort(404)
+    return send_file(path, mimetype="text/javascript", max_age=3600)
