@@ -29,15 +29,15 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 %.mo: %.po $(VENV)/.runtime
-	$(PYBABEL) compile -q -i $< -o $@
+	$(PYBABEL) compile -i $< -o $@
 
 translations: $(CATALOGS)
 
 # Developers: after adding user-facing strings, refresh the catalog, then
 # translate the new entries in workshop/translations/sv/LC_MESSAGES/messages.po.
 extract-messages: $(VENV)/.runtime
-	$(PYBABEL) extract -q -F babel.cfg -k _l -k t -o workshop/translations/messages.pot .
-	$(PYBABEL) update -q -i workshop/translations/messages.pot -d workshop/translations --no-fuzzy-matching
+	$(PYBABEL) extract -F babel.cfg -k _l -k t -k N_ -k Invalid -k NotFound -k Conflict --ignore-dirs=".venv node_modules tests" -o workshop/translations/messages.pot .
+	$(PYBABEL) update -i workshop/translations/messages.pot -d workshop/translations --no-fuzzy-matching
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads its own).
 chromium:

@@ -48,15 +48,17 @@ def create_app(settings: Settings | None = None) -> Flask:
         ping_timeout=10,
     )
     from .live.hub import Hub
-    from .live import connect, participant
+    from .live import connect, openspace, participant
     hub = Hub(socketio, store, settings.coalesce_seconds, settings.admin_token)
     app.extensions["workshop.hub"] = hub
     connect.register(socketio, hub)
     participant.register(socketio, hub)
+    openspace.register(socketio, hub)
 
-    from .web import api_barometer, api_workshops, errors, pages
+    from .web import api_barometer, api_openspace, api_workshops, errors, pages
     errors.register(app)
     app.register_blueprint(api_workshops.bp)
     app.register_blueprint(api_barometer.bp)
+    app.register_blueprint(api_openspace.bp)
     app.register_blueprint(pages.bp)
     return app

@@ -63,3 +63,26 @@ export function showError(node, err) {
   node.hidden = !err;
   node.textContent = err ? String(err.message || err) : "";
 }
+
+// Re-render a live list without taking the user's place in it. While a form
+// field inside has focus, the update waits until focus leaves (a redraw
+// would throw away what they are typing or choosing); a focused button is
+// focused again, found by its data-key, so keyboard users are not thrown out.
+const latestBuild = new WeakMap();
+export function liveRender(container, build) {
+  latestBuild.set(container, build);
+  const active = document.activeElement;
+  if (container.contains(active) && active.matches("input, textarea, select")) {
+    if (!container.dataset.stale) {
+      container.dataset.stale = "1";
+      container.addEventListener("focusout", () => setTimeout(() => {
+        delete container.dataset.stale;
+        liveRender(container, latestBuild.get(container));
+      }), { once: true });
+    }
+    return;
+  }
+  const key = container.contains(active) ? active.dataset.key : null;
+  container.replaceChildren(...build());
+  if (key) container.querySelector(`[data-key="${CSS.escape(key)}"]`)?.focus();
+}

@@ -27,6 +27,7 @@ socket.on("welcome", (data) => {
 const slider = new Slider($("track"), $("marker"), scheduleSend, sendNow);
 
 function scheduleSend() {
+  $("hint").textContent = "";
   const wait = Math.max(0, THROTTLE_MS - (Date.now() - lastSent));
   clearTimeout(sendTimer);
   sendTimer = setTimeout(sendNow, wait);

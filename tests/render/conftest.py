@@ -8,14 +8,9 @@ letters, one note is 20,000 characters long.
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # until the repo has a pytest config
-
-from workshop.domain.appendix import (  # noqa: E402
+from workshop.domain.appendix import (
     Appendix, Comment, Note, OpenSpaceRecord, PositionChange, Slot, Space, StatementRecord, Topic,
 )
 
@@ -124,3 +119,20 @@ def build_appendix() -> Appendix:
 @pytest.fixture(scope="session")
 def appendix() -> Appendix:
     return build_appendix()
+
+
+def pseudo_translator(lang: str):
+    """Marks every translated string: '⟪Comment⟫'. Shows that a label went
+    through gettext, without depending on the Swedish catalog."""
+    if lang == "sv":
+        return lambda msgid: f"⟪{msgid}⟫"
+    return lambda msgid: msgid
+
+
+@pytest.fixture
+def pseudo_swedish(monkeypatch):
+    import workshop.render.appendix_view
+    import workshop.render.charts
+
+    for module in (workshop.render.appendix_view, workshop.render.charts):
+        monkeypatch.setattr(module, "translator", pseudo_translator)

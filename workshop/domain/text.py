@@ -12,8 +12,9 @@ def clean_text(value, field: str, *, max_len: int, min_len: int = 1, multiline: 
     """
     if not isinstance(value, str):
         raise Invalid("%(field)s must be text.", field=field)
-    allowed = "\n\t" if multiline else ""
-    text = "".join(ch for ch in value if ch >= " " or ch in allowed).strip()
+    if not multiline:
+        value = value.replace("\n", " ").replace("\t", " ")
+    text = "".join(ch for ch in value if ch >= " " or ch in "\n\t").strip()
     if not multiline:
         text = " ".join(text.split())
     if len(text) < min_len:

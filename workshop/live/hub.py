@@ -35,8 +35,10 @@ class Hub:
     def __init__(self, socketio, store, window: float, admin_token: str = ""):
         self.socketio = socketio
         self.admin_token = admin_token
-        # Features add what a newly connected projector/facilitator is sent first.
+        # Features add what a newly connected client is sent first: fn(conn).
         self.on_staff_connect: list = []
+        self.on_participant_connect: list = []
+        self.closed = False
         self.store = store
         self.window = window
         self.connections: dict[str, Connection] = {}
@@ -44,6 +46,10 @@ class Hub:
         self._lock = threading.Lock()
         # Open Space and later features add flush kinds here: kind -> fn(workshop_id).
         self.flushers = {"distribution": self._flush_distribution, "presence": self._flush_presence}
+
+    def close(self) -> None:
+        """Stop flushing (the app is shutting down; tests close the store)."""
+        self.closed = True
 
     # -- connections -------------------------------------------------------
     def attach(self, conn: Connection) -> None:
@@ -79,6 +85,8 @@ class Hub:
         self.socketio.sleep(self.window)
         with self._lock:
             kinds = self._pending.pop(workshop_id, set())
+        if self.closed:
+            return
         for kind in sorted(kinds):
             try:
                 self.flushers[kind](workshop_id)

@@ -37,6 +37,8 @@ def connect_participant(hub, auth: dict) -> None:
     }, to=request.sid)
     hub.attach(conn)
     hub.socketio.emit("state", hub.participant_state(workshop, participant["id"]), to=request.sid)
+    for send_initial in hub.on_participant_connect:
+        send_initial(conn)
 
 
 def register(socketio, hub) -> None:

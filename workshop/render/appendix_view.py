@@ -68,13 +68,11 @@ def labels_for(t: Callable[[str], str]) -> dict[str, str]:
         "summary": t("Summary"),
         "movement": t("Movement"),
         "comment": t("Comment"),
-        "comments": t("Comments"),
         "no_statements": t("No statements were shown."),
         "theme": t("Theme"),
         "wall": t("The agenda wall as held"),
         "time": t("Time"),
         "break": t("Coffee break"),
-        "topics": t("Topics"),
         "convener": t("Convener"),
         "anonymous": t("anonymous"),
         "place": t("Place"),
@@ -84,7 +82,6 @@ def labels_for(t: Callable[[str], str]) -> dict[str, str]:
         "no_notes": t("No notes."),
         "headcount_chart": t("Headcount and interest"),
         "page": t("Page {page} of {pages}"),
-        "pass": t("Pass / Don't know"),
     }
 
 
@@ -111,7 +108,8 @@ class StatementView:
 
     @property
     def has_movement_chart(self) -> bool:
-        return self.movement.participants > 0
+        # Flat lines only would say nothing the sentence does not.
+        return self.movement.moved > 0
 
 
 @dataclass(frozen=True)

@@ -192,7 +192,7 @@ def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg"
                        linewidth=0.7, zorder=3)
             ax.scatter(np.ones(len(arr)), arr[:, 1], s=12, facecolor=INK, edgecolor=INK, zorder=3)
         else:
-            ax.text(0.5, 50, t("No movement recorded"), ha="center", va="center")
+            ax.text(0.5, 50, t("No movement recorded."), ha="center", va="center")
         handles = [
             Line2D([], [], color=INK, linestyle="solid", label=t("Towards agree")),
             Line2D([], [], color=INK, linestyle=(0, (4, 2)), label=t("Towards disagree")),
@@ -229,7 +229,8 @@ def headcount_chart(topics: Sequence[Topic], lang: str, fmt: str = "svg") -> byt
             ax.spines[side].set_visible(False)
         fig.legend(handles=[Patch(facecolor=INK, edgecolor=INK, label=t("Peak headcount")),
                             Patch(facecolor="white", edgecolor=INK, hatch="////", label=t("Interest"))],
-                   loc="upper right", ncols=2, frameon=False, fontsize=7.5)
+                   loc="upper left", bbox_to_anchor=(0.37, 1.0), ncols=2, frameon=False,
+                   fontsize=7.5)
         return _save(fig, fmt)
 
 

@@ -60,6 +60,6 @@ def _statement(s: StatementView) -> dict:
 
 
 def _topic(tv: TopicView) -> dict:
-    d = asdict(tv.topic)  # notes become plain dicts too
-    d["convener"] = tv.topic.convener  # None = anonymous, kept machine-readable
+    d = asdict(tv.topic)  # notes become plain dicts too; convener None = anonymous
+    d["place"] = tv.place  # "Stora salen, 13:00 Pass 1", as printed
     return d

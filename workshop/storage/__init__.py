@@ -1,10 +1,11 @@
 """Storage: the only place with SQL. One ``Store`` per process."""
 from .barometer import BarometerQueries
 from .base import StoreBase, utcnow
+from .openspace import OpenSpaceQueries
 from .workshops import WorkshopQueries
 
 
-class Store(StoreBase, WorkshopQueries, BarometerQueries):
+class Store(StoreBase, WorkshopQueries, BarometerQueries, OpenSpaceQueries):
     """All queries, grouped by subject in the mixins above."""
 
 

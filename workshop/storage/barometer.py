@@ -79,7 +79,7 @@ class BarometerQueries:
                 db.execute("UPDATE statements SET sort = ? WHERE id = ? AND workshop_id = ?",
                            [sort, sid, workshop_id])
 
-    def open(self, workshop_id: str, statement_id: int) -> None:
+    def open_for_answers(self, workshop_id: str, statement_id: int) -> None:
         """Open one statement, closing whichever was open; phase -> barometer."""
         now = utcnow()
         with self.transaction() as db:
@@ -95,7 +95,7 @@ class BarometerQueries:
             )
             db.execute("UPDATE workshops SET phase = 'barometer' WHERE id = ?", [workshop_id])
 
-    def close(self, workshop_id: str, statement_id: int) -> None:
+    def close_for_answers(self, workshop_id: str, statement_id: int) -> None:
         with self.transaction() as db:
             db.execute(
                 "UPDATE statements SET status = ?, closed_at = ? WHERE id = ? AND workshop_id = ?"

@@ -97,7 +97,7 @@ def delete(workshop_id, statement_id):
 def open_statement(workshop_id, statement_id):
     _facilitate(workshop_id)
     store().statement(workshop_id, statement_id)  # 404 if not ours
-    store().open(workshop_id, statement_id)
+    store().open_for_answers(workshop_id, statement_id)
     hub().push_state(workshop_id)
     return jsonify(store().statement(workshop_id, statement_id))
 
@@ -106,7 +106,7 @@ def open_statement(workshop_id, statement_id):
 def close_statement(workshop_id, statement_id):
     _facilitate(workshop_id)
     store().statement(workshop_id, statement_id)
-    store().close(workshop_id, statement_id)
+    store().close_for_answers(workshop_id, statement_id)
     hub().push_state(workshop_id)
     return jsonify(store().statement(workshop_id, statement_id))
 

@@ -1,0 +1,194 @@
+// Facilitator console, Open Space: theme, claims, dots and the break timer;
+// rooms and time slots; the topic list (add, edit, hide, merge, "Place in…"
+// as the keyboard alternative to dragging); topics still lacking notes.
+import { el, liveRender, t } from "./common.js";
+import { socket } from "./console.js";
+import { act, place, renderWall } from "./console_openspace_grid.js";
+import { breakText, freeCells, headcount, placeOf, slotName, sortedSlots } from "./openspace_common.js";
+
+const $ = (id) => document.getElementById(id);
+let wall = null;
+
+async function load() {
+  const data = await act("GET", "/wall");
+  if (data) show(data);
+}
+load(); // the server also sends the wall on every (re)connect
+socket.on("wall", show);
+
+function show(data) {
+  wall = data;
+  renderSettings();
+  liveRender($("os-c-spaces"), () => wall.spaces.map(spaceItem));
+  liveRender($("os-c-slots"), () => sortedSlots(wall).map(slotItem));
+  renderWall(wall);
+  liveRender($("os-c-topics"), () => wall.topics.map(topicItem));
+  renderMissing();
+}
+
+// -- settings and the break timer ---------------------------------------------
+function setUnlessEditing(input, apply) {
+  if (document.activeElement !== input) apply(input);
+}
+
+function renderSettings() {
+  const s = wall.settings;
+  setUnlessEditing($("os-c-theme"), (i) => { i.value = s.theme || ""; });
+  setUnlessEditing($("os-c-claims"), (i) => { i.checked = Boolean(s.allow_claims); });
+  setUnlessEditing($("os-c-dots"), (i) => { i.value = String(s.dots || 0); });
+  $("os-c-break-now").textContent = breakText(s) || t("os_no_break");
+  $("os-c-break-clear").disabled = !s.break_until;
+}
+
+const settings = (changes) => act("PATCH", "/openspace", changes);
+
+$("os-c-settings").addEventListener("submit", (e) => {
+  e.preventDefault();
+  settings({ theme: $("os-c-theme").value });
+});
+$("os-c-claims").addEventListener("change", () => settings({ allow_claims: $("os-c-claims").checked }));
+$("os-c-dots").addEventListener("change", () => settings({ dots: Number($("os-c-dots").value) || 0 }));
+
+function startBreak(until) {
+  // Blank label: the server puts back its default ("Fika").
+  return settings({ break_until: until, break_label: $("os-c-break-label").value.trim() || null });
+}
+$("os-c-break").addEventListener("submit", (e) => {
+  e.preventDefault();
+  startBreak($("os-c-break-until").value);
+});
+$("os-c-break-15").addEventListener("click", () => {
+  const at = new Date(Date.now() + 15 * 60_000);
+  startBreak(`${String(at.getHours()).padStart(2, "0")}:${String(at.getMinutes()).padStart(2, "0")}`);
+});
+$("os-c-break-clear").addEventListener("click", () => settings({ break_until: null }));
+
+// -- rooms and time slots -----------------------------------------------------------
+function removeButton(label, path) {
+  const b = el("button", { type: "button", class: "secondary", "aria-label": `${t("delete")}: ${label}` }, t("delete"));
+  b.addEventListener("click", () => { if (confirm(t("confirm_delete"))) act("DELETE", path); });
+  return b;
+}
+
+function spaceItem(space) {
+  const label = space.capacity ? `${space.name} (${t("os_seats", { count: space.capacity })})` : space.name;
+  const li = el("li", { "data-space": space.id });
+  li.append(el("span", {}, label), removeButton(space.name, `/spaces/${space.id}`));
+  return li;
+}
+
+function slotItem(slot) {
+  const kind = slot.kind === "break" ? t("os_break") : t("os_session");
+  const li = el("li", { "data-slot": slot.id });
+  li.append(el("span", {}, `${slotName(slot)} (${kind})`), removeButton(slotName(slot), `/slots/${slot.id}`));
+  return li;
+}
+
+// Submit a form's fields; clear them only once the server took them.
+function onSubmit(form, path, fields) {
+  $(form).addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (await act("POST", path, fields())) $(form).reset();
+  });
+}
+onSubmit("os-c-space-form", "/spaces", () => {
+  const capacity = $("os-c-space-capacity").value;
+  return { name: $("os-c-space-name").value, ...(capacity ? { capacity: Number(capacity) } : {}) };
+});
+onSubmit("os-c-slot-form", "/slots", () => ({
+  label: $("os-c-slot-label").value, starts_at: $("os-c-slot-start").value,
+  minutes: Number($("os-c-slot-minutes").value), kind: $("os-c-slot-kind").value,
+}));
+onSubmit("os-c-topic-form", "/topics", () => {
+  const body = { title: $("os-c-topic-title").value };
+  const description = $("os-c-topic-description").value.trim();
+  const convener = $("os-c-topic-convener").value.trim();
+  if (description) body.description = description;
+  if (convener) body.convener = convener;
+  return body;
+});
+
+// -- topics ------------------------------------------------------------------------
+function topicItem(topic) {
+  const li = el("li", { id: `os-c-topic-${topic.id}`, class: topic.hidden ? "os-c-topic os-hidden" : "os-c-topic", "data-topic": topic.id });
+  const title = el("p", { class: "os-c-title" }, topic.title);
+  if (topic.hidden) title.append(el("span", { class: "os-badge" }, t("os_hidden")));
+  li.append(title, el("p", { class: "os-muted" }, topicMeta(topic)));
+  const tools = li.appendChild(el("div", { class: "tools" }));
+  const edit = el("button", { type: "button", "data-key": `edit-${topic.id}` }, t("edit"));
+  edit.addEventListener("click", () => editTitle(li, topic));
+  const hide = el("button", { type: "button", "data-key": `hide-${topic.id}` }, topic.hidden ? t("os_unhide") : t("os_hide"));
+  hide.addEventListener("click", () => act("PATCH", `/topics/${topic.id}`, { hidden: !topic.hidden }));
+  tools.append(edit, hide);
+  li.append(placeMenu(topic), mergeMenu(topic));
+  return li;
+}
+
+function topicMeta(topic) {
+  const parts = [topic.convener || t("os_anonymous"), placeOf(wall, topic) || t("os_unscheduled"),
+    t("os_interest", { count: topic.interest || 0 }), headcount(topic)];
+  if (wall.settings.dots > 0) parts.push(t("os_votes", { count: topic.votes || 0 }));
+  parts.push(t("os_notes", { count: (topic.notes || []).length }));
+  return parts.join(" · ");
+}
+
+function menu(kind, topic, label, options) {
+  const id = `os-c-${kind}-${topic.id}`;
+  const select = el("select", { id, "data-action": kind, "data-key": id });
+  select.append(el("option", { value: "" }, label));
+  for (const [value, text] of options) select.append(el("option", { value }, text));
+  const box = el("div", { class: "os-c-menu" });
+  box.append(el("label", { for: id }, label), select);
+  return { box, select };
+}
+
+// The keyboard alternative to dragging: every free cell, or off the wall.
+function placeMenu(topic) {
+  const cells = freeCells(wall);
+  const options = cells.map((cell) => [cell.value, cell.label]);
+  if (topic.space != null) options.push(["unschedule", t("os_unschedule")]);
+  const { box, select } = menu("place", topic, t("os_place_in"), options);
+  select.addEventListener("change", async () => {
+    const cell = cells.find((c) => c.value === select.value);
+    if (select.value === "unschedule") await place(topic.id, null, null);
+    else if (cell) await place(topic.id, cell.space, cell.slot);
+    select.blur(); // lets the list redraw with the new free cells
+  });
+  return box;
+}
+
+function mergeMenu(topic) {
+  const others = wall.topics.filter((x) => x.id !== topic.id).map((x) => [String(x.id), x.title]);
+  const { box, select } = menu("merge", topic, t("os_merge_into"), others);
+  select.addEventListener("change", async () => {
+    const into = wall.topics.find((x) => String(x.id) === select.value);
+    if (into && confirm(t("os_confirm_merge", { from: topic.title, into: into.title }))) {
+      await act("POST", `/topics/${topic.id}/merge`, { into: into.id });
+    }
+    select.value = "";
+    select.blur();
+  });
+  return box;
+}
+
+function editTitle(li, topic) {
+  const id = `os-c-edit-${topic.id}`;
+  const form = el("form", { class: "edit" });
+  const input = el("input", { id, value: topic.title, maxlength: 120 });
+  const cancel = el("button", { type: "button", class: "secondary" }, t("cancel"));
+  cancel.addEventListener("click", () => show(wall));
+  form.append(el("label", { for: id }, t("edit")), input, el("button", { type: "submit" }, t("save")), cancel);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (await act("PATCH", `/topics/${topic.id}`, { title: input.value })) input.blur();
+  });
+  li.querySelector(".os-c-title").replaceWith(form);
+  input.focus();
+}
+
+function renderMissing() {
+  const missing = wall.topics.filter((topic) => wall.missing_notes.includes(topic.id));
+  $("os-c-missing-none").hidden = missing.length > 0;
+  $("os-c-missing").replaceChildren(...missing.map((topic) =>
+    el("li", { "data-topic": topic.id }, `${topic.title} – ${placeOf(wall, topic)}`)));
+}

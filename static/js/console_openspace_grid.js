@@ -1,0 +1,128 @@
+// The facilitator's agenda wall: rooms (columns) × time slots (rows). Topics
+// are dragged (HTML5 drag and drop) into cells, or back to the "not on the
+// wall yet" pool to unschedule. The server judges every move: a taken cell
+// or a break answers 409, shown above the wall. The keyboard alternative is
+// the "Place in…" menu in the topic list (console_openspace.js).
+import { el, showError, t } from "./common.js";
+import { call } from "./console.js";
+import { headcount, slotName, sortedSlots, topicAt } from "./openspace_common.js";
+
+const $ = (id) => document.getElementById(id);
+const DRAG_TYPE = "text/plain";
+let wall = null;
+
+// call() shows errors at the top of the page; the wall is far below it, so
+// the Open Space section shows them too. Resolves to null on failure.
+export async function act(method, path, body) {
+  try {
+    const data = await call(method, path, body);
+    showError($("os-c-error"), null);
+    return data;
+  } catch (err) {
+    showError($("os-c-error"), err);
+    return null;
+  }
+}
+
+// Both ids, or both null to unschedule.
+export function place(topicId, spaceId, slotId) {
+  return act("PUT", `/topics/${topicId}/placement`, { space: spaceId, slot: slotId });
+}
+
+export function renderWall(data) {
+  wall = data;
+  const table = el("table", { class: "os-c-table", id: "os-c-table" });
+  table.append(el("caption", { class: "sr" }, t("os_wall_caption")));
+  const head = table.appendChild(el("thead")).appendChild(el("tr"));
+  head.append(el("th", { scope: "col" }, t("os_time")));
+  for (const space of wall.spaces) head.append(el("th", { scope: "col" }, spaceName(space)));
+  const body = table.appendChild(el("tbody"));
+  for (const slot of sortedSlots(wall)) body.append(row(slot));
+  $("os-c-grid").replaceChildren(wall.spaces.length && wall.slots.length
+    ? table : el("p", { class: "os-muted" }, t("os_wall_empty")));
+  const pool = wall.topics.filter((topic) => topic.space == null || topic.slot == null);
+  $("os-c-pool").replaceChildren(...pool.map((topic) => {
+    const li = el("li");
+    li.append(chip(topic));
+    return li;
+  }));
+  if (!pool.length) $("os-c-pool").append(el("li", { class: "os-muted" }, t("os_pool_empty")));
+}
+
+function spaceName(space) {
+  return space.capacity ? `${space.name} (${t("os_seats", { count: space.capacity })})` : space.name;
+}
+
+function row(slot) {
+  const tr = el("tr", { "data-slot": slot.id, class: slot.kind === "break" ? "os-break-row" : "" });
+  tr.append(el("th", { scope: "row" }, slotName(slot)));
+  if (slot.kind === "break") {
+    tr.append(el("td", { colspan: Math.max(1, wall.spaces.length), class: "os-p-fika" }, slot.label || t("os_break")));
+    return tr;
+  }
+  for (const space of wall.spaces) {
+    const topic = topicAt(wall.topics, space.id, slot.id);
+    const td = el("td", { class: topic ? "os-c-cell" : "os-c-cell os-free", "data-space": space.id, "data-slot": slot.id,
+      "aria-label": `${slotName(slot)} · ${space.name}` });
+    if (topic) td.append(chip(topic));
+    tr.append(td);
+  }
+  return tr;
+}
+
+// A draggable topic card with its live numbers.
+function chip(topic) {
+  const card = el("div", { class: topic.hidden ? "os-chip os-hidden" : "os-chip", draggable: "true", "data-topic": topic.id });
+  card.append(el("strong", {}, topic.title));
+  if (topic.convener) card.append(el("span", { class: "os-muted" }, topic.convener));
+  const numbers = [t("os_interest", { count: topic.interest || 0 })];
+  if (topic.space != null) numbers.push(headcount(topic));
+  if (topic.hidden) numbers.push(t("os_hidden"));
+  card.append(el("span", { class: "os-chip-meta" }, numbers.join(" · ")));
+  return card;
+}
+
+// -- drag and drop: listeners on the containers, so redraws keep them ------------
+function dropTarget(event) {
+  const cell = event.target.closest("td[data-space]");
+  if (cell) return { space: Number(cell.dataset.space), slot: Number(cell.dataset.slot), node: cell };
+  const pool = event.target.closest("#os-c-pool");
+  return pool ? { space: null, slot: null, node: pool } : null;
+}
+
+function onDragStart(event) {
+  const card = event.target.closest(".os-chip");
+  if (!card) return;
+  event.dataTransfer.setData(DRAG_TYPE, card.dataset.topic);
+  event.dataTransfer.effectAllowed = "move";
+}
+
+function onDragOver(event) {
+  const target = dropTarget(event);
+  if (!target) return;
+  event.preventDefault(); // allows the drop
+  event.dataTransfer.dropEffect = "move";
+  target.node.classList.add("os-drop");
+}
+
+function onDragLeave(event) {
+  const target = dropTarget(event);
+  if (target && !target.node.contains(event.relatedTarget)) target.node.classList.remove("os-drop");
+}
+
+async function onDrop(event) {
+  const target = dropTarget(event);
+  if (!target) return;
+  event.preventDefault();
+  target.node.classList.remove("os-drop");
+  const topicId = Number(event.dataTransfer.getData(DRAG_TYPE));
+  if (topicId) await place(topicId, target.space, target.slot);
+}
+
+for (const id of ["os-c-grid", "os-c-pool"]) {
+  const node = $(id);
+  node.addEventListener("dragstart", onDragStart);
+  node.addEventListener("dragover", onDragOver);
+  node.addEventListener("dragleave", onDragLeave);
+  node.addEventListener("drop", onDrop);
+}

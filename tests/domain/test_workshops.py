@@ -1,0 +1,27 @@
+import pytest
+
+from workshop.domain import workshops
+from workshop.domain.errors import Invalid
+
+
+def test_join_codes_are_six_digits():
+    codes = {workshops.new_join_code() for _ in range(50)}
+    assert all(len(c) == 6 and c.isdigit() for c in codes)
+    assert len(codes) > 40  # random, not a counter
+
+
+@pytest.mark.parametrize("typed, code", [("123456", "123456"), ("123 456", "123456"), (" 123-456 ", "123456"),
+                                         ("12345", None), ("abcdef", None), (123456, None), (None, None)])
+def test_normalise_code(typed, code):
+    assert workshops.normalise_code(typed) == code
+
+
+def test_title_language_phase():
+    assert workshops.validate_title("  Inspirationsdag\nVärmland ") == "Inspirationsdag Värmland"
+    assert workshops.validate_language(None) == "sv"
+    assert workshops.validate_language("en") == "en"
+    assert workshops.validate_phase("openspace") == "openspace"
+    for bad in (lambda: workshops.validate_title(""), lambda: workshops.validate_title("x" * 201),
+                lambda: workshops.validate_language("de"), lambda: workshops.validate_phase("pause")):
+        with pytest.raises(Invalid):
+            bad()

@@ -1,0 +1,150 @@
+import pytest
+
+from tests.conftest import events, wait_for
+
+
+@pytest.fixture
+def statement(client, workshop, fac):
+    base = f"/api/workshops/{workshop['id']}/statements"
+    s = client.post(base, json={"text": "Den kommande regionen är viktig"}, headers=fac).get_json()
+    client.post(f"{base}/{s['id']}/open", headers=fac)
+    return s
+
+
+def test_join_gets_welcome_then_state(phone, workshop):
+    p = phone()
+    received = p.get_received()
+    assert [e["name"] for e in received[:2]] == ["welcome", "state"]
+    welcome, state = received[0]["args"][0], received[1]["args"][0]
+    assert welcome["participant"] and welcome["workshop"]["code"] == workshop["code"]
+    assert "facilitator_key" not in welcome["workshop"]
+    assert state == {"phase": "lobby", "statement": None, "position": None}
+
+
+def test_wrong_code_is_refused(app, socketio):
+    for auth in ({"code": "000000"}, {"code": "abc"}, {}, None, {"workshop": "nope", "key": "x"}):
+        c = socketio.test_client(app, auth=auth)
+        assert not c.is_connected()
+
+
+def test_staff_need_the_right_key(app, socketio, workshop):
+    c = socketio.test_client(app, auth={"workshop": workshop["id"], "key": "guess"})
+    assert not c.is_connected()
+    c = socketio.test_client(app, auth={"workshop": workshop["id"], "key": workshop["projector_key"]})
+    assert c.is_connected()
+
+
+def test_open_statement_reaches_phones(phone, statement):
+    p = phone()
+    state = [s for s in events(p, "state")][-1]
+    assert state["statement"] == {"id": statement["id"], "text": statement["text"]}
+    assert state["phase"] == "barometer" and state["position"] is None
+
+
+def test_position_is_acked_and_reaches_projector_coalesced(phone, projector, statement):
+    phones = [phone() for _ in range(3)]
+    projector.get_received()
+    for i, p in enumerate(phones):
+        for value in range(0, 50, 5):  # many moves...
+            ack = p.emit("position", {"statement": statement["id"], "value": value + i}, callback=True)
+            assert ack == {"ok": True, "statement": statement["id"], "value": value + i}
+    final = wait_for(projector, "distribution", lambda d: d["count"] == 3 and sorted(d["values"]) == [45, 46, 47])
+    assert final["mean"] == 46.0 and final["passes"] == 0
+    # ...but far fewer aggregates than moves: the projector gets coalesced updates.
+    assert len(events(projector, "distribution")) < 10
+
+
+def test_phones_never_get_other_positions(phone, statement):
+    a, b = phone(), phone()
+    b.get_received()
+    a.emit("position", {"statement": statement["id"], "value": 80}, callback=True)
+    names = {e["name"] for e in b.get_received()}
+    assert "distribution" not in names
+
+
+@pytest.mark.parametrize("payload", [
+    {"statement": "x", "value": 5}, {"value": 5}, {"statement": 1}, None, "50", [1, 2],
+    {"statement": 1, "value": 101}, {"statement": 1, "value": -1}, {"statement": 1, "value": 5.5},
+    {"statement": 1, "value": "50"}, {"statement": 1, "value": True},
+])
+def test_bad_positions_are_refused_and_change_nothing(phone, statement, store, payload):
+    if isinstance(payload, dict) and payload.get("statement") == 1:
+        payload = {**payload, "statement": statement["id"]}
+    ack = phone().emit("position", payload, callback=True)
+    assert ack["ok"] is False and ack["error"]
+    assert store.distribution(statement["id"]).count == 0
+
+
+def test_unknown_statement_is_refused(phone, statement):
+    ack = phone().emit("position", {"statement": 9999, "value": 5}, callback=True)
+    assert ack == {"ok": False, "error": ack["error"]} and ack["error"]
+
+
+def test_after_close_positions_are_refused(client, workshop, fac, phone, statement, store):
+    p = phone()
+    assert p.emit("position", {"statement": statement["id"], "value": 30}, callback=True)["ok"]
+    client.post(f"/api/workshops/{workshop['id']}/statements/{statement['id']}/close", headers=fac)
+    ack = p.emit("position", {"statement": statement["id"], "value": 70}, callback=True)
+    assert ack["ok"] is False and ("closed" in ack["error"].lower() or "stängt" in ack["error"].lower())
+    assert store.distribution(statement["id"]).values == (30,)
+
+
+def test_pass_and_history(phone, statement, store):
+    p = phone()
+    for value in (20, "pass", 60):
+        assert p.emit("position", {"statement": statement["id"], "value": value}, callback=True)["ok"]
+    assert store.distribution(statement["id"]).values == (60,)
+    assert store._scalar("SELECT count(*) FROM position_changes") == 3
+
+
+def test_reconnect_with_token_is_the_same_participant(phone, statement, store):
+    first = phone()
+    token = events(first, "welcome")[0]["participant"]
+    first.emit("position", {"statement": statement["id"], "value": 77}, callback=True)
+    first.disconnect()
+    again = phone(token=token)
+    received = again.get_received()
+    assert received[0]["args"][0]["participant"] == token
+    assert received[1]["args"][0]["position"] == 77
+    assert store.participant_count(statement["workshop_id"]) == 1
+
+
+def test_participants_cannot_do_facilitator_things(phone, statement, client, workshop, fac):
+    p = phone()
+    # No socket event changes facilitator state; unknown events are ignored.
+    for event in ("open", "close", "phase", "statement", "comment"):
+        p.emit(event, {"statement": statement["id"], "phase": "ended"})
+    state = client.get(f"/api/workshops/{workshop['id']}", headers=fac).get_json()
+    assert state["phase"] == "barometer" and state["statements"][0]["status"] == "open"
+
+
+def test_staff_socket_cannot_send_positions(projector, statement):
+    ack = projector.emit("position", {"statement": statement["id"], "value": 50}, callback=True)
+    assert ack["ok"] is False
+
+
+def test_hidden_statement_hides_dots_from_projector_only(app, socketio, client, workshop, fac, phone, projector, statement):
+    client.patch(f"/api/workshops/{workshop['id']}/statements/{statement['id']}", json={"hidden": True}, headers=fac)
+    facilitator = socketio.test_client(app, auth={"workshop": workshop["id"], "key": workshop["facilitator_key"]})
+    phone().emit("position", {"statement": statement["id"], "value": 12}, callback=True)
+    seen = wait_for(projector, "distribution", lambda d: d["count"] == 1)
+    assert seen["values"] == [] and seen["hidden"] is True
+    assert wait_for(facilitator, "distribution", lambda d: d["count"] == 1)["values"] == [12]
+
+
+def test_presence_counts_joined_phones(phone, projector):
+    phone(), phone()
+    assert wait_for(projector, "presence", lambda p: p["joined"] == 2)["online"] == 2
+
+
+def test_phase_change_reaches_phones(client, workshop, fac, phone):
+    p = phone()
+    p.get_received()
+    client.post(f"/api/workshops/{workshop['id']}/phase", json={"phase": "ended"}, headers=fac)
+    assert events(p, "state")[-1]["phase"] == "ended"
+
+
+def test_english_errors_for_english_phones(app, socketio, workshop, statement):
+    c = socketio.test_client(app, auth={"code": workshop["code"], "lang": "en"})
+    ack = c.emit("position", {"statement": statement["id"], "value": 500}, callback=True)
+    assert "0 to 100" in ack["error"]

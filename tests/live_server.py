@@ -1,0 +1,83 @@
+"""The real server as a child process (`python app.py`), for integration
+and browser tests: a free port, its own data dir, killable and restartable
+on the same data."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    def __init__(self, data_dir: Path, async_mode: str = "gevent", admin_token: str = "live-admin"):
+        self.data_dir = data_dir
+        self.async_mode = async_mode
+        self.admin_token = admin_token
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen | None = None
+        self.log_path = data_dir / f"server-{self.port}.log"
+
+    def start(self, timeout: float = 20.0) -> "LiveServer":
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ,
+               "WORKSHOP_HOST": "127.0.0.1", "WORKSHOP_PORT": str(self.port),
+               "WORKSHOP_DATA_DIR": str(self.data_dir), "WORKSHOP_ADMIN_TOKEN": self.admin_token,
+               "WORKSHOP_PUBLIC_URL": self.url, "WORKSHOP_ASYNC_MODE": self.async_mode,
+               "PYTHONUNBUFFERED": "1"}
+        log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], cwd=ROOT, env=env,
+                                     stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited early:\n{self.log()}")
+            try:
+                if requests.get(f"{self.url}/healthz", timeout=0.5).status_code == 200:
+                    return self
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"server did not answer /healthz in {timeout}s:\n{self.log()}")
+
+    def kill9(self) -> None:
+        """SIGKILL: no clean shutdown, nothing flushed by us."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.kill9()
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    # -- the HTTP API, as an outside tool uses it --------------------------
+    def api(self, method: str, path: str, token: str | None = None, json=None, expect: int | None = None):
+        headers = {"Authorization": f"Bearer {token or self.admin_token}"}
+        response = requests.request(method, self.url + path, headers=headers, json=json, timeout=10)
+        if expect is not None:
+            assert response.status_code == expect, (response.status_code, response.text)
+        return response.json() if response.content else None
+
+    def new_workshop(self, title: str = "Inspirationsdag", **fields) -> dict:
+        return self.api("POST", "/api/workshops", json={"title": title, **fields}, expect=201)

@@ -1,0 +1,125 @@
+"""Charts: valid PNG/SVG bytes, labels in the chosen language, alt texts."""
+from __future__ import annotations
+
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+
+from workshop.domain.appendix import Topic
+from workshop.render import charts
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+MANY = [int(v) for v in np.clip(np.random.default_rng(3).normal(60, 20, 500), 0, 100)]
+TOPICS = [Topic(1, "Projektledning", peak=12, interest=14), Topic(2, "Folkhälsa, psykisk hälsa", peak=8,
+          interest=9), Topic(3, "Kommunikation " * 10, peak=10, interest=11)]
+
+CHARTS = {
+    "strip": lambda lang, fmt: charts.statement_strip([10, 50, 50, 50, 90], 2, lang, fmt),
+    "strip_empty": lambda lang, fmt: charts.statement_strip([], 3, lang, fmt),
+    "strip_many": lambda lang, fmt: charts.statement_strip(MANY, 40, lang, fmt),
+    "histogram": lambda lang, fmt: charts.statement_histogram([0, 5, 55, 100, 100], lang, fmt),
+    "histogram_empty": lambda lang, fmt: charts.statement_histogram([], lang, fmt),
+    "movement": lambda lang, fmt: charts.movement_chart([(20, 60), (80, 30), (50, 52)], lang, fmt),
+    "movement_empty": lambda lang, fmt: charts.movement_chart([], lang, fmt),
+    "headcount": lambda lang, fmt: charts.headcount_chart(TOPICS, lang, fmt),
+}
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    return struct.unpack(">II", data[16:24])
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_png_is_valid_image(name, lang):
+    data = CHARTS[name](lang, "png")
+    assert data.startswith(PNG_MAGIC)
+    width, height = _png_size(data)
+    assert 300 < width < 1200 and 100 < height < 2000
+
+
+@pytest.mark.parametrize("name", sorted(CHARTS))
+def test_svg_is_well_formed_and_deterministic(name):
+    data = CHARTS[name]("en", "svg")
+    root = ET.fromstring(data)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert data == CHARTS[name]("en", "svg"), "same data must give the same bytes"
+
+
+def test_unknown_format_is_refused():
+    with pytest.raises(ValueError):
+        charts.statement_strip([1, 2, 3], 0, "en", "gif")
+
+
+def test_strip_labels_follow_language(pseudo_swedish):
+    # matplotlib writes each text as a comment before its glyph paths.
+    en = charts.statement_strip([10, 50, 90], 1, "en", "svg").decode()
+    sv = charts.statement_strip([10, 50, 90], 1, "sv", "svg").decode()
+    assert "<!-- Disagree -->" in en and "<!-- Agree -->" in en
+    assert "<!-- ⟪Disagree⟫ -->" in sv and "<!-- ⟪Agree⟫ -->" in sv
+    assert "⟪Pass" in sv and "Pass" not in en.replace("Pass / Don", "")
+
+
+def test_headcount_keeps_swedish_letters():
+    svg = charts.headcount_chart(TOPICS, "en", "svg").decode()
+    assert "Folkhälsa, psykisk hälsa" in svg
+    assert "…" in svg  # the long title is shortened, not cut off by the margin
+
+
+def test_swarm_separates_equal_values():
+    x, y, diameter = charts._swarm([50] * 20 + [10, 90], width_pt=440, height_pt=80)
+    stacked = y[x == 50]
+    assert len(set(np.round(stacked, 6))) == 20, "dots at the same value must not hide each other"
+    assert np.all(np.abs(y) <= 1.0), "the stack must fit inside the axes"
+    assert list(y[x != 50]) == [0.0, 0.0], "lonely dots stay on the line"
+
+
+def test_swarm_shrinks_dots_for_big_groups():
+    *_, small_group = charts._swarm([50] * 5, 440, 80)
+    *_, big_group = charts._swarm([50] * 300, 440, 80)
+    assert big_group < small_group
+
+
+def test_many_participants_render_quickly():
+    import time
+    start = time.perf_counter()
+    charts.statement_strip(MANY, 0, "sv", "png")
+    charts.movement_chart(list(zip(MANY, reversed(MANY))), "sv", "png")
+    assert time.perf_counter() - start < 2.0
+
+
+def test_charts_never_import_pyplot():
+    code = "import sys, workshop.render.charts as c; c.statement_strip([1,2,3],0,'en','png'); " \
+           "assert 'matplotlib.pyplot' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("func, args, expected", [
+    (charts.alt_text_strip, ([10, 20, 30], 1, "en"), "Dot plot: 3 positions, 1 pass, mean 20."),
+    (charts.alt_text_strip, ([10, 21], 0, "en"), "Dot plot: 2 positions, 0 passes, mean 15.5."),
+    (charts.alt_text_strip, ([50], 0, "en"), "Dot plot: 1 position, 0 passes, mean 50."),
+    (charts.alt_text_strip, ([], 4, "en"), "Dot plot: 0 positions, 4 passes."),
+    (charts.alt_text_histogram, ([5, 55, 57, 100], "en"),
+     "Histogram: 4 positions in bands of ten points, most between 50 and 59."),
+    (charts.alt_text_histogram, ([100, 100], "en"),
+     "Histogram: 2 positions in bands of ten points, most between 90 and 100."),
+    (charts.alt_text_movement, ([(20, 60), (80, 30), (50, 52)], "en"),
+     "Slope chart: 2 of 3 moved, 1 towards agree and 1 towards disagree."),
+    (charts.alt_text_headcount, (TOPICS[:2], "en"),
+     "Bar chart: peak headcount and interest for 2 topics; most people at “Projektledning” (12)."),
+    (charts.alt_text_headcount, ([], "en"), "Bar chart: no topics."),
+])
+def test_alt_texts(func, args, expected):
+    assert func(*args) == expected
+
+
+def test_alt_text_numbers_use_the_language_style(pseudo_swedish):
+    assert "mean 15,5." in charts.alt_text_strip([10, 21], 0, "sv")
+    assert "mean 15.5." in charts.alt_text_strip([10, 21], 0, "en")
+    assert charts.format_shift(5.5, "sv") == "+5,5"
+    assert charts.format_shift(-2.5, "en") == "-2.5"
+    assert charts.format_shift(3, "en") == "+3"

@@ -1,0 +1,349 @@
+"""Every export format, parsed back: the content must really be there."""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import re
+import zipfile
+from html.parser import HTMLParser
+
+import docx
+import pypdf
+import pytest
+
+from tests.render.conftest import (
+    EXPECTED_SUMMARIES, LONG_NOTE, SCRIPT, STATEMENTS, SWEDISH, TOPIC_TITLES, build_appendix,
+)
+from workshop.domain.summary import movement
+from workshop.i18n import translator
+from workshop.render.appendix_view import (
+    CSV_FILES, HEADCOUNT_CHART_NAME, MARKDOWN_FILE, download_name, movement_chart_name,
+    strip_chart_name, title_for,
+)
+from workshop.render.export_csv import render_csv
+from workshop.render.export_docx import render_docx
+from workshop.render.export_html import render_html
+from workshop.render.export_json import render_json
+from workshop.render.export_markdown import render_markdown
+from workshop.render.export_pdf import render_pdf
+
+RENDERERS = {"pdf": render_pdf, "docx": render_docx, "html": render_html, "md": render_markdown,
+             "csv": render_csv, "json": render_json}
+LANGS = ["sv", "en"]
+APPENDIX = build_appendix()
+EN_TITLE = ("Appendix – Opinion barometer and Open Space – Länsträff idéburna organisationer "
+            "Värmland, 2015-11-20")
+# Statements whose movers move by at least the threshold get a movement chart.
+MOVED_STATEMENTS = [s for s in APPENDIX.statements if movement(s.history).moved]
+CHART_COUNT = len(APPENDIX.statements) + len(MOVED_STATEMENTS) + 1  # + Open Space headcount
+SHORT_NOTES = [n.text for t in APPENDIX.openspace.topics for n in t.notes if n.text != LONG_NOTE]
+
+
+@functools.lru_cache(maxsize=None)
+def rendered(fmt: str, lang: str) -> bytes:
+    return RENDERERS[fmt](APPENDIX, lang)
+
+
+def flat(text: str) -> str:
+    """Whitespace-insensitive: wrapped lines in a PDF become single spaces."""
+    return " ".join(text.split())
+
+
+def summary_texts(lang: str) -> list[str]:
+    return [sv if lang == "sv" else en for sv, en in EXPECTED_SUMMARIES]
+
+
+def other_language_only(lang: str) -> list[str]:
+    mine = set(summary_texts(lang))
+    return [s for s in summary_texts("en" if lang == "sv" else "sv") if s not in mine]
+
+
+SV_CATALOG = translator("sv")("Agree") != "Agree"  # compiled by `make install`
+SV_TITLE = ("Bilaga – Åsiktsbarometer och Open Space – Länsträff idéburna organisationer "
+            "Värmland, 2015-11-20")
+
+
+@pytest.mark.skipif(not SV_CATALOG, reason="Swedish catalog not compiled")
+def test_swedish_title_and_labels_with_catalog():
+    assert title_for(APPENDIX, "sv") == SV_TITLE
+    assert SV_TITLE in pdf_text("sv")
+    assert "Kommentar: använda resurser gemensamt, bli starka" in pdf_text("sv")
+    html = rendered("html", "sv").decode("utf-8")
+    assert ">Fika<" in html and "Sammankallande" in html and "Förslag och nästa steg" in html
+    document = docx.Document(io.BytesIO(rendered("docx", "sv")))
+    assert document.paragraphs[0].text == SV_TITLE
+
+
+def test_titles():
+    assert title_for(APPENDIX, "en") == EN_TITLE
+    assert title_for(APPENDIX, "sv").endswith("– Länsträff idéburna organisationer Värmland, 2015-11-20")
+    assert download_name(APPENDIX, "sv", "pdf") == "bilaga-VRM15-2015-11-20.pdf"
+    assert download_name(APPENDIX, "en", "docx") == "appendix-VRM15-2015-11-20.docx"
+
+
+# --- PDF ----------------------------------------------------------------------
+@functools.lru_cache(maxsize=None)
+def pdf_text(lang: str) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(rendered("pdf", lang)))
+    return flat("\n".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_content(lang):
+    text = pdf_text(lang)
+    for statement in STATEMENTS:
+        assert flat(statement[0]) in text
+    for summary in summary_texts(lang):
+        assert summary in text
+    for wrong in other_language_only(lang):
+        assert wrong not in text
+    assert "använda resurser gemensamt, bli starka" in text
+    for title in TOPIC_TITLES:
+        assert title in text
+    for note in SHORT_NOTES:
+        assert flat(note) in text
+    assert "Arbetsgruppen" in text and "mars 2016" in text  # proposal: who / when
+    assert SWEDISH in text and SCRIPT in text  # plain text in a PDF: shown as written
+    assert flat(LONG_NOTE)[:2000] in text and flat(LONG_NOTE)[-200:] in text
+    if lang == "en":
+        assert EN_TITLE in text
+        assert "Coffee break" in text and "Comment: använda resurser" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_document_properties(lang):
+    reader = pypdf.PdfReader(io.BytesIO(rendered("pdf", lang)))
+    assert reader.trailer["/Root"]["/Lang"] == lang
+    assert reader.xmp_metadata.dc_title["x-default"] == title_for(APPENDIX, lang)
+    assert b"pdfaid:part" in rendered("pdf", lang)  # PDF/A identification in the XMP
+    images = sum(len(page.images) for page in reader.pages)
+    assert images == CHART_COUNT
+    assert len(reader.pages) >= 10  # the 20,000-character note runs over pages
+    footer = reader.pages[1].extract_text()
+    assert re.search(rf"\b2 \S+ {len(reader.pages)}\b", footer), "page numbers in the footer"
+    fonts = {f for page in reader.pages for f in
+             (page["/Resources"].get("/Font") or {}).values()}
+    assert all("/FontFile2" in f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+               for f in fonts), "every font is embedded"
+
+
+# --- DOCX ---------------------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+def test_docx_structure_and_content(lang):
+    document = docx.Document(io.BytesIO(rendered("docx", lang)))
+    by_style: dict[str, list[str]] = {}
+    for p in document.paragraphs:
+        by_style.setdefault(p.style.name, []).append(p.text)
+    assert by_style["Title"] == [title_for(APPENDIX, lang)]
+    assert len(by_style["Heading 1"]) == 2  # barometer, Open Space
+    headings2 = by_style["Heading 2"]
+    for statement in STATEMENTS:
+        assert any(statement[0] in h for h in headings2)
+    for title in TOPIC_TITLES:
+        assert title in headings2
+    assert len(by_style["Heading 3"]) == 3 * 4  # every note kind, per topic
+    body = "\n".join(p.text for p in document.paragraphs)
+    for summary in summary_texts(lang):
+        assert summary in body
+    for wrong in other_language_only(lang):
+        assert wrong not in body
+    for note in SHORT_NOTES + [LONG_NOTE]:
+        assert note in body
+    assert SCRIPT in body and SWEDISH in body
+    assert "använda resurser gemensamt, bli starka" in body
+    props = document.core_properties
+    assert props.title == title_for(APPENDIX, lang)
+    assert props.language == {"sv": "sv-SE", "en": "en-GB"}[lang]
+    default_lang = document.styles.element.xpath("//w:docDefaults//w:lang/@w:val")
+    assert default_lang == [props.language]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_docx_pictures_and_agenda_table(lang):
+    document = docx.Document(io.BytesIO(rendered("docx", lang)))
+    alts = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
+    assert len(alts) == CHART_COUNT
+    assert all(alt and len(alt) > 15 for alt in alts)
+    table = document.tables[0]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0][1:] == ["Stora salen", "Rum Klarälven", "Rum Vänern"]
+    assert rows[1][1:] == ["Projektledning", "Folkhälsa, psykisk hälsa", ""]
+    assert rows[3][1] == "Kommunikation"
+    assert len(set(rows[2][1:])) == 1  # the break is one merged cell across all spaces
+    assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+
+
+# --- HTML ---------------------------------------------------------------------
+class _Outline(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_html_is_accessible_and_self_contained(lang):
+    html = rendered("html", lang).decode("utf-8")
+    assert f'<html lang="{lang}">' in html
+    assert "<script" not in html.lower(), "user text must be escaped, and we ship no scripts"
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", html, re.I)
+    assert not re.search(r"url\((?!#)|@import|<link|<iframe|<img|<object|<embed", html, re.I)
+    assert "@media print" in html
+    page = _Outline()
+    page.feed(html)
+    svgs = [attrs for tag, attrs in page.tags if tag == "svg"]
+    assert len(svgs) == CHART_COUNT
+    assert all(a.get("role") == "img" and a.get("aria-labelledby") for a in svgs)
+    title_ids = {a.get("id") for tag, a in page.tags if tag == "title"}
+    assert {a["aria-labelledby"] for a in svgs} <= title_ids
+    assert [t for t, _ in page.tags].count("h1") == 1
+    assert any(t == "th" and a.get("scope") == "col" for t, a in page.tags)
+    assert any(t == "th" and a.get("scope") == "row" for t, a in page.tags)
+    text = flat(" ".join(page.text))
+    for statement in STATEMENTS:
+        assert flat(statement[0]) in text
+    for summary in summary_texts(lang):
+        assert summary in text
+    for note in SHORT_NOTES + [LONG_NOTE]:
+        assert flat(note) in text
+    assert flat(title_for(APPENDIX, lang)) in text
+
+
+# --- Markdown -------------------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+def test_markdown_zip(lang):
+    with zipfile.ZipFile(io.BytesIO(rendered("md", lang))) as zf:
+        names = set(zf.namelist())
+        md = zf.read(MARKDOWN_FILE).decode("utf-8")
+        for name in names - {MARKDOWN_FILE}:
+            assert zf.read(name).startswith(b"\x89PNG")
+    linked = set(re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md))
+    assert linked == names - {MARKDOWN_FILE}
+    assert HEADCOUNT_CHART_NAME in linked and strip_chart_name(7) in linked
+    assert {movement_chart_name(s.number) for s in MOVED_STATEMENTS} <= linked
+    assert len(names) == CHART_COUNT + 1
+    assert md.startswith("# ")
+    assert "<script>" not in md and r"\<script\>alert(1)\</script\>" in md
+    assert "Min organisation har något att tillföra till Värmlands utveckling" in md
+    for summary in summary_texts(lang):
+        assert summary.replace(".", "") in md.replace("\\", "").replace(".", "")
+    for title in TOPIC_TITLES:
+        assert f"### {title}" in md
+
+
+# --- CSV --------------------------------------------------------------------------
+def _csv_rows(data: bytes, name: str) -> list[dict]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return list(csv.DictReader(io.StringIO(zf.read(name).decode("utf-8-sig"))))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_csv_zip(lang):
+    data = rendered("csv", lang)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert sorted(zf.namelist()) == sorted(CSV_FILES)
+    positions = _csv_rows(data, "positions.csv")
+    assert len(positions) == sum(len(s.history) for s in APPENDIX.statements)
+    assert all(re.fullmatch(r"P\d+", r["participant"]) for r in positions)
+    passes = sum(1 for s in APPENDIX.statements for h in s.history if h.value is None)
+    assert sum(1 for r in positions if r["value"] == "pass") == passes
+    assert {r["statement_text"] for r in positions} == {s.text for s in APPENDIX.statements}
+    comments = _csv_rows(data, "comments.csv")
+    assert [c["comment"] for c in comments] == [c.text for s in APPENDIX.statements for c in s.comments]
+    notes = _csv_rows(data, "notes.csv")
+    assert len(notes) == sum(len(t.notes) for t in APPENDIX.openspace.topics)
+    assert LONG_NOTE in [n["text"] for n in notes]
+    assert {n["kind"] for n in notes} == {"text", "key_point", "proposal", "question"}
+    topics = _csv_rows(data, "topics.csv")
+    assert [t["title"] for t in topics] == TOPIC_TITLES
+    assert topics[1]["convener"] == ""  # anonymous
+    statements = _csv_rows(data, "statements.csv")
+    assert [s["summary"] for s in statements] == summary_texts(lang)
+
+
+def test_csv_neutralises_formulas():
+    from workshop.render.export_csv import _cell
+    assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert _cell("Vanlig text") == "Vanlig text"
+
+
+# --- JSON -------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+def test_json(lang):
+    raw = rendered("json", lang)
+    assert SWEDISH.encode("utf-8") in raw  # ensure_ascii=False: readable UTF-8
+    doc = json.loads(raw)
+    assert doc["lang"] == lang and doc["title"] == title_for(APPENDIX, lang)
+    assert len(doc["statements"]) == len(STATEMENTS)
+    for statement, (sv, en) in zip(doc["statements"], EXPECTED_SUMMARIES):
+        assert statement["summary"]["sv"] == sv and statement["summary"]["en"] == en
+        assert statement["summary"]["shape"]
+        assert statement["summary_text"] == (sv if lang == "sv" else en)
+        assert set(statement["movement"]) >= {"participants", "moved", "towards_agree",
+                                              "towards_disagree", "mean_shift", "pairs"}
+    first = doc["statements"][0]
+    assert first["values"] == APPENDIX.statements[0].values
+    assert len(first["history"]) == len(APPENDIX.statements[0].history)
+    assert doc["statements"][5]["passes"] == 3
+    assert doc["statements"][2]["comments"][0]["text"] == "använda resurser gemensamt, bli starka"
+    topics = doc["openspace"]["topics"]
+    assert [t["title"] for t in topics] == TOPIC_TITLES
+    assert LONG_NOTE in [n["text"] for n in topics[1]["notes"]]
+    assert len(doc["openspace"]["slots"]) == 3 and doc["openspace"]["slots"][1]["kind"] == "break"
+
+
+# --- Language plumbing: every label goes through gettext ----------------------------
+def test_labels_are_translated(pseudo_swedish):
+    html = render_html(APPENDIX, "sv").decode("utf-8")
+    for label in ["Opinion barometer", "Summary", "Movement", "Comment", "Convener", "Coffee break",
+                  "Key points", "Proposals and next steps", "Open questions", "Peak headcount",
+                  "The agenda wall as held", "Headcount and interest", "Time", "anonymous"]:
+        assert f"⟪{label}⟫" in html, label
+    assert "⟪Appendix – Opinion barometer and Open Space – Länsträff" in html
+    assert "⟪Who: Arbetsgruppen⟫" in html and "⟪When: mars 2016⟫" in html
+    assert "<title id=\"chart-1\">⟪Dot plot:" in html  # chart alt texts too
+    document = docx.Document(io.BytesIO(render_docx(APPENDIX, "sv")))
+    assert document.paragraphs[0].text.startswith("⟪Appendix")
+    assert any(p.text.startswith("⟪Comment⟫: ") for p in document.paragraphs)
+
+
+# --- Sparse workshops: nothing shown yet, or only half the day ---------------------
+def _sparse_appendices():
+    from workshop.domain.appendix import (
+        Appendix, OpenSpaceRecord, PositionChange, Slot, StatementRecord, Topic,
+    )
+    empty = Appendix(title="Tom", code="T0", language="sv", created_at="2026-01-01T00:00:00Z",
+                     date="2026-01-01", participants=0)
+    passes_only = StatementRecord(1, 1, "Bara pass", {1: None, 2: None},
+                                  [PositionChange(1, None, "t"), PositionChange(2, None, "t")], [])
+    half = Appendix(
+        title="Halv", code="H1", language="en", created_at="2026-01-01T00:00:00Z", date="2026-01-01",
+        participants=2, statements=[passes_only],
+        openspace=OpenSpaceRecord(theme="Tema", spaces=[], slots=[Slot(1, "Fika", "10:00", 20, "break")],
+                                  topics=[Topic(1, "Utan plats och anteckningar")]))
+    return {"empty": empty, "half": half}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+@pytest.mark.parametrize("case", ["empty", "half"])
+def test_sparse_workshops_render(case, fmt, lang):
+    data = RENDERERS[fmt](_sparse_appendices()[case], lang)
+    assert len(data) > 100
+    if fmt == "json":
+        doc = json.loads(data)
+        if case == "half":
+            assert doc["statements"][0]["summary"]["shape"] == "too_few"
+            assert doc["statements"][0]["passes"] == 2
+    if fmt == "html" and case == "half":
+        html = data.decode("utf-8")
+        assert "Utan plats och anteckningar" in html and html.count("<svg") == 2  # strip + headcount

@@ -1,0 +1,253 @@
+"""Open Space: topics on the wall, spaces × slots, the law of two feet, notes.
+
+Pure rules, no Flask or SQL. Storage calls the ``check_*`` functions inside
+its transactions, so a rule and the write it guards see the same state and a
+refused input changes nothing. Transport calls the ``validate_*`` functions
+on whatever the client sent.
+
+Words as in the Värmland minutes: a topic ("område") is proposed by anyone,
+placed in a room ("rum") and a time slot ("pass"); a break slot ("fikapaus")
+holds nothing; people vote with their feet (here) and write the report
+("anteckningar") from their phones.
+"""
+from __future__ import annotations
+
+import re
+
+from .appendix import NOTE_KINDS
+from .errors import Conflict, Invalid, NotFound
+from .text import clean_text, optional_text, require_int
+
+TITLE_MAX = 120
+DESCRIPTION_MAX = 1000
+CONVENER_MAX = 80
+SPACE_NAME_MAX = 80
+CAPACITY_MAX = 10000
+SLOT_LABEL_MAX = 80
+MINUTES_MIN, MINUTES_MAX = 5, 600
+SLOT_KINDS = ("session", "break")
+SESSION, BREAK = SLOT_KINDS
+NOTE_MAX = 20000
+WHO_MAX = WHEN_MAX = 120
+THEME_MAX = 300
+BREAK_LABEL_MAX = 80
+DOTS_MAX = 10
+DEFAULT_BREAK_LABEL = "Fika"
+
+DEFAULT_SETTINGS = {"theme": None, "allow_claims": False, "dots": 0,
+                    "break_until": None, "break_label": DEFAULT_BREAK_LABEL}
+
+_CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+
+
+# -- small parsers -----------------------------------------------------------
+def parse_id(value, field: str) -> int:
+    """A client's id: a positive int (never a bool, never "12")."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise Invalid("%(field)s must be the id of a %(field)s.", field=field)
+    return value
+
+
+def optional_id(value, field: str) -> int | None:
+    return None if value is None else parse_id(value, field)
+
+
+def parse_bool(value, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid("%(field)s must be true or false.", field=field)
+    return value
+
+
+def parse_clock(value, field: str) -> str:
+    """"HH:MM", 00:00..23:59; "9:00" is refused so slots sort as text."""
+    if not isinstance(value, str) or not _CLOCK.match(value.strip()):
+        raise Invalid("%(field)s must be a time as HH:MM, from 00:00 to 23:59.", field=field)
+    return value.strip()
+
+
+def _pick(data: dict, validators: dict, required: tuple[str, ...], partial: bool) -> dict:
+    """Validate the fields present; on create, required fields must be there.
+
+    Only known fields are read; HTTP refuses unknown ones before this.
+    """
+    if not partial:
+        for name in required:
+            if name not in data:
+                raise Invalid("%(field)s is required.", field=name)
+    return {name: check(data[name]) for name, check in validators.items() if name in data}
+
+
+# -- topics, spaces, slots -----------------------------------------------------
+_TOPIC = {
+    "title": lambda v: clean_text(v, "title", max_len=TITLE_MAX, multiline=False),
+    "description": lambda v: optional_text(v, "description", max_len=DESCRIPTION_MAX) or "",
+    # None or blank: anonymous, as the minutes allow.
+    "convener": lambda v: optional_text(v, "convener", max_len=CONVENER_MAX, multiline=False),
+}
+
+
+def validate_topic(data: dict, *, partial: bool = False) -> dict:
+    fields = _pick(data, _TOPIC, ("title",), partial)
+    if not partial:
+        fields.setdefault("description", "")
+        fields.setdefault("convener", None)
+    return fields
+
+
+def _capacity(value) -> int | None:
+    return None if value is None else require_int(value, "capacity", lo=1, hi=CAPACITY_MAX)
+
+
+_SPACE = {
+    "name": lambda v: clean_text(v, "name", max_len=SPACE_NAME_MAX, multiline=False),
+    "capacity": _capacity,
+}
+
+
+def validate_space(data: dict, *, partial: bool = False) -> dict:
+    fields = _pick(data, _SPACE, ("name",), partial)
+    if not partial:
+        fields.setdefault("capacity", None)
+    return fields
+
+
+def _kind(value) -> str:
+    if value not in SLOT_KINDS:
+        raise Invalid("kind must be \"session\" or \"break\".")
+    return value
+
+
+_SLOT = {
+    "label": lambda v: clean_text(v, "label", max_len=SLOT_LABEL_MAX, multiline=False),
+    "starts_at": lambda v: parse_clock(v, "starts_at"),
+    "minutes": lambda v: require_int(v, "minutes", lo=MINUTES_MIN, hi=MINUTES_MAX),
+    "kind": _kind,
+}
+
+
+def validate_slot(data: dict, *, partial: bool = False) -> dict:
+    fields = _pick(data, _SLOT, ("label", "starts_at", "minutes"), partial)
+    if not partial:
+        fields.setdefault("kind", SESSION)
+    return fields
+
+
+# -- settings ------------------------------------------------------------------
+_SETTINGS = {
+    "theme": lambda v: optional_text(v, "theme", max_len=THEME_MAX, multiline=False),
+    "allow_claims": lambda v: parse_bool(v, "allow_claims"),
+    "dots": lambda v: require_int(v, "dots", lo=0, hi=DOTS_MAX),
+    "break_until": lambda v: None if v is None else parse_clock(v, "break_until"),
+    # null or blank puts back the default, so the projector never shows "– vi ses".
+    "break_label": lambda v: optional_text(v, "break_label", max_len=BREAK_LABEL_MAX,
+                                           multiline=False) or DEFAULT_BREAK_LABEL,
+}
+
+
+def validate_settings(data: dict) -> dict:
+    return _pick(data, _SETTINGS, (), partial=True)
+
+
+# -- placement -------------------------------------------------------------------
+def parse_placement(space, slot) -> tuple[int | None, int | None]:
+    """Both ids (a cell) or both null (unscheduled); one of each is a mistake."""
+    if space is None and slot is None:
+        return None, None
+    if space is None or slot is None:
+        raise Invalid("Give both space and slot, or both as null to unschedule.")
+    return parse_id(space, "space"), parse_id(slot, "slot")
+
+
+def check_placement(slot_kind: str, occupant: int | None, topic_id: int) -> None:
+    """A break holds nothing; a cell holds one topic (no double booking)."""
+    if slot_kind == BREAK:
+        raise Conflict("That slot is a break (fika); nothing can be placed there.")
+    if occupant is not None and occupant != topic_id:
+        raise Conflict("That room is already taken in that time slot.")
+
+
+def check_claim(allow_claims: bool, proposed_by: int | None, participant_id: int) -> None:
+    if not allow_claims:
+        raise Conflict("The facilitator has not opened the wall for claiming a room and time.")
+    if proposed_by != participant_id:
+        raise Conflict("You can only place a topic you proposed.")
+
+
+# -- topics that can be acted on --------------------------------------------------
+def check_live(topic: dict | None, *, staff: bool) -> dict:
+    """A topic someone may act on: merged ones are gone for everybody,
+    hidden ones are gone for phones (they never saw them)."""
+    if topic is None or topic["merged_into"] is not None or (topic["hidden"] and not staff):
+        raise NotFound("No such topic.")
+    return topic
+
+
+def check_merge(source: dict, target: dict) -> None:
+    if source["id"] == target["id"]:
+        raise Invalid("A topic cannot be merged into itself.")
+    if source["merged_into"] is not None:
+        raise Conflict("That topic has already been merged into another.")
+    if target["merged_into"] is not None:
+        raise Conflict("That topic has been merged away; merge into the topic it became.")
+
+
+# -- dots (convergence) -------------------------------------------------------------
+def check_vote(dots: int, used: int) -> None:
+    """Called before adding a dot; ``used`` excludes the one being added."""
+    if dots <= 0:
+        raise Conflict("Dot voting is not open.")
+    if used >= dots:
+        raise Conflict("You have used all your %(dots)d dots. Take one back to move it.", dots=dots)
+
+
+def dots_left(dots: int, used: int) -> int:
+    # The facilitator may lower the limit after people voted: never negative.
+    return max(0, dots - used)
+
+
+# -- notes -------------------------------------------------------------------------
+def validate_note_text(value) -> str:
+    return clean_text(value, "text", max_len=NOTE_MAX)
+
+
+def validate_note(data: dict) -> dict:
+    kind = data.get("kind") or "text"
+    if kind not in NOTE_KINDS:
+        raise Invalid("kind must be one of: text, key_point, proposal, question.")
+    who = optional_text(data.get("who"), "who", max_len=WHO_MAX, multiline=False)
+    when = optional_text(data.get("when"), "when", max_len=WHEN_MAX, multiline=False)
+    if kind != "proposal" and (who or when):
+        raise Invalid("who and when belong to a proposal (kind \"proposal\").")
+    return {"kind": kind, "text": validate_note_text(data.get("text")), "who": who, "when": when}
+
+
+class StaleNote(Conflict):
+    """The note changed since the writer loaded it; carries the current note
+    so the phone can show both texts instead of overwriting someone."""
+
+    def __init__(self, current: dict):
+        # Spelled as a Conflict(...) call so `make extract-messages` finds the msgid.
+        said = Conflict("Someone changed this note while you were writing. "
+                        "Your text is not saved; compare and try again.")
+        super().__init__(said.message)
+        self.current = current
+
+
+def check_note_edit(note: dict, participant_id: int, version) -> None:
+    if note["participant_id"] != participant_id:
+        raise Conflict("You can only edit your own notes.")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise Invalid("version must be the version of the note you edited.")
+
+
+# -- the wall ----------------------------------------------------------------------
+def missing_notes(topics: list[dict]) -> list[int]:
+    """Scheduled topics with no report yet: who the facilitator should nudge."""
+    return [t["id"] for t in topics
+            if t["space"] is not None and t["slot"] is not None and not t["notes"]]
+
+
+def public_wall(wall: dict) -> dict:
+    """The wall without hidden topics: what phones and the projector get."""
+    topics = [t for t in wall["topics"] if not t["hidden"]]
+    return {**wall, "topics": topics, "missing_notes": missing_notes(topics)}
