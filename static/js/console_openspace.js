@@ -120,7 +120,8 @@ function topicItem(topic) {
   const hide = el("button", { type: "button", "data-key": `hide-${topic.id}` }, topic.hidden ? t("os_unhide") : t("os_hide"));
   hide.addEventListener("click", () => act("PATCH", `/topics/${topic.id}`, { hidden: !topic.hidden }));
   tools.append(edit, hide);
-  li.append(placeMenu(topic), mergeMenu(topic));
+  const menus = li.appendChild(el("div", { class: "os-c-menus" }));
+  menus.append(placeMenu(topic), mergeMenu(topic));
   return li;
 }
 
@@ -135,7 +136,7 @@ function topicMeta(topic) {
 function menu(kind, topic, label, options) {
   const id = `os-c-${kind}-${topic.id}`;
   const select = el("select", { id, "data-action": kind, "data-key": id });
-  select.append(el("option", { value: "" }, label));
+  select.append(el("option", { value: "" }, t("os_choose")));
   for (const [value, text] of options) select.append(el("option", { value }, text));
   const box = el("div", { class: "os-c-menu" });
   box.append(el("label", { for: id }, label), select);

@@ -54,7 +54,7 @@ export function renderNotes(topic) {
 }
 
 function noteItem(note) {
-  const item = el("li", { class: `os-note os-note-${note.kind}`, "data-note": note.id });
+  const item = el("li", { class: `os-note os-kind-${note.kind}`, "data-note": note.id });
   item.append(el("p", { class: "os-note-kind" }, t(KINDS[note.kind] || "os_kind_text")));
   item.append(el("p", { class: "os-note-text" }, note.text));
   if (note.who || note.when) {

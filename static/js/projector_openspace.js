@@ -47,8 +47,24 @@ function automaticView(topics) {
   return topics.length ? "market" : "opening";
 }
 
+// Nothing may hide under the join panel, wherever the page's CSS puts it
+// (a top corner: keep headings beside it; the bottom: leave room below).
+// Its size depends on the join URL, so measure it rather than guess.
+function clearJoinPanel() {
+  const panel = $("join");
+  const box = panel && !panel.hidden ? panel.getBoundingClientRect() : null;
+  const atTop = box && box.top < window.innerHeight / 2;
+  const style = $("os-projector").style;
+  const top = $("os-projector").getBoundingClientRect().top;
+  style.setProperty("--os-clear", atTop ? `${Math.ceil(box.width) + 24}px` : "0px");
+  style.setProperty("--os-clear-h", atTop ? `${Math.max(0, Math.ceil(box.bottom - top))}px` : "0px");
+  style.setProperty("--os-clear-bottom", box && !atTop ? `${Math.ceil(window.innerHeight - box.top) + 8}px` : "0px");
+}
+window.addEventListener("resize", () => { if (active) clearJoinPanel(); });
+
 function render() {
   if (!active) return;
+  clearJoinPanel();
   const topics = wall ? visibleTopics(wall) : [];
   const view = chosen || automaticView(topics);
   for (const name of Object.values(VIEWS)) $(`os-p-${name}`).hidden = name !== view;
