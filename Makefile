@@ -54,6 +54,7 @@ run: install
 	$(PY) app.py
 
 test: install-dev chromium
+	node --test tests/js/
 	$(PY) -m pytest
 
 # Everything but the browser tests, for a quick loop.

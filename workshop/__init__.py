@@ -61,4 +61,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(api_barometer.bp)
     app.register_blueprint(api_openspace.bp)
     app.register_blueprint(pages.bp)
+    from .web import api_export, summary_pages
+    app.register_blueprint(api_export.bp)
+    app.register_blueprint(summary_pages.bp)
     return app

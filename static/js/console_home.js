@@ -1,10 +1,15 @@
-// Organiser's home: sign in with the admin token, create and list workshops.
-import { api, el, showError } from "./common.js";
+// Organiser's home: sign in with the admin token, create workshops, and the
+// archive: past workshops with their day and counts, appendix downloads,
+// and delete (with confirmation).
+import { api, el, showError, t } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
 const fromHash = new URLSearchParams(location.hash.slice(1)).get("token");
 if (fromHash) { localStorage.setItem("admin-token", fromHash); history.replaceState(null, "", location.pathname + location.search); }
 let token = localStorage.getItem("admin-token");
+
+// Appendix formats: (format, label). Format names read the same in both languages.
+const EXPORTS = [["pdf", "PDF"], ["docx", "DOCX"], ["html", "HTML"], ["md", "Markdown"], ["csv", "CSV"], ["json", "JSON"]];
 
 async function load() {
   try {
@@ -19,6 +24,43 @@ async function load() {
   }
 }
 
+// The full workshop (with its facilitator key), fetched with the admin
+// token when first needed and kept for this page view only.
+const full = new Map();
+async function fullWorkshop(id) {
+  if (!full.has(id)) full.set(id, await api("GET", `/api/workshops/${encodeURIComponent(id)}`, token));
+  return full.get(id);
+}
+
+// Download links take ?key=<facilitator key> (a link cannot send the admin
+// token as a header, and the admin token never goes into a URL).
+function exportUrl(w, fmt) {
+  const params = new URLSearchParams({ key: w.facilitator_key });
+  return `/api/workshops/${encodeURIComponent(w.id)}/export.${fmt}?${params}`;
+}
+
+function exportLinks(w) {
+  const cell = el("td", { class: "exports" });
+  for (const [fmt, label] of EXPORTS) {
+    const link = cell.appendChild(el("a", { href: "#", "data-format": fmt, download: true,
+      "aria-label": t("export_as", { title: w.title, format: label }) }, label));
+    cell.append(" ");
+    link.addEventListener("click", async (e) => {
+      if (link.dataset.ready) return; // the real link: let the browser download it
+      e.preventDefault();
+      try {
+        const f = await fullWorkshop(w.id);
+        for (const a of cell.querySelectorAll("a[data-format]")) {
+          a.href = exportUrl(f, a.dataset.format);
+          a.dataset.ready = "1";
+        }
+        link.click();
+      } catch (err) { showError($("error"), err); }
+    });
+  }
+  return cell;
+}
+
 function row(w) {
   const tr = el("tr");
   const td = (text) => tr.appendChild(el("td", {}, text));
@@ -26,14 +68,28 @@ function row(w) {
   const link = title.appendChild(el("a", { href: "#" }, w.title));
   link.addEventListener("click", async (e) => {
     e.preventDefault();
-    const full = await api("GET", `/api/workshops/${w.id}`, token);
-    location.href = full.facilitator_url.replace(/^https?:\/\/[^/]+/, "");
+    try {
+      const f = await fullWorkshop(w.id);
+      location.href = f.facilitator_url.replace(/^https?:\/\/[^/]+/, "");
+    } catch (err) { showError($("error"), err); }
   });
-  td(w.created_at.slice(0, 10));
+  td(w.date || w.created_at.slice(0, 10));
   td(w.code);
   td(String(w.participants));
   td(String(w.statements));
-  tr.appendChild(el("td"));
+  td(String(w.topics ?? 0));
+  td(String(w.notes ?? 0));
+  tr.appendChild(exportLinks(w));
+  const actions = tr.appendChild(el("td"));
+  const del = actions.appendChild(el("button", { type: "button", class: "secondary" }, t("delete")));
+  del.addEventListener("click", async () => {
+    if (!confirm(t("confirm_delete_workshop", { title: w.title }))) return;
+    try {
+      await api("DELETE", `/api/workshops/${encodeURIComponent(w.id)}`, token);
+      full.delete(w.id);
+      await load();
+    } catch (err) { showError($("error"), err); }
+  });
   return tr;
 }
 

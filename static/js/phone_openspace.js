@@ -142,6 +142,9 @@ $("os-phone").addEventListener("click", async (event) => {
   else await toggleList(action, topic.id, status);
 });
 
+// Leaving without joining another group: the law of two feet allows it.
+$("os-leave").addEventListener("click", () => setHere(null, $("os-topics-status")));
+
 async function setHere(topicId, status) {
   const ack = await sendWithStatus(socket, "here", { topic: topicId }, status);
   if (ack.ok) applyMe(ack.me);

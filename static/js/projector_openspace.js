@@ -16,7 +16,6 @@ const seen = new Set(); // topic ids already shown, so new ones can be highlight
 phaseViews.openspace = (state, isActive) => {
   active = isActive;
   $("os-projector").hidden = !isActive;
-  $("projector").classList.toggle("openspace", isActive);
   if (isActive && !wall) fetchWall();
   render();
 };

@@ -3,10 +3,17 @@
 import { beeswarm } from "./beeswarm.js";
 import { t } from "./common.js";
 
-export function renderSwarm(container, dist, radius = 12) {
+export function renderSwarm(container, dist, maxRadius = 12) {
   const width = container.clientWidth || 800;
+  const half = (container.clientHeight || 200) / 2;
   const dots = (dist.dots || []).map(([key, value]) => ({ key, value }));
-  const layout = beeswarm(dots, width, radius);
+  // A big room fills the line: shrink the dots until the swarm fits its band.
+  let radius = maxRadius;
+  let layout = beeswarm(dots, width, radius);
+  while (radius > 2 && layout.some((p) => Math.abs(p.y) + radius > half)) {
+    radius *= 0.8;
+    layout = beeswarm(dots, width, radius);
+  }
   const existing = new Map([...container.children].map((n) => [n.dataset.key, n]));
   for (const p of layout) {
     let node = existing.get(String(p.key));

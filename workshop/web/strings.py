@@ -94,4 +94,13 @@ def js_strings() -> dict:
         "os_when": _("When: %(when)s"),
         "os_conflict": _("Their version: %(text)s"),
         # -- end of Open Space --
+        # -- Appendix (summary.js, console_home.js) --
+        "summary_loading": _("Loading the summary…"),
+        "summary_updated": _("Updated %(time)s"),
+        "summary_failed": _("Could not load the summary: %(error)s"),
+        "export_as": _("Download %(title)s as %(format)s"),
+        "confirm_delete_workshop": _("Delete the workshop “%(title)s” and all of its data: "
+                                     "statements, positions, comments, topics and notes? "
+                                     "This cannot be undone."),
+        # -- end of Appendix --
     }

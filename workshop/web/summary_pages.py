@@ -16,7 +16,8 @@ from __future__ import annotations
 import functools
 import itertools
 
-from flask import Blueprint, g, render_template
+from flask import Blueprint, g, make_response, render_template
+from flask_babel import get_locale
 
 from ..domain.appendix import Appendix
 from ..render import charts
@@ -60,7 +61,10 @@ def summary_fragment(workshop_id):
     workshop = store().workshop(workshop_id)
     require_facilitator(workshop)
     g.workshop_language = workshop["language"]
-    lang = requested_language(workshop)
+    requested_language(workshop)  # 400 for a language we do not speak
+    # The page's language (?lang=, cookie, browser, workshop), so the
+    # fragment's labels and the template's own strings agree.
+    lang = str(get_locale() or workshop["language"])
     appendix = store().appendix(workshop_id)
     view, strips = run_off_loop(summary_parts, appendix, lang)
     ids = (f"summary-chart-{i}" for i in itertools.count(1))
@@ -68,12 +72,4 @@ def summary_fragment(workshop_id):
                for s in view.statements}
     html = render_template("_summary_fragment.html", v=view, L=view.labels, strips=charts_,
                            workshop=workshop)
-    response = no_store(bp.make_response(html) if hasattr(bp, "make_response") else _response(html))
-    return response
-
-
-def _response(html: str):
-    from flask import make_response
-    response = make_response(html)
-    response.mimetype = "text/html"
-    return response
+    return no_store(make_response(html))
