@@ -18,8 +18,9 @@ from markupsafe import Markup, escape
 from workshop.domain.appendix import Appendix
 from workshop.render.appendix_view import build_view
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "export"
-TEMPLATE_NAME = "appendix.html"
+# The app's template root, so the export shares partials with the summary page.
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
+TEMPLATE_NAME = "export/appendix.html"
 
 # Everything before the <svg> element (XML declaration, DOCTYPE) and the RDF
 # metadata block are not wanted inside an HTML document.

@@ -1,0 +1,53 @@
+"""The organiser after the workshop: the summary page and the archive."""
+import socketio as socketio_client
+
+
+def _path(url: str) -> str:
+    return "/" + url.split("/", 3)[3]
+
+
+def _run_a_statement(server):
+    w = server.new_workshop("Inspirationsdag Värmland")
+    key = w["facilitator_key"]
+    base = f"/api/workshops/{w['id']}/statements"
+    s = server.api("POST", base, key, {"text": "Min organisation har något att tillföra"}, expect=201)
+    server.api("POST", f"{base}/{s['id']}/open", key, expect=200)
+    for value in (90, 95, 100, 88):
+        phone = socketio_client.Client(reconnection=False)
+        phone.connect(server.url, auth={"code": w["code"]}, transports=["websocket"])
+        assert phone.call("position", {"statement": s["id"], "value": value}, timeout=5)["ok"]
+        phone.disconnect()
+    server.api("POST", f"{base}/{s['id']}/comments", key, {"text": "använda resurser gemensamt"}, expect=201)
+    server.api("POST", f"{base}/{s['id']}/close", key, expect=200)
+    return w
+
+
+def test_summary_page_shows_the_verbal_summary_and_exports(server, new_page, artifacts):
+    w = _run_a_statement(server)
+    page = new_page(width=1100, height=900)
+    page.goto(server.url + _path(w["facilitator_url"]).replace("#", "/summary#"))
+    page.wait_for_selector("#summary svg")
+    text = page.inner_text("#summary")
+    assert "Min organisation har något att tillföra" in text
+    assert "Alla håller med" in text and "använda resurser gemensamt" in text
+    with page.expect_download() as download:
+        page.click("a[data-format=pdf]")
+    assert download.value.suggested_filename.endswith(".pdf")
+    page.screenshot(path=str(artifacts / "summary.png"), full_page=True)
+
+
+def test_archive_lists_workshops_with_exports_and_deletes_after_confirmation(server, new_page):
+    w = _run_a_statement(server)
+    page = new_page(width=1100, height=800)
+    page.on("dialog", lambda d: d.accept())
+    page.goto(f"{server.url}/console#token={server.admin_token}")
+    row = page.locator("#workshops tr", has_text="Inspirationsdag Värmland").first
+    row.wait_for()
+    assert w["code"] in row.inner_text()
+    with page.expect_download() as download:
+        row.locator("a[data-format=docx]").click()
+    assert download.value.suggested_filename.endswith(".docx")
+    before = len(server.api("GET", "/api/workshops")["workshops"])
+    row.get_by_role("button", name="Ta bort").click()
+    page.wait_for_function(f"!document.getElementById('workshops').textContent.includes('{w['code']}')")
+    assert len(server.api("GET", "/api/workshops")["workshops"]) == before - 1
