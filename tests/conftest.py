@@ -68,6 +68,23 @@ def fac(workshop):
 
 
 @pytest.fixture
+def api(client, workshop, fac):
+    """Call the workshop's API as its facilitator; asserts success."""
+    def call(method, path, json=None):
+        r = client.open(f"/api/workshops/{workshop['id']}{path}", method=method, json=json, headers=fac)
+        assert r.status_code < 300, r.get_json()
+        return r.get_json()
+    return call
+
+
+def ok(test_client, event, data):
+    """Emit a participant event and assert it was acked ok."""
+    ack = test_client.emit(event, data, callback=True)
+    assert ack["ok"], ack
+    return ack
+
+
+@pytest.fixture
 def phone(app, socketio, workshop):
     """Factory: a participant's SocketIOTestClient joined by code."""
     made = []

@@ -28,15 +28,6 @@ def has(topic_id, **expected):
 
 
 @pytest.fixture
-def api(client, workshop, fac):
-    def call(method, path, json=None):
-        r = client.open(f"/api/workshops/{workshop['id']}{path}", method=method, json=json, headers=fac)
-        assert r.status_code < 300, r.get_json()
-        return r.get_json()
-    return call
-
-
-@pytest.fixture
 def grid(api):
     return {"a": api("POST", "/spaces", {"name": "Rum A"})["id"],
             "b": api("POST", "/spaces", {"name": "Rum B"})["id"],

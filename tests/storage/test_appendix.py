@@ -12,15 +12,6 @@ from workshop.domain.errors import NotFound
 COMMENT = "använda resurser gemensamt, bli starka"
 
 
-@pytest.fixture
-def api(client, workshop, fac):
-    def call(method, path, json=None):
-        r = client.open(f"/api/workshops/{workshop['id']}{path}", method=method, json=json, headers=fac)
-        assert r.status_code < 300, r.get_json()
-        return r.get_json()
-    return call
-
-
 def place(phone_client, statement_id, value):
     ack = phone_client.emit("position", {"statement": statement_id, "value": value}, callback=True)
     assert ack["ok"], ack

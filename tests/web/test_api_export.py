@@ -14,7 +14,7 @@ import docx
 import pypdf
 import pytest
 
-from tests.conftest import bearer
+from tests.conftest import bearer, ok
 from tests.render.conftest import SCRIPT, STATEMENTS, SWEDISH
 from workshop.domain.summary import verbal_summary
 from workshop.i18n import translator
@@ -40,21 +40,6 @@ EXTENSIONS = {"pdf": "pdf", "docx": "docx", "html": "html", "md": "md.zip", "csv
 
 def flat(text: str) -> str:
     return " ".join(text.split())
-
-
-def ok(client_, event, data):
-    ack = client_.emit(event, data, callback=True)
-    assert ack["ok"], ack
-    return ack
-
-
-@pytest.fixture
-def api(client, workshop, fac):
-    def call(method, path, json=None):
-        r = client.open(f"/api/workshops/{workshop['id']}{path}", method=method, json=json, headers=fac)
-        assert r.status_code < 300, r.get_json()
-        return r.get_json()
-    return call
 
 
 @pytest.fixture
