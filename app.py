@@ -36,6 +36,8 @@ def banner(settings) -> str:
         f"  Admin token:         {settings.admin_token}",
         f"  Participants join:   {join}",
         f"  Server mode:         {settings.async_mode}, data in {settings.data_dir}/",
+        *(["  Phones cannot reach 127.0.0.1: set WORKSHOP_PUBLIC_URL=http://<this machine's address>:<port>"]
+          if "://127." in settings.public_url or "://localhost" in settings.public_url else []),
         "",
         qr_text(join),
     ])

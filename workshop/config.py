@@ -26,17 +26,37 @@ class Settings:
         return self.data_dir / "workshop.db"
 
 
-def lan_address() -> str:
-    """This machine's LAN address, for join links; 127.0.0.1 when none is found.
-
-    Only asks the local resolver: no packet leaves the machine.
-    """
+def _interface_addresses() -> list[str]:
+    """IPv4 addresses of this machine's network interfaces (Linux), asked of
+    the kernel with SIOCGIFADDR: no packet leaves the machine."""
     try:
-        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+        import fcntl
+        import struct
+    except ImportError:  # not Linux/Unix
+        return []
+    addresses = []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        for _, name in socket.if_nameindex():
+            if name == "lo" or name.startswith(("docker", "veth", "br-", "virbr")):
+                continue
+            try:
+                packed = fcntl.ioctl(probe.fileno(), 0x8915,  # SIOCGIFADDR
+                                     struct.pack("256s", name[:15].encode()))
+            except OSError:  # interface without an IPv4 address
+                continue
+            addresses.append(socket.inet_ntoa(packed[20:24]))
+    return addresses
+
+
+def lan_address() -> str:
+    """This machine's LAN address, for join links; 127.0.0.1 when none is found
+    (then set WORKSHOP_PUBLIC_URL so phones can reach the server)."""
+    candidates = _interface_addresses()
+    try:
+        candidates += [info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
     except OSError:
-        infos = []
-    for info in infos:
-        address = info[4][0]
+        pass
+    for address in candidates:
         if not address.startswith("127."):
             return address
     return "127.0.0.1"
