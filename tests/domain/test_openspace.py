@@ -9,6 +9,7 @@ import pytest
 
 from workshop.domain import openspace as rules
 from workshop.domain.errors import Conflict, Invalid, NotFound
+from workshop.domain.parse import parse_clock
 
 
 # -- topics ----------------------------------------------------------------------
@@ -67,17 +68,17 @@ def test_slot_defaults_to_session():
 
 @pytest.mark.parametrize("clock", ["00:00", "09:05", "23:59"])
 def test_clock_accepted(clock):
-    assert rules.parse_clock(clock, "starts_at") == clock
+    assert parse_clock(clock, "starts_at") == clock
 
 
 def test_clock_forgives_surrounding_spaces():
-    assert rules.parse_clock(" 12:00 ", "starts_at") == "12:00"
+    assert parse_clock(" 12:00 ", "starts_at") == "12:00"
 
 
 @pytest.mark.parametrize("clock", ["24:00", "9:00", "12:60", "1200", "", None, 1300])
 def test_clock_refused(clock):
     with pytest.raises(Invalid):
-        rules.parse_clock(clock, "starts_at")
+        parse_clock(clock, "starts_at")
 
 
 @pytest.mark.parametrize("data", [

@@ -12,10 +12,9 @@ holds nothing; people vote with their feet (here) and write the report
 """
 from __future__ import annotations
 
-import re
-
 from .appendix import NOTE_KINDS
 from .errors import Conflict, Invalid, NotFound
+from .parse import parse_bool, parse_clock, parse_id
 from .text import clean_text, optional_text, require_int
 
 TITLE_MAX = 120
@@ -36,33 +35,6 @@ DEFAULT_BREAK_LABEL = "Fika"
 
 DEFAULT_SETTINGS = {"theme": None, "allow_claims": False, "dots": 0,
                     "break_until": None, "break_label": DEFAULT_BREAK_LABEL}
-
-_CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
-
-
-# -- small parsers -----------------------------------------------------------
-def parse_id(value, field: str) -> int:
-    """A client's id: a positive int (never a bool, never "12")."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise Invalid("%(field)s must be the id of a %(field)s.", field=field)
-    return value
-
-
-def optional_id(value, field: str) -> int | None:
-    return None if value is None else parse_id(value, field)
-
-
-def parse_bool(value, field: str) -> bool:
-    if not isinstance(value, bool):
-        raise Invalid("%(field)s must be true or false.", field=field)
-    return value
-
-
-def parse_clock(value, field: str) -> str:
-    """"HH:MM", 00:00..23:59; "9:00" is refused so slots sort as text."""
-    if not isinstance(value, str) or not _CLOCK.match(value.strip()):
-        raise Invalid("%(field)s must be a time as HH:MM, from 00:00 to 23:59.", field=field)
-    return value.strip()
 
 
 def _pick(data: dict, validators: dict, required: tuple[str, ...], partial: bool) -> dict:

@@ -14,16 +14,17 @@ from __future__ import annotations
 
 from ..domain import openspace as rules
 from ..domain.errors import Invalid
+from ..domain.parse import optional_id, parse_bool, parse_id
 from .acks import error, ok, participant_event
 from .hub import FACILITATOR, PARTICIPANT, PROJECTOR, room
 
 
 def _topic_id(data: dict) -> int:
-    return rules.parse_id(data.get("topic"), "topic")
+    return parse_id(data.get("topic"), "topic")
 
 
 def _on(data: dict) -> bool:
-    return rules.parse_bool(data.get("on"), "on")
+    return parse_bool(data.get("on"), "on")
 
 
 def register(socketio, hub) -> None:
@@ -82,7 +83,7 @@ def register(socketio, hub) -> None:
     def here(conn, data):
         if "topic" not in data:
             raise Invalid("topic is required (null to leave).")
-        topic_id = rules.optional_id(data["topic"], "topic")
+        topic_id = optional_id(data["topic"], "topic")
         store.set_here(conn.workshop_id, conn.participant_id, topic_id)
         return done(conn, topic=topic_id)
 
@@ -97,7 +98,7 @@ def register(socketio, hub) -> None:
     @participant_event(hub)
     def claim(conn, data):
         topic_id = _topic_id(data)
-        space, slot = rules.parse_id(data.get("space"), "space"), rules.parse_id(data.get("slot"), "slot")
+        space, slot = parse_id(data.get("space"), "space"), parse_id(data.get("slot"), "slot")
         store.place_topic(conn.workshop_id, topic_id, space, slot, claimed_by=conn.participant_id)
         return done(conn, topic=topic_id, space=space, slot=slot)
 
@@ -112,7 +113,7 @@ def register(socketio, hub) -> None:
     @socketio.on("note_edit")
     @participant_event(hub)
     def note_edit(conn, data):
-        note_id = rules.parse_id(data.get("id"), "note")
+        note_id = parse_id(data.get("id"), "note")
         text = rules.validate_note_text(data.get("text"))
         try:
             saved = store.edit_note(conn.workshop_id, note_id, conn.participant_id, text,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify
 
 from ..domain import openspace as rules
+from ..domain.parse import parse_bool, parse_id
 from .auth import FACILITATOR, require
 from .context import hub, store
 from .validation import json_body, required
@@ -121,7 +122,7 @@ def update_topic(workshop_id, topic_id):
     data = json_body(*TOPIC_FIELDS, "hidden")
     fields = rules.validate_topic(data, partial=True)
     if "hidden" in data:
-        fields["hidden"] = rules.parse_bool(data["hidden"], "hidden")
+        fields["hidden"] = parse_bool(data["hidden"], "hidden")
     store().update_topic(workshop_id, topic_id, **fields)
     _changed(workshop_id, *(("me",) if "hidden" in fields else ()))
     return jsonify(store().topic(workshop_id, topic_id))
@@ -140,7 +141,7 @@ def place_topic(workshop_id, topic_id):
 @bp.post("/topics/<int:topic_id>/merge")
 def merge_topic(workshop_id, topic_id):
     _facilitate(workshop_id)
-    into = rules.parse_id(required(json_body("into"), "into"), "into")
+    into = parse_id(required(json_body("into"), "into"), "into")
     store().merge_topics(workshop_id, topic_id, into)
     _changed(workshop_id, "me")
     return jsonify(store().topic(workshop_id, into))
