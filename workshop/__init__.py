@@ -12,7 +12,6 @@ from flask_socketio import SocketIO
 
 from .config import Settings
 from .i18n import TRANSLATIONS_DIR
-from .storage import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 # Generous for a 20,000-character note in any script; small enough that a
@@ -34,10 +33,12 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     app.json.ensure_ascii = False
 
-    store = Store(settings.database_path)
+    from .methods import METHODS
+    from .storage import store_class
+    store = store_class()(settings.database_path)
     app.extensions["workshop.store"] = store
 
-    from .web.i18n import init_babel
+    from .web.locale import init_babel
     init_babel(app)
 
     socketio = SocketIO(
@@ -47,21 +48,18 @@ def create_app(settings: Settings | None = None) -> Flask:
         ping_interval=10,
         ping_timeout=10,
     )
+    from .live import connect
     from .live.hub import Hub
-    from .live import connect, openspace, participant
     hub = Hub(socketio, store, settings.coalesce_seconds, settings.admin_token)
     app.extensions["workshop.hub"] = hub
     connect.register(socketio, hub)
-    participant.register(socketio, hub)
-    openspace.register(socketio, hub)
 
-    from .web import api_barometer, api_openspace, api_workshops, errors, pages
+    from .web import api_export, api_workshops, errors, pages, summary_pages
     errors.register(app)
-    app.register_blueprint(api_workshops.bp)
-    app.register_blueprint(api_barometer.bp)
-    app.register_blueprint(api_openspace.bp)
-    app.register_blueprint(pages.bp)
-    from .web import api_export, summary_pages
-    app.register_blueprint(api_export.bp)
-    app.register_blueprint(summary_pages.bp)
+    for blueprint in (api_workshops.bp, pages.bp, api_export.bp, summary_pages.bp):
+        app.register_blueprint(blueprint)
+    # Each method: its HTTP API and its socket events (see workshop/methods.py).
+    for method in METHODS:
+        app.register_blueprint(method.blueprint)
+        method.register_live(socketio, hub)
     return app

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from babel.support import NullTranslations, Translations
 
-LANGUAGES = ("sv", "en")
+from .domain.workshops import LANGUAGES
+
 DEFAULT_LANGUAGE = "sv"
 TRANSLATIONS_DIR = Path(__file__).parent / "translations"
 

@@ -1,12 +1,27 @@
 // Shared helpers for every page. User text is only ever set with
 // textContent (see el()), so it is escaped by construction.
-import { io } from "/vendor/socket.io.esm.min.js";
+// Nothing here touches the DOM or the network on import, so modules built on
+// it (the Open Space helpers, say) can be tested under node --test.
 
-export const strings = JSON.parse(document.getElementById("strings").textContent);
+let strings = null;
+
+// The page's translated strings (the #strings JSON block), read on first use.
+function table() {
+  if (strings === null) {
+    const node = globalThis.document?.getElementById("strings");
+    strings = node ? JSON.parse(node.textContent) : {};
+  }
+  return strings;
+}
+
+// For tests and anything outside a page: use this table instead.
+export function useStrings(values) {
+  strings = values;
+}
 
 // "%(count)s joined" + {count: 3} -> "3 joined"
 export function t(key, params = {}) {
-  const text = strings[key] ?? key;
+  const text = table()[key] ?? key;
   return text.replace(/%\((\w+)\)s/g, (_, name) => String(params[name] ?? ""));
 }
 
@@ -21,22 +36,7 @@ export function el(tag, attrs = {}, text) {
 }
 
 export function lang() {
-  return document.documentElement.lang || "sv";
-}
-
-// Socket.IO with our auth; shows the connection state in #conn.
-export function connect(auth) {
-  const socket = io({ auth: { ...auth, lang: lang() }, transports: ["websocket", "polling"] });
-  const conn = document.getElementById("conn");
-  const show = (text, ok) => {
-    if (!conn) return;
-    conn.textContent = text;
-    conn.classList.toggle("bad", !ok);
-  };
-  socket.on("connect", () => show(t("online"), true));
-  socket.on("disconnect", () => show(t("offline"), false));
-  socket.on("connect_error", (err) => show(t("refused", { error: err.message }), false));
-  return socket;
+  return globalThis.document?.documentElement.lang || "sv";
 }
 
 // The key from the URL fragment (#key=...), remembered for this workshop.

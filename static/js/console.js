@@ -1,6 +1,8 @@
-// Facilitator console: prepare statements, run them, watch the room.
-import { api, connect, el, keyFor, showError, t } from "./common.js";
-import { renderSwarm } from "./swarm_view.js";
+// Facilitator console: the workshop's head (code, projector link, phase,
+// presence). Each method's script (static/js/<method>/console.js) adds its
+// own panel and may register views[name] = (state, active) => void.
+import { api, keyFor, showError, t } from "./common.js";
+import { connect } from "./live.js";
 
 const root = document.getElementById("console");
 const workshopId = root.dataset.workshop;
@@ -8,9 +10,9 @@ const key = keyFor(workshopId);
 const base = `/api/workshops/${workshopId}`;
 const $ = (id) => document.getElementById(id);
 export const socket = connect({ workshop: workshopId, key });
-let statements = [];
-let openId = null;
+export const views = {};
 
+// The workshop's API as its facilitator; errors show in #error and reject.
 export async function call(method, path, body) {
   try {
     const data = await api(method, base + path, key, body);
@@ -22,121 +24,19 @@ export async function call(method, path, body) {
   }
 }
 
-async function refresh() {
-  const w = await call("GET", "");
+call("GET", "").then((w) => {
   $("projector-link").href = w.projector_url.replace(/^https?:\/\/[^/]+/, "");
-  statements = w.statements;
-  render();
-}
-
-function button(label, onClick, attrs = {}) {
-  const b = el("button", { type: "button", ...attrs }, label);
-  b.addEventListener("click", () => onClick().catch(() => {}));
-  return b;
-}
-
-function render() {
-  $("statements").replaceChildren(...statements.map(item));
-}
-
-function item(s, index) {
-  const li = el("li", { class: `statement-item ${s.status}`, "data-id": s.id });
-  li.appendChild(el("p", { class: "text" }, s.text));
-  li.appendChild(el("p", { class: "meta" },
-    `${t(`status_${s.status}`)} · ${t("answers", { count: s.answers })}`));
-  const tools = li.appendChild(el("div", { class: "tools" }));
-  if (s.status === "open") tools.appendChild(button(t("close"), () => call("POST", `/statements/${s.id}/close`)));
-  else tools.appendChild(button(t("open"), () => call("POST", `/statements/${s.id}/open`), { class: "primary" }));
-  tools.appendChild(s.hidden
-    ? button(t("reveal"), () => call("POST", `/statements/${s.id}/reveal`))
-    : button(t("hide"), () => call("PATCH", `/statements/${s.id}`, { hidden: true })));
-  if (index > 0) tools.appendChild(button(t("up"), () => move(index, -1), { "aria-label": `${t("up")}: ${s.text}` }));
-  if (index < statements.length - 1) tools.appendChild(button(t("down"), () => move(index, 1), { "aria-label": `${t("down")}: ${s.text}` }));
-  if (s.status === "draft") tools.appendChild(button(t("edit"), async () => edit(li, s)));
-  if (s.status !== "open") tools.appendChild(button(t("delete"), async () => {
-    if (confirm(t("confirm_delete"))) await call("DELETE", `/statements/${s.id}`);
-  }));
-  li.appendChild(comments(s));
-  return li;
-}
-
-function edit(li, s) {
-  const form = el("form", { class: "edit" });
-  const id = `edit-${s.id}`;
-  form.append(el("label", { for: id }, t("edit")), el("input", { id, value: s.text, maxlength: 500 }),
-    el("button", { type: "submit" }, t("save")));
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    await call("PATCH", `/statements/${s.id}`, { text: form.querySelector("input").value }).catch(() => {});
-  });
-  li.querySelector(".text").replaceWith(form);
-  form.querySelector("input").focus();
-}
-
-function comments(s) {
-  const box = el("details", { class: "comments" });
-  box.appendChild(el("summary", {}, t("comment")));
-  const list = box.appendChild(el("ul"));
-  box.addEventListener("toggle", async () => {
-    if (!box.open) return;
-    const data = await call("GET", `/statements/${s.id}/comments`);
-    list.replaceChildren(...data.comments.map((c) => el("li", {}, c.text)));
-  });
-  const form = box.appendChild(el("form"));
-  const id = `comment-${s.id}`;
-  form.append(el("label", { for: id }, t("add_comment")), el("textarea", { id, rows: 2, maxlength: 2000 }),
-    el("button", { type: "submit" }, t("add_comment")));
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    const input = form.querySelector("textarea");
-    const c = await call("POST", `/statements/${s.id}/comments`, { text: input.value }).catch(() => null);
-    if (c) { list.appendChild(el("li", {}, c.text)); input.value = ""; }
-  });
-  return box;
-}
-
-async function move(index, delta) {
-  const ids = statements.map((s) => s.id);
-  [ids[index], ids[index + delta]] = [ids[index + delta], ids[index]];
-  await call("PUT", "/statements/order", { ids });
-}
-
-$("add-form").addEventListener("submit", async (e) => {
-  e.preventDefault();
-  await call("POST", "/statements", { text: $("new-statement").value }).then(() => { $("new-statement").value = ""; }).catch(() => {});
-});
-
-$("bulk-form").addEventListener("submit", async (e) => {
-  e.preventDefault();
-  await call("POST", "/statements/bulk", { text: $("bulk").value }).then(() => { $("bulk").value = ""; }).catch(() => {});
-});
+}).catch(() => {});
 
 for (const b of document.querySelectorAll("[data-phase]")) {
   b.addEventListener("click", () => call("POST", "/phase", { phase: b.dataset.phase }).catch(() => {}));
 }
 
-socket.on("statements", (data) => { statements = data.statements; render(); });
 socket.on("state", (state) => {
-  openId = state.statement ? state.statement.id : null;
-  $("live-statement").textContent = state.statement ? state.statement.text : t("no_statement");
   for (const b of document.querySelectorAll("[data-phase]")) b.setAttribute("aria-pressed", String(b.dataset.phase === state.phase));
-  if (!openId) $("swarm").replaceChildren();
-  refresh().catch(() => {});
+  for (const [name, view] of Object.entries(views)) view(state, name === state.phase);
 });
-socket.on("distribution", (dist) => {
-  if (dist.statement !== openId) return;
-  $("count").textContent = t("positions", { count: dist.count });
-  $("passes").textContent = t("passes", { count: dist.passes });
-  $("mean").textContent = dist.mean == null ? "" : t("mean", { mean: dist.mean });
-  renderSwarm($("swarm"), dist, 7);
-  const s = statements.find((x) => x.id === dist.statement);
-  if (s && s.answers !== dist.count + dist.passes) {
-    // Update the count in place: re-rendering would close an open comment box.
-    s.answers = dist.count + dist.passes;
-    const meta = document.querySelector(`.statement-item[data-id="${s.id}"] .meta`);
-    if (meta) meta.textContent = `${t(`status_${s.status}`)} · ${t("answers", { count: s.answers })}`;
-  }
-});
+
 socket.on("presence", (p) => {
   $("presence").textContent = `${t("joined", { count: p.joined })} · ${t("online_count", { count: p.online })}`;
 });

@@ -20,8 +20,12 @@ def test_title_language_phase():
     assert workshops.validate_title("  Inspirationsdag\nVärmland ") == "Inspirationsdag Värmland"
     assert workshops.validate_language(None) == "sv"
     assert workshops.validate_language("en") == "en"
-    assert workshops.validate_phase("openspace") == "openspace"
+    methods = ("barometer", "openspace")
+    assert workshops.phases(methods) == ("lobby", "barometer", "openspace", "ended")
+    assert workshops.validate_phase("openspace", methods) == "openspace"
+    assert workshops.validate_phase("ended", methods) == "ended"
     for bad in (lambda: workshops.validate_title(""), lambda: workshops.validate_title("x" * 201),
-                lambda: workshops.validate_language("de"), lambda: workshops.validate_phase("pause")):
+                lambda: workshops.validate_language("de"), lambda: workshops.validate_phase("pause", methods),
+                lambda: workshops.validate_phase("openspace", ("barometer",))):
         with pytest.raises(Invalid):
             bad()

@@ -1,7 +1,7 @@
 // The projector's dot layout: exact x, no overlaps, stable per participant.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { beeswarm } from "../../static/js/beeswarm.js";
+import { beeswarm } from "../../static/js/barometer/beeswarm.js";
 
 const overlaps = (placed, r) => placed.some((a, i) => placed.slice(i + 1).some(
   (b) => (a.x - b.x) ** 2 + (a.y - b.y) ** 2 < (2 * r) ** 2 * 0.97));

@@ -6,8 +6,11 @@ import secrets
 from .errors import Invalid
 from .text import clean_text
 
-PHASES = ("lobby", "barometer", "openspace", "ended")
+# Before and after the methods; each method's name is a phase in between.
+LOBBY, ENDED = "lobby", "ended"
 LANGUAGES = ("sv", "en")
+# What anyone who may see a workshop at all is shown of it (never its keys).
+PUBLIC = ("id", "code", "title", "language", "phase", "created_at")
 TITLE_MAX = 200
 # Six digits: easy to read aloud and to type on a phone's number pad.
 CODE_DIGITS = 6
@@ -25,10 +28,19 @@ def validate_language(value) -> str:
     return value
 
 
-def validate_phase(value) -> str:
-    if value not in PHASES:
-        raise Invalid("phase must be one of: lobby, barometer, openspace, ended.")
+def phases(methods: tuple[str, ...]) -> tuple[str, ...]:
+    return (LOBBY, *methods, ENDED)
+
+
+def validate_phase(value, methods: tuple[str, ...]) -> str:
+    allowed = phases(methods)
+    if value not in allowed:
+        raise Invalid("phase must be one of: %(phases)s.", phases=", ".join(allowed))
     return value
+
+
+def public_view(workshop: dict) -> dict:
+    return {k: workshop[k] for k in PUBLIC}
 
 
 def new_join_code() -> str:

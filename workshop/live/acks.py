@@ -1,8 +1,8 @@
 """Socket acks: {"ok": true, ...} once committed, else {"ok": false, "error"}.
 
-``participant_event`` wraps every participant handler: it finds who is
-asking, refuses anyone who is not a phone of a live workshop, checks the
-payload is an object, and turns domain errors into a clear, translated
+``participant_event`` wraps every phone handler of every method: it finds
+who is asking, refuses anyone who is not a phone of a live workshop, checks
+the payload is an object, and turns domain errors into a clear, translated
 error ack. Handlers then only call the domain and the store.
 """
 from __future__ import annotations
@@ -12,9 +12,9 @@ import logging
 
 from flask import request
 
+from ..auth import PARTICIPANT
 from ..domain.errors import DomainError, Invalid
 from ..i18n import translator
-from .hub import PARTICIPANT
 
 log = logging.getLogger(__name__)
 

@@ -1,51 +1,65 @@
 """The live hub: who is connected, and what each of them is sent.
 
 Rooms per workshop: its phones, its facilitators, its projectors. Phones get
-only their own state (never other people's positions). Staff get the
-aggregate, coalesced: a change marks the workshop dirty, and one flush per
-window (settings.coalesce_seconds, ~100 ms) sends the newest aggregate, so
-the projector sees at most ~10 updates a second however many phones move,
-and never more than one window behind.
+only their own state (never other people's positions). Aggregates are
+coalesced: a change marks the workshop dirty for a kind ("distribution",
+"wall", …), and one flush per window (settings.coalesce_seconds, ~100 ms)
+sends the newest aggregate, so the projector sees at most ~10 updates a
+second however many phones move, and never more than one window behind.
+
+Methods plug in here (from their ``live.register``), never the other way:
+    hub.flushers[kind] = fn(workshop_id)          a coalesced push
+    hub.on_connect[role].append(fn(conn))         what a new client is sent first
+    hub.phone_state.append(fn(workshop) -> fn(participant_id) -> dict)
+    hub.staff_state.append(fn(workshop) -> dict)  their parts of `state`
+    hub.refreshed_with_state.add(kind)            flushed again after a state push
 """
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 
-from ..domain.barometer import position_for_phone
+from ..auth import FACILITATOR, PARTICIPANT, PROJECTOR, for_role, runs
 
-PARTICIPANT, FACILITATOR, PROJECTOR = "participant", "facilitator", "projector"
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class Connection:
     sid: str
     workshop_id: str
-    role: str
+    role: str  # auth.ADMIN, FACILITATOR, PROJECTOR or PARTICIPANT
     participant_id: int | None = None
     number: int | None = None
     lang: str = "sv"
 
+    @property
+    def audience(self) -> str:
+        """The room it listens in: whoever runs the workshop hears the facilitators'."""
+        return FACILITATOR if runs(self.role) else self.role
 
-def room(workshop_id: str, role: str) -> str:
-    return f"{workshop_id}:{role}"
+
+def room(workshop_id: str, audience: str) -> str:
+    return f"{workshop_id}:{audience}"
 
 
 class Hub:
     def __init__(self, socketio, store, window: float, admin_token: str = ""):
         self.socketio = socketio
-        self.admin_token = admin_token
-        # Features add what a newly connected client is sent first: fn(conn).
-        self.on_staff_connect: list = []
-        self.on_participant_connect: list = []
-        self.closed = False
         self.store = store
         self.window = window
+        self.admin_token = admin_token
+        self.closed = False
         self.connections: dict[str, Connection] = {}
         self._pending: dict[str, set[str]] = {}
         self._lock = threading.Lock()
-        # Open Space and later features add flush kinds here: kind -> fn(workshop_id).
-        self.flushers = {"distribution": self._flush_distribution, "presence": self._flush_presence}
+        self.flushers = {"presence": self._flush_presence}
+        self.on_connect: dict[str, list] = {PARTICIPANT: [], FACILITATOR: [], PROJECTOR: []}
+        self.phone_state: list = []
+        self.staff_state: list = []
+        # Aggregates a state push refreshes (a method adds its own).
+        self.refreshed_with_state: set[str] = {"presence"}
 
     def close(self) -> None:
         """Stop flushing (the app is shutting down; tests close the store)."""
@@ -54,9 +68,21 @@ class Hub:
     # -- connections -------------------------------------------------------
     def attach(self, conn: Connection) -> None:
         self.connections[conn.sid] = conn
-        self.socketio.server.enter_room(conn.sid, room(conn.workshop_id, conn.role), namespace="/")
+        self.socketio.server.enter_room(conn.sid, room(conn.workshop_id, conn.audience), namespace="/")
         if conn.role == PARTICIPANT:
             self.changed(conn.workshop_id, "presence")
+
+    def welcome(self, conn: Connection) -> None:
+        """A new client: its state, then what each method sends first."""
+        workshop = self.store.workshop(conn.workshop_id)
+        if conn.role == PARTICIPANT:
+            state = self.participant_states(workshop)(conn.participant_id)
+        else:
+            state = self.staff_state_of(workshop)
+            self.socketio.emit("presence", self.presence(conn.workshop_id), to=conn.sid)
+        self.socketio.emit("state", state, to=conn.sid)
+        for send_first in self.on_connect[conn.audience]:
+            send_first(conn)
 
     def detach(self, sid: str) -> Connection | None:
         conn = self.connections.pop(sid, None)
@@ -68,9 +94,9 @@ class Hub:
         return len({c.participant_id for c in list(self.connections.values())
                     if c.workshop_id == workshop_id and c.role == PARTICIPANT})
 
-    def _of(self, workshop_id: str, role: str) -> list[Connection]:
+    def phones(self, workshop_id: str) -> list[Connection]:
         return [c for c in list(self.connections.values())
-                if c.workshop_id == workshop_id and c.role == role]
+                if c.workshop_id == workshop_id and c.role == PARTICIPANT]
 
     # -- coalesced aggregates ---------------------------------------------
     def changed(self, workshop_id: str, *kinds: str) -> None:
@@ -91,16 +117,7 @@ class Hub:
             try:
                 self.flushers[kind](workshop_id)
             except Exception:  # a deleted workshop, say: never kill the loop
-                import logging
-                logging.getLogger(__name__).exception("flush %s failed", kind)
-
-    def _flush_distribution(self, workshop_id: str) -> None:
-        statement = self.store.open_statement(workshop_id)
-        if statement is None:
-            return
-        dist = self.store.distribution(statement["id"])
-        self.emit_staff(workshop_id, "distribution", dist.as_dict(),
-                        projector_payload=dist.hidden() if statement["hidden"] else None)
+                log.exception("flush %s failed", kind)
 
     def _flush_presence(self, workshop_id: str) -> None:
         self.emit_staff(workshop_id, "presence", self.presence(workshop_id))
@@ -108,57 +125,43 @@ class Hub:
     def presence(self, workshop_id: str) -> dict:
         return {"joined": self.store.participant_count(workshop_id), "online": self.online(workshop_id)}
 
-    def emit_staff(self, workshop_id: str, event: str, payload, projector_payload=None) -> None:
-        self.socketio.emit(event, payload, to=room(workshop_id, FACILITATOR))
-        self.socketio.emit(event, projector_payload if projector_payload is not None else payload,
-                           to=room(workshop_id, PROJECTOR))
+    def emit_staff(self, workshop_id: str, event: str, full, public=None) -> None:
+        """``full`` to those who run the workshop, ``public`` (default: the
+        same) to its projectors: see auth.for_role."""
+        public = full if public is None else public
+        self.socketio.emit(event, full, to=room(workshop_id, FACILITATOR))
+        self.socketio.emit(event, for_role(PROJECTOR, full, public), to=room(workshop_id, PROJECTOR))
+
+    def emit_phones(self, workshop_id: str, event: str, payload) -> None:
+        self.socketio.emit(event, payload, to=room(workshop_id, PARTICIPANT))
 
     # -- state ---------------------------------------------------------------
-    def participant_state(self, workshop: dict, participant_id: int, statement=None, positions=None) -> dict:
-        statement = statement if statement is not None else self.store.open_statement(workshop["id"])
-        position = None
-        if statement and workshop["phase"] == "barometer":
-            if positions is None:
-                has, value = self.store.position(statement["id"], participant_id)
-            else:
-                has, value = participant_id in positions, positions.get(participant_id)
-            position = position_for_phone(value, has)
-        show = statement if workshop["phase"] == "barometer" else None
-        return {
-            "phase": workshop["phase"],
-            "statement": {"id": show["id"], "text": show["text"]} if show else None,
-            "position": position,
-        }
+    def participant_states(self, workshop: dict):
+        """fn(participant_id) -> that phone's `state`; each method reads what
+        it needs once, so a push to every phone costs a few queries."""
+        parts = [part(workshop) for part in self.phone_state]
 
-    def staff_state(self, workshop: dict) -> dict:
-        statement = self.store.open_statement(workshop["id"])
-        return {
-            "phase": workshop["phase"],
-            "statement": {k: statement[k] for k in ("id", "text", "hidden", "status")} if statement else None,
-            "position": None,
-            "title": workshop["title"],
-            "code": workshop["code"],
-        }
+        def state(participant_id: int) -> dict:
+            out = {"phase": workshop["phase"]}
+            for part in parts:
+                out.update(part(participant_id))
+            return out
+        return state
+
+    def staff_state_of(self, workshop: dict) -> dict:
+        out = {"phase": workshop["phase"], "title": workshop["title"], "code": workshop["code"]}
+        for part in self.staff_state:
+            out.update(part(workshop))
+        return out
 
     def push_state(self, workshop_id: str) -> None:
         """After a facilitator action: everyone gets their new state at once."""
         workshop = self.store.workshop(workshop_id)
-        statement = self.store.open_statement(workshop_id)
-        positions = self.store.positions_by_participant(statement["id"]) if statement else {}
-        for conn in self._of(workshop_id, PARTICIPANT):
-            state = self.participant_state(workshop, conn.participant_id, statement or {}, positions)
-            self.socketio.emit("state", state, to=conn.sid)
-        staff = self.staff_state(workshop)
-        self.emit_staff(workshop_id, "state", staff)
-        self.changed(workshop_id, "distribution", "presence")
-
-    def statements_changed(self, workshop_id: str) -> None:
-        """Statements edited, reordered, hidden or revealed: refresh staff views."""
-        workshop = self.store.workshop(workshop_id)
-        self.emit_staff(workshop_id, "state", self.staff_state(workshop))
-        self.socketio.emit("statements", {"statements": self.store.statements(workshop_id)},
-                           to=room(workshop_id, FACILITATOR))
-        self.changed(workshop_id, "distribution")
+        state_of = self.participant_states(workshop)
+        for conn in self.phones(workshop_id):
+            self.socketio.emit("state", state_of(conn.participant_id), to=conn.sid)
+        self.emit_staff(workshop_id, "state", self.staff_state_of(workshop))
+        self.changed(workshop_id, *self.refreshed_with_state)
 
     def workshop_deleted(self, workshop_id: str) -> None:
         for conn in list(self.connections.values()):

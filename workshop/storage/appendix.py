@@ -9,7 +9,7 @@ work on it elsewhere (see workshop.render.offload).
 from __future__ import annotations
 
 from ..domain.appendix import Appendix, Comment, PositionChange, StatementRecord
-from ..domain.barometer import DRAFT
+from ..barometer.domain import DRAFT
 
 
 class AppendixQueries:

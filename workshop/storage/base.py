@@ -20,7 +20,6 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .migrations import migrations
 
 
 def utcnow() -> str:
@@ -28,6 +27,8 @@ def utcnow() -> str:
 
 
 class StoreBase:
+    migration_sets: tuple = ()  # set by storage.store_class: the core's, then each method's
+
     def __init__(self, path: str | Path):
         self.path = str(path)
         conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
@@ -38,7 +39,8 @@ class StoreBase:
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA busy_timeout = 5000")
         with self._lock:
-            migrations.apply(self.db)
+            for migrations in self.migration_sets:
+                migrations.apply(self.db)
 
     def close(self) -> None:
         with self._lock:

@@ -4,10 +4,10 @@ from __future__ import annotations
 import sqlite3
 
 from ..domain.errors import NotFound
-from ..domain.workshops import new_join_code, new_secret
+from ..domain.workshops import PUBLIC, new_join_code, new_secret
 from .base import utcnow
 
-PUBLIC_FIELDS = "id, code, title, language, phase, created_at"
+PUBLIC_FIELDS = ", ".join(PUBLIC)
 
 
 class WorkshopQueries:
@@ -48,25 +48,16 @@ class WorkshopQueries:
         return self._row("SELECT * FROM workshops WHERE code = ?", [code])
 
     def list_workshops(self) -> list[dict]:
-        """The archive: each workshop with its day and counts. Topics and
-        notes count what the appendix shows (visible, not merged away); the
-        Open Space counts are 0 if its tables are absent."""
-        with self._lock:
-            tables = set(self.db.table_names())
-            live = "t.workshop_id = w.id AND t.hidden = 0 AND t.merged_into IS NULL"
-            topics = (f"(SELECT count(*) FROM topics t WHERE {live})"
-                      if "topics" in tables else "0")
-            notes = (f"(SELECT count(*) FROM topic_notes n JOIN topics t ON t.id = n.topic_id WHERE {live})"
-                     if {"topics", "topic_notes"} <= tables else "0")
-            return self._rows(
-                f"SELECT {PUBLIC_FIELDS},"
-                " (SELECT count(*) FROM participants p WHERE p.workshop_id = w.id) AS participants,"
-                " (SELECT count(*) FROM statements s WHERE s.workshop_id = w.id) AS statements,"
-                f" {topics} AS topics, {notes} AS notes,"
-                " substr(coalesce((SELECT min(s.opened_at) FROM statements s"
-                " WHERE s.workshop_id = w.id), w.created_at), 1, 10) AS date"
-                " FROM workshops w ORDER BY created_at DESC"
-            )
+        """The archive: each workshop with its day and each method's counts
+        (``ARCHIVE_COUNTS`` of the method mixins: column -> a subquery on w.id)."""
+        counts = "".join(f", ({sql}) AS {name}" for name, sql in self.archive_counts.items())
+        return self._rows(
+            f"SELECT {PUBLIC_FIELDS},"
+            " (SELECT count(*) FROM participants p WHERE p.workshop_id = w.id) AS participants"
+            f"{counts},"
+            f" substr(coalesce(({self.first_activity}), w.created_at), 1, 10) AS date"
+            " FROM workshops w ORDER BY created_at DESC"
+        )
 
     def delete_workshop(self, workshop_id: str) -> None:
         with self.transaction() as db:
@@ -105,6 +96,3 @@ class WorkshopQueries:
 
     def participant_count(self, workshop_id: str) -> int:
         return self._scalar("SELECT count(*) FROM participants WHERE workshop_id = ?", [workshop_id])
-
-    def workshop_by_id_or_none(self, workshop_id: str) -> dict | None:
-        return self._row("SELECT * FROM workshops WHERE id = ?", [workshop_id])

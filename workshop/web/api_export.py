@@ -16,9 +16,7 @@ the thread pool (run_off_loop), so live sockets never wait for a PDF.
 """
 from __future__ import annotations
 
-import hmac
-
-from flask import Blueprint, Response, abort, request
+from flask import Blueprint, Response, request
 
 from ..domain.errors import Invalid, NotFound
 from ..i18n import normalise_language
@@ -30,7 +28,7 @@ from ..render.export_json import render_json
 from ..render.export_markdown import render_markdown
 from ..render.export_pdf import render_pdf
 from ..render.offload import run_off_loop
-from .auth import require
+from ..auth import FACILITATOR, requires
 from .context import store
 
 bp = Blueprint("api_export", __name__, url_prefix="/api/workshops/<workshop_id>")
@@ -45,17 +43,6 @@ FORMATS = {
     "csv": (render_csv, "application/zip", "csv.zip"),  # one CSV per table
     "json": (render_json, "application/json; charset=utf-8", "json"),
 }
-
-
-def require_facilitator(workshop: dict) -> None:
-    """Bearer facilitator key or admin token; or ?key=<facilitator key> when
-    no Authorization header is sent (browser links)."""
-    key = request.args.get("key")
-    if key and "Authorization" not in request.headers:
-        if not hmac.compare_digest(key.encode(), workshop["facilitator_key"].encode()):
-            abort(403)
-        return
-    require(workshop, write=True)
 
 
 def requested_language(workshop: dict) -> str:
@@ -75,14 +62,13 @@ def no_store(response: Response) -> Response:
 
 
 @bp.get("/export.<fmt>")
-def export(workshop_id, fmt):
-    workshop = store().workshop(workshop_id)  # 404 first: nothing to authorise against
-    require_facilitator(workshop)
+@requires(FACILITATOR, links=True)
+def export(workshop, fmt):
     if fmt not in FORMATS:
         raise NotFound("Unknown export format: %(format)s.", format=fmt)
     render, mimetype, ext = FORMATS[fmt]
     lang = requested_language(workshop)
-    appendix = store().appendix(workshop_id)  # consistent snapshot, on this greenlet
+    appendix = store().appendix(workshop["id"])  # consistent snapshot, on this greenlet
     body = run_off_loop(render, appendix, lang)  # the heavy part, in the pool
     response = Response(body, mimetype=mimetype)
     name = download_name(appendix, lang, ext)

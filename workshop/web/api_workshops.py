@@ -1,21 +1,17 @@
 """HTTP: workshops and their phase."""
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, g, jsonify
 
+from ..auth import admin_only, facilitates, for_role, reads
 from ..domain import workshops as rules
-from .auth import FACILITATOR, require, require_admin
+from ..domain.workshops import public_view
+from ..methods import METHODS, NAMES
 from .context import hub, store
 from .links import workshop_links
 from .validation import json_body, required
 
 bp = Blueprint("api_workshops", __name__, url_prefix="/api/workshops")
-
-PUBLIC = ("id", "code", "title", "language", "phase", "created_at")
-
-
-def public_view(workshop: dict) -> dict:
-    return {k: workshop[k] for k in PUBLIC}
 
 
 def facilitator_view(workshop: dict) -> dict:
@@ -24,8 +20,8 @@ def facilitator_view(workshop: dict) -> dict:
 
 
 @bp.post("")
+@admin_only
 def create():
-    require_admin()
     data = json_body("title", "language")
     title = rules.validate_title(required(data, "title"))
     language = rules.validate_language(data.get("language"))
@@ -34,36 +30,34 @@ def create():
 
 
 @bp.get("")
+@admin_only
 def index():
-    require_admin()
     return jsonify(workshops=store().list_workshops())
 
 
 @bp.get("/<workshop_id>")
-def show(workshop_id):
-    workshop = store().workshop(workshop_id)
-    role = require(workshop, write=False)
-    s = store()
-    view = facilitator_view(workshop) if role == FACILITATOR else public_view(workshop)
-    view["participants"] = s.participant_count(workshop_id)
-    view["statements"] = s.statements(workshop_id)
+@reads
+def show(workshop):
+    view = for_role(g.role, facilitator_view(workshop), public_view(workshop))
+    view["participants"] = store().participant_count(workshop["id"])
+    for method in METHODS:
+        if method.workshop_fields:
+            view.update(method.workshop_fields(store(), workshop["id"]))
     return jsonify(view)
 
 
 @bp.delete("/<workshop_id>")
-def delete(workshop_id):
-    workshop = store().workshop(workshop_id)
-    require(workshop, write=True)
-    hub().workshop_deleted(workshop_id)
-    store().delete_workshop(workshop_id)
+@facilitates
+def delete(workshop):
+    hub().workshop_deleted(workshop["id"])
+    store().delete_workshop(workshop["id"])
     return "", 204
 
 
 @bp.post("/<workshop_id>/phase")
-def set_phase(workshop_id):
-    workshop = store().workshop(workshop_id)
-    require(workshop, write=True)
-    phase = rules.validate_phase(required(json_body("phase"), "phase"))
-    store().set_phase(workshop_id, phase)
-    hub().push_state(workshop_id)
+@facilitates
+def set_phase(workshop):
+    phase = rules.validate_phase(required(json_body("phase"), "phase"), NAMES)
+    store().set_phase(workshop["id"], phase)
+    hub().push_state(workshop["id"])
     return jsonify(phase=phase)

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, send_file, url_for
 
+from ..domain.errors import NotFound
 from ..domain.workshops import normalise_code
+from ..methods import METHODS
 from ..render.qr import qr_svg
 from .context import store
 from .links import join_url, public_url
@@ -25,13 +27,16 @@ VENDOR_FILES = {
 }
 
 
-def _page(template: str, **context):
-    return render_template(template, strings=js_strings(), **context)
+def page(template: str, **context):
+    """A page shell in the visitor's language, with the scripts' strings and
+    the methods (each page includes each method's part and script)."""
+    return render_template(template, strings=js_strings(), methods=METHODS, **context)
 
 
-def _workshop_or_404(workshop_id: str) -> dict:
-    row = store().workshop_by_id_or_none(workshop_id)
-    if row is None:
+def workshop_or_404(workshop_id: str) -> dict:
+    try:
+        row = store().workshop(workshop_id)
+    except NotFound:
         abort(404)
     g.workshop_language = row["language"]
     return row
@@ -44,18 +49,18 @@ def healthz():
 
 @bp.get("/")
 def home():
-    return _page("home.html")
+    return page("home.html")
 
 
 @bp.get("/join")
 def join():
     raw = request.args.get("code")
     if raw is None:
-        return _page("join.html", error=None, code="")
+        return page("join.html", error=None, code="")
     code = normalise_code(raw)
     if code and store().workshop_by_code(code):
         return redirect(url_for("pages.phone", code=code))
-    return _page("join.html", error=True, code=raw), 404
+    return page("join.html", error=True, code=raw), 404
 
 
 @bp.get("/j/<code>")
@@ -63,28 +68,28 @@ def phone(code):
     normal = normalise_code(code)
     workshop = store().workshop_by_code(normal) if normal else None
     if workshop is None:
-        return _page("join.html", error=True, code=code), 404
+        return page("join.html", error=True, code=code), 404
     g.workshop_language = workshop["language"]
-    return _page("phone.html", workshop=workshop)
+    return page("phone.html", workshop=workshop)
 
 
 @bp.get("/projector/<workshop_id>")
 def projector(workshop_id):
-    workshop = _workshop_or_404(workshop_id)
+    workshop = workshop_or_404(workshop_id)
     url = join_url(workshop["code"])
-    return _page("projector.html", workshop=workshop, join_url=url, qr=qr_svg(url),
+    return page("projector.html", workshop=workshop, join_url=url, qr=qr_svg(url),
                  public_url=public_url())
 
 
 @bp.get("/console")
 def console_home():
-    return _page("console_home.html")
+    return page("console_home.html")
 
 
 @bp.get("/console/<workshop_id>")
 def console(workshop_id):
-    workshop = _workshop_or_404(workshop_id)
-    return _page("console.html", workshop=workshop, join_url=join_url(workshop["code"]))
+    workshop = workshop_or_404(workshop_id)
+    return page("console.html", workshop=workshop, join_url=join_url(workshop["code"]))
 
 
 @bp.get("/vendor/<name>")

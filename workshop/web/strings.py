@@ -1,100 +1,41 @@
 """Strings the browser scripts show, translated per request and handed to
-the page as JSON (scripts never hold their own copy of a user-facing text)."""
+the page as JSON (scripts never hold their own copy of a user-facing text).
+
+The core's own here; each method adds its own (``Method.js_strings``).
+"""
 from __future__ import annotations
 
 from flask_babel import gettext as _
 
+from ..methods import METHODS
+
 
 def js_strings() -> dict:
+    strings = core_strings()
+    for method in METHODS:
+        strings.update(method.js_strings(_))
+    return strings
+
+
+def core_strings() -> dict:
     return {
         "saved": _("Saved"),
         "saving": _("Saving…"),
         "not_saved": _("Not saved: %(error)s"),
         "offline": _("Offline – reconnecting…"),
         "online": _("Connected"),
-        "waiting": _("Wait for the next statement."),
         "lobby": _("You are in. Wait for the facilitator to start."),
         "ended": _("The workshop has ended. Thank you!"),
-        "openspace": _("Open Space is under way."),
-        "pass": _("Pass / Don’t know"),
-        "passed": _("You passed on this statement."),
-        "place_marker": _("Drag the marker, or tap the line, to show where you stand."),
-        "agree": _("Agree"),
-        "disagree": _("Disagree"),
-        "middle": _("Middle"),
-        "value_text": _("%(value)s of 100, %(region)s"),
-        "positions": _("Positions: %(count)s"),
-        "passes": _("Passes: %(count)s"),
         "joined": _("Joined: %(count)s"),
         "online_count": _("Online: %(count)s"),
-        "hidden": _("Hidden until the facilitator reveals"),
-        "no_statement": _("No statement is open."),
         "confirm_delete": _("Delete this? This cannot be undone."),
         "error": _("Error"),
-        "open": _("Open"),
-        "close": _("Close"),
-        "reveal": _("Reveal"),
-        "hide": _("Hide dots"),
         "edit": _("Edit"),
         "delete": _("Delete"),
-        "up": _("Move up"),
-        "down": _("Move down"),
         "save": _("Save"),
         "cancel": _("Cancel"),
-        "comment": _("Comment"),
-        "add_comment": _("Add comment"),
-        "status_draft": _("Not shown yet"),
-        "status_open": _("Open now"),
-        "status_closed": _("Closed"),
-        "answers": _("Answers: %(count)s"),
-        "mean": _("Mean %(mean)s"),
         "refused": _("Could not join: %(error)s"),
         "sign_in_first": _("Paste the admin token first."),
-        # -- Open Space (phone_openspace*.js, projector_openspace.js, console_openspace*.js) --
-        "os_break": _("Coffee break"),
-        "os_break_until": _("%(label)s – back at %(time)s"),
-        "os_minutes_left": _("%(count)s min left"),
-        "os_no_break": _("No break timer is running."),
-        "os_here": _("%(count)s here"),
-        "os_peak": _("peak %(count)s"),
-        "os_interest": _("Interested: %(count)s"),
-        "os_votes": _("Dots: %(count)s"),
-        "os_notes": _("Notes: %(count)s"),
-        "os_seats": _("%(count)s seats"),
-        "os_default_theme": _("What do we want to talk about?"),
-        "os_wall_caption": _("Agenda: rooms and times"),
-        "os_wall_empty": _("Add rooms and time slots to build the wall."),
-        "os_pool_empty": _("Every topic is on the wall."),
-        "os_time": _("Time"),
-        "os_session": _("Session"),
-        "os_now": _("Now"),
-        "os_next": _("Next"),
-        "os_nothing_here": _("Nothing is scheduled in this slot."),
-        "os_im_here": _("I am here"),
-        "os_interested": _("Interested"),
-        "os_dot": _("Dot"),
-        "os_dots_left": _("Dots left: %(count)s"),
-        "os_convener": _("Convener: %(name)s"),
-        "os_anonymous": _("No convener named"),
-        "os_unscheduled": _("Not on the wall"),
-        "os_choose": _("Choose…"),
-        "os_claim": _("Claim a free room and time"),
-        "os_place_in": _("Place in…"),
-        "os_unschedule": _("Take off the wall"),
-        "os_merge_into": _("Merge into…"),
-        "os_confirm_merge": _("Merge “%(from)s” into “%(into)s”? Interest, people and notes move along."),
-        "os_hide": _("Hide"),
-        "os_unhide": _("Show again"),
-        "os_hidden": _("hidden"),
-        "os_kind_text": _("Note"),
-        "os_kind_key_point": _("Key point"),
-        "os_kind_proposal": _("Proposal"),
-        "os_kind_question": _("Open question"),
-        "os_who": _("Who: %(who)s"),
-        "os_when": _("When: %(when)s"),
-        "os_conflict": _("Their version: %(text)s"),
-        # -- end of Open Space --
-        # -- Appendix (summary.js, console_home.js) --
         "summary_loading": _("Loading the summary…"),
         "summary_updated": _("Updated %(time)s"),
         "summary_failed": _("Could not load the summary: %(error)s"),
@@ -102,5 +43,5 @@ def js_strings() -> dict:
         "confirm_delete_workshop": _("Delete the workshop “%(title)s” and all of its data: "
                                      "statements, positions, comments, topics and notes? "
                                      "This cannot be undone."),
-        # -- end of Appendix --
+        "waiting": _("Wait for the facilitator."),
     }

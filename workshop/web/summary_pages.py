@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 
-from flask import Blueprint, g, make_response, render_template
+from flask import Blueprint, make_response, render_template
 from flask_babel import get_locale
 
 from ..domain.appendix import Appendix
@@ -24,9 +24,10 @@ from ..render import charts
 from ..render.appendix_view import AppendixView, build_view
 from ..render.export_html import inline_svg
 from ..render.offload import run_off_loop
-from .api_export import no_store, require_facilitator, requested_language
+from ..auth import FACILITATOR, requires
+from .api_export import no_store, requested_language
 from .context import store
-from .pages import _page, _workshop_or_404
+from .pages import page, workshop_or_404
 
 bp = Blueprint("summary_pages", __name__)
 
@@ -52,20 +53,18 @@ def summary_parts(appendix: Appendix, lang: str) -> tuple[AppendixView, dict[int
 
 @bp.get("/console/<workshop_id>/summary")
 def summary_page(workshop_id):
-    workshop = _workshop_or_404(workshop_id)
-    return _page("summary.html", workshop=workshop, exports=EXPORTS)
+    workshop = workshop_or_404(workshop_id)
+    return page("summary.html", workshop=workshop, exports=EXPORTS)
 
 
 @bp.get("/api/workshops/<workshop_id>/summary.html")
-def summary_fragment(workshop_id):
-    workshop = store().workshop(workshop_id)
-    require_facilitator(workshop)
-    g.workshop_language = workshop["language"]
+@requires(FACILITATOR, links=True)
+def summary_fragment(workshop):
     requested_language(workshop)  # 400 for a language we do not speak
     # The page's language (?lang=, cookie, browser, workshop), so the
     # fragment's labels and the template's own strings agree.
     lang = str(get_locale() or workshop["language"])
-    appendix = store().appendix(workshop_id)
+    appendix = store().appendix(workshop["id"])
     view, strips = run_off_loop(summary_parts, appendix, lang)
     ids = (f"summary-chart-{i}" for i in itertools.count(1))
     charts_ = {s.record.id: inline_svg(strips[s.record.id], s.strip_alt, next(ids))

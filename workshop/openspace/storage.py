@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..domain import openspace as rules
 from ..domain.appendix import Note, OpenSpaceRecord, Slot, Space, Topic
 from ..domain.errors import Conflict, NotFound
-from .base import utcnow
+from ..storage.base import utcnow
+from . import domain as rules
 
 SPACE_FIELDS = "id, name, capacity"
 SLOT_FIELDS = "id, label, starts_at, minutes, kind"
@@ -50,6 +50,13 @@ def _note(row: dict) -> dict:
 
 
 class OpenSpaceQueries:
+    # The organiser's archive: what the appendix shows (visible, not merged away).
+    ARCHIVE_COUNTS = {
+        "topics": "SELECT count(*) FROM topics t WHERE t.workshop_id = w.id AND " + LIVE,
+        "notes": "SELECT count(*) FROM topic_notes n JOIN topics t ON t.id = n.topic_id"
+                 " WHERE t.workshop_id = w.id AND " + LIVE,
+    }
+
     # -- settings ----------------------------------------------------------
     def openspace_settings(self, workshop_id: str) -> dict:
         row = self._row(f"SELECT {SETTINGS_FIELDS} FROM openspace_settings WHERE workshop_id = ?",

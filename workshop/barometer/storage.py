@@ -1,9 +1,17 @@
-"""Statements, positions (current + history) and comments."""
+"""Åsiktsbarometer's queries: statements, positions (current + history), comments.
+
+Every rule that guards a write (text editable only as a draft, close before
+delete, a full reorder, moves only while open) is checked by the domain
+inside the same BEGIN IMMEDIATE transaction as the write, so a rule and the
+write see the same state, and a race (a move against a close) answers the
+same error as the rule.
+"""
 from __future__ import annotations
 
-from ..domain.barometer import CLOSED, DRAFT, OPEN, Distribution
 from ..domain.errors import NotFound
-from .base import utcnow
+from ..storage.base import utcnow
+from . import domain as rules
+from .domain import CLOSED, DRAFT, OPEN, Distribution
 
 STATEMENT_FIELDS = "id, workshop_id, text, sort, status, hidden, created_at, opened_at, closed_at"
 
@@ -15,6 +23,10 @@ def _statement(row: dict | None) -> dict | None:
 
 
 class BarometerQueries:
+    # The organiser's archive (see WorkshopQueries.list_workshops).
+    ARCHIVE_COUNTS = {"statements": "SELECT count(*) FROM statements s WHERE s.workshop_id = w.id"}
+    ARCHIVE_STARTED = "SELECT min(s.opened_at) FROM statements s WHERE s.workshop_id = w.id"
+
     # -- statements ------------------------------------------------------
     def statements(self, workshop_id: str) -> list[dict]:
         rows = self._rows(
@@ -58,31 +70,35 @@ class BarometerQueries:
         return [self.statement(workshop_id, i) for i in ids]
 
     def update_statement(self, workshop_id: str, statement_id: int, **fields) -> dict:
+        """Text (only while a draft) and/or hidden; fields come validated."""
         allowed = {k: v for k, v in fields.items() if k in ("text", "hidden")}
-        if allowed:
-            sets = ", ".join(f"{k} = :{k}" for k in allowed)
-            with self.transaction() as db:
-                db.execute(
-                    f"UPDATE statements SET {sets} WHERE id = :id AND workshop_id = :w",
-                    {**allowed, "id": statement_id, "w": workshop_id},
-                )
+        with self.transaction() as db:
+            statement = self.statement(workshop_id, statement_id)
+            if "text" in allowed:
+                rules.check_editable(statement["status"])
+            if allowed:
+                sets = ", ".join(f"{k} = :{k}" for k in allowed)
+                db.execute(f"UPDATE statements SET {sets} WHERE id = :id",
+                           {**allowed, "id": statement_id})
         return self.statement(workshop_id, statement_id)
 
     def delete_statement(self, workshop_id: str, statement_id: int) -> None:
         with self.transaction() as db:
-            db.execute("DELETE FROM statements WHERE id = ? AND workshop_id = ?",
-                       [statement_id, workshop_id])
+            rules.check_deletable(self.statement(workshop_id, statement_id)["status"])
+            db.execute("DELETE FROM statements WHERE id = ?", [statement_id])
 
-    def reorder_statements(self, workshop_id: str, ordered_ids: list[int]) -> None:
+    def reorder_statements(self, workshop_id: str, ids) -> None:
         with self.transaction() as db:
-            for sort, sid in enumerate(ordered_ids, start=1):
-                db.execute("UPDATE statements SET sort = ? WHERE id = ? AND workshop_id = ?",
-                           [sort, sid, workshop_id])
+            current = {r["id"] for r in self._rows("SELECT id FROM statements WHERE workshop_id = ?",
+                                                   [workshop_id])}
+            for sort, sid in enumerate(rules.check_order(ids, current), start=1):
+                db.execute("UPDATE statements SET sort = ? WHERE id = ?", [sort, sid])
 
     def open_for_answers(self, workshop_id: str, statement_id: int) -> None:
         """Open one statement, closing whichever was open; phase -> barometer."""
         now = utcnow()
         with self.transaction() as db:
+            self.statement(workshop_id, statement_id)  # NotFound if not this workshop's
             db.execute(
                 "UPDATE statements SET status = ?, closed_at = ? WHERE workshop_id = ? AND status = ?"
                 " AND id != ?",
@@ -97,6 +113,7 @@ class BarometerQueries:
 
     def close_for_answers(self, workshop_id: str, statement_id: int) -> None:
         with self.transaction() as db:
+            self.statement(workshop_id, statement_id)
             db.execute(
                 "UPDATE statements SET status = ?, closed_at = ? WHERE id = ? AND workshop_id = ?"
                 " AND status = ?",
@@ -104,25 +121,20 @@ class BarometerQueries:
             )
 
     # -- positions -------------------------------------------------------
-    def record_position(self, statement_id: int, participant_id: int, value: int | None) -> None:
-        """Current position upserted and the change appended, in one transaction.
-
-        The caller has checked the statement is open; the WHERE clause checks
-        again inside the transaction, so a close racing a move cannot let a
-        late move through.
-        """
+    def record_position(self, workshop_id: str, statement_id: int, participant_id: int,
+                        value: int | None) -> None:
+        """Current position upserted and the change appended, in one
+        transaction that first checks the statement is this workshop's and
+        open: a move racing a close gets the same Conflict as a late move."""
         now = utcnow()
         with self.transaction() as db:
-            cur = db.execute(
+            rules.check_open_for_positions(self.statement(workshop_id, statement_id)["status"])
+            db.execute(
                 "INSERT INTO positions (statement_id, participant_id, value, updated_at)"
-                " SELECT ?, ?, ?, ? WHERE EXISTS"
-                " (SELECT 1 FROM statements WHERE id = ? AND status = 'open')"
-                " ON CONFLICT (statement_id, participant_id)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (statement_id, participant_id)"
                 " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                [statement_id, participant_id, value, now, statement_id],
+                [statement_id, participant_id, value, now],
             )
-            if cur.rowcount == 0:
-                raise NotFound("This statement is not open.")
             db.execute(
                 "INSERT INTO position_changes (statement_id, participant_id, value, at)"
                 " VALUES (?, ?, ?, ?)",
@@ -159,23 +171,26 @@ class BarometerQueries:
         )
 
     # -- comments ----------------------------------------------------------
-    def add_comment(self, statement_id: int, text: str) -> dict:
+    def add_comment(self, workshop_id: str, statement_id: int, text: str) -> dict:
         row = {"statement_id": statement_id, "text": text, "created_at": utcnow()}
         with self.transaction() as db:
+            self.statement(workshop_id, statement_id)
             row["id"] = db.execute(
                 "INSERT INTO comments (statement_id, text, created_at)"
                 " VALUES (:statement_id, :text, :created_at)", row
             ).lastrowid
         return row
 
-    def comments(self, statement_id: int) -> list[dict]:
+    def comments(self, workshop_id: str, statement_id: int) -> list[dict]:
+        self.statement(workshop_id, statement_id)
         return self._rows(
             "SELECT id, statement_id, text, created_at FROM comments WHERE statement_id = ? ORDER BY id",
             [statement_id],
         )
 
-    def delete_comment(self, statement_id: int, comment_id: int) -> None:
+    def delete_comment(self, workshop_id: str, statement_id: int, comment_id: int) -> None:
         with self.transaction() as db:
+            self.statement(workshop_id, statement_id)
             cur = db.execute("DELETE FROM comments WHERE id = ? AND statement_id = ?",
                              [comment_id, statement_id])
             if cur.rowcount == 0:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import Conflict, Invalid
-from .text import clean_text
+from ..domain.errors import Conflict, Invalid
+from ..domain.text import clean_text
 
 PASS = "pass"
 MIN_VALUE, MAX_VALUE = 0, 100
@@ -68,6 +68,21 @@ def check_editable(status: str) -> None:
         raise Conflict("This statement has been shown; its text can no longer change.")
 
 
+def check_deletable(status: str) -> None:
+    # Deleting the open statement would pull the line from under every phone.
+    if status == OPEN:
+        raise Conflict("Close the statement before deleting it.")
+
+
+def check_order(ids, current: set[int]) -> list[int]:
+    """A new order must list every statement of the workshop exactly once."""
+    if not isinstance(ids, list) or any(isinstance(i, bool) or not isinstance(i, int) for i in ids):
+        raise Invalid("ids must be a list of statement ids.")
+    if len(ids) != len(current) or set(ids) != current:
+        raise Invalid("ids must list every statement of the workshop exactly once.")
+    return ids
+
+
 def position_for_phone(value: int | None, has_position: bool) -> int | str | None:
     """What `state.position` says: a number, "pass", or null (not placed)."""
     if not has_position:
@@ -108,3 +123,7 @@ class Distribution:
         """What the projector sees before the facilitator reveals: counts only."""
         return {"statement": self.statement, "count": self.count, "passes": self.passes,
                 "values": [], "mean": None, "dots": [], "hidden": True}
+
+    def public(self, statement_hidden: bool) -> dict:
+        """What those who do not run the workshop see: no positions while hidden."""
+        return self.hidden() if statement_hidden else self.as_dict()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.domain import openspace as rules
+from workshop.openspace import domain as rules
 from workshop.domain.errors import Conflict, Invalid, NotFound
 from workshop.domain.parse import parse_clock
 

@@ -1,9 +1,9 @@
 // Projector, Open Space: the opening circle, the marketplace where proposed
 // topics appear live, and the agenda wall (rooms × time slots) with live
 // headcounts. Read-only; all text set via textContent (el()).
-import { api, el, keyFor, t } from "./common.js";
-import { phaseViews, socket } from "./projector.js";
-import { breakText, headcount, slotName, sortedSlots, topicAt, visibleTopics } from "./openspace_common.js";
+import { api, el, keyFor, t } from "../common.js";
+import { views, socket } from "../projector.js";
+import { breakText, headcount, slotName, sortedSlots, topicAt, visibleTopics } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
 const workshopId = $("projector").dataset.workshop;
@@ -13,11 +13,12 @@ let active = false;
 let chosen = null; // a view picked on the projector's keyboard; null = automatic
 const seen = new Set(); // topic ids already shown, so new ones can be highlighted
 
-phaseViews.openspace = (state, isActive) => {
+views.openspace = (state, isActive) => {
   active = isActive;
   $("os-projector").hidden = !isActive;
   if (isActive && !wall) fetchWall();
   render();
+  return isActive;
 };
 
 socket.on("wall", (data) => { wall = data; render(); });

@@ -1,5 +1,5 @@
 // The barometer's line: 0 = håller INTE med (left), 100 = håller med (right).
-import { t } from "./common.js";
+import { t } from "../common.js";
 
 export function region(value) {
   if (value >= 67) return t("agree");

@@ -12,11 +12,11 @@ missed an event still ends up right.
 """
 from __future__ import annotations
 
-from ..domain import openspace as rules
+from ..auth import FACILITATOR, PARTICIPANT, PROJECTOR, runs
 from ..domain.errors import Invalid
 from ..domain.parse import optional_id, parse_bool, parse_id
-from .acks import error, ok, participant_event
-from .hub import FACILITATOR, PARTICIPANT, PROJECTOR, room
+from ..live.acks import error, ok, participant_event
+from . import domain as rules
 
 
 def _topic_id(data: dict) -> int:
@@ -33,29 +33,27 @@ def register(socketio, hub) -> None:
     def flush_wall(workshop_id: str) -> None:
         full = store.wall(workshop_id, include_hidden=True)
         public = rules.public_wall(full)
-        socketio.emit("wall", full, to=room(workshop_id, FACILITATOR))
-        socketio.emit("wall", public, to=room(workshop_id, PROJECTOR))
-        socketio.emit("wall", public, to=room(workshop_id, PARTICIPANT))
+        hub.emit_staff(workshop_id, "wall", full, public)
+        hub.emit_phones(workshop_id, "wall", public)
 
     def flush_me(workshop_id: str) -> None:
         # After a facilitator's merge, hide or dots change: every phone's own view.
-        for conn in list(hub.connections.values()):
-            if conn.workshop_id == workshop_id and conn.role == PARTICIPANT:
-                socketio.emit("me", store.openspace_me(workshop_id, conn.participant_id), to=conn.sid)
+        for conn in hub.phones(workshop_id):
+            socketio.emit("me", store.openspace_me(workshop_id, conn.participant_id), to=conn.sid)
 
     hub.flushers["wall"] = flush_wall
     hub.flushers["me"] = flush_me
 
     def send_staff(conn) -> None:
-        socketio.emit("wall", store.wall(conn.workshop_id, include_hidden=conn.role == FACILITATOR),
-                      to=conn.sid)
+        socketio.emit("wall", store.wall(conn.workshop_id, include_hidden=runs(conn.role)), to=conn.sid)
 
     def send_participant(conn) -> None:
         socketio.emit("wall", store.wall(conn.workshop_id, include_hidden=False), to=conn.sid)
         socketio.emit("me", store.openspace_me(conn.workshop_id, conn.participant_id), to=conn.sid)
 
-    hub.on_staff_connect.append(send_staff)
-    hub.on_participant_connect.append(send_participant)
+    hub.on_connect[FACILITATOR].append(send_staff)
+    hub.on_connect[PROJECTOR].append(send_staff)
+    hub.on_connect[PARTICIPANT].append(send_participant)
 
     def done(conn, **fields) -> dict:
         """After a committed change: wall marked, `me` pushed and acked."""

@@ -1,7 +1,7 @@
 // The position marker: a role="slider" on a track, by pointer or keyboard.
 // No tick marks: the line is continuous, as on the floor.
 import { valueText } from "./scale.js";
-import { t } from "./common.js";
+import { t } from "../common.js";
 
 const KEY_STEPS = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -10, PageUp: 10 };
 

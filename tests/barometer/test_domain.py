@@ -1,7 +1,7 @@
 import pytest
 
-from workshop.domain import barometer
-from workshop.domain.barometer import Distribution
+from workshop.barometer import domain as barometer
+from workshop.barometer.domain import Distribution
 from workshop.domain.errors import Conflict, Invalid
 
 

@@ -1,10 +1,10 @@
 // Facilitator console, Open Space: theme, claims, dots and the break timer;
 // rooms and time slots; the topic list (add, edit, hide, merge, "Place in…"
 // as the keyboard alternative to dragging); topics still lacking notes.
-import { el, liveRender, t } from "./common.js";
-import { socket } from "./console.js";
-import { act, place, renderWall } from "./console_openspace_grid.js";
-import { breakText, freeCells, headcount, placeOf, slotName, sortedSlots } from "./openspace_common.js";
+import { el, liveRender, t } from "../common.js";
+import { socket } from "../console.js";
+import { act, place, renderWall } from "./console_grid.js";
+import { breakText, freeCells, headcount, placeOf, slotName, sortedSlots } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
 let wall = null;

@@ -1,12 +1,12 @@
 // The phone during Open Space: propose topics, mark interest, see what runs
 // now and next, say "Jag är här" (one group at a time: pressing another one
 // moves you – the law of two feet), claim a free cell, spend dots.
-import { el, liveRender, t } from "./common.js";
-import { phaseViews, socket } from "./phone.js";
+import { el, liveRender, t } from "../common.js";
+import { views, socket } from "../phone.js";
 import {
   breakText, freeCells, headcount, nowNext, placeOf, sendWithStatus, slotName, topicAt, visibleTopics,
-} from "./openspace_common.js";
-import { initNotes, renderNotes } from "./phone_openspace_notes.js";
+} from "./common.js";
+import { initNotes, renderNotes } from "./phone_notes.js";
 
 const $ = (id) => document.getElementById(id);
 const CONVENER_KEY = "openspace:convener";
@@ -14,10 +14,11 @@ let wall = null;
 let me = { here: null, interest: [], votes: [], proposed: [], dots_left: 0 };
 let active = false;
 
-phaseViews.openspace = (state, isActive) => {
+views.openspace = (state, isActive) => {
   active = isActive;
   $("os-phone").hidden = !isActive;
   render();
+  return isActive;
 };
 socket.on("wall", (data) => { wall = data; render(); });
 socket.on("me", (data) => applyMe(data));

@@ -3,9 +3,9 @@
 // wall yet" pool to unschedule. The server judges every move: a taken cell
 // or a break answers 409, shown above the wall. The keyboard alternative is
 // the "Place in…" menu in the topic list (console_openspace.js).
-import { el, showError, t } from "./common.js";
-import { call } from "./console.js";
-import { headcount, slotName, sortedSlots, topicAt } from "./openspace_common.js";
+import { el, showError, t } from "../common.js";
+import { call } from "../console.js";
+import { headcount, slotName, sortedSlots, topicAt } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
 const DRAG_TYPE = "text/plain";

@@ -1,7 +1,7 @@
 // Draws a distribution as dots on the line, keyed per participant so a
 // person's dot glides (CSS transition) instead of the swarm being redrawn.
 import { beeswarm } from "./beeswarm.js";
-import { t } from "./common.js";
+import { t } from "../common.js";
 
 export function renderSwarm(container, dist, maxRadius = 12) {
   const width = container.clientWidth || 800;

@@ -2,8 +2,8 @@
 // who/when, open question) and edit the group's notes. Several phones may
 // edit the same note; the server refuses a stale version, and we then show
 // the current text next to yours so nothing typed is lost.
-import { el, t } from "./common.js";
-import { sendWithStatus } from "./openspace_common.js";
+import { el, t } from "../common.js";
+import { sendWithStatus } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
 const KINDS = { text: "os_kind_text", key_point: "os_kind_key_point", proposal: "os_kind_proposal", question: "os_kind_question" };

@@ -1,6 +1,6 @@
 // Open Space: reading the wall (rooms × time slots) the same way on the
 // phone, the projector and the console. Pure helpers over the "wall" payload.
-import { t } from "./common.js";
+import { t } from "../common.js";
 
 export function minutesOf(hhmm) {
   const [h, m] = String(hhmm).split(":").map(Number);

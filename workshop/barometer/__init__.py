@@ -1,0 +1,28 @@
+"""Åsiktsbarometer (opinion barometer): the facilitator reads a statement and
+the group places itself on a line from "håller INTE med" (0) to "håller med"
+(100), or passes. People may move while others talk.
+
+Everything the method does is in this package, ``templates/barometer/`` and
+``static/js/barometer/``; see workshop/method.py for the parts.
+"""
+from ..method import Method, N_
+from . import live, migrations, strings, web
+from .storage import BarometerQueries
+
+
+def _appendix():
+    from .appendix import SECTION
+    return SECTION
+
+
+METHOD = Method(
+    name="barometer",
+    label=N_("Opinion barometer"),
+    store=BarometerQueries,
+    migrations=migrations.migrations,
+    blueprint=web.bp,
+    register_live=live.register,
+    js_strings=strings.js_strings,
+    appendix=_appendix,
+    workshop_fields=lambda store, workshop_id: {"statements": store.statements(workshop_id)},
+)

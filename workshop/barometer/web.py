@@ -1,0 +1,134 @@
+"""HTTP: Åsiktsbarometer statements, open/close, comments, distribution.
+
+Thin: validate the body with the domain, write with the store (which checks
+the rules inside its transaction), tell the hub.
+"""
+from __future__ import annotations
+
+from flask import Blueprint, g, jsonify
+
+from ..auth import facilitates, for_role, reads
+from ..domain.parse import parse_bool
+from ..web.context import hub, store
+from ..web.validation import json_body, required
+from . import domain as rules
+from .live import statements_changed
+
+bp = Blueprint("barometer", __name__, url_prefix="/api/workshops/<workshop_id>/statements")
+
+
+@bp.get("")
+@reads
+def index(workshop):
+    return jsonify(statements=store().statements(workshop["id"]))
+
+
+@bp.post("")
+@facilitates
+def create(workshop):
+    text = rules.validate_statement_text(required(json_body("text"), "text"))
+    (statement,) = store().add_statements(workshop["id"], [text])
+    statements_changed(hub(), workshop["id"])
+    return jsonify(statement), 201
+
+
+@bp.post("/bulk")
+@facilitates
+def create_many(workshop):
+    texts = rules.split_bulk(required(json_body("text"), "text"))
+    statements = store().add_statements(workshop["id"], texts)
+    statements_changed(hub(), workshop["id"])
+    return jsonify(statements=statements), 201
+
+
+@bp.put("/order")
+@facilitates
+def reorder(workshop):
+    store().reorder_statements(workshop["id"], required(json_body("ids"), "ids"))
+    statements_changed(hub(), workshop["id"])
+    return jsonify(statements=store().statements(workshop["id"]))
+
+
+@bp.get("/<int:statement_id>")
+@reads
+def show(workshop, statement_id):
+    statement = store().statement(workshop["id"], statement_id)
+    statement["comments"] = store().comments(workshop["id"], statement_id)
+    return jsonify(statement)
+
+
+@bp.patch("/<int:statement_id>")
+@facilitates
+def update(workshop, statement_id):
+    data = json_body("text", "hidden")
+    changes = {}
+    if "text" in data:
+        changes["text"] = rules.validate_statement_text(data["text"])
+    if "hidden" in data:
+        changes["hidden"] = parse_bool(data["hidden"], "hidden")
+    statement = store().update_statement(workshop["id"], statement_id, **changes)
+    statements_changed(hub(), workshop["id"])
+    return jsonify(statement)
+
+
+@bp.delete("/<int:statement_id>")
+@facilitates
+def delete(workshop, statement_id):
+    store().delete_statement(workshop["id"], statement_id)
+    statements_changed(hub(), workshop["id"])
+    return "", 204
+
+
+@bp.post("/<int:statement_id>/open")
+@facilitates
+def open_statement(workshop, statement_id):
+    store().open_for_answers(workshop["id"], statement_id)
+    hub().push_state(workshop["id"])
+    return jsonify(store().statement(workshop["id"], statement_id))
+
+
+@bp.post("/<int:statement_id>/close")
+@facilitates
+def close_statement(workshop, statement_id):
+    store().close_for_answers(workshop["id"], statement_id)
+    hub().push_state(workshop["id"])
+    return jsonify(store().statement(workshop["id"], statement_id))
+
+
+@bp.post("/<int:statement_id>/reveal")
+@facilitates
+def reveal(workshop, statement_id):
+    statement = store().update_statement(workshop["id"], statement_id, hidden=False)
+    statements_changed(hub(), workshop["id"])
+    return jsonify(statement)
+
+
+@bp.get("/<int:statement_id>/distribution")
+@reads
+def distribution(workshop, statement_id):
+    statement = store().statement(workshop["id"], statement_id)
+    dist = store().distribution(statement_id)
+    return jsonify(for_role(g.role, dist.as_dict(), dist.public(statement["hidden"])))
+
+
+@bp.get("/<int:statement_id>/comments")
+@reads
+def comments(workshop, statement_id):
+    return jsonify(comments=store().comments(workshop["id"], statement_id))
+
+
+@bp.post("/<int:statement_id>/comments")
+@facilitates
+def add_comment(workshop, statement_id):
+    text = rules.validate_comment(required(json_body("text"), "text"))
+    comment = store().add_comment(workshop["id"], statement_id, text)
+    statements_changed(hub(), workshop["id"])
+    return jsonify(comment), 201
+
+
+@bp.delete("/<int:statement_id>/comments/<int:comment_id>")
+@facilitates
+def delete_comment(workshop, statement_id, comment_id):
+    store().delete_comment(workshop["id"], statement_id, comment_id)
+    statements_changed(hub(), workshop["id"])
+    return "", 204

@@ -1,0 +1,44 @@
+"""What a method (Åsiktsbarometer, Open Space, Fyra hörn, …) hands the core.
+
+The shared core (hub, connect, pages, store, appendix, exports) knows methods
+only through these descriptors, listed once in ``workshop.methods``. A method
+is one package under ``workshop/`` plus one folder in ``templates/`` and one
+in ``static/js/``, all named ``Method.name``:
+
+    workshop/<name>/__init__.py    METHOD = Method(...)
+    workshop/<name>/domain*.py     pure rules (no Flask, Socket.IO or SQL)
+    workshop/<name>/storage.py     a mixin of Store; SQL lives only here
+    workshop/<name>/migrations.py  its own sqlite-utils migration set
+    workshop/<name>/web.py         an HTTP blueprint
+    workshop/<name>/live.py        ``register(socketio, hub)``: socket events,
+                                   flushers, connect hooks and its part of `state`
+    workshop/<name>/strings.py     ``js_strings(gettext)``: texts its scripts show
+    workshop/<name>/appendix.py    its appendix section (view + one hook per format)
+    templates/<name>/<page>.html   its part of each page in ``pages``
+    static/js/<name>/<page>.js     the ES module for each page in ``pages``
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+
+def N_(text: str) -> str:
+    """Marks a msgid for extraction; translated where it is shown."""
+    return text
+
+
+@dataclass(frozen=True)
+class Method:
+    name: str  # also the workshop phase while the method runs
+    label: str  # msgid, e.g. "Opinion barometer": the console's phase button
+    store: type  # storage mixin, mixed into Store
+    migrations: Any  # sqlite_utils.Migrations, applied at start
+    blueprint: Any  # flask.Blueprint
+    register_live: Callable[[Any, Any], None]  # (socketio, hub)
+    js_strings: Callable[[Callable[[str], str]], dict]  # gettext -> {key: text}
+    appendix: Callable[[], Any]  # -> its AppendixSection (imported lazily: render stays off the live path)
+    pages: tuple[str, ...] = field(default=("phone", "projector", "console"))
+    stylesheet: str | None = None  # under static/, for its pages
+    # Fields it adds to GET /api/workshops/<id>: fn(store, workshop_id) -> dict.
+    workshop_fields: Callable[[Any, str], dict] | None = None

@@ -1,0 +1,16 @@
+"""The registry: the methods this app runs, in the order the console shows
+them. Adding a method is one line here (see workshop/method.py and
+docs/architecture.md, "Adding a method")."""
+from __future__ import annotations
+
+from .barometer import METHOD as BAROMETER
+from .openspace import METHOD as OPENSPACE
+
+METHODS = (BAROMETER, OPENSPACE)
+NAMES = tuple(m.name for m in METHODS)
+
+
+def appendix_sections() -> tuple:
+    """Each method's appendix section, in registry order (imported on first
+    use: rendering stays off the live path's imports)."""
+    return tuple(m.appendix() for m in METHODS)

@@ -1,0 +1,28 @@
+"""Open Space: participants set the agenda. They propose topics, the topics
+go on a wall of rooms × time slots, people move freely between groups (the
+law of two feet), groups take notes, and the notes become the appendix.
+
+Everything the method does is in this package, ``templates/openspace/`` and
+``static/js/openspace/``; see workshop/method.py for the parts.
+"""
+from ..method import Method, N_
+from . import live, migrations, strings, web
+from .storage import OpenSpaceQueries
+
+
+def _appendix():
+    from .appendix import SECTION
+    return SECTION
+
+
+METHOD = Method(
+    name="openspace",
+    label=N_("Open Space"),
+    store=OpenSpaceQueries,
+    migrations=migrations.migrations,
+    blueprint=web.bp,
+    register_live=live.register,
+    js_strings=strings.js_strings,
+    appendix=_appendix,
+    stylesheet="css/openspace.css",
+)
