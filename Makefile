@@ -36,8 +36,8 @@ translations: $(CATALOGS)
 # Developers: after adding user-facing strings, refresh the catalog, then
 # translate the new entries in workshop/translations/sv/LC_MESSAGES/messages.po.
 extract-messages: $(VENV)/.runtime
-	$(PYBABEL) extract -F babel.cfg -k _l -k t -k N_ -k Invalid -k NotFound -k Conflict --ignore-dirs=".venv node_modules tests" -o workshop/translations/messages.pot .
-	$(PYBABEL) update -i workshop/translations/messages.pot -d workshop/translations --no-fuzzy-matching
+	$(PYBABEL) extract -F babel.cfg -k _l -k t -k N_ -k Invalid -k NotFound -k Conflict --ignore-dirs=".venv node_modules tests" --add-location=file --sort-by-file -o workshop/translations/messages.pot .
+	$(PYBABEL) update -i workshop/translations/messages.pot -d workshop/translations --no-fuzzy-matching --ignore-pot-creation-date
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads its own).
 chromium:

@@ -48,11 +48,15 @@ def create_app(settings: Settings | None = None) -> Flask:
         ping_interval=10,
         ping_timeout=10,
     )
-    from .live import connect
+    from .live import connect, guard
     from .live.hub import Hub
     hub = Hub(socketio, store, settings.coalesce_seconds, settings.admin_token)
     app.extensions["workshop.hub"] = hub
-    connect.register(socketio, hub)
+    from .join_guard import JoinGuard
+    join_guard = JoinGuard(settings.redis_url)
+    app.extensions["workshop.join_guard"] = join_guard
+    connect.register(socketio, hub, join_guard)
+    guard.install(socketio.server, hub)
 
     from .web import api_export, api_workshops, errors, pages, summary_pages
     errors.register(app)

@@ -20,6 +20,8 @@ class Settings:
     async_mode: str = "gevent"
     # Projector updates are coalesced into one per window (~10 per second).
     coalesce_seconds: float = 0.1
+    # Redis, when several workers share the load (join-code budget, message queue).
+    redis_url: str | None = None
 
     @property
     def database_path(self) -> Path:
@@ -90,4 +92,5 @@ def from_env(environ=os.environ) -> Settings:
         admin_token=environ.get("WORKSHOP_ADMIN_TOKEN") or admin_token_from(data_dir),
         public_url=public_url.rstrip("/"),
         async_mode=async_mode,
+        redis_url=environ.get("WORKSHOP_REDIS_URL") or None,
     )

@@ -22,10 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-
-def N_(text: str) -> str:
-    """Marks a msgid for extraction; translated where it is shown."""
-    return text
+from .domain.errors import N_  # noqa: F401  (methods mark their label with it)
 
 
 @dataclass(frozen=True)

@@ -28,15 +28,6 @@ def has(topic_id, **expected):
 
 
 @pytest.fixture
-def grid(api):
-    return {"a": api("POST", "/spaces", {"name": "Rum A"})["id"],
-            "b": api("POST", "/spaces", {"name": "Rum B"})["id"],
-            "p1": api("POST", "/slots", {"label": "Pass 1", "starts_at": "13:00", "minutes": 45})["id"],
-            "fika": api("POST", "/slots", {"label": "Fika", "starts_at": "14:00", "minutes": 30,
-                                           "kind": "break"})["id"]}
-
-
-@pytest.fixture
 def two(phone):
     return phone(), phone()
 

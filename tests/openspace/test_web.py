@@ -10,8 +10,10 @@ from workshop.domain.appendix import OpenSpaceRecord
 
 
 @pytest.fixture
-def api(client, workshop, fac):
-    """call(method, path, json=None, headers=fac) -> response, under the workshop."""
+def send(client, workshop, fac):
+    """send(method, path, json=None, headers=fac) -> the response, whatever its
+    status (unlike conftest's ``send``, which asserts success): these tests
+    check refusals too."""
     def call(method, path, json=None, headers=fac):
         return client.open(f"/api/workshops/{workshop['id']}{path}", method=method, json=json,
                            headers=headers)
@@ -23,232 +25,220 @@ def proj(workshop):
     return bearer(workshop["projector_key"])
 
 
-@pytest.fixture
-def grid(api):
-    """Two rooms, two passes and a fika, as in the Värmland afternoon."""
-    a = api("POST", "/spaces", {"name": "Rum A", "capacity": 20}).get_json()
-    b = api("POST", "/spaces", {"name": "Rum B"}).get_json()
-    p2 = api("POST", "/slots", {"label": "Pass 2", "starts_at": "14:30", "minutes": 45}).get_json()
-    fika = api("POST", "/slots", {"label": "Fika", "starts_at": "14:00", "minutes": 30,
-                                  "kind": "break"}).get_json()
-    p1 = api("POST", "/slots", {"label": "Pass 1", "starts_at": "13:00", "minutes": 45}).get_json()
-    return {"a": a["id"], "b": b["id"], "p1": p1["id"], "p2": p2["id"], "fika": fika["id"]}
-
-
-def topic(api, title="Projektledning", **more):
-    r = api("POST", "/topics", {"title": title, **more})
+def topic(send, title="Projektledning", **more):
+    r = send("POST", "/topics", {"title": title, **more})
     assert r.status_code == 201, r.get_json()
     return r.get_json()
 
 
-def wall(api, headers=None):
-    r = api("GET", "/wall") if headers is None else api("GET", "/wall", headers=headers)
+def wall(send, headers=None):
+    r = send("GET", "/wall") if headers is None else send("GET", "/wall", headers=headers)
     assert r.status_code == 200
     return r.get_json()
 
 
 # -- auth ------------------------------------------------------------------------------
-def test_auth_like_the_barometer(api, proj):
-    assert api("GET", "/wall", headers={}).status_code == 401
-    assert api("GET", "/wall", headers=bearer("wrong")).status_code == 403
-    assert api("GET", "/wall", headers=proj).status_code == 200
+def test_auth_like_the_barometer(send, proj):
+    assert send("GET", "/wall", headers={}).status_code == 401
+    assert send("GET", "/wall", headers=bearer("wrong")).status_code == 403
+    assert send("GET", "/wall", headers=proj).status_code == 200
     for method, path, body in (("POST", "/spaces", {"name": "x"}), ("POST", "/topics", {"title": "x"}),
                                ("PATCH", "/openspace", {"dots": 3})):
-        assert api(method, path, body, headers=proj).status_code == 403
-        assert api(method, path, body, headers={}).status_code == 401
-    assert wall(api)["spaces"] == [] and wall(api)["topics"] == []
+        assert send(method, path, body, headers=proj).status_code == 403
+        assert send(method, path, body, headers={}).status_code == 401
+    assert wall(send)["spaces"] == [] and wall(send)["topics"] == []
 
 
-def test_admin_may_write_and_unknown_workshop_is_404(client, api, admin):
-    assert api("POST", "/spaces", {"name": "Aulan"}, headers=admin).status_code == 201
+def test_admin_may_write_and_unknown_workshop_is_404(client, send, admin):
+    assert send("POST", "/spaces", {"name": "Aulan"}, headers=admin).status_code == 201
     assert client.get("/api/workshops/nope/wall", headers=admin).status_code == 404
 
 
 # -- spaces and slots -------------------------------------------------------------------
-def test_spaces_crud(api):
-    r = api("POST", "/spaces", {"name": "Rum A", "capacity": 12})
+def test_spaces_crud(send):
+    r = send("POST", "/spaces", {"name": "Rum A", "capacity": 12})
     assert r.status_code == 201
     space = r.get_json()
     assert space == {"id": space["id"], "name": "Rum A", "capacity": 12}
-    r = api("PATCH", f"/spaces/{space['id']}", {"name": "Rum A (aulan)", "capacity": None})
+    r = send("PATCH", f"/spaces/{space['id']}", {"name": "Rum A (aulan)", "capacity": None})
     assert r.get_json() == {"id": space["id"], "name": "Rum A (aulan)", "capacity": None}
-    assert api("PATCH", "/spaces/999", {"name": "x"}).status_code == 404
-    assert api("DELETE", f"/spaces/{space['id']}").status_code == 204
-    assert api("DELETE", f"/spaces/{space['id']}").status_code == 404
-    assert wall(api)["spaces"] == []
+    assert send("PATCH", "/spaces/999", {"name": "x"}).status_code == 404
+    assert send("DELETE", f"/spaces/{space['id']}").status_code == 204
+    assert send("DELETE", f"/spaces/{space['id']}").status_code == 404
+    assert wall(send)["spaces"] == []
 
 
 @pytest.mark.parametrize("body", [{"name": ""}, {"name": "x" * 81}, {"name": "A", "capacity": 0},
                                   {"name": "A", "capacity": "10"}, {"name": "A", "size": 3}, {}])
-def test_space_refused_changes_nothing(api, body):
-    r = api("POST", "/spaces", body)
+def test_space_refused_changes_nothing(send, body):
+    r = send("POST", "/spaces", body)
     assert r.status_code == 400 and r.get_json()["error"]
-    assert wall(api)["spaces"] == []
+    assert wall(send)["spaces"] == []
 
 
-def test_slots_listed_by_start_time(api, grid):
-    slots = wall(api)["slots"]
+def test_slots_listed_by_start_time(send, grid):
+    slots = wall(send)["slots"]
     assert [s["label"] for s in slots] == ["Pass 1", "Fika", "Pass 2"]
     assert slots[1] == {"id": grid["fika"], "label": "Fika", "starts_at": "14:00", "minutes": 30,
                         "kind": "break"}
-    r = api("PATCH", f"/slots/{grid['p2']}", {"starts_at": "10:00"})
+    r = send("PATCH", f"/slots/{grid['p2']}", {"starts_at": "10:00"})
     assert r.status_code == 200 and r.get_json()["starts_at"] == "10:00"
-    assert [s["label"] for s in wall(api)["slots"]] == ["Pass 2", "Pass 1", "Fika"]
+    assert [s["label"] for s in wall(send)["slots"]] == ["Pass 2", "Pass 1", "Fika"]
     for bad in ({"starts_at": "25:00"}, {"minutes": 601}, {"kind": "lunch"}, {"label": ""}):
-        assert api("PATCH", f"/slots/{grid['p2']}", bad).status_code == 400
-    assert wall(api)["slots"][0]["starts_at"] == "10:00"
-    assert api("PATCH", "/slots/999", {"label": "x"}).status_code == 404
-    assert api("POST", "/slots", {"label": "P", "starts_at": "9:00", "minutes": 45}).status_code == 400
+        assert send("PATCH", f"/slots/{grid['p2']}", bad).status_code == 400
+    assert wall(send)["slots"][0]["starts_at"] == "10:00"
+    assert send("PATCH", "/slots/999", {"label": "x"}).status_code == 404
+    assert send("POST", "/slots", {"label": "P", "starts_at": "9:00", "minutes": 45}).status_code == 400
 
 
-def test_deleting_a_space_or_slot_unschedules_its_topics(api, grid):
-    t1, t2 = topic(api, "Struktur"), topic(api, "Ekonomi?")
-    api("PUT", f"/topics/{t1['id']}/placement", {"space": grid["a"], "slot": grid["p1"]})
-    api("PUT", f"/topics/{t2['id']}/placement", {"space": grid["b"], "slot": grid["p2"]})
-    assert api("DELETE", f"/spaces/{grid['a']}").status_code == 204
-    assert api("DELETE", f"/slots/{grid['p2']}").status_code == 204
-    assert [(t["space"], t["slot"]) for t in wall(api)["topics"]] == [(None, None), (None, None)]
+def test_deleting_a_space_or_slot_unschedules_its_topics(send, grid):
+    t1, t2 = topic(send, "Struktur"), topic(send, "Ekonomi?")
+    send("PUT", f"/topics/{t1['id']}/placement", {"space": grid["a"], "slot": grid["p1"]})
+    send("PUT", f"/topics/{t2['id']}/placement", {"space": grid["b"], "slot": grid["p2"]})
+    assert send("DELETE", f"/spaces/{grid['a']}").status_code == 204
+    assert send("DELETE", f"/slots/{grid['p2']}").status_code == 204
+    assert [(t["space"], t["slot"]) for t in wall(send)["topics"]] == [(None, None), (None, None)]
 
 
-def test_turning_a_slot_into_fika_unschedules_it(api, grid):
-    t = topic(api)
-    api("PUT", f"/topics/{t['id']}/placement", {"space": grid["a"], "slot": grid["p1"]})
-    assert api("PATCH", f"/slots/{grid['p1']}", {"kind": "break"}).get_json()["kind"] == "break"
-    assert wall(api)["topics"][0]["space"] is None
+def test_turning_a_slot_into_fika_unschedules_it(send, grid):
+    t = topic(send)
+    send("PUT", f"/topics/{t['id']}/placement", {"space": grid["a"], "slot": grid["p1"]})
+    assert send("PATCH", f"/slots/{grid['p1']}", {"kind": "break"}).get_json()["kind"] == "break"
+    assert wall(send)["topics"][0]["space"] is None
 
 
 # -- topics ------------------------------------------------------------------------------------
-def test_topic_created_on_behalf_and_markup_stored_verbatim(api):
-    t = topic(api, "<script>alert('x')</script>", description="Folkhälsa & psykisk hälsa",
+def test_topic_created_on_behalf_and_markup_stored_verbatim(send):
+    t = topic(send, "<script>alert('x')</script>", description="Folkhälsa & psykisk hälsa",
               convener="Helena")
     assert t["title"] == "<script>alert('x')</script>"
     assert {k: t[k] for k in ("description", "convener", "space", "slot", "interest", "here",
                               "peak", "votes", "hidden", "notes")} == {
         "description": "Folkhälsa & psykisk hälsa", "convener": "Helena", "space": None, "slot": None,
         "interest": 0, "here": 0, "peak": 0, "votes": 0, "hidden": False, "notes": []}
-    assert wall(api)["topics"][0]["title"] == "<script>alert('x')</script>"
+    assert wall(send)["topics"][0]["title"] == "<script>alert('x')</script>"
 
 
-def test_topic_refusals(api):
-    assert api("POST", "/topics", {"title": "x" * 121}).status_code == 400
-    assert api("POST", "/topics", {"title": "ok", "hidden": True}).status_code == 400
-    assert api("POST", "/topics", ["title"]).status_code == 400
-    t = topic(api)
+def test_topic_refusals(send):
+    assert send("POST", "/topics", {"title": "x" * 121}).status_code == 400
+    assert send("POST", "/topics", {"title": "ok", "hidden": True}).status_code == 400
+    assert send("POST", "/topics", ["title"]).status_code == 400
+    t = topic(send)
     for bad in ({"title": ""}, {"hidden": "yes"}, {"convener": "x" * 81}):
-        assert api("PATCH", f"/topics/{t['id']}", bad).status_code == 400
-    assert api("PATCH", "/topics/999", {"title": "x"}).status_code == 404
-    assert wall(api)["topics"][0]["title"] == "Projektledning"
+        assert send("PATCH", f"/topics/{t['id']}", bad).status_code == 400
+    assert send("PATCH", "/topics/999", {"title": "x"}).status_code == 404
+    assert wall(send)["topics"][0]["title"] == "Projektledning"
 
 
-def test_edit_and_hide_topic(api, proj):
-    t = topic(api, "Kommunikation")
-    r = api("PATCH", f"/topics/{t['id']}", {"title": "Kommunikation – avsändare", "convener": None})
+def test_edit_and_hide_topic(send, proj):
+    t = topic(send, "Kommunikation")
+    r = send("PATCH", f"/topics/{t['id']}", {"title": "Kommunikation – avsändare", "convener": None})
     assert r.status_code == 200 and r.get_json()["title"] == "Kommunikation – avsändare"
-    assert api("PATCH", f"/topics/{t['id']}", {"hidden": True}).get_json()["hidden"] is True
-    assert wall(api)["topics"][0]["hidden"] is True
-    assert wall(api, headers=proj)["topics"] == []
-    assert api("PATCH", f"/topics/{t['id']}", {"hidden": False}).get_json()["hidden"] is False
-    assert len(wall(api, headers=proj)["topics"]) == 1
+    assert send("PATCH", f"/topics/{t['id']}", {"hidden": True}).get_json()["hidden"] is True
+    assert wall(send)["topics"][0]["hidden"] is True
+    assert wall(send, headers=proj)["topics"] == []
+    assert send("PATCH", f"/topics/{t['id']}", {"hidden": False}).get_json()["hidden"] is False
+    assert len(wall(send, headers=proj)["topics"]) == 1
 
 
 # -- placement -----------------------------------------------------------------------------------
-def test_placement_and_no_double_booking(api, grid):
-    t1, t2 = topic(api, "Struktur"), topic(api, "Ekonomi?")
+def test_placement_and_no_double_booking(send, grid):
+    t1, t2 = topic(send, "Struktur"), topic(send, "Ekonomi?")
     cell = {"space": grid["a"], "slot": grid["p1"]}
-    r = api("PUT", f"/topics/{t1['id']}/placement", cell)
+    r = send("PUT", f"/topics/{t1['id']}/placement", cell)
     assert r.status_code == 200 and (r.get_json()["space"], r.get_json()["slot"]) == (grid["a"], grid["p1"])
-    r = api("PUT", f"/topics/{t2['id']}/placement", cell)
+    r = send("PUT", f"/topics/{t2['id']}/placement", cell)
     assert r.status_code == 409 and r.get_json()["error"]
-    r = api("PUT", f"/topics/{t2['id']}/placement", {"space": grid["b"], "slot": grid["fika"]})
+    r = send("PUT", f"/topics/{t2['id']}/placement", {"space": grid["b"], "slot": grid["fika"]})
     assert r.status_code == 409
     for bad, code in (({"space": grid["a"], "slot": None}, 400), ({"space": None}, 400),
                       ({"space": 999, "slot": grid["p1"]}, 404), ({"space": grid["a"], "slot": 999}, 404),
                       ({"space": "1", "slot": grid["p1"]}, 400)):
-        assert api("PUT", f"/topics/{t2['id']}/placement", bad).status_code == code
-    assert api("PUT", "/topics/999/placement", cell).status_code == 404
-    topics = {t["id"]: t for t in wall(api)["topics"]}
+        assert send("PUT", f"/topics/{t2['id']}/placement", bad).status_code == code
+    assert send("PUT", "/topics/999/placement", cell).status_code == 404
+    topics = {t["id"]: t for t in wall(send)["topics"]}
     assert (topics[t2["id"]]["space"], topics[t2["id"]]["slot"]) == (None, None)
     # Unscheduling frees the cell for the other topic.
-    r = api("PUT", f"/topics/{t1['id']}/placement", {"space": None, "slot": None})
+    r = send("PUT", f"/topics/{t1['id']}/placement", {"space": None, "slot": None})
     assert r.status_code == 200 and r.get_json()["space"] is None
-    assert api("PUT", f"/topics/{t2['id']}/placement", cell).status_code == 200
+    assert send("PUT", f"/topics/{t2['id']}/placement", cell).status_code == 200
 
 
-def test_the_database_itself_refuses_double_booking(api, grid, store, workshop):
-    t1, t2 = topic(api, "A"), topic(api, "B")
-    api("PUT", f"/topics/{t1['id']}/placement", {"space": grid["a"], "slot": grid["p1"]})
+def test_the_database_itself_refuses_double_booking(send, grid, store, workshop):
+    t1, t2 = topic(send, "A"), topic(send, "B")
+    send("PUT", f"/topics/{t1['id']}/placement", {"space": grid["a"], "slot": grid["p1"]})
     with pytest.raises(sqlite3.IntegrityError):
         with store.transaction() as db:
             db.execute("UPDATE topics SET space_id = ?, slot_id = ? WHERE id = ?",
                        [grid["a"], grid["p1"], t2["id"]])
 
 
-def test_hidden_topic_frees_its_cell_and_returns_unscheduled_if_taken(api, grid):
-    t1, t2 = topic(api, "A"), topic(api, "B")
+def test_hidden_topic_frees_its_cell_and_returns_unscheduled_if_taken(send, grid):
+    t1, t2 = topic(send, "A"), topic(send, "B")
     cell = {"space": grid["a"], "slot": grid["p1"]}
-    api("PUT", f"/topics/{t1['id']}/placement", cell)
-    api("PATCH", f"/topics/{t1['id']}", {"hidden": True})
-    assert api("PUT", f"/topics/{t2['id']}/placement", cell).status_code == 200
-    back = api("PATCH", f"/topics/{t1['id']}", {"hidden": False}).get_json()
+    send("PUT", f"/topics/{t1['id']}/placement", cell)
+    send("PATCH", f"/topics/{t1['id']}", {"hidden": True})
+    assert send("PUT", f"/topics/{t2['id']}/placement", cell).status_code == 200
+    back = send("PATCH", f"/topics/{t1['id']}", {"hidden": False}).get_json()
     assert (back["space"], back["slot"], back["hidden"]) == (None, None, False)
 
 
 # -- merge -------------------------------------------------------------------------------------------
-def test_merge_and_refusals(api, grid, proj):
-    a, b, c = topic(api, "Psykisk hälsa"), topic(api, "Folkhälsa"), topic(api, "Ekonomi")
-    api("PUT", f"/topics/{a['id']}/placement", {"space": grid["a"], "slot": grid["p1"]})
-    r = api("POST", f"/topics/{a['id']}/merge", {"into": b["id"]})
+def test_merge_and_refusals(send, grid, proj):
+    a, b, c = topic(send, "Psykisk hälsa"), topic(send, "Folkhälsa"), topic(send, "Ekonomi")
+    send("PUT", f"/topics/{a['id']}/placement", {"space": grid["a"], "slot": grid["p1"]})
+    r = send("POST", f"/topics/{a['id']}/merge", {"into": b["id"]})
     assert r.status_code == 200
     survivor = r.get_json()
     # The survivor had no cell, so it takes the duplicate's.
     assert survivor["id"] == b["id"] and (survivor["space"], survivor["slot"]) == (grid["a"], grid["p1"])
-    assert [t["id"] for t in wall(api)["topics"]] == [b["id"], c["id"]]
-    assert [t["id"] for t in wall(api, headers=proj)["topics"]] == [b["id"], c["id"]]
-    assert api("POST", f"/topics/{c['id']}/merge", {"into": c["id"]}).status_code == 400
-    assert api("POST", f"/topics/{c['id']}/merge", {"into": a["id"]}).status_code == 409
-    assert api("POST", f"/topics/{a['id']}/merge", {"into": c["id"]}).status_code == 409
-    assert api("POST", f"/topics/{c['id']}/merge", {"into": 999}).status_code == 404
-    assert api("POST", f"/topics/{c['id']}/merge", {"into": "2"}).status_code == 400
-    assert api("POST", f"/topics/{c['id']}/merge", {}).status_code == 400
-    assert api("PATCH", f"/topics/{a['id']}", {"title": "x"}).status_code == 404
-    assert [t["id"] for t in wall(api)["topics"]] == [b["id"], c["id"]]
+    assert [t["id"] for t in wall(send)["topics"]] == [b["id"], c["id"]]
+    assert [t["id"] for t in wall(send, headers=proj)["topics"]] == [b["id"], c["id"]]
+    assert send("POST", f"/topics/{c['id']}/merge", {"into": c["id"]}).status_code == 400
+    assert send("POST", f"/topics/{c['id']}/merge", {"into": a["id"]}).status_code == 409
+    assert send("POST", f"/topics/{a['id']}/merge", {"into": c["id"]}).status_code == 409
+    assert send("POST", f"/topics/{c['id']}/merge", {"into": 999}).status_code == 404
+    assert send("POST", f"/topics/{c['id']}/merge", {"into": "2"}).status_code == 400
+    assert send("POST", f"/topics/{c['id']}/merge", {}).status_code == 400
+    assert send("PATCH", f"/topics/{a['id']}", {"title": "x"}).status_code == 404
+    assert [t["id"] for t in wall(send)["topics"]] == [b["id"], c["id"]]
 
 
 # -- settings, wall, limits -------------------------------------------------------------------------------
-def test_settings(api):
-    assert wall(api)["settings"] == {"theme": None, "allow_claims": False, "dots": 0,
+def test_settings(send):
+    assert wall(send)["settings"] == {"theme": None, "allow_claims": False, "dots": 0,
                                      "break_until": None, "break_label": "Fika"}
     theme = "Hur kan idéburen sektor och offentlig sektor samverka i Värmland?"
-    r = api("PATCH", "/openspace", {"theme": theme, "allow_claims": True, "dots": 3,
+    r = send("PATCH", "/openspace", {"theme": theme, "allow_claims": True, "dots": 3,
                                     "break_until": "14:30"})
     assert r.status_code == 200
     assert r.get_json() == {"theme": theme, "allow_claims": True, "dots": 3, "break_until": "14:30",
                             "break_label": "Fika"}
     for bad in ({"dots": 11}, {"allow_claims": "true"}, {"break_until": "14.30"}, {"theme": "x" * 301},
                 {"colour": "red"}):
-        assert api("PATCH", "/openspace", bad).status_code == 400
-    assert api("PATCH", "/openspace", {"break_until": None, "break_label": "Lunch"}).get_json()[
+        assert send("PATCH", "/openspace", bad).status_code == 400
+    assert send("PATCH", "/openspace", {"break_until": None, "break_label": "Lunch"}).get_json()[
         "break_label"] == "Lunch"
-    assert wall(api)["settings"]["dots"] == 3 and wall(api)["settings"]["break_until"] is None
+    assert wall(send)["settings"]["dots"] == 3 and wall(send)["settings"]["break_until"] is None
 
 
-def test_missing_notes_lists_scheduled_topics_without_notes(api, grid, store, workshop):
-    t1, t2, t3 = topic(api, "A"), topic(api, "B"), topic(api, "C")
-    api("PUT", f"/topics/{t1['id']}/placement", {"space": grid["a"], "slot": grid["p1"]})
-    api("PUT", f"/topics/{t2['id']}/placement", {"space": grid["b"], "slot": grid["p1"]})
+def test_missing_notes_lists_scheduled_topics_without_notes(send, grid, store, workshop):
+    t1, t2, t3 = topic(send, "A"), topic(send, "B"), topic(send, "C")
+    send("PUT", f"/topics/{t1['id']}/placement", {"space": grid["a"], "slot": grid["p1"]})
+    send("PUT", f"/topics/{t2['id']}/placement", {"space": grid["b"], "slot": grid["p1"]})
     store.add_note(workshop["id"], t2["id"], None, kind="text", text="Första steget: en avsändare.")
-    assert wall(api)["missing_notes"] == [t1["id"]]
-    assert t3["id"] not in wall(api)["missing_notes"]
+    assert wall(send)["missing_notes"] == [t1["id"]]
+    assert t3["id"] not in wall(send)["missing_notes"]
 
 
-def test_too_large_body_is_413(api):
-    r = api("POST", "/topics", {"title": "x", "description": "y" * 300_000})
+def test_too_large_body_is_413(send):
+    r = send("POST", "/topics", {"title": "x", "description": "y" * 300_000})
     assert r.status_code == 413 and r.get_json()["error"]
-    assert wall(api)["topics"] == []
+    assert wall(send)["topics"] == []
 
 
-def test_deleting_the_workshop_removes_everything(client, api, grid, store, workshop, fac):
-    t = topic(api)
+def test_deleting_the_workshop_removes_everything(client, send, grid, store, workshop, fac):
+    t = topic(send)
     store.add_note(workshop["id"], t["id"], None, kind="text", text="x")
     assert client.delete(f"/api/workshops/{workshop['id']}", headers=fac).status_code == 204
     for table in ("spaces", "slots", "topics", "topic_notes"):
@@ -256,15 +246,15 @@ def test_deleting_the_workshop_removes_everything(client, api, grid, store, work
 
 
 # -- appendix ------------------------------------------------------------------------------------------
-def test_openspace_record_for_the_appendix(api, grid, store, workshop):
-    api("PATCH", "/openspace", {"theme": "Samverkan i Värmland"})
-    kept, hidden, dup = topic(api, "Struktur", convener="Åsa"), topic(api, "Hemligt"), topic(api, "Struktur 2")
-    api("PATCH", f"/topics/{hidden['id']}", {"hidden": True})
-    api("PUT", f"/topics/{kept['id']}/placement", {"space": grid["b"], "slot": grid["p2"]})
+def test_openspace_record_for_the_appendix(send, grid, store, workshop):
+    send("PATCH", "/openspace", {"theme": "Samverkan i Värmland"})
+    kept, hidden, dup = topic(send, "Struktur", convener="Åsa"), topic(send, "Hemligt"), topic(send, "Struktur 2")
+    send("PATCH", f"/topics/{hidden['id']}", {"hidden": True})
+    send("PUT", f"/topics/{kept['id']}/placement", {"space": grid["b"], "slot": grid["p2"]})
     store.add_note(workshop["id"], kept["id"], None, kind="text", text="Tre nivåer")
     store.add_note(workshop["id"], dup["id"], None, kind="proposal", text="Bjud in alla",
                    who="Arbetsgruppen", when="2017")
-    api("POST", f"/topics/{dup['id']}/merge", {"into": kept["id"]})
+    send("POST", f"/topics/{dup['id']}/merge", {"into": kept["id"]})
     record = store.openspace_record(workshop["id"])
     assert isinstance(record, OpenSpaceRecord) and record.theme == "Samverkan i Värmland"
     assert [s.name for s in record.spaces] == ["Rum A", "Rum B"]

@@ -6,6 +6,12 @@ Messages are English msgids; transport translates them.
 """
 
 
+def N_(text: str) -> str:
+    """Marks a msgid for extraction (`make extract-messages`); it is
+    translated where it is shown."""
+    return text
+
+
 class DomainError(Exception):
     status = 400
 

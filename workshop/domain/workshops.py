@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import secrets
 
-from .errors import Invalid
+from .errors import Conflict, Invalid
 from .text import clean_text
 
 # Before and after the methods; each method's name is a phase in between.
 LOBBY, ENDED = "lobby", "ended"
 LANGUAGES = ("sv", "en")
 # What anyone who may see a workshop at all is shown of it (never its keys).
-PUBLIC = ("id", "code", "title", "language", "phase", "created_at")
+PUBLIC = ("id", "code", "title", "language", "phase", "locked", "created_at")
 TITLE_MAX = 200
 # Six digits: easy to read aloud and to type on a phone's number pad.
 CODE_DIGITS = 6
@@ -41,6 +41,15 @@ def validate_phase(value, methods: tuple[str, ...]) -> str:
 
 def public_view(workshop: dict) -> dict:
     return {k: workshop[k] for k in PUBLIC}
+
+
+def check_joinable(workshop: dict) -> None:
+    """May a new phone join? (A phone that already joined rejoins with its
+    token whatever this says: it keeps its place and its answers.)"""
+    if workshop["phase"] == ENDED:
+        raise Conflict("The workshop has ended. Thank you!")
+    if workshop["locked"]:
+        raise Conflict("This workshop is closed to new participants. Ask the facilitator.")
 
 
 def new_join_code() -> str:

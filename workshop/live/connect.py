@@ -13,8 +13,8 @@ from flask import request
 from flask_socketio import ConnectionRefusedError
 
 from ..auth import PARTICIPANT, role_for
-from ..domain.errors import NotFound
-from ..domain.workshops import normalise_code
+from ..domain.errors import DomainError, NotFound
+from ..domain.workshops import normalise_code, public_view
 from ..i18n import DEFAULT_LANGUAGE, normalise_language, translator
 from .hub import Connection
 
@@ -23,23 +23,35 @@ def _lang(auth: dict) -> str | None:
     return normalise_language(auth.get("lang"))
 
 
-def connect_participant(hub, auth: dict) -> None:
-    t = translator(_lang(auth) or DEFAULT_LANGUAGE)
+def _refused(err: DomainError, lang: str) -> ConnectionRefusedError:
+    text = translator(lang)(err.message)
+    return ConnectionRefusedError(text % err.params if err.params else text)
+
+
+def _returning(store, code: str | None, token) -> tuple[dict | None, dict | None]:
+    """A phone that already joined: its token proves it, before any budget."""
+    workshop = store.workshop_by_code(code) if code and token else None
+    participant = store.participant_by_token(workshop["id"], token) if workshop else None
+    return (workshop, participant) if participant else (None, None)
+
+
+def connect_participant(hub, guard, auth: dict) -> None:
     code = normalise_code(auth.get("code"))
-    workshop = hub.store.workshop_by_code(code) if code else None
-    if workshop is None:
-        raise ConnectionRefusedError(t("No workshop has that code. Check the code and try again."))
-    participant = hub.store.participant_by_token(workshop["id"], auth.get("participant"))
-    if participant is None:
-        # A new phone, or a token from another workshop: a fresh pseudonym.
-        participant = hub.store.add_participant(workshop["id"])
+    workshop, participant = _returning(hub.store, code, auth.get("participant"))
+    try:
+        if participant is None:
+            # A new phone, or a token from another workshop: a fresh pseudonym,
+            # if the code is right, the budget allows and the workshop admits.
+            workshop = guard.find(hub.store, request.remote_addr or "", code)
+            participant = hub.store.add_participant(workshop["id"])
+    except DomainError as err:
+        lang = _lang(auth) or (workshop or {}).get("language") or DEFAULT_LANGUAGE
+        raise _refused(err, lang) from None
     conn = Connection(sid=request.sid, workshop_id=workshop["id"], role=PARTICIPANT,
                       participant_id=participant["id"], number=participant["number"],
                       lang=_lang(auth) or workshop["language"])
-    hub.socketio.emit("welcome", {
-        "participant": participant["token"],
-        "workshop": {k: workshop[k] for k in ("id", "code", "title", "language", "phase")},
-    }, to=request.sid)
+    hub.socketio.emit("welcome", {"participant": participant["token"], "workshop": public_view(workshop)},
+                      to=request.sid)
     hub.attach(conn)
     hub.welcome(conn)
 
@@ -58,12 +70,12 @@ def connect_staff(hub, auth: dict) -> None:
     hub.welcome(conn)
 
 
-def register(socketio, hub) -> None:
+def register(socketio, hub, guard) -> None:
     @socketio.on("connect")
     def connect(auth=None):
         auth = auth if isinstance(auth, dict) else {}
         if "code" in auth:
-            connect_participant(hub, auth)
+            connect_participant(hub, guard, auth)
         elif "workshop" in auth:
             connect_staff(hub, auth)
         else:

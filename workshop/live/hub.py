@@ -149,7 +149,8 @@ class Hub:
         return state
 
     def staff_state_of(self, workshop: dict) -> dict:
-        out = {"phase": workshop["phase"], "title": workshop["title"], "code": workshop["code"]}
+        out = {"phase": workshop["phase"], "title": workshop["title"], "code": workshop["code"],
+               "locked": workshop["locked"]}
         for part in self.staff_state:
             out.update(part(workshop))
         return out

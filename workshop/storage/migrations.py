@@ -35,3 +35,9 @@ def m001_workshops(db):
         );
         """
     )
+
+
+@migrations()
+def m002_locked(db):
+    # "Stäng för nya deltagare": new phones are refused, known tokens rejoin.
+    db.execute("ALTER TABLE workshops ADD COLUMN locked INTEGER NOT NULL DEFAULT 0")

@@ -4,10 +4,16 @@ from __future__ import annotations
 import sqlite3
 
 from ..domain.errors import NotFound
-from ..domain.workshops import PUBLIC, new_join_code, new_secret
+from ..domain.workshops import PUBLIC, check_joinable, new_join_code, new_secret
 from .base import utcnow
 
 PUBLIC_FIELDS = ", ".join(PUBLIC)
+
+
+def _workshop(row: dict | None) -> dict | None:
+    if row is not None:
+        row["locked"] = bool(row["locked"])
+    return row
 
 
 class WorkshopQueries:
@@ -32,38 +38,43 @@ class WorkshopQueries:
                         " :facilitator_key, :projector_key, :created_at)",
                         row,
                     )
-                return row
+                return self.workshop(row["id"])
             except sqlite3.IntegrityError:
                 continue
         raise RuntimeError("could not find a free join code")
 
     def workshop(self, workshop_id: str) -> dict:
         """The full row, keys included; NotFound if absent."""
-        row = self._row("SELECT * FROM workshops WHERE id = ?", [workshop_id])
+        row = _workshop(self._row("SELECT * FROM workshops WHERE id = ?", [workshop_id]))
         if row is None:
             raise NotFound("No such workshop.")
         return row
 
     def workshop_by_code(self, code: str) -> dict | None:
-        return self._row("SELECT * FROM workshops WHERE code = ?", [code])
+        return _workshop(self._row("SELECT * FROM workshops WHERE code = ?", [code]))
 
     def list_workshops(self) -> list[dict]:
         """The archive: each workshop with its day and each method's counts
         (``ARCHIVE_COUNTS`` of the method mixins: column -> a subquery on w.id)."""
         counts = "".join(f", ({sql}) AS {name}" for name, sql in self.archive_counts.items())
-        return self._rows(
+        return [_workshop(row) for row in self._rows(
             f"SELECT {PUBLIC_FIELDS},"
             " (SELECT count(*) FROM participants p WHERE p.workshop_id = w.id) AS participants"
             f"{counts},"
             f" substr(coalesce(({self.first_activity}), w.created_at), 1, 10) AS date"
             " FROM workshops w ORDER BY created_at DESC"
-        )
+        )]
 
     def delete_workshop(self, workshop_id: str) -> None:
         with self.transaction() as db:
             cur = db.execute("DELETE FROM workshops WHERE id = ?", [workshop_id])
             if cur.rowcount == 0:
                 raise NotFound("No such workshop.")
+
+    def set_locked(self, workshop_id: str, locked: bool) -> dict:
+        with self.transaction() as db:
+            db.execute("UPDATE workshops SET locked = ? WHERE id = ?", [int(locked), workshop_id])
+        return self.workshop(workshop_id)
 
     def set_phase(self, workshop_id: str, phase: str) -> None:
         with self.transaction() as db:
@@ -79,7 +90,10 @@ class WorkshopQueries:
         )
 
     def add_participant(self, workshop_id: str) -> dict:
+        """A new phone's pseudonym; refused (in the same transaction) when
+        the workshop has ended or is closed to new participants."""
         with self.transaction() as db:
+            check_joinable(self.workshop(workshop_id))
             number = db.execute(
                 "SELECT coalesce(max(number), 0) + 1 FROM participants WHERE workshop_id = ?",
                 [workshop_id],

@@ -1,10 +1,11 @@
 """HTTP: workshops and their phase."""
 from __future__ import annotations
 
-from flask import Blueprint, g, jsonify
+from flask import Blueprint, current_app, g, jsonify
 
 from ..auth import admin_only, facilitates, for_role, reads
 from ..domain import workshops as rules
+from ..domain.parse import parse_bool
 from ..domain.workshops import public_view
 from ..methods import METHODS, NAMES
 from .context import hub, store
@@ -32,7 +33,9 @@ def create():
 @bp.get("")
 @admin_only
 def index():
-    return jsonify(workshops=store().list_workshops())
+    # refused_guesses: join attempts stopped by the wrong-code budget since start.
+    return jsonify(workshops=store().list_workshops(),
+                   refused_guesses=current_app.extensions["workshop.join_guard"].refused)
 
 
 @bp.get("/<workshop_id>")
@@ -44,6 +47,16 @@ def show(workshop):
         if method.workshop_fields:
             view.update(method.workshop_fields(store(), workshop["id"]))
     return jsonify(view)
+
+
+@bp.patch("/<workshop_id>")
+@facilitates
+def update(workshop):
+    """{"locked": true}: "Stäng för nya deltagare" (known phones still rejoin)."""
+    locked = parse_bool(required(json_body("locked"), "locked"), "locked")
+    workshop = store().set_locked(workshop["id"], locked)
+    hub().push_state(workshop["id"])
+    return jsonify(facilitator_view(workshop))
 
 
 @bp.delete("/<workshop_id>")

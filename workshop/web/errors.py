@@ -5,12 +5,7 @@ from flask import jsonify, request
 from flask_babel import gettext
 from werkzeug.exceptions import HTTPException
 
-from ..domain.errors import DomainError
-
-
-def N_(text: str) -> str:
-    """Marks a msgid for extraction; translated where it is shown."""
-    return text
+from ..domain.errors import DomainError, N_
 
 
 HTTP_MESSAGES = {

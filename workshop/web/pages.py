@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, g, redirect, render_template, request, send_file, url_for
+from flask import (Blueprint, abort, current_app, g, make_response, redirect, render_template, request,
+                   send_file, url_for)
 
 from ..domain.errors import NotFound
+from ..join_guard import TooManyGuesses
 from ..domain.workshops import normalise_code
 from ..methods import METHODS
 from ..render.qr import qr_svg
 from .context import store
+from .errors import message
 from .links import join_url, public_url
 from .strings import js_strings
 
@@ -52,23 +55,34 @@ def home():
     return page("home.html")
 
 
+def _find(raw_code: str):
+    """The workshop for a typed code, or the join page again with why not
+    (wrong codes spend the address's budget: see join_guard)."""
+    try:
+        return current_app.extensions["workshop.join_guard"].find(
+            store(), request.remote_addr or "", normalise_code(raw_code)), None
+    except TooManyGuesses as err:
+        response = make_response(page("join.html", error=message(err), code=raw_code), 429)
+        response.headers["Retry-After"] = str(err.seconds)
+        return None, response
+    except NotFound as err:
+        return None, (page("join.html", error=message(err), code=raw_code), 404)
+
+
 @bp.get("/join")
 def join():
     raw = request.args.get("code")
     if raw is None:
         return page("join.html", error=None, code="")
-    code = normalise_code(raw)
-    if code and store().workshop_by_code(code):
-        return redirect(url_for("pages.phone", code=code))
-    return page("join.html", error=True, code=raw), 404
+    workshop, refusal = _find(raw)
+    return refusal or redirect(url_for("pages.phone", code=workshop["code"]))
 
 
 @bp.get("/j/<code>")
 def phone(code):
-    normal = normalise_code(code)
-    workshop = store().workshop_by_code(normal) if normal else None
-    if workshop is None:
-        return page("join.html", error=True, code=code), 404
+    workshop, refusal = _find(code)
+    if refusal:
+        return refusal
     g.workshop_language = workshop["language"]
     return page("phone.html", workshop=workshop)
 
