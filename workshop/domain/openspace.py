@@ -12,7 +12,7 @@ holds nothing; people vote with their feet (here) and write the report
 """
 from __future__ import annotations
 
-from .appendix import NOTE_KINDS
+from ..openspace.record import NOTE_KINDS
 from .errors import Conflict, Invalid, NotFound
 from .parse import parse_bool, parse_clock, parse_id
 from .text import clean_text, optional_text, require_int

@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlite3
 
 from ..domain import openspace as rules
-from ..domain.appendix import Note, OpenSpaceRecord, Slot, Space, Topic
 from ..domain.errors import Conflict, NotFound
+from ..openspace.record import Note, OpenSpaceRecord, Slot, Space, Topic
 from .base import utcnow
 
 SPACE_FIELDS = "id, name, capacity"

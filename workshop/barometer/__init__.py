@@ -1,0 +1,1 @@
+"""The opinion barometer ("Åsiktsbarometer"): one method of the workshop."""

@@ -1,0 +1,1 @@
+"""Open Space: one method of the workshop."""
