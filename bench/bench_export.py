@@ -18,9 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workshop.domain.appendix import (  # noqa: E402
-    Appendix, Comment, Note, OpenSpaceRecord, PositionChange, Slot, Space, StatementRecord, Topic,
+from workshop.barometer.record import (  # noqa: E402
+    BarometerRecord, Comment, PositionChange, StatementRecord,
 )
+from workshop.domain.appendix import Appendix  # noqa: E402
+from workshop.openspace.record import Note, OpenSpaceRecord, Slot, Space, Topic  # noqa: E402
 from workshop.render.export_csv import render_csv  # noqa: E402
 from workshop.render.export_docx import render_docx  # noqa: E402
 from workshop.render.export_html import render_html  # noqa: E402
@@ -82,10 +84,13 @@ def build() -> Appendix:
     return Appendix(
         title="Syntetisk storträff", code="BENCH", language="sv",
         created_at="2026-11-20T08:00:00Z", date="2026-11-20", participants=PARTICIPANTS,
-        statements=[_statement(rng, n) for n in range(1, STATEMENTS + 1)],
-        openspace=OpenSpaceRecord(
-            theme="Hur går vi vidare?", spaces=spaces, slots=slots,
-            topics=[_topic(rng, i, len(spaces), session_slots) for i in range(1, TOPICS + 1)]),
+        sections={
+            "barometer": BarometerRecord(
+                statements=[_statement(rng, n) for n in range(1, STATEMENTS + 1)]),
+            "openspace": OpenSpaceRecord(
+                theme="Hur går vi vidare?", spaces=spaces, slots=slots,
+                topics=[_topic(rng, i, len(spaces), session_slots) for i in range(1, TOPICS + 1)]),
+        },
     )
 
 
@@ -95,7 +100,7 @@ def main() -> int:
     parser.add_argument("--lang", default="sv")
     args = parser.parse_args()
     appendix = build()
-    changes = sum(len(s.history) for s in appendix.statements)
+    changes = sum(len(s.history) for s in appendix.sections["barometer"].statements)
     print(f"{STATEMENTS} statements x {PARTICIPANTS} participants ({changes} position changes), "
           f"{TOPICS} topics; lang={args.lang}; best of {args.repeat}; {os.cpu_count()} cores")
     print(f"| {'format':<9} | {'best (s)':>8} | {'size (kB)':>9} | target |")

@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from tests.conftest import bearer
-from workshop.domain.appendix import OpenSpaceRecord
+from workshop.openspace.record import OpenSpaceRecord
 
 
 @pytest.fixture

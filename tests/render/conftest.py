@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.domain.appendix import (
-    Appendix, Comment, Note, OpenSpaceRecord, PositionChange, Slot, Space, StatementRecord, Topic,
-)
+from workshop.barometer.record import BarometerRecord, Comment, PositionChange, StatementRecord
+from workshop.domain.appendix import Appendix
+from workshop.openspace.record import Note, OpenSpaceRecord, Slot, Space, Topic
 
 SCRIPT = "<script>alert(1)</script>"
 SWEDISH = "åäöÅÄÖ"
@@ -110,9 +110,12 @@ def build_appendix() -> Appendix:
         created_at="2015-11-20T08:00:00Z",
         date="2015-11-20",
         participants=16,
-        statements=[_statement(i, *row) for i, row in enumerate(STATEMENTS, start=1)],
-        openspace=OpenSpaceRecord(theme="Hur går vi vidare med överenskommelsen i Värmland?",
-                                  spaces=spaces, slots=slots, topics=topics),
+        sections={
+            "barometer": BarometerRecord(
+                statements=[_statement(i, *row) for i, row in enumerate(STATEMENTS, start=1)]),
+            "openspace": OpenSpaceRecord(theme="Hur går vi vidare med överenskommelsen i Värmland?",
+                                         spaces=spaces, slots=slots, topics=topics),
+        },
     )
 
 
@@ -131,8 +134,9 @@ def pseudo_translator(lang: str):
 
 @pytest.fixture
 def pseudo_swedish(monkeypatch):
+    import workshop.barometer.charts
+    import workshop.openspace.charts
     import workshop.render.appendix_view
-    import workshop.render.charts
 
-    for module in (workshop.render.appendix_view, workshop.render.charts):
+    for module in (workshop.render.appendix_view, workshop.barometer.charts, workshop.openspace.charts):
         monkeypatch.setattr(module, "translator", pseudo_translator)

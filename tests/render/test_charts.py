@@ -9,8 +9,9 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
-from workshop.domain.appendix import Topic
-from workshop.render import charts
+from workshop.barometer import charts
+from workshop.openspace import charts as openspace_charts
+from workshop.openspace.record import Topic
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 MANY = [int(v) for v in np.clip(np.random.default_rng(3).normal(60, 20, 500), 0, 100)]
@@ -25,7 +26,7 @@ CHARTS = {
     "histogram_empty": lambda lang, fmt: charts.statement_histogram([], lang, fmt),
     "movement": lambda lang, fmt: charts.movement_chart([(20, 60), (80, 30), (50, 52)], lang, fmt),
     "movement_empty": lambda lang, fmt: charts.movement_chart([], lang, fmt),
-    "headcount": lambda lang, fmt: charts.headcount_chart(TOPICS, lang, fmt),
+    "headcount": lambda lang, fmt: openspace_charts.headcount_chart(TOPICS, lang, fmt),
 }
 
 
@@ -65,9 +66,22 @@ def test_strip_labels_follow_language(pseudo_swedish):
 
 
 def test_headcount_keeps_swedish_letters():
-    svg = charts.headcount_chart(TOPICS, "en", "svg").decode()
+    svg = openspace_charts.headcount_chart(TOPICS, "en", "svg").decode()
     assert "Folkhälsa, psykisk hälsa" in svg
     assert "…" in svg  # the long title is shortened, not cut off by the margin
+
+
+@pytest.mark.parametrize("title", [
+    "a ${ b $",  # mathtext that does not parse: drawing raised, the export answered 500
+    "x^2 $^$",
+    "Budget $5 or $10",  # parses, but would be drawn as math without its dollars
+    r"Escaped \$ already",
+])
+def test_user_text_is_drawn_as_written_never_as_mathtext(title):
+    openspace_charts.headcount_chart([Topic(1, title, peak=3)], "en", "png")
+    svg = openspace_charts.headcount_chart([Topic(1, title, peak=3)], "en", "svg").decode()
+    assert f"<!-- {title} -->" in svg  # matplotlib writes each drawn text as a comment
+    assert "DejaVuSans-Oblique" not in svg  # mathtext would set letters in italic
 
 
 def test_swarm_separates_equal_values():
@@ -93,7 +107,7 @@ def test_many_participants_render_quickly():
 
 
 def test_charts_never_import_pyplot():
-    code = "import sys, workshop.render.charts as c; c.statement_strip([1,2,3],0,'en','png'); " \
+    code = "import sys, workshop.barometer.charts as c; c.statement_strip([1,2,3],0,'en','png'); " \
            "assert 'matplotlib.pyplot' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
 
@@ -109,9 +123,9 @@ def test_charts_never_import_pyplot():
      "Histogram: 2 positions in bands of ten points, most between 90 and 100."),
     (charts.alt_text_movement, ([(20, 60), (80, 30), (50, 52)], "en"),
      "Slope chart: 2 of 3 moved, 1 towards agree and 1 towards disagree."),
-    (charts.alt_text_headcount, (TOPICS[:2], "en"),
+    (openspace_charts.alt_text_headcount, (TOPICS[:2], "en"),
      "Bar chart: peak headcount and interest for 2 topics; most people at “Projektledning” (12)."),
-    (charts.alt_text_headcount, ([], "en"), "Bar chart: no topics."),
+    (openspace_charts.alt_text_headcount, ([], "en"), "Bar chart: no topics."),
 ])
 def test_alt_texts(func, args, expected):
     assert func(*args) == expected

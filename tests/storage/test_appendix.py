@@ -45,14 +45,15 @@ def ran(api, phone):
 def test_only_shown_statements_in_the_facilitators_order(store, workshop, ran):
     appendix = store.appendix(workshop["id"])
     assert isinstance(appendix, Appendix)
-    assert [s.id for s in appendix.statements] == [ran["c"], ran["a"], ran["b"]]
-    assert [s.number for s in appendix.statements] == [1, 2, 3]
-    assert [s.text for s in appendix.statements] == ["Tredje <b>fet</b>", "Första", "Andra"]
-    assert all(s.opened_at and s.closed_at for s in appendix.statements)
+    statements = appendix.sections["barometer"].statements
+    assert [s.id for s in statements] == [ran["c"], ran["a"], ran["b"]]
+    assert [s.number for s in statements] == [1, 2, 3]
+    assert [s.text for s in statements] == ["Tredje <b>fet</b>", "Första", "Andra"]
+    assert all(s.opened_at and s.closed_at for s in statements)
 
 
 def test_final_values_passes_history_and_comments(store, workshop, ran):
-    by_id = {s.id: s for s in store.appendix(workshop["id"]).statements}
+    by_id = {s.id: s for s in store.appendix(workshop["id"]).sections["barometer"].statements}
     a = by_id[ran["a"]]
     assert a.final == {1: 80, 2: None, 3: 50}  # pseudonyms are participant numbers
     assert a.values == [80, 50] and a.passes == 1
@@ -79,12 +80,12 @@ def test_openspace_comes_from_the_openspace_record(store, workshop, api, phone):
                           "kind": "key_point"}, callback=True)
     assert ack["ok"], ack
     appendix = store.appendix(workshop["id"])
-    assert appendix.statements == []
+    assert appendix.sections["barometer"].statements == []
     assert appendix.date == workshop["created_at"][:10]  # nothing opened: the day it was made
-    [t] = appendix.openspace.topics
+    [t] = appendix.sections["openspace"].topics
     assert (t.title, t.convener) == ("Projektledning", "Åsa")
     assert [(n.kind, n.text) for n in t.notes] == [("key_point", "Det måste finnas någon ansvarig")]
-    assert appendix.openspace == store.openspace_record(workshop["id"])
+    assert appendix.sections["openspace"] == store.openspace_record(workshop["id"])
 
 
 def test_unknown_workshop(store):
@@ -94,5 +95,5 @@ def test_unknown_workshop(store):
 
 def test_empty_workshop(store, workshop):
     appendix = store.appendix(workshop["id"])
-    assert appendix.statements == [] and appendix.participants == 0
-    assert appendix.openspace.topics == []
+    assert appendix.sections["barometer"].statements == [] and appendix.participants == 0
+    assert appendix.sections["openspace"].topics == []

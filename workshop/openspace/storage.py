@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..domain.appendix import Note, OpenSpaceRecord, Slot, Space, Topic
 from ..domain.errors import Conflict, NotFound
 from ..storage.base import utcnow
 from . import domain as rules
+from .record import Note, OpenSpaceRecord, Slot, Space, Topic
 
 SPACE_FIELDS = "id, name, capacity"
 SLOT_FIELDS = "id, label, starts_at, minutes, kind"

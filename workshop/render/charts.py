@@ -1,4 +1,7 @@
-"""Charts for the appendix, as PNG or SVG bytes.
+"""What every appendix chart shares: style, figure, encoding, labels.
+
+The charts themselves belong to their methods (workshop/barometer/charts.py,
+workshop/openspace/charts.py) and are drawn with the helpers here.
 
 Uses matplotlib's object API (``Figure`` + the Agg canvas) and never pyplot:
 pyplot keeps global figure state, which is neither thread-safe nor needed for
@@ -13,24 +16,16 @@ LineCollection, never one artist per person.
 from __future__ import annotations
 
 import io
-from typing import Sequence
+from dataclasses import dataclass
+from typing import Callable
 
 import matplotlib
-import numpy as np
 from babel.numbers import format_decimal
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
-
-from workshop.domain.appendix import Topic
-from workshop.domain.summary import DISAGREE_MAX, MIDDLE_MAX, MOVE_THRESHOLD
-from workshop.i18n import translator
 
 INK = "#1a1a1a"
 MID_GREY = "0.45"
-LIGHT_GREY = "0.88"
 # 110 dpi: sharp on screen and in print at the ~16 cm width the exports use,
 # and about half the pixels (and encode time) of 150 dpi.
 PNG_DPI = 110
@@ -47,8 +42,27 @@ _RC = {
     "hatch.color": MID_GREY,
 }
 _METADATA = {"svg": {"Date": None, "Creator": None}, "png": {"Software": None}}
-# Region boundaries drawn between the last disagree and first middle value.
-_BOUNDS = (DISAGREE_MAX + 0.5, MIDDLE_MAX + 0.5)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart of the appendix, drawn when an export asks, in its format."""
+    file: str  # path in the Markdown zip ("charts/….png"): unique, so also its key in templates
+    alt: str  # one sentence in the export's language
+    draw: Callable[[str], bytes]  # "png" | "svg" -> the image
+    narrow: bool = False  # beside the text rather than across the full width
+
+
+def literal_label(text: str) -> str:
+    """User text as a matplotlib label that is drawn exactly as written.
+
+    matplotlib reads text between two "$" as mathtext: "x^2 $^$" or
+    "a ${ b $" would raise while drawing and take the whole export down.
+    With every "$" escaped the label is plain text again, and matplotlib
+    drops the backslashes when it draws. Every label that comes from user
+    text (a topic title, ...) must pass through here.
+    """
+    return text.replace("$", r"\$")
 
 
 def counted(n: int, one: str, many: str) -> str:
@@ -60,232 +74,26 @@ def counted(n: int, one: str, many: str) -> str:
     return (one if n == 1 else many).format(n=n)
 
 
-def _figure(width: float, height: float) -> Figure:
+def format_number(x: float, lang: str, signed: bool = False) -> str:
+    """One decimal at most, in the language's style: '15,5' (sv), '15.5' (en)."""
+    pattern = "+#,##0.#;-#,##0.#" if signed else "#,##0.#"
+    return format_decimal(round(x, 1), format=pattern, locale="sv_SE" if lang == "sv" else "en_GB")
+
+
+def style():
+    """The shared look; draw every chart inside ``with style():``."""
+    return matplotlib.rc_context(_RC)
+
+
+def figure(width: float, height: float) -> Figure:
     fig = Figure(figsize=(width, height), dpi=PNG_DPI, facecolor="white")
     FigureCanvasAgg(fig)
     return fig
 
 
-def _save(fig: Figure, fmt: str) -> bytes:
+def save(fig: Figure, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"unknown chart format {fmt!r}")
     buf = io.BytesIO()
     fig.savefig(buf, format=fmt, dpi=PNG_DPI, metadata=_METADATA[fmt], facecolor="white")
     return buf.getvalue()
-
-
-def _scale_axis(ax, t, axis: str = "x") -> None:
-    """0..100 axis labelled at the ends (and the middle) in words."""
-    ticks, labels = [0, 50, 100], [t("Disagree"), t("Middle"), t("Agree")]
-    if axis == "x":
-        ax.set_xlim(-3, 103)
-        ax.set_xticks(ticks, labels)
-        ax.get_xticklabels()[0].set_horizontalalignment("left")
-        ax.get_xticklabels()[-1].set_horizontalalignment("right")
-    else:
-        ax.set_ylim(-3, 103)
-        ax.set_yticks(ticks, labels)
-
-
-def _shade_middle(ax, axis: str = "x") -> None:
-    span = ax.axvspan if axis == "x" else ax.axhspan
-    # Plain light fill (a hatch here would cost ~60 kB per SVG); the dashed
-    # boundaries and the word "Middle" carry the meaning in grayscale.
-    span(*_BOUNDS, facecolor="0.93", linewidth=0, zorder=0)
-    line = ax.axvline if axis == "x" else ax.axhline
-    for b in _BOUNDS:
-        line(b, color=MID_GREY, linestyle=(0, (2, 2)), linewidth=0.7, zorder=1)
-
-
-def _swarm(values: Sequence[int], width_pt: float, height_pt: float):
-    """x, y and marker size (pt) so that dots at the same spot do not cover
-    each other: dots in a bin one diameter wide stack outwards from the
-    centre line (0, +1, -1, +2, ...); the diameter shrinks until the tallest
-    stack fits in the axes."""
-    x = np.sort(np.asarray(values, dtype=float))
-    pt_per_unit_x = width_pt / 106.0
-    diameter = 6.0
-    for _ in range(8):
-        bins = np.round(x / (diameter / pt_per_unit_x)).astype(int)
-        rank = np.arange(len(x)) - np.searchsorted(bins, bins, side="left")
-        level = (rank + 1) // 2
-        if len(x) == 0 or (level.max() + 0.5) * diameter <= height_pt / 2 or diameter <= 1.5:
-            break
-        diameter = max(1.5, diameter * 0.8)
-    sign = np.where(rank % 2 == 1, 1.0, -1.0)
-    y = sign * level * diameter / (height_pt / 2)  # data units: axes run -1..1
-    return x, y, diameter
-
-
-def statement_strip(values: Sequence[int], passes: int, lang: str, fmt: str = "svg") -> bytes:
-    """Final positions as dots on the 0..100 line."""
-    t = translator(lang)
-    with matplotlib.rc_context(_RC):
-        fig = _figure(6.5, 1.9)
-        ax = fig.add_axes((0.03, 0.27, 0.94, 0.58))
-        _shade_middle(ax)
-        ax.axhline(0, color=MID_GREY, linewidth=0.6, zorder=1)
-        bbox = ax.get_position()
-        x, y, d = _swarm(values, bbox.width * 6.5 * 72, bbox.height * 1.9 * 72 * 0.95)
-        ax.scatter(x, y, s=d * d, marker="o", facecolor=INK, edgecolor="white",
-                   linewidth=max(0.3, d / 12), zorder=3)
-        ax.set_ylim(-1.05, 1.05)
-        ax.set_yticks([])
-        _scale_axis(ax, t)
-        for side in ("left", "right", "top"):
-            ax.spines[side].set_visible(False)
-        fig.text(0.03, 0.9, counted(len(values), t("{n} position"), t("{n} positions")),
-                 ha="left", fontsize=8.5)
-        fig.text(0.97, 0.9, t("Pass / Don't know: {n}").format(n=passes), ha="right", fontsize=8.5)
-        return _save(fig, fmt)
-
-
-def statement_histogram(values: Sequence[int], lang: str, fmt: str = "svg") -> bytes:
-    """Positions counted in ten bands of ten points (the last band has 100)."""
-    t = translator(lang)
-    counts = _bands(values)
-    with matplotlib.rc_context(_RC):
-        fig = _figure(6.5, 2.2)
-        ax = fig.add_axes((0.08, 0.2, 0.89, 0.72))
-        _shade_middle(ax)
-        ax.bar(np.arange(10) * 10 + 5, counts, width=9, facecolor="0.8", edgecolor=INK,
-               hatch="///", linewidth=0.8, zorder=2)
-        _scale_axis(ax, t)
-        ax.set_ylabel(t("People"))
-        ax.yaxis.get_major_locator().set_params(integer=True)
-        for side in ("right", "top"):
-            ax.spines[side].set_visible(False)
-        return _save(fig, fmt)
-
-
-def _bands(values: Sequence[int]) -> np.ndarray:
-    return np.bincount(np.minimum(np.asarray(values, dtype=int) // 10, 9), minlength=10)
-
-
-def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg") -> bytes:
-    """Slope lines from first to final position, one per participant."""
-    t = translator(lang)
-    with matplotlib.rc_context(_RC):
-        fig = _figure(4.6, 2.6)
-        ax = fig.add_axes((0.27, 0.1, 0.4, 0.8))
-        _shade_middle(ax, axis="y")
-        _scale_axis(ax, t, axis="y")
-        ax.set_xlim(-0.12, 1.12)
-        ax.set_xticks([0, 1], [t("First"), t("Final")])
-        for side in ("right", "top"):
-            ax.spines[side].set_visible(False)
-        if pairs:
-            arr = np.asarray(pairs, dtype=float)
-            shift = arr[:, 1] - arr[:, 0]
-            styles = [
-                (shift >= MOVE_THRESHOLD, INK, "solid", 1.0),
-                (shift <= -MOVE_THRESHOLD, INK, (0, (4, 2)), 1.0),
-                (np.abs(shift) < MOVE_THRESHOLD, "0.65", (0, (1, 2)), 0.8),
-            ]
-            alpha = 1.0 if len(arr) <= 60 else 0.35  # many lines: let density show
-            for mask, color, style, width in styles:
-                segs = np.stack([np.stack([np.zeros(mask.sum()), arr[mask, 0]], 1),
-                                 np.stack([np.ones(mask.sum()), arr[mask, 1]], 1)], 1)
-                ax.add_collection(LineCollection(segs, colors=color, linestyles=style,
-                                                 linewidths=width, alpha=alpha, zorder=2))
-            ax.scatter(np.zeros(len(arr)), arr[:, 0], s=12, facecolor="white", edgecolor=INK,
-                       linewidth=0.7, zorder=3)
-            ax.scatter(np.ones(len(arr)), arr[:, 1], s=12, facecolor=INK, edgecolor=INK, zorder=3)
-        else:
-            ax.text(0.5, 50, t("No movement recorded."), ha="center", va="center")
-        handles = [
-            Line2D([], [], color=INK, linestyle="solid", label=t("Towards agree")),
-            Line2D([], [], color=INK, linestyle=(0, (4, 2)), label=t("Towards disagree")),
-            Line2D([], [], color="0.65", linestyle=(0, (1, 2)), label=t("Unchanged")),
-        ]
-        fig.legend(handles=handles, loc="center right", frameon=False, fontsize=7.5,
-                   bbox_to_anchor=(1.0, 0.5))
-        return _save(fig, fmt)
-
-
-def headcount_chart(topics: Sequence[Topic], lang: str, fmt: str = "svg") -> bytes:
-    """Open Space: peak headcount (solid) and interest (hatched) per topic."""
-    t = translator(lang)
-    n = len(topics)
-    height = 1.0 + 0.34 * max(n, 1)
-    with matplotlib.rc_context(_RC):
-        fig = _figure(6.5, height)
-        ax = fig.add_axes((0.38, 0.55 / height, 0.58, 1 - 0.95 / height))
-        y = np.arange(n)
-        peak = [tp.peak for tp in topics]
-        interest = [tp.interest for tp in topics]
-        bars_peak = ax.barh(y - 0.19, peak, height=0.36, facecolor=INK, edgecolor=INK,
-                            label=t("Peak headcount"))
-        bars_interest = ax.barh(y + 0.19, interest, height=0.36, facecolor="white",
-                                edgecolor=INK, hatch="////", linewidth=0.8, label=t("Interest"))
-        ax.bar_label(bars_peak, padding=2, fontsize=7)
-        ax.bar_label(bars_interest, padding=2, fontsize=7)
-        ax.set_yticks(y, [_short(tp.title) for tp in topics])
-        ax.set_ylim(n - 0.5, -0.5)  # first topic on top, as on the wall
-        ax.set_xlim(0, max([1, *peak, *interest]) * 1.15)
-        ax.set_xlabel(t("People"))
-        ax.xaxis.get_major_locator().set_params(integer=True)
-        for side in ("right", "top"):
-            ax.spines[side].set_visible(False)
-        fig.legend(handles=[Patch(facecolor=INK, edgecolor=INK, label=t("Peak headcount")),
-                            Patch(facecolor="white", edgecolor=INK, hatch="////", label=t("Interest"))],
-                   loc="upper left", bbox_to_anchor=(0.37, 1.0), ncols=2, frameon=False,
-                   fontsize=7.5)
-        return _save(fig, fmt)
-
-
-def _short(title: str, limit: int = 32) -> str:
-    title = " ".join(title.split())
-    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
-
-
-# --- Alt texts: one sentence each, in the export's language ---------------
-def _num(x: float, lang: str, signed: bool = False) -> str:
-    pattern = "+#,##0.#;-#,##0.#" if signed else "#,##0.#"
-    return format_decimal(round(x, 1), format=pattern, locale="sv_SE" if lang == "sv" else "en_GB")
-
-
-def alt_text_strip(values: Sequence[int], passes: int, lang: str) -> str:
-    t = translator(lang)
-    positions = counted(len(values), t("{n} position"), t("{n} positions"))
-    passed = counted(passes, t("{n} pass"), t("{n} passes"))
-    if not values:
-        return t("Dot plot: {positions}, {passes}.").format(positions=positions, passes=passed)
-    return t("Dot plot: {positions}, {passes}, mean {mean}.").format(
-        positions=positions, passes=passed, mean=_num(float(np.mean(values)), lang))
-
-
-def alt_text_histogram(values: Sequence[int], lang: str) -> str:
-    t = translator(lang)
-    positions = counted(len(values), t("{n} position"), t("{n} positions"))
-    if not values:
-        return t("Histogram: {positions}.").format(positions=positions)
-    band = int(np.argmax(_bands(values)))
-    return t("Histogram: {positions} in bands of ten points, most between {low} and {high}.").format(
-        positions=positions, low=band * 10, high=100 if band == 9 else band * 10 + 9)
-
-
-def alt_text_movement(pairs: Sequence[tuple[int, int]], lang: str) -> str:
-    t = translator(lang)
-    shifts = [b - a for a, b in pairs]
-    return t("Slope chart: {moved} of {participants} moved, {up} towards agree and "
-             "{down} towards disagree.").format(
-        moved=sum(1 for s in shifts if abs(s) >= MOVE_THRESHOLD), participants=len(pairs),
-        up=sum(1 for s in shifts if s >= MOVE_THRESHOLD),
-        down=sum(1 for s in shifts if s <= -MOVE_THRESHOLD))
-
-
-def alt_text_headcount(topics: Sequence[Topic], lang: str) -> str:
-    t = translator(lang)
-    if not topics:
-        return t("Bar chart: no topics.")
-    busiest = max(topics, key=lambda tp: (tp.peak, tp.interest))
-    return t("Bar chart: peak headcount and interest for {topics}; most people at "
-             "“{title}” ({peak}).").format(
-        topics=counted(len(topics), t("{n} topic"), t("{n} topics")),
-        title=busiest.title, peak=busiest.peak)
-
-
-def format_shift(x: float, lang: str) -> str:
-    """Signed number in the language's style: '+5,5' (sv), '+5.5' (en)."""
-    return _num(x, lang, signed=True)

@@ -3,7 +3,9 @@
 Charts are inline SVG (no image files, no external resources) with
 role="img" and a <title> carrying the alt text. The template is rendered
 with autoescape on, so statement texts, comments and notes are always
-escaped; only our own matplotlib SVG is passed through as Markup.
+escaped; only our own matplotlib SVG is passed through as Markup. The page
+frame is templates/export/appendix.html; each method's section is its
+``html_template``.
 """
 from __future__ import annotations
 
@@ -11,12 +13,14 @@ import functools
 import itertools
 import re
 from pathlib import Path
+from typing import Iterable
 
 import jinja2
 from markupsafe import Markup, escape
 
 from workshop.domain.appendix import Appendix
 from workshop.render.appendix_view import build_view
+from workshop.render.charts import Chart
 
 # The app's template root, so the export shares partials with the summary page.
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
@@ -52,17 +56,16 @@ def inline_svg(svg: bytes, alt: str, chart_id: str, css_class: str = "chart") ->
     return Markup(_SVG_OPEN.sub(opening, text, count=1))
 
 
+def svg_charts(charts: Iterable[Chart], id_prefix: str) -> dict[str, Markup]:
+    """Chart.file -> the chart drawn as inline SVG, numbered '<id_prefix>-1', ... in order."""
+    ids = (f"{id_prefix}-{i}" for i in itertools.count(1))
+    return {c.file: inline_svg(c.draw("svg"), c.alt, next(ids),
+                               "chart chart-narrow" if c.narrow else "chart")
+            for c in charts}
+
+
 def render_html(appendix: Appendix, lang: str) -> bytes:
     view = build_view(appendix, lang)
-    charts = view.charts("svg")
-    ids = (f"chart-{i}" for i in itertools.count(1))
-    strips = {s.record.id: inline_svg(charts.strips[s.record.id], s.strip_alt, next(ids))
-              for s in view.statements}
-    movements = {s.record.id: inline_svg(charts.movements[s.record.id], s.movement_alt,
-                                         next(ids), "chart chart-narrow")
-                 for s in view.statements if s.has_movement_chart}
-    headcount = (inline_svg(charts.headcount, view.headcount_alt, next(ids))
-                 if charts.headcount else None)
-    html = _environment().get_template(TEMPLATE_NAME).render(
-        v=view, L=view.labels, strips=strips, movements=movements, headcount=headcount)
+    charts = svg_charts((c for part in view.shown for c in part.section.charts(part.view)), "chart")
+    html = _environment().get_template(TEMPLATE_NAME).render(v=view, L=view.labels, charts=charts)
     return html.encode("utf-8")

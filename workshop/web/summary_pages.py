@@ -13,16 +13,13 @@ as the exports (Bearer facilitator key / admin token, or ?key=).
 """
 from __future__ import annotations
 
-import functools
-import itertools
-
 from flask import Blueprint, make_response, render_template
 from flask_babel import get_locale
+from markupsafe import Markup
 
 from ..domain.appendix import Appendix
-from ..render import charts
 from ..render.appendix_view import AppendixView, build_view
-from ..render.export_html import inline_svg
+from ..render.export_html import svg_charts
 from ..render.offload import run_off_loop
 from ..auth import FACILITATOR, requires
 from .api_export import no_store, requested_language
@@ -36,19 +33,13 @@ EXPORTS = [("pdf", "PDF"), ("docx", "Word (DOCX)"), ("html", "HTML"), ("md", "Ma
            ("csv", "CSV"), ("json", "JSON")]
 
 
-@functools.lru_cache(maxsize=512)
-def _strip_svg(values: tuple[int, ...], passes: int, lang: str) -> bytes:
-    # A closed statement never changes, so a live page re-polling every few
-    # seconds only pays for the charts of the statement that is open.
-    return charts.statement_strip(list(values), passes, lang, "svg")
-
-
-def summary_parts(appendix: Appendix, lang: str) -> tuple[AppendixView, dict[int, bytes]]:
-    """The view and each statement's strip chart (SVG): pure, runs in the pool."""
+def summary_parts(appendix: Appendix, lang: str) -> tuple[AppendixView, dict[str, Markup]]:
+    """The view and the inline SVG of every chart the sections' cards show:
+    pure, runs in the pool."""
     view = build_view(appendix, lang)
-    strips = {s.record.id: _strip_svg(tuple(s.record.values), s.record.passes, view.lang)
-              for s in view.statements}
-    return view, strips
+    charts = svg_charts((c for part in view.shown for c in part.section.summary_charts(part.view)),
+                        "summary-chart")
+    return view, charts
 
 
 @bp.get("/console/<workshop_id>/summary")
@@ -65,10 +56,6 @@ def summary_fragment(workshop):
     # fragment's labels and the template's own strings agree.
     lang = str(get_locale() or workshop["language"])
     appendix = store().appendix(workshop["id"])
-    view, strips = run_off_loop(summary_parts, appendix, lang)
-    ids = (f"summary-chart-{i}" for i in itertools.count(1))
-    charts_ = {s.record.id: inline_svg(strips[s.record.id], s.strip_alt, next(ids))
-               for s in view.statements}
-    html = render_template("_summary_fragment.html", v=view, L=view.labels, strips=charts_,
-                           workshop=workshop)
+    view, charts = run_off_loop(summary_parts, appendix, lang)
+    html = render_template("_summary_fragment.html", v=view, charts=charts, workshop=workshop)
     return no_store(make_response(html))

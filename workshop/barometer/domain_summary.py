@@ -16,7 +16,7 @@ import statistics
 from dataclasses import asdict, dataclass, field
 from typing import Sequence
 
-from workshop.domain.appendix import PositionChange
+from workshop.barometer.record import PositionChange
 
 # --- Regions ---------------------------------------------------------------
 # 0..33 is the lower third, 34..66 the middle, 67..100 the upper third: each

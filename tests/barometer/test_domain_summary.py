@@ -10,8 +10,8 @@ import random
 
 import pytest
 
-from workshop.domain.appendix import PositionChange
-from workshop.domain.summary import MOVE_THRESHOLD, Movement, Summary, movement, verbal_summary
+from workshop.barometer.domain_summary import MOVE_THRESHOLD, Movement, Summary, movement, verbal_summary
+from workshop.barometer.record import PositionChange
 
 SEED_STATEMENTS = [
     # "Min organisation har något att tillföra till Värmlands utveckling"

@@ -1,0 +1,110 @@
+"""The barometer's section in each export format.
+
+Each function lays out a BarometerView after the shared core wrote the
+section's heading (see workshop.render.section).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from workshop.barometer.appendix_view import BarometerView, StatementView
+from workshop.render import docx_layout
+from workshop.render.appendix_view import pseudonym
+from workshop.render.markdown_text import md_image, md_labelled, md_line, md_paragraph
+from workshop.render.pdf_layout import PdfWriter
+
+
+def pdf(w: PdfWriter, view: BarometerView) -> None:
+    L = view.labels
+    if not view.statements:
+        w.para(L["no_statements"])
+    for s in view.statements:
+        w.heading(s.heading, 2)
+        w.para(s.counts)
+        w.chart(s.strip)
+        w.para(s.summary_text, bold_label=L["summary"])
+        w.para(s.movement_text, bold_label=L["movement"])
+        if s.movement_chart:
+            w.chart(s.movement_chart)
+        for c in s.record.comments:
+            w.para(c.text, bold_label=L["comment"])
+
+
+def docx(doc, view: BarometerView) -> None:
+    L = view.labels
+    if not view.statements:
+        doc.add_paragraph(L["no_statements"])
+    for s in view.statements:
+        doc.add_heading(docx_layout.clean(s.heading), 2)
+        doc.add_paragraph(s.counts)
+        docx_layout.chart(doc, s.strip)
+        docx_layout.labelled(doc, L["summary"], s.summary_text)
+        docx_layout.labelled(doc, L["movement"], s.movement_text)
+        if s.movement_chart:
+            docx_layout.chart(doc, s.movement_chart)
+        for c in s.record.comments:
+            docx_layout.labelled(doc, L["comment"], c.text)
+
+
+def markdown(view: BarometerView) -> list[str]:
+    L = view.labels
+    out = []
+    if not view.statements:
+        out += [md_line(L["no_statements"]), ""]
+    for s in view.statements:
+        out += [f"### {md_line(s.heading)}", "", md_line(s.counts), "",
+                md_image(s.strip), "",
+                md_labelled(L["summary"], s.summary_text), "",
+                md_labelled(L["movement"], s.movement_text), ""]
+        if s.movement_chart:
+            out += [md_image(s.movement_chart), ""]
+        for c in s.record.comments:
+            out += [f"**{md_line(L['comment'])}:** {md_paragraph(c.text)}", ""]
+    return out
+
+
+def csv(view: BarometerView) -> dict:
+    """positions.csv holds every change (the full history, not only final
+    positions), so a spreadsheet can replay the barometer."""
+    statements = [s.record for s in view.statements]
+    return {
+        "positions.csv": (
+            ["statement", "statement_text", "participant", "value", "at"],
+            [[s.number, s.text, pseudonym(h.participant), "pass" if h.value is None else h.value, h.at]
+             for s in statements for h in s.history]),
+        "comments.csv": (
+            ["statement", "statement_text", "comment", "at"],
+            [[s.number, s.text, c.text, c.at] for s in statements for c in s.comments]),
+        "statements.csv": (
+            ["statement", "statement_text", "positions", "passes", "summary", "shape",
+             "moved", "towards_agree", "towards_disagree", "mean_shift"],
+            [[sv.record.number, sv.record.text, len(sv.record.values), sv.record.passes,
+              sv.summary_text, sv.summary.shape, sv.movement.moved, sv.movement.towards_agree,
+              sv.movement.towards_disagree, sv.movement.mean_shift] for sv in view.statements]),
+    }
+
+
+def json(view: BarometerView) -> dict:
+    """Both language versions of every summary are included under ``summary``."""
+    return {"statements": [_statement_json(s) for s in view.statements]}
+
+
+def _statement_json(s: StatementView) -> dict:
+    r = s.record
+    return {
+        "id": r.id,
+        "number": r.number,
+        "text": r.text,
+        "opened_at": r.opened_at,
+        "closed_at": r.closed_at,
+        "values": r.values,
+        "passes": r.passes,
+        "final": {pseudonym(p): v for p, v in sorted(r.final.items())},
+        "summary": s.summary.as_dict(),
+        "summary_text": s.summary_text,
+        "movement": s.movement.as_dict(),
+        "movement_text": s.movement_text,
+        "comments": [asdict(c) for c in r.comments],
+        "history": [{"participant": pseudonym(h.participant), "value": h.value, "at": h.at}
+                    for h in r.history],
+    }

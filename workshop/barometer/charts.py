@@ -1,0 +1,185 @@
+"""The barometer's charts: final positions on the line, and who moved.
+
+Drawn with the shared helpers in workshop.render.charts (style, figure,
+encoding). Nothing here draws user text, so no label needs
+``literal_label``; a chart that starts to must use it.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+from matplotlib.collections import LineCollection
+from matplotlib.lines import Line2D
+
+from workshop.barometer.domain_summary import DISAGREE_MAX, MIDDLE_MAX, MOVE_THRESHOLD
+from workshop.i18n import translator
+from workshop.render.charts import INK, MID_GREY, counted, figure, format_number, save, style
+
+# Region boundaries drawn between the last disagree and first middle value.
+_BOUNDS = (DISAGREE_MAX + 0.5, MIDDLE_MAX + 0.5)
+
+
+def _scale_axis(ax, t, axis: str = "x") -> None:
+    """0..100 axis labelled at the ends (and the middle) in words."""
+    ticks, labels = [0, 50, 100], [t("Disagree"), t("Middle"), t("Agree")]
+    if axis == "x":
+        ax.set_xlim(-3, 103)
+        ax.set_xticks(ticks, labels)
+        ax.get_xticklabels()[0].set_horizontalalignment("left")
+        ax.get_xticklabels()[-1].set_horizontalalignment("right")
+    else:
+        ax.set_ylim(-3, 103)
+        ax.set_yticks(ticks, labels)
+
+
+def _shade_middle(ax, axis: str = "x") -> None:
+    span = ax.axvspan if axis == "x" else ax.axhspan
+    # Plain light fill (a hatch here would cost ~60 kB per SVG); the dashed
+    # boundaries and the word "Middle" carry the meaning in grayscale.
+    span(*_BOUNDS, facecolor="0.93", linewidth=0, zorder=0)
+    line = ax.axvline if axis == "x" else ax.axhline
+    for b in _BOUNDS:
+        line(b, color=MID_GREY, linestyle=(0, (2, 2)), linewidth=0.7, zorder=1)
+
+
+def _swarm(values: Sequence[int], width_pt: float, height_pt: float):
+    """x, y and marker size (pt) so that dots at the same spot do not cover
+    each other: dots in a bin one diameter wide stack outwards from the
+    centre line (0, +1, -1, +2, ...); the diameter shrinks until the tallest
+    stack fits in the axes."""
+    x = np.sort(np.asarray(values, dtype=float))
+    pt_per_unit_x = width_pt / 106.0
+    diameter = 6.0
+    for _ in range(8):
+        bins = np.round(x / (diameter / pt_per_unit_x)).astype(int)
+        rank = np.arange(len(x)) - np.searchsorted(bins, bins, side="left")
+        level = (rank + 1) // 2
+        if len(x) == 0 or (level.max() + 0.5) * diameter <= height_pt / 2 or diameter <= 1.5:
+            break
+        diameter = max(1.5, diameter * 0.8)
+    sign = np.where(rank % 2 == 1, 1.0, -1.0)
+    y = sign * level * diameter / (height_pt / 2)  # data units: axes run -1..1
+    return x, y, diameter
+
+
+def statement_strip(values: Sequence[int], passes: int, lang: str, fmt: str = "svg") -> bytes:
+    """Final positions as dots on the 0..100 line."""
+    t = translator(lang)
+    with style():
+        fig = figure(6.5, 1.9)
+        ax = fig.add_axes((0.03, 0.27, 0.94, 0.58))
+        _shade_middle(ax)
+        ax.axhline(0, color=MID_GREY, linewidth=0.6, zorder=1)
+        bbox = ax.get_position()
+        x, y, d = _swarm(values, bbox.width * 6.5 * 72, bbox.height * 1.9 * 72 * 0.95)
+        ax.scatter(x, y, s=d * d, marker="o", facecolor=INK, edgecolor="white",
+                   linewidth=max(0.3, d / 12), zorder=3)
+        ax.set_ylim(-1.05, 1.05)
+        ax.set_yticks([])
+        _scale_axis(ax, t)
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
+        fig.text(0.03, 0.9, counted(len(values), t("{n} position"), t("{n} positions")),
+                 ha="left", fontsize=8.5)
+        fig.text(0.97, 0.9, t("Pass / Don't know: {n}").format(n=passes), ha="right", fontsize=8.5)
+        return save(fig, fmt)
+
+
+def statement_histogram(values: Sequence[int], lang: str, fmt: str = "svg") -> bytes:
+    """Positions counted in ten bands of ten points (the last band has 100)."""
+    t = translator(lang)
+    counts = _bands(values)
+    with style():
+        fig = figure(6.5, 2.2)
+        ax = fig.add_axes((0.08, 0.2, 0.89, 0.72))
+        _shade_middle(ax)
+        ax.bar(np.arange(10) * 10 + 5, counts, width=9, facecolor="0.8", edgecolor=INK,
+               hatch="///", linewidth=0.8, zorder=2)
+        _scale_axis(ax, t)
+        ax.set_ylabel(t("People"))
+        ax.yaxis.get_major_locator().set_params(integer=True)
+        for side in ("right", "top"):
+            ax.spines[side].set_visible(False)
+        return save(fig, fmt)
+
+
+def _bands(values: Sequence[int]) -> np.ndarray:
+    return np.bincount(np.minimum(np.asarray(values, dtype=int) // 10, 9), minlength=10)
+
+
+def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg") -> bytes:
+    """Slope lines from first to final position, one per participant."""
+    t = translator(lang)
+    with style():
+        fig = figure(4.6, 2.6)
+        ax = fig.add_axes((0.27, 0.1, 0.4, 0.8))
+        _shade_middle(ax, axis="y")
+        _scale_axis(ax, t, axis="y")
+        ax.set_xlim(-0.12, 1.12)
+        ax.set_xticks([0, 1], [t("First"), t("Final")])
+        for side in ("right", "top"):
+            ax.spines[side].set_visible(False)
+        if pairs:
+            arr = np.asarray(pairs, dtype=float)
+            shift = arr[:, 1] - arr[:, 0]
+            styles = [
+                (shift >= MOVE_THRESHOLD, INK, "solid", 1.0),
+                (shift <= -MOVE_THRESHOLD, INK, (0, (4, 2)), 1.0),
+                (np.abs(shift) < MOVE_THRESHOLD, "0.65", (0, (1, 2)), 0.8),
+            ]
+            alpha = 1.0 if len(arr) <= 60 else 0.35  # many lines: let density show
+            for mask, color, line_style, width in styles:
+                segs = np.stack([np.stack([np.zeros(mask.sum()), arr[mask, 0]], 1),
+                                 np.stack([np.ones(mask.sum()), arr[mask, 1]], 1)], 1)
+                ax.add_collection(LineCollection(segs, colors=color, linestyles=line_style,
+                                                 linewidths=width, alpha=alpha, zorder=2))
+            ax.scatter(np.zeros(len(arr)), arr[:, 0], s=12, facecolor="white", edgecolor=INK,
+                       linewidth=0.7, zorder=3)
+            ax.scatter(np.ones(len(arr)), arr[:, 1], s=12, facecolor=INK, edgecolor=INK, zorder=3)
+        else:
+            ax.text(0.5, 50, t("No movement recorded."), ha="center", va="center")
+        handles = [
+            Line2D([], [], color=INK, linestyle="solid", label=t("Towards agree")),
+            Line2D([], [], color=INK, linestyle=(0, (4, 2)), label=t("Towards disagree")),
+            Line2D([], [], color="0.65", linestyle=(0, (1, 2)), label=t("Unchanged")),
+        ]
+        fig.legend(handles=handles, loc="center right", frameon=False, fontsize=7.5,
+                   bbox_to_anchor=(1.0, 0.5))
+        return save(fig, fmt)
+
+
+# --- Alt texts: one sentence each, in the export's language ---------------
+def alt_text_strip(values: Sequence[int], passes: int, lang: str) -> str:
+    t = translator(lang)
+    positions = counted(len(values), t("{n} position"), t("{n} positions"))
+    passed = counted(passes, t("{n} pass"), t("{n} passes"))
+    if not values:
+        return t("Dot plot: {positions}, {passes}.").format(positions=positions, passes=passed)
+    return t("Dot plot: {positions}, {passes}, mean {mean}.").format(
+        positions=positions, passes=passed, mean=format_number(float(np.mean(values)), lang))
+
+
+def alt_text_histogram(values: Sequence[int], lang: str) -> str:
+    t = translator(lang)
+    positions = counted(len(values), t("{n} position"), t("{n} positions"))
+    if not values:
+        return t("Histogram: {positions}.").format(positions=positions)
+    band = int(np.argmax(_bands(values)))
+    return t("Histogram: {positions} in bands of ten points, most between {low} and {high}.").format(
+        positions=positions, low=band * 10, high=100 if band == 9 else band * 10 + 9)
+
+
+def alt_text_movement(pairs: Sequence[tuple[int, int]], lang: str) -> str:
+    t = translator(lang)
+    shifts = [b - a for a, b in pairs]
+    return t("Slope chart: {moved} of {participants} moved, {up} towards agree and "
+             "{down} towards disagree.").format(
+        moved=sum(1 for s in shifts if abs(s) >= MOVE_THRESHOLD), participants=len(pairs),
+        up=sum(1 for s in shifts if s >= MOVE_THRESHOLD),
+        down=sum(1 for s in shifts if s <= -MOVE_THRESHOLD))
+
+
+def format_shift(x: float, lang: str) -> str:
+    """Signed number in the language's style: '+5,5' (sv), '+5.5' (en)."""
+    return format_number(x, lang, signed=True)

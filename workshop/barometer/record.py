@@ -1,0 +1,48 @@
+"""The barometer's part of the appendix: every shown statement, as frozen data.
+
+Storage builds it (``Store.barometer_record``); the appendix section renders
+it. Pure: standard library only. Participants appear only as pseudonym
+numbers (shown as "P12"): the app keeps no personal data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PositionChange:
+    participant: int  # pseudonym number, shown as "P<n>"
+    value: int | None  # 0 = håller INTE med .. 100 = håller med; None = pass
+    at: str  # ISO 8601, UTC
+
+
+@dataclass(frozen=True)
+class Comment:
+    text: str
+    at: str
+
+
+@dataclass(frozen=True)
+class StatementRecord:
+    id: int
+    number: int  # 1-based, in the facilitator's order
+    text: str
+    final: dict[int, int | None]  # participant -> last value, None = pass
+    history: list[PositionChange]  # every change, oldest first
+    comments: list[Comment]
+    opened_at: str | None = None
+    closed_at: str | None = None
+
+    @property
+    def values(self) -> list[int]:
+        """Final positions of those who did not pass, in participant order."""
+        return [v for _, v in sorted(self.final.items()) if v is not None]
+
+    @property
+    def passes(self) -> int:
+        return sum(1 for v in self.final.values() if v is None)
+
+
+@dataclass(frozen=True)
+class BarometerRecord:
+    statements: list[StatementRecord] = field(default_factory=list)  # shown ones, in order
