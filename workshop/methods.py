@@ -4,9 +4,10 @@ docs/architecture.md, "Adding a method")."""
 from __future__ import annotations
 
 from .barometer import METHOD as BAROMETER
+from .fourcorners import METHOD as FOURCORNERS
 from .openspace import METHOD as OPENSPACE
 
-METHODS = (BAROMETER, OPENSPACE)
+METHODS = (BAROMETER, OPENSPACE, FOURCORNERS)
 NAMES = tuple(m.name for m in METHODS)
 
 

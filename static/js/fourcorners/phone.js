@@ -1,0 +1,71 @@
+// Fyra hörn on the phone: pick one of four corners, or pass; change freely
+// while the question is open. A choice shows as pressed at once and "Sparat"
+// only after the server acked it (committed); a refused choice is undone.
+import { t } from "../common.js";
+import { socket, views } from "../phone.js";
+
+const $ = (id) => document.getElementById(id);
+const LETTERS = ["A", "B", "C", "D"];
+const buttons = [...document.querySelectorAll("#fc-choices .fc-choice")];
+let questionId = null;
+let labels = [];
+let confirmed = null; // the last choice the server has: 0..3, "pass" or null
+let pending = 0; // sends not yet acked: a state push must not undo them
+
+function show(choice) {
+  buttons.forEach((b, i) => b.setAttribute("aria-pressed", String(choice === i)));
+  $("fc-pass").setAttribute("aria-pressed", String(choice === "pass"));
+  $("fc-hint").textContent = choice === "pass" ? t("fc_passed")
+    : typeof choice === "number" ? t("fc_chosen", { corner: LETTERS[choice], label: labels[choice] })
+      : t("fc_choose");
+}
+
+function choose(choice) {
+  if (questionId === null) return;
+  show(choice);
+  pending += 1;
+  $("fc-save").textContent = t("saving");
+  $("fc-save").classList.remove("bad");
+  const sentFor = questionId;
+  socket.emit("corner", { question: questionId, corner: choice }, (ack) => {
+    pending -= 1;
+    if (sentFor !== questionId) return;
+    if (ack && ack.ok) {
+      confirmed = ack.corner;
+      if (pending === 0) $("fc-save").textContent = t("saved");
+    } else {
+      $("fc-save").textContent = t("not_saved", { error: ack ? ack.error : "?" });
+      $("fc-save").classList.add("bad");
+      if (pending === 0) show(confirmed);
+    }
+  });
+}
+
+buttons.forEach((b, i) => {
+  b.addEventListener("click", () => choose(i));
+  // Arrow keys move between the corners as they sit in the room (2 × 2).
+  b.addEventListener("keydown", (e) => {
+    const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -2, ArrowDown: 2 }[e.key];
+    if (step === undefined) return;
+    const next = buttons[i + step];
+    if (next) { e.preventDefault(); next.focus(); }
+  });
+});
+$("fc-pass").addEventListener("click", () => choose("pass"));
+
+views.fourcorners = (state, active) => {
+  const corners = active ? state.corners : null;
+  $("fc-phone").hidden = !corners;
+  if (!corners) { questionId = null; return false; }
+  const q = corners.question;
+  const changed = q.id !== questionId;
+  questionId = q.id;
+  labels = q.labels;
+  $("fc-question").textContent = q.text;
+  buttons.forEach((b, i) => { b.querySelector(".fc-label").textContent = q.labels[i]; });
+  if (changed) $("fc-save").textContent = "";
+  if (pending > 0 && !changed) return true;
+  confirmed = corners.choice;
+  show(confirmed);
+  return true;
+};

@@ -1,0 +1,45 @@
+// Fyra hörn on the projector: the open question and the room in four
+// labelled corners, one dot per person. Dots are keyed by participant, so a
+// person who changes corner moves their own dot instead of the room redrawing.
+import { t } from "../common.js";
+import { socket, views } from "../projector.js";
+
+const $ = (id) => document.getElementById(id);
+const corners = [...document.querySelectorAll("#fc-stage .fc-corner")];
+let current = null;
+
+views.fourcorners = (state, active) => {
+  const q = active && state.corners ? state.corners.question : null;
+  $("fc-stage").hidden = !q;
+  if (!q) { current = null; return false; }
+  if (current !== q.id) render({ question: q.id, counts: [0, 0, 0, 0], passes: 0, count: 0, dots: [] });
+  current = q.id;
+  $("fc-p-question").textContent = q.text;
+  corners.forEach((c, i) => { c.querySelector(".fc-label").textContent = q.labels[i]; });
+  return true;
+};
+
+function render(tally) {
+  const existing = new Map();
+  for (const dot of document.querySelectorAll("#fc-stage .fc-dot")) existing.set(dot.dataset.key, dot);
+  for (const [key, corner] of tally.dots) {
+    let dot = existing.get(String(key));
+    if (!dot) {
+      dot = document.createElement("span");
+      dot.className = "fc-dot";
+      dot.dataset.key = String(key);
+    }
+    existing.delete(String(key));
+    const box = corners[corner].querySelector(".fc-dots");
+    if (dot.parentNode !== box) box.appendChild(dot);
+  }
+  for (const dot of existing.values()) dot.remove();
+  corners.forEach((c, i) => {
+    c.querySelector(".fc-count").textContent = t("fc_people", { count: tally.counts[i] });
+  });
+  $("fc-p-counts").textContent = t("fc_counts", { count: tally.count, passes: tally.passes });
+}
+
+socket.on("tally", (tally) => {
+  if (tally.question === current) render(tally);
+});

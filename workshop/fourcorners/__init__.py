@@ -1,0 +1,31 @@
+"""Fyra hörn (four corners): the facilitator asks a question with four
+labelled answers, one per corner of the room; each person goes to a corner
+(picks it on the phone) or passes, and may change while the question is open.
+The projector shows the four corners with one dot per person.
+
+Everything the method does is in this package, ``templates/fourcorners/`` and
+``static/js/fourcorners/``; see workshop/method.py for the parts.
+"""
+from ..method import Method, N_
+from . import live, migrations, strings, web
+from .storage import FourCornersQueries
+
+
+def _appendix():
+    # workshop/fourcorners/appendix.py arrives with the per-method appendix
+    # sections (workshop/render/section.py); until then nothing calls this.
+    from .appendix import SECTION
+    return SECTION
+
+
+METHOD = Method(
+    name="fourcorners",
+    label=N_("Four corners"),
+    store=FourCornersQueries,
+    migrations=migrations.migrations,
+    blueprint=web.bp,
+    register_live=live.register,
+    js_strings=strings.js_strings,
+    appendix=_appendix,
+    stylesheet="css/fourcorners.css",
+)

@@ -1,0 +1,182 @@
+"""Fyra hörn's queries: questions, choices (current + history), comments.
+
+Every rule that guards a write (text and corners editable only as a draft,
+close before delete, choices only while open) is checked by the domain
+inside the same BEGIN IMMEDIATE transaction as the write, so a choice racing
+a close gets the same Conflict as a late choice.
+
+Every name here starts with ``fc_``: all methods' mixins share one Store.
+"""
+from __future__ import annotations
+
+from ..domain.errors import NotFound
+from ..storage.base import utcnow
+from . import domain as rules
+from .domain import CLOSED, DRAFT, OPEN, Tally
+
+QUESTION_FIELDS = ("id, workshop_id, text, label_0, label_1, label_2, label_3, status,"
+                   " created_at, opened_at, closed_at")
+LABELS = ("label_0", "label_1", "label_2", "label_3")
+
+
+def _question(row: dict | None) -> dict | None:
+    if row is not None:
+        row["labels"] = [row.pop(column) for column in LABELS]
+    return row
+
+
+class FourCornersQueries:
+    # The organiser's archive (see WorkshopQueries.list_workshops).
+    ARCHIVE_COUNTS = {"questions": "SELECT count(*) FROM fc_questions q WHERE q.workshop_id = w.id"}
+    ARCHIVE_STARTED = "SELECT min(q.opened_at) FROM fc_questions q WHERE q.workshop_id = w.id"
+
+    # -- questions ---------------------------------------------------------
+    def fc_questions(self, workshop_id: str) -> list[dict]:
+        rows = self._rows(
+            f"SELECT {QUESTION_FIELDS},"
+            " (SELECT count(*) FROM fc_choices c WHERE c.question_id = q.id) AS answers"
+            " FROM fc_questions q WHERE workshop_id = ? ORDER BY id",
+            [workshop_id],
+        )
+        return [_question(r) for r in rows]
+
+    def fc_question(self, workshop_id: str, question_id) -> dict:
+        row = _question(self._row(
+            f"SELECT {QUESTION_FIELDS} FROM fc_questions WHERE id = ? AND workshop_id = ?",
+            [question_id, workshop_id],
+        ))
+        if row is None:
+            raise NotFound("No such question.")
+        return row
+
+    def fc_open_question(self, workshop_id: str) -> dict | None:
+        return _question(self._row(
+            f"SELECT {QUESTION_FIELDS} FROM fc_questions WHERE workshop_id = ? AND status = ?",
+            [workshop_id, OPEN],
+        ))
+
+    def fc_add_question(self, workshop_id: str, text: str, labels: list[str]) -> dict:
+        with self.transaction() as db:
+            question_id = db.execute(
+                "INSERT INTO fc_questions (workshop_id, text, label_0, label_1, label_2, label_3,"
+                " status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [workshop_id, text, *labels, DRAFT, utcnow()],
+            ).lastrowid
+        return self.fc_question(workshop_id, question_id)
+
+    def fc_update_question(self, workshop_id: str, question_id: int, text: str | None = None,
+                           labels: list[str] | None = None) -> dict:
+        """Text and/or labels (validated), only while the question is a draft."""
+        changes = {}
+        if text is not None:
+            changes["text"] = text
+        if labels is not None:
+            changes.update(zip(LABELS, labels))
+        with self.transaction() as db:
+            rules.check_editable(self.fc_question(workshop_id, question_id)["status"])
+            if changes:
+                sets = ", ".join(f"{k} = :{k}" for k in changes)
+                db.execute(f"UPDATE fc_questions SET {sets} WHERE id = :id",
+                           {**changes, "id": question_id})
+        return self.fc_question(workshop_id, question_id)
+
+    def fc_delete_question(self, workshop_id: str, question_id: int) -> None:
+        with self.transaction() as db:
+            rules.check_deletable(self.fc_question(workshop_id, question_id)["status"])
+            db.execute("DELETE FROM fc_questions WHERE id = ?", [question_id])
+
+    def fc_open(self, workshop_id: str, question_id: int) -> dict:
+        """Open one question, closing whichever was open; phase -> fourcorners."""
+        now = utcnow()
+        with self.transaction() as db:
+            self.fc_question(workshop_id, question_id)  # NotFound if not this workshop's
+            db.execute(
+                "UPDATE fc_questions SET status = ?, closed_at = ? WHERE workshop_id = ? AND status = ?"
+                " AND id != ?",
+                [CLOSED, now, workshop_id, OPEN, question_id],
+            )
+            db.execute(
+                "UPDATE fc_questions SET status = ?, opened_at = coalesce(opened_at, ?), closed_at = NULL"
+                " WHERE id = ?",
+                [OPEN, now, question_id],
+            )
+            db.execute("UPDATE workshops SET phase = 'fourcorners' WHERE id = ?", [workshop_id])
+        return self.fc_question(workshop_id, question_id)
+
+    def fc_close(self, workshop_id: str, question_id: int) -> dict:
+        with self.transaction() as db:
+            self.fc_question(workshop_id, question_id)
+            db.execute(
+                "UPDATE fc_questions SET status = ?, closed_at = ? WHERE id = ? AND status = ?",
+                [CLOSED, utcnow(), question_id, OPEN],
+            )
+        return self.fc_question(workshop_id, question_id)
+
+    # -- choices -----------------------------------------------------------
+    def fc_record_choice(self, workshop_id: str, question_id: int, participant_id: int,
+                         corner: int | None) -> None:
+        """Current choice upserted and the change appended, in one transaction
+        that first checks the question is this workshop's and open."""
+        now = utcnow()
+        with self.transaction() as db:
+            rules.check_open_for_choices(self.fc_question(workshop_id, question_id)["status"])
+            db.execute(
+                "INSERT INTO fc_choices (question_id, participant_id, corner, updated_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (question_id, participant_id)"
+                " DO UPDATE SET corner = excluded.corner, updated_at = excluded.updated_at",
+                [question_id, participant_id, corner, now],
+            )
+            db.execute(
+                "INSERT INTO fc_changes (question_id, participant_id, corner, at) VALUES (?, ?, ?, ?)",
+                [question_id, participant_id, corner, now],
+            )
+
+    def fc_choices_by_participant(self, question_id: int) -> dict[int, int | None]:
+        rows = self._rows(
+            "SELECT participant_id, corner FROM fc_choices WHERE question_id = ?", [question_id]
+        )
+        return {r["participant_id"]: r["corner"] for r in rows}
+
+    def fc_tally(self, question_id: int) -> Tally:
+        rows = self._rows(
+            "SELECT p.number, c.corner FROM fc_choices c"
+            " JOIN participants p ON p.id = c.participant_id"
+            " WHERE c.question_id = ? ORDER BY p.number",
+            [question_id],
+        )
+        return Tally(question=question_id, choices=tuple((r["number"], r["corner"]) for r in rows))
+
+    def fc_changes(self, question_id: int) -> list[dict]:
+        """The history of every choice, oldest first (participant numbers)."""
+        return self._rows(
+            "SELECT p.number AS participant, ch.corner, ch.at FROM fc_changes ch"
+            " JOIN participants p ON p.id = ch.participant_id"
+            " WHERE ch.question_id = ? ORDER BY ch.id",
+            [question_id],
+        )
+
+    # -- comments ----------------------------------------------------------
+    def fc_add_comment(self, workshop_id: str, question_id: int, text: str) -> dict:
+        row = {"question_id": question_id, "text": text, "created_at": utcnow()}
+        with self.transaction() as db:
+            self.fc_question(workshop_id, question_id)
+            row["id"] = db.execute(
+                "INSERT INTO fc_comments (question_id, text, created_at)"
+                " VALUES (:question_id, :text, :created_at)", row
+            ).lastrowid
+        return row
+
+    def fc_comments(self, workshop_id: str, question_id: int) -> list[dict]:
+        self.fc_question(workshop_id, question_id)
+        return self._rows(
+            "SELECT id, question_id, text, created_at FROM fc_comments WHERE question_id = ? ORDER BY id",
+            [question_id],
+        )
+
+    def fc_delete_comment(self, workshop_id: str, question_id: int, comment_id: int) -> None:
+        with self.transaction() as db:
+            self.fc_question(workshop_id, question_id)
+            cur = db.execute("DELETE FROM fc_comments WHERE id = ? AND question_id = ?",
+                             [comment_id, question_id])
+            if cur.rowcount == 0:
+                raise NotFound("No such comment.")
