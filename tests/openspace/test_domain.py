@@ -179,6 +179,10 @@ def test_note_kinds_and_proposal_fields():
         rules.validate_note({"text": "x", "kind": "key_point", "who": "Ann"})
     with pytest.raises(Invalid):
         rules.validate_note({"text": "x", "kind": "rant"})
+    assert rules.validate_note({"text": "x", "kind": None})["kind"] == "text"
+    for not_a_kind in ([], {}, "", 0, False):  # found by tests/integration/test_fuzz.py
+        with pytest.raises(Invalid):
+            rules.validate_note({"text": "x", "kind": not_a_kind})
     with pytest.raises(Invalid):
         rules.validate_note({"text": "x", "kind": "proposal", "who": "w" * 121})
 

@@ -183,8 +183,11 @@ def validate_note_text(value) -> str:
 
 
 def validate_note(data: dict) -> dict:
-    kind = data.get("kind") or "text"
-    if kind not in NOTE_KINDS:
+    # Absent or null means a plain note; anything else must be a known kind
+    # ([] or "" are mistakes, not "text").
+    kind = data.get("kind")
+    kind = "text" if kind is None else kind
+    if not isinstance(kind, str) or kind not in NOTE_KINDS:
         raise Invalid("kind must be one of: text, key_point, proposal, question.")
     who = optional_text(data.get("who"), "who", max_len=WHO_MAX, multiline=False)
     when = optional_text(data.get("when"), "when", max_len=WHEN_MAX, multiline=False)
