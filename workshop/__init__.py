@@ -10,9 +10,10 @@ from pathlib import Path
 from flask import Flask
 from flask_socketio import SocketIO
 
-from .config import Settings
+from .config import Settings, private_dir
 from .i18n import TRANSLATIONS_DIR
 from .storage import Store
+from .web.converters import IdConverter
 
 ROOT = Path(__file__).resolve().parent.parent
 # Generous for a 20,000-character note in any script; small enough that a
@@ -22,7 +23,7 @@ MAX_BODY_BYTES = 256 * 1024
 
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(settings.data_dir)
     app = Flask(__name__, template_folder=str(ROOT / "templates"),
                 static_folder=str(ROOT / "static"))
     app.config.update(
@@ -33,6 +34,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         BABEL_TRANSLATION_DIRECTORIES=str(TRANSLATIONS_DIR),
     )
     app.json.ensure_ascii = False
+    app.url_map.converters["int"] = IdConverter  # before any route: ids 1..2^63-1
 
     store = Store(settings.database_path)
     app.extensions["workshop.store"] = store
@@ -55,8 +57,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     participant.register(socketio, hub)
     openspace.register(socketio, hub)
 
-    from .web import api_barometer, api_openspace, api_workshops, errors, pages
+    from .web import api_barometer, api_openspace, api_workshops, errors, headers, pages
     errors.register(app)
+    headers.register(app)
     app.register_blueprint(api_workshops.bp)
     app.register_blueprint(api_barometer.bp)
     app.register_blueprint(api_openspace.bp)

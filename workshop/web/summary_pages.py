@@ -27,6 +27,7 @@ from ..render.offload import run_off_loop
 from .api_export import no_store, require_facilitator, requested_language
 from .context import store
 from .pages import _page, _workshop_or_404
+from .svg_styles import presentation_attributes
 
 bp = Blueprint("summary_pages", __name__)
 
@@ -39,7 +40,8 @@ EXPORTS = [("pdf", "PDF"), ("docx", "Word (DOCX)"), ("html", "HTML"), ("md", "Ma
 def _strip_svg(values: tuple[int, ...], passes: int, lang: str) -> bytes:
     # A closed statement never changes, so a live page re-polling every few
     # seconds only pays for the charts of the statement that is open.
-    return charts.statement_strip(list(values), passes, lang, "svg")
+    svg = charts.statement_strip(list(values), passes, lang, "svg")
+    return presentation_attributes(svg.decode("utf-8")).encode("utf-8")  # the page's CSP drops style=""
 
 
 def summary_parts(appendix: Appendix, lang: str) -> tuple[AppendixView, dict[int, bytes]]:
