@@ -81,3 +81,20 @@ class LiveServer:
 
     def new_workshop(self, title: str = "Inspirationsdag", **fields) -> dict:
         return self.api("POST", "/api/workshops", json={"title": title, **fields}, expect=201)
+
+    def open_statement(self, workshop: dict, text: str) -> dict:
+        """A new statement in the workshop, open for answers."""
+        key, base = workshop["facilitator_key"], f"/api/workshops/{workshop['id']}/statements"
+        statement = self.api("POST", base, key, {"text": text}, expect=201)
+        self.api("POST", f"{base}/{statement['id']}/open", key, expect=200)
+        return statement
+
+    def answer(self, code: str, statement: int, *values) -> None:
+        """One phone per value joins by code, places its position (acked) and leaves."""
+        import socketio
+
+        for value in values:
+            phone = socketio.Client(reconnection=False)
+            phone.connect(self.url, auth={"code": code}, transports=["websocket"])
+            assert phone.call("position", {"statement": statement, "value": value}, timeout=5)["ok"]
+            phone.disconnect()

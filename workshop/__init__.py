@@ -10,8 +10,9 @@ from pathlib import Path
 from flask import Flask
 from flask_socketio import SocketIO
 
-from .config import Settings
+from .config import Settings, private_dir
 from .i18n import TRANSLATIONS_DIR
+from .web.converters import IdConverter
 
 ROOT = Path(__file__).resolve().parent.parent
 # Generous for a 20,000-character note in any script; small enough that a
@@ -21,7 +22,7 @@ MAX_BODY_BYTES = 256 * 1024
 
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(settings.data_dir)
     app = Flask(__name__, template_folder=str(ROOT / "templates"),
                 static_folder=str(ROOT / "static"))
     app.config.update(
@@ -32,6 +33,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         BABEL_TRANSLATION_DIRECTORIES=str(TRANSLATIONS_DIR),
     )
     app.json.ensure_ascii = False
+    app.url_map.converters["int"] = IdConverter  # before any route: ids 1..2^63-1
 
     from .methods import METHODS
     from .storage import store_class
@@ -58,8 +60,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     connect.register(socketio, hub, join_guard)
     guard.install(socketio.server, hub)
 
-    from .web import api_export, api_workshops, errors, pages, summary_pages
+    from .web import api_export, api_workshops, errors, headers, pages, summary_pages
     errors.register(app)
+    headers.register(app)
     for blueprint in (api_workshops.bp, pages.bp, api_export.bp, summary_pages.bp):
         app.register_blueprint(blueprint)
     # Each method: its HTTP API and its socket events (see workshop/methods.py).

@@ -64,6 +64,22 @@ def lan_address() -> str:
     return "127.0.0.1"
 
 
+def private_dir(path: Path) -> Path:
+    """The data dir, 0700: it holds every key and participant token. Made so
+    (mkdir's mode, never a moment world-readable), and an existing one of
+    ours is tightened (the repo's sessions/ is checked out 0755)."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tighten(path, 0o700)
+    return path
+
+
+def tighten(path: Path | str, mode: int) -> None:
+    """chmod a file or dir of ours to `mode` when group or others have access."""
+    info = os.stat(path)
+    if os.name == "posix" and info.st_mode & 0o077 and info.st_uid == os.geteuid():
+        os.chmod(path, mode)
+
+
 def admin_token_from(data_dir: Path) -> str:
     """The token kept in the data dir, made once on first start."""
     path = data_dir / "admin_token"
@@ -72,15 +88,15 @@ def admin_token_from(data_dir: Path) -> str:
         if token:
             return token
     token = secrets.token_urlsafe(18)
-    path.write_text(token + "\n")
-    path.chmod(0o600)
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+        f.write(token + "\n")
+    tighten(path, 0o600)
     return token
 
 
 def from_env(environ=os.environ) -> Settings:
     port = int(environ.get("WORKSHOP_PORT", "5000"))
-    data_dir = Path(environ.get("WORKSHOP_DATA_DIR", "sessions"))
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir = private_dir(Path(environ.get("WORKSHOP_DATA_DIR", "sessions")))
     async_mode = environ.get("WORKSHOP_ASYNC_MODE", "gevent")
     if async_mode not in ASYNC_MODES:
         raise SystemExit(f"WORKSHOP_ASYNC_MODE must be one of {', '.join(ASYNC_MODES)}")

@@ -1,5 +1,4 @@
 """The organiser after the workshop: the summary page and the archive."""
-import socketio as socketio_client
 
 
 def _path(url: str) -> str:
@@ -10,13 +9,8 @@ def _run_a_statement(server):
     w = server.new_workshop("Inspirationsdag Värmland")
     key = w["facilitator_key"]
     base = f"/api/workshops/{w['id']}/statements"
-    s = server.api("POST", base, key, {"text": "Min organisation har något att tillföra"}, expect=201)
-    server.api("POST", f"{base}/{s['id']}/open", key, expect=200)
-    for value in (90, 95, 100, 88):
-        phone = socketio_client.Client(reconnection=False)
-        phone.connect(server.url, auth={"code": w["code"]}, transports=["websocket"])
-        assert phone.call("position", {"statement": s["id"], "value": value}, timeout=5)["ok"]
-        phone.disconnect()
+    s = server.open_statement(w, "Min organisation har något att tillföra")
+    server.answer(w["code"], s["id"], 90, 95, 100, 88)
     server.api("POST", f"{base}/{s['id']}/comments", key, {"text": "använda resurser gemensamt"}, expect=201)
     server.api("POST", f"{base}/{s['id']}/close", key, expect=200)
     return w

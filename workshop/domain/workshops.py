@@ -61,7 +61,8 @@ def normalise_code(value) -> str | None:
     if not isinstance(value, str):
         return None
     digits = "".join(ch for ch in value if not ch.isspace() and ch != "-")
-    return digits if len(digits) == CODE_DIGITS and digits.isdigit() else None
+    # isascii: "١٢٣٤٥٦" and "¹²³⁴⁵⁶" are digits to str.isdigit too
+    return digits if len(digits) == CODE_DIGITS and digits.isascii() and digits.isdigit() else None
 
 
 def new_secret() -> str:

@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 from workshop.domain.appendix import Appendix
 from workshop.render.appendix_view import build_view
 from workshop.render.charts import Chart
+from workshop.render.svg_styles import presentation_attributes
 
 # The app's template root, so the export shares partials with the summary page.
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
@@ -56,11 +57,18 @@ def inline_svg(svg: bytes, alt: str, chart_id: str, css_class: str = "chart") ->
     return Markup(_SVG_OPEN.sub(opening, text, count=1))
 
 
-def svg_charts(charts: Iterable[Chart], id_prefix: str) -> dict[str, Markup]:
-    """Chart.file -> the chart drawn as inline SVG, numbered '<id_prefix>-1', ... in order."""
+def svg_charts(charts: Iterable[Chart], id_prefix: str, *, strict_csp: bool = False) -> dict[str, Markup]:
+    """Chart.file -> the chart drawn as inline SVG, numbered '<id_prefix>-1', ... in order.
+
+    strict_csp: for our own pages, whose CSP drops style attributes and
+    elements (the export file allows them): styles become presentation attributes."""
     ids = (f"{id_prefix}-{i}" for i in itertools.count(1))
-    return {c.file: inline_svg(c.draw("svg"), c.alt, next(ids),
-                               "chart chart-narrow" if c.narrow else "chart")
+
+    def drawn(chart: Chart) -> bytes:
+        svg = chart.draw("svg")
+        return presentation_attributes(svg.decode("utf-8")).encode("utf-8") if strict_csp else svg
+
+    return {c.file: inline_svg(drawn(c), c.alt, next(ids), "chart chart-narrow" if c.narrow else "chart")
             for c in charts}
 
 

@@ -38,7 +38,7 @@ def summary_parts(appendix: Appendix, lang: str) -> tuple[AppendixView, dict[str
     pure, runs in the pool."""
     view = build_view(appendix, lang)
     charts = svg_charts((c for part in view.shown for c in part.section.summary_charts(part.view)),
-                        "summary-chart")
+                        "summary-chart", strict_csp=True)
     return view, charts
 
 
