@@ -35,7 +35,8 @@ LANGS = ["sv", "en"]
 APPENDIX = build_appendix()
 STATEMENT_RECORDS = APPENDIX.sections["barometer"].statements
 OPEN_SPACE = APPENDIX.sections["openspace"]
-CSV_FILES = ("positions.csv", "comments.csv", "statements.csv", "topics.csv", "notes.csv")
+CSV_FILES = ("positions.csv", "comments.csv", "statements.csv", "topics.csv", "notes.csv",
+             "corners.csv", "corner_comments.csv", "corner_questions.csv")  # Fyra hörn: always there
 EN_TITLE = ("Appendix – Opinion barometer and Open Space – Länsträff idéburna organisationer "
             "Värmland, 2015-11-20")
 # Statements whose movers move by at least the threshold get a movement chart.
@@ -295,7 +296,16 @@ def _every_text_a_formula():
             topics=[replace(tp, title=f, description="-2+3", convener="\t=1",
                             notes=[replace(n, text=f, who="+1", when="=1") for n in tp.notes])
                     for tp in OPEN_SPACE.topics]),
+        "fourcorners": _four_corners_all_formulas(f),
     })
+
+
+def _four_corners_all_formulas(f: str):
+    from workshop.fourcorners.record import ChoiceChange, Comment, FourCornersRecord, QuestionRecord
+    return FourCornersRecord(questions=[QuestionRecord(
+        id=1, number=1, text=f, labels=(f, "+1", "-A", "@B"), final={1: 0, 2: None},
+        history=[ChoiceChange(1, 3, "=1"), ChoiceChange(1, 0, "+t"), ChoiceChange(2, None, "@t")],
+        comments=[Comment("-1+1", "=1")])])
 
 
 def test_csv_guards_every_text_cell_of_every_table():

@@ -12,8 +12,7 @@ from .storage import FourCornersQueries
 
 
 def _appendix():
-    # workshop/fourcorners/appendix.py arrives with the per-method appendix
-    # sections (workshop/render/section.py); until then nothing calls this.
+    # Imported on first use: rendering stays off the live path's imports.
     from .appendix import SECTION
     return SECTION
 

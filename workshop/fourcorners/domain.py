@@ -108,3 +108,24 @@ class Tally:
         are never hidden, so today it is the full tally; callers go through
         ``auth.for_role`` so a later "hide" changes only this."""
         return self.as_dict()
+
+
+# -- the appendix: what a shown question came to ------------------------------
+LETTERS = "ABCD"
+
+
+def corner_letter(corner: int) -> str:
+    return LETTERS[corner]
+
+
+def most_chosen(counts) -> list[int]:
+    """The corners most people chose, in corner order: several on a tie,
+    none when nobody chose a corner."""
+    top = max(counts, default=0)
+    return [corner for corner, n in enumerate(counts) if n == top] if top > 0 else []
+
+
+def changed(first: dict[int, int | None], final: dict[int, int | None]) -> int:
+    """How many people ended elsewhere than they first chose (a pass counts
+    as a choice). First against final: A -> B -> A is no change."""
+    return sum(1 for person, choice in final.items() if person in first and first[person] != choice)

@@ -13,6 +13,7 @@ from ..domain.errors import NotFound
 from ..storage.base import utcnow
 from . import domain as rules
 from .domain import CLOSED, DRAFT, OPEN, Tally
+from .record import ChoiceChange, Comment, FourCornersRecord, QuestionRecord
 
 QUESTION_FIELDS = ("id, workshop_id, text, label_0, label_1, label_2, label_3, status,"
                    " created_at, opened_at, closed_at")
@@ -180,3 +181,48 @@ class FourCornersQueries:
                              [comment_id, question_id])
             if cur.rowcount == 0:
                 raise NotFound("No such comment.")
+
+    # -- the appendix ------------------------------------------------------
+    def fourcorners_record(self, workshop_id: str) -> FourCornersRecord:
+        """For the appendix: the questions that were shown (not drafts), in
+        the facilitator's order, with final choices, history and comments."""
+        with self._lock:  # one consistent read: no write lands in between
+            shown = [_question(r) for r in self._rows(
+                f"SELECT {QUESTION_FIELDS} FROM fc_questions"
+                " WHERE workshop_id = ? AND status != ? ORDER BY id",
+                [workshop_id, DRAFT],
+            )]
+            final: dict[int, dict[int, int | None]] = {q["id"]: {} for q in shown}
+            for r in self._rows(
+                "SELECT c.question_id, p.number, c.corner FROM fc_choices c"
+                " JOIN fc_questions q ON q.id = c.question_id"
+                " JOIN participants p ON p.id = c.participant_id"
+                " WHERE q.workshop_id = ? AND q.status != ? ORDER BY p.number",
+                [workshop_id, DRAFT],
+            ):
+                final[r["question_id"]][r["number"]] = r["corner"]
+            history: dict[int, list[ChoiceChange]] = {q["id"]: [] for q in shown}
+            for r in self._rows(
+                "SELECT ch.question_id, p.number, ch.corner, ch.at FROM fc_changes ch"
+                " JOIN fc_questions q ON q.id = ch.question_id"
+                " JOIN participants p ON p.id = ch.participant_id"
+                " WHERE q.workshop_id = ? AND q.status != ? ORDER BY ch.id",
+                [workshop_id, DRAFT],
+            ):
+                history[r["question_id"]].append(ChoiceChange(r["number"], r["corner"], r["at"]))
+            comments: dict[int, list[Comment]] = {q["id"]: [] for q in shown}
+            for r in self._rows(
+                "SELECT c.question_id, c.text, c.created_at FROM fc_comments c"
+                " JOIN fc_questions q ON q.id = c.question_id"
+                " WHERE q.workshop_id = ? AND q.status != ? ORDER BY c.id",
+                [workshop_id, DRAFT],
+            ):
+                comments[r["question_id"]].append(Comment(r["text"], r["created_at"]))
+        return FourCornersRecord(questions=[
+            QuestionRecord(
+                id=q["id"], number=number, text=q["text"], labels=tuple(q["labels"]),
+                final=final[q["id"]], history=history[q["id"]], comments=comments[q["id"]],
+                opened_at=q["opened_at"], closed_at=q["closed_at"],
+            )
+            for number, q in enumerate(shown, start=1)
+        ])
