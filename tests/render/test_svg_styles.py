@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from workshop.render import charts
+from workshop.barometer import charts
 from workshop.render.svg_styles import presentation_attributes
 
 

@@ -86,26 +86,8 @@ def statement_strip(values: Sequence[int], passes: int, lang: str, fmt: str = "s
         return save(fig, fmt)
 
 
-def statement_histogram(values: Sequence[int], lang: str, fmt: str = "svg") -> bytes:
-    """Positions counted in ten bands of ten points (the last band has 100)."""
-    t = translator(lang)
-    counts = _bands(values)
-    with style():
-        fig = figure(6.5, 2.2)
-        ax = fig.add_axes((0.08, 0.2, 0.89, 0.72))
-        _shade_middle(ax)
-        ax.bar(np.arange(10) * 10 + 5, counts, width=9, facecolor="0.8", edgecolor=INK,
-               hatch="///", linewidth=0.8, zorder=2)
-        _scale_axis(ax, t)
-        ax.set_ylabel(t("People"))
-        ax.yaxis.get_major_locator().set_params(integer=True)
-        for side in ("right", "top"):
-            ax.spines[side].set_visible(False)
-        return save(fig, fmt)
 
 
-def _bands(values: Sequence[int]) -> np.ndarray:
-    return np.bincount(np.minimum(np.asarray(values, dtype=int) // 10, 9), minlength=10)
 
 
 def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg") -> bytes:
@@ -160,14 +142,6 @@ def alt_text_strip(values: Sequence[int], passes: int, lang: str) -> str:
         positions=positions, passes=passed, mean=format_number(float(np.mean(values)), lang))
 
 
-def alt_text_histogram(values: Sequence[int], lang: str) -> str:
-    t = translator(lang)
-    positions = counted(len(values), t("{n} position"), t("{n} positions"))
-    if not values:
-        return t("Histogram: {positions}.").format(positions=positions)
-    band = int(np.argmax(_bands(values)))
-    return t("Histogram: {positions} in bands of ten points, most between {low} and {high}.").format(
-        positions=positions, low=band * 10, high=100 if band == 9 else band * 10 + 9)
 
 
 def alt_text_movement(pairs: Sequence[tuple[int, int]], lang: str) -> str:
