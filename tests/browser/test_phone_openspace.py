@@ -66,6 +66,7 @@ def test_here_at_320_opens_my_group_with_the_note_form_in_view_and_focused(serve
         expect(phone.locator(f"button[data-action=here][data-topic='{topic}']")).to_have_count(1 if i < 9 else 0)
         expect(phone.locator(f"button[data-action=interest][data-topic='{topic}']")).to_have_count(1)
     heights = {"now": _height(phone)}
+    phone.screenshot(path=str(artifacts / "phone-openspace-320-now.png"))
 
     here = phone.locator(f"#os-panel-now button[data-action=here][data-topic='{ids[0]}']")
     expect(here).to_have_accessible_description(TITLES[0])
