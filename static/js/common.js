@@ -76,6 +76,18 @@ export async function api(method, path, key, body) {
   return data;
 }
 
+// A status line ("Sparat", "Inte sparat: …"). Passing news (fade) clears
+// itself after a few seconds, back to `rest`, so no stale line stays behind.
+export const FADE_MS = 5000;
+const fades = new WeakMap();
+export function say(node, text = "", { bad = false, fade = false, rest = "" } = {}) {
+  if (!node) return;
+  clearTimeout(fades.get(node));
+  node.textContent = text;
+  node.classList.toggle("bad", bad);
+  if (fade && text !== rest) fades.set(node, setTimeout(() => say(node, rest), FADE_MS));
+}
+
 export function showError(node, err) {
   if (!node) return;
   node.hidden = !err;

@@ -64,6 +64,9 @@ def test_open_space_phones_console_projector(server, new_page, artifacts):
         phone.goto(server.url + _path(w["join_url"]))
         expect(phone.locator("#os-phone")).to_be_visible()
         expect(phone.locator("#waiting")).to_be_hidden()
+        phone.get_by_role("tab", name="Alla ämnen").click()
+        if phone.locator("#os-propose-box:not([open])").count():  # open while there are no topics
+            phone.get_by_text("Föreslå ett ämne").click()
         phone.fill("#os-title", title)
         phone.fill("#os-convener", convener)
         phone.click("#os-propose")
@@ -87,7 +90,9 @@ def test_open_space_phones_console_projector(server, new_page, artifacts):
 
     # Phone 1 goes to its group and writes a note there.
     phone = phones[0]
-    here = phone.locator(f"#os-topic-{first} button[data-action=here]")
+    here = phone.locator(f"button[data-action=here][data-topic='{first}']")  # once: in its tab, by the clock
+    panel = here.evaluate("button => button.closest('[role=tabpanel]').id")
+    phone.click(f"[role=tab][aria-controls='{panel}']")
     here.click()
     expect(here).to_have_attribute("aria-pressed", "true")
     expect(phone.locator("#os-here-box")).to_be_visible()

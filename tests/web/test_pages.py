@@ -78,3 +78,16 @@ def test_vendor_script_is_served_from_node_modules(client):
     assert r.status_code == 200 and r.mimetype == "text/javascript"
     assert client.get("/vendor/../app.py").status_code == 404
     assert client.get("/vendor/other.js").status_code == 404
+
+
+def test_every_file_a_page_links_is_served_and_there_is_a_favicon(client, workshop):
+    for path in ("/", f"/j/{workshop['code']}", f"/projector/{workshop['id']}", f"/console/{workshop['id']}"):
+        page = client.get(path).get_data(as_text=True)
+        assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in page
+    for path in ("/", "/join", f"/j/{workshop['code']}"):
+        page = client.get(path).get_data(as_text=True)
+        for link in re.findall(r'(?:src|href)="(/(?:static|vendor)/[^"]+)"', page):
+            assert client.get(link).status_code == 200, (path, link)
+    icon = client.get("/static/favicon.svg")
+    assert icon.mimetype == "image/svg+xml" and b"<svg" in icon.data and b"http" not in icon.data.replace(
+        b"http://www.w3.org/2000/svg", b"")

@@ -25,6 +25,7 @@ def js_strings(_) -> dict:
         "os_next": _("Next"),
         "os_nothing_here": _("Nothing is scheduled in this slot."),
         "os_im_here": _("I am here"),
+        "os_see_now": _("%(place)s – see “Now and next”"),
         "os_interested": _("Interested"),
         "os_dot": _("Dot"),
         "os_dots_left": _("Dots left: %(count)s"),

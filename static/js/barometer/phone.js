@@ -2,7 +2,8 @@
 // Moves are throttled while dragging (always the last value) and acked once
 // committed: "Sparat" shows only after the ack.
 import { t } from "../common.js";
-import { socket, views } from "../phone.js";
+import { clearStatus } from "../outbox.js";
+import { send as sendMove, views } from "../phone.js";
 import { Slider } from "./slider.js";
 
 const $ = (id) => document.getElementById(id);
@@ -27,20 +28,12 @@ function sendNow() {
   send(slider.value);
 }
 
+// Offline, moves wait in the outbox; the last one per statement is sent.
 function send(value) {
   lastSent = Date.now();
   pending += 1;
-  $("save").textContent = t("saving");
-  $("save").classList.remove("bad");
-  socket.emit("position", { statement: statementId, value }, (ack) => {
-    pending -= 1;
-    if (ack && ack.ok) {
-      if (pending === 0) $("save").textContent = t("saved");
-    } else {
-      $("save").textContent = t("not_saved", { error: ack ? ack.error : "?" });
-      $("save").classList.add("bad");
-    }
-  });
+  sendMove("position", { statement: statementId, value }, { status: $("save"), key: `position:${statementId}` })
+    .then(() => { pending -= 1; });
 }
 
 $("pass").addEventListener("click", () => {
@@ -63,7 +56,7 @@ views.barometer = (state, active) => {
   const changed = state.statement.id !== statementId;
   statementId = state.statement.id;
   $("statement").textContent = state.statement.text;
-  if (changed) $("save").textContent = "";
+  if (changed) clearStatus($("save"));
   if (pending > 0 && !changed) return true;
   const pos = state.position;
   setPass(pos === "pass");
