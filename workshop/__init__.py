@@ -33,7 +33,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     app.json.ensure_ascii = False
 
-    from .methods import METHODS
+    from .methods import METHODS, PROJECTOR_VIEWS
     from .storage import store_class
     store = store_class()(settings.database_path)
     app.extensions["workshop.store"] = store
@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     from .live import connect, guard
     from .live.hub import Hub
-    hub = Hub(socketio, store, settings.coalesce_seconds, settings.admin_token)
+    hub = Hub(socketio, store, settings.coalesce_seconds, settings.admin_token, PROJECTOR_VIEWS)
     app.extensions["workshop.hub"] = hub
     from .join_guard import JoinGuard
     join_guard = JoinGuard(settings.redis_url)

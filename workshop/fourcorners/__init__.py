@@ -28,4 +28,5 @@ METHOD = Method(
     js_strings=strings.js_strings,
     appendix=_appendix,
     stylesheet="css/fourcorners.css",
+    projector_views=("corners",),
 )
