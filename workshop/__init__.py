@@ -35,7 +35,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.url_map.converters["int"] = IdConverter  # before any route: ids 1..2^63-1
 
-    from .methods import METHODS
+    from .methods import METHODS, PROJECTOR_VIEWS
     from .storage import store_class
     store = store_class()(settings.database_path)
     app.extensions["workshop.store"] = store
@@ -52,7 +52,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     from .live import connect, guard
     from .live.hub import Hub
-    hub = Hub(socketio, store, settings.coalesce_seconds, settings.admin_token)
+    hub = Hub(socketio, store, settings.coalesce_seconds, settings.admin_token, PROJECTOR_VIEWS)
     app.extensions["workshop.hub"] = hub
     from .join_guard import JoinGuard
     join_guard = JoinGuard(settings.redis_url)

@@ -39,3 +39,6 @@ class Method:
     stylesheet: str | None = None  # under static/, for its pages
     # Fields it adds to GET /api/workshops/<id>: fn(store, workshop_id) -> dict.
     workshop_fields: Callable[[Any, str], dict] | None = None
+    # Views of its part of the projector the facilitator may pin
+    # (PUT /api/workshops/<id>/projector); names are unique across methods.
+    projector_views: tuple[str, ...] = ()

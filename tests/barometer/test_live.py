@@ -152,3 +152,58 @@ def test_english_errors_for_english_phones(app, socketio, workshop, statement):
     c = socketio.test_client(app, auth={"code": workshop["code"], "lang": "en"})
     ack = c.emit("position", {"statement": statement["id"], "value": 500}, callback=True)
     assert "0 to 100" in ack["error"]
+
+
+def _close(client, workshop, fac, statement):
+    client.post(f"/api/workshops/{workshop['id']}/statements/{statement['id']}/close", headers=fac)
+
+
+def test_staff_state_keeps_the_statement_just_closed(client, workshop, fac, phone, projector, statement):
+    assert events(projector, "state")[-1]["closed_statement"] is None
+    for value in (80, 85, 90, "pass"):
+        assert phone().emit("position", {"statement": statement["id"], "value": value}, callback=True)["ok"]
+    _close(client, workshop, fac, statement)
+    state = events(projector, "state")[-1]
+    assert state["statement"] is None
+    closed = state["closed_statement"]
+    assert {k: closed[k] for k in ("id", "text", "status", "hidden")} == {
+        "id": statement["id"], "text": statement["text"], "status": "closed", "hidden": False}
+    dist = closed["distribution"]
+    assert sorted(dist["values"]) == [80, 85, 90] and dist["count"] == 3 and dist["passes"] == 1
+    assert len(dist["dots"]) == 3
+    assert closed["summary"].startswith("Alla håller med")  # the workshop's language: Swedish
+
+
+def test_the_next_close_replaces_the_result(client, workshop, fac, projector, statement):
+    base = f"/api/workshops/{workshop['id']}/statements"
+    _close(client, workshop, fac, statement)
+    other = client.post(base, json={"text": "Nästa påstående"}, headers=fac).get_json()
+    client.post(f"{base}/{other['id']}/open", headers=fac)
+    state = events(projector, "state")[-1]
+    assert state["statement"]["id"] == other["id"] and state["closed_statement"]["id"] == statement["id"]
+    _close(client, workshop, fac, other)
+    assert events(projector, "state")[-1]["closed_statement"]["id"] == other["id"]
+
+
+def test_a_hidden_result_shows_only_counts(client, workshop, fac, phone, projector, statement):
+    client.patch(f"/api/workshops/{workshop['id']}/statements/{statement['id']}", json={"hidden": True}, headers=fac)
+    phone().emit("position", {"statement": statement["id"], "value": 12}, callback=True)
+    _close(client, workshop, fac, statement)
+    closed = events(projector, "state")[-1]["closed_statement"]
+    assert closed["distribution"]["count"] == 1 and closed["distribution"]["dots"] == []
+    assert closed["summary"] is None
+    client.post(f"/api/workshops/{workshop['id']}/statements/{statement['id']}/reveal", headers=fac)
+    closed = events(projector, "state")[-1]["closed_statement"]
+    assert closed["distribution"]["values"] == [12] and closed["summary"]
+
+
+def test_the_summary_speaks_the_workshops_language(app, socketio, client, admin):
+    w = client.post("/api/workshops", json={"title": "W", "language": "en"}, headers=admin).get_json()
+    key = {"Authorization": f"Bearer {w['facilitator_key']}"}
+    base = f"/api/workshops/{w['id']}/statements"
+    s = client.post(base, json={"text": "S"}, headers=key).get_json()
+    client.post(f"{base}/{s['id']}/open", headers=key)
+    client.post(f"{base}/{s['id']}/close", headers=key)
+    staff = socketio.test_client(app, auth={"workshop": w["id"], "key": w["projector_key"]})
+    assert events(staff, "state")[-1]["closed_statement"]["summary"].startswith("Too few")
+    staff.disconnect()

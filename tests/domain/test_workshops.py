@@ -67,3 +67,29 @@ def test_validate_title_is_one_line_of_1_to_200_or_invalid(value):
 def test_validate_language_is_sv_or_en(value):
     language = outcome(workshops.validate_language, value)
     assert language == ("sv" if value is None else value if value in ("sv", "en") else Invalid)
+
+
+def test_projector_views_belong_to_one_owner():
+    offered = workshops.projector_views({"barometer": ("statement", "result"), "openspace": ("wall",)})
+    assert list(offered) == ["lobby", "statement", "result", "wall", "thanks"]
+    assert offered["lobby"] is None and offered["thanks"] is None and offered["wall"] == "openspace"
+    for clash in ({"a": ("x",), "b": ("x",)}, {"a": ("lobby",)}, {"a": ("thanks",)}):
+        with pytest.raises(ValueError):
+            workshops.projector_views(clash)
+
+
+def test_validate_projector_view():
+    offered = workshops.projector_views({"barometer": ("statement", "result")})
+    assert workshops.validate_projector_view("result", offered) == "result"
+    assert workshops.validate_projector_view(None, offered) is None
+    for bad in ("wall", "", "Lobby", 1, True, ["lobby"], {"view": "lobby"}):
+        with pytest.raises(Invalid):
+            workshops.validate_projector_view(bad, offered)
+
+
+def test_projector_state_forgets_views_no_one_offers():
+    offered = workshops.projector_views({"barometer": ("statement",)})
+    assert workshops.projector_state("statement", offered) == {
+        "view": "statement", "views": ["lobby", "statement", "thanks"]}
+    assert workshops.projector_state(None, offered)["view"] is None
+    assert workshops.projector_state("wall", offered)["view"] is None  # a method since removed

@@ -1,4 +1,4 @@
-from tests.conftest import bearer
+from tests.conftest import bearer, events
 
 
 def test_create_returns_keys_and_links(workshop):
@@ -85,3 +85,41 @@ def test_delete_removes_everything(client, admin, workshop, fac, store):
 def test_healthz(client):
     r = client.get("/healthz")
     assert r.status_code == 200 and r.get_json() == {"ok": True}
+
+
+def test_projector_view_is_stored_and_pushed(client, workshop, fac, projector):
+    path = f"/api/workshops/{workshop['id']}/projector"
+    first = events(projector, "state")[-1]
+    assert first["projector"]["view"] is None  # automatic until the facilitator picks
+    assert first["projector"]["views"][0] == "lobby" and first["projector"]["views"][-1] == "thanks"
+    r = client.put(path, json={"view": "wall"}, headers=fac)
+    assert r.status_code == 200 and r.get_json() == {"view": "wall"}
+    assert events(projector, "state")[-1]["projector"]["view"] == "wall"
+    assert client.put(path, json={"view": None}, headers=fac).get_json() == {"view": None}
+    assert events(projector, "state")[-1]["projector"]["view"] is None
+
+
+def test_a_reconnecting_projector_gets_the_chosen_view(app, socketio, client, workshop, fac):
+    client.put(f"/api/workshops/{workshop['id']}/projector", json={"view": "result"}, headers=fac)
+    again = socketio.test_client(app, auth={"workshop": workshop["id"], "key": workshop["projector_key"]})
+    assert events(again, "state")[-1]["projector"]["view"] == "result"
+    again.disconnect()
+
+
+def test_projector_view_does_not_disturb_phones(client, workshop, fac, phone):
+    p = phone()
+    p.get_received()
+    client.put(f"/api/workshops/{workshop['id']}/projector", json={"view": "lobby"}, headers=fac)
+    assert events(p, "state") == []
+
+
+def test_projector_view_is_validated_and_facilitator_only(client, workshop, fac, store):
+    path = f"/api/workshops/{workshop['id']}/projector"
+    for body in ({"view": "fika"}, {"view": 3}, {}, {"view": "wall", "extra": 1}, ["wall"]):
+        r = client.put(path, json=body, headers=fac)
+        assert r.status_code == 400 and r.get_json()["error"], body
+    assert "lobby" in client.put(path, json={"view": "fika"}, headers=fac).get_json()["error"]
+    assert client.put(path, json={"view": "wall"}).status_code == 401
+    assert client.put(path, json={"view": "wall"}, headers=bearer(workshop["projector_key"])).status_code == 403
+    assert client.put("/api/workshops/nope/projector", json={"view": "wall"}, headers=fac).status_code == 404
+    assert store.workshop(workshop["id"])["projector_view"] is None

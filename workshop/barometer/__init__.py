@@ -25,4 +25,7 @@ METHOD = Method(
     js_strings=strings.js_strings,
     appendix=_appendix,
     workshop_fields=lambda store, workshop_id: {"statements": store.statements(workshop_id)},
+    stylesheet="css/barometer.css",
+    # The open statement live; the result of the one closed last.
+    projector_views=("statement", "result"),
 )

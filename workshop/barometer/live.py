@@ -2,7 +2,7 @@
 
     phone -> position {"statement": id, "value": 0..100 | "pass"}   acked once committed
     staff <- distribution (coalesced, one per window), statements (facilitators)
-    state  += {"statement", "position"} for phones, {"statement"} for staff
+    state  += {"statement", "position"} for phones, {"statement", "closed_statement"} for staff
 
 A move is acked only after the store committed it; the hub then sends one
 `distribution` per window however many phones moved. Phones never get other
@@ -16,6 +16,7 @@ from ..domain.parse import parse_id
 from ..live.acks import ok, participant_event
 from ..live.hub import room
 from . import domain as rules
+from .domain_summary import verbal_summary
 
 NAME = "barometer"
 
@@ -60,7 +61,21 @@ def register(socketio, hub) -> None:
     def staff_state(workshop: dict) -> dict:
         statement = store.open_statement(workshop["id"])
         return {"statement": {k: statement[k] for k in ("id", "text", "hidden", "status")}
-                if statement else None, "position": None}
+                if statement else None, "position": None,
+                "closed_statement": closed_result(workshop)}
+
+    def closed_result(workshop: dict) -> dict | None:
+        """The statement closed last, as the room may see it: its final
+        distribution and the verbal summary in the workshop's language (both
+        withheld, like the dots, while it is hidden)."""
+        statement = store.last_closed_statement(workshop["id"])
+        if statement is None:
+            return None
+        dist = store.distribution(statement["id"])
+        summary = verbal_summary(dist.values, dist.passes).text(workshop["language"])
+        return {**{k: statement[k] for k in ("id", "text", "hidden", "status")},
+                "distribution": dist.public(statement["hidden"]),
+                "summary": None if statement["hidden"] else summary}
 
     hub.phone_state.append(phone_state)
     hub.staff_state.append(staff_state)

@@ -53,6 +53,14 @@ class BarometerQueries:
             [workshop_id, OPEN],
         ))
 
+    def last_closed_statement(self, workshop_id: str) -> dict | None:
+        """The statement closed most recently (its result stays on the projector)."""
+        return _statement(self._row(
+            f"SELECT {STATEMENT_FIELDS} FROM statements WHERE workshop_id = ? AND status = ?"
+            " ORDER BY closed_at DESC, id DESC LIMIT 1",
+            [workshop_id, CLOSED],
+        ))
+
     def add_statements(self, workshop_id: str, texts: list[str]) -> list[dict]:
         now = utcnow()
         with self.transaction() as db:

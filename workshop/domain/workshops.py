@@ -39,6 +39,40 @@ def validate_phase(value, methods: tuple[str, ...]) -> str:
     return value
 
 
+# The projector's own views, around the methods' (Method.projector_views):
+# the join QR code, and the thank-you once the workshop has ended.
+LOBBY_VIEW, THANKS_VIEW = "lobby", "thanks"
+
+
+def projector_views(by_method: dict[str, tuple[str, ...]]) -> dict[str, str | None]:
+    """Every view the projector offers -> the method that shows it (None: the
+    core). A name belongs to one owner only, so a stored name is never ambiguous."""
+    owners: dict[str, str | None] = {LOBBY_VIEW: None}
+    for method, views in by_method.items():
+        for view in views:
+            if view in owners or view == THANKS_VIEW:
+                raise ValueError(f"projector view {view!r} of {method!r} is already taken")
+            owners[view] = method
+    owners[THANKS_VIEW] = None
+    return owners
+
+
+def validate_projector_view(value, offered) -> str | None:
+    """What the facilitator pins on the projector: one of the offered views,
+    or None to let the projector follow the phase by itself."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in offered:
+        raise Invalid("view must be null or one of: %(views)s.", views=", ".join(offered))
+    return value
+
+
+def projector_state(view: str | None, offered) -> dict:
+    """`state.projector`: the pinned view (None = automatic; a name no method
+    offers any more counts as automatic) and the views there are to pin."""
+    return {"view": view if view in offered else None, "views": list(offered)}
+
+
 def public_view(workshop: dict) -> dict:
     return {k: workshop[k] for k in PUBLIC}
 

@@ -27,4 +27,5 @@ METHOD = Method(
     js_strings=strings.js_strings,
     appendix=_appendix,
     stylesheet="css/fourcorners.css",
+    projector_views=("corners",),
 )

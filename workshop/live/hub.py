@@ -21,6 +21,7 @@ import threading
 from dataclasses import dataclass
 
 from ..auth import FACILITATOR, PARTICIPANT, PROJECTOR, for_role, runs
+from ..domain.workshops import projector_state
 
 log = logging.getLogger(__name__)
 
@@ -45,12 +46,14 @@ def room(workshop_id: str, audience: str) -> str:
 
 
 class Hub:
-    def __init__(self, socketio, store, window: float, admin_token: str = ""):
+    def __init__(self, socketio, store, window: float, admin_token: str = "",
+                 projector_views: dict | None = None):
         self.socketio = socketio
         self.store = store
         self.window = window
         self.admin_token = admin_token
         self.closed = False
+        self.projector_views = projector_views or {}  # methods.PROJECTOR_VIEWS
         self.connections: dict[str, Connection] = {}
         self._pending: dict[str, set[str]] = {}
         self._lock = threading.Lock()
@@ -150,7 +153,8 @@ class Hub:
 
     def staff_state_of(self, workshop: dict) -> dict:
         out = {"phase": workshop["phase"], "title": workshop["title"], "code": workshop["code"],
-               "locked": workshop["locked"]}
+               "locked": workshop["locked"],
+               "projector": projector_state(workshop["projector_view"], self.projector_views)}
         for part in self.staff_state:
             out.update(part(workshop))
         return out
@@ -163,6 +167,10 @@ class Hub:
             self.socketio.emit("state", state_of(conn.participant_id), to=conn.sid)
         self.emit_staff(workshop_id, "state", self.staff_state_of(workshop))
         self.changed(workshop_id, *self.refreshed_with_state)
+
+    def push_staff_state(self, workshop_id: str) -> None:
+        """After a change only staff show (the projector's view): phones keep theirs."""
+        self.emit_staff(workshop_id, "state", self.staff_state_of(self.store.workshop(workshop_id)))
 
     def workshop_deleted(self, workshop_id: str) -> None:
         for conn in list(self.connections.values()):

@@ -25,4 +25,5 @@ METHOD = Method(
     js_strings=strings.js_strings,
     appendix=_appendix,
     stylesheet="css/openspace.css",
+    projector_views=("opening", "market", "wall", "break"),
 )

@@ -8,6 +8,7 @@ def js_strings(_) -> dict:
         "os_break": _("Coffee break"),
         "os_break_until": _("%(label)s – back at %(time)s"),
         "os_minutes_left": _("%(count)s min left"),
+        "os_back_at": _("Back at %(time)s"),
         "os_no_break": _("No break timer is running."),
         "os_here": _("%(count)s here"),
         "os_peak": _("peak %(count)s"),

@@ -41,3 +41,9 @@ def m001_workshops(db):
 def m002_locked(db):
     # "Stäng för nya deltagare": new phones are refused, known tokens rejoin.
     db.execute("ALTER TABLE workshops ADD COLUMN locked INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m003_projector_view(db):
+    # The view the facilitator pinned on the projector; NULL = it follows the phase.
+    db.execute("ALTER TABLE workshops ADD COLUMN projector_view TEXT")

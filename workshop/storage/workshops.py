@@ -82,6 +82,12 @@ class WorkshopQueries:
             if cur.rowcount == 0:
                 raise NotFound("No such workshop.")
 
+    def set_projector_view(self, workshop_id: str, view: str | None) -> None:
+        with self.transaction() as db:
+            cur = db.execute("UPDATE workshops SET projector_view = ? WHERE id = ?", [view, workshop_id])
+            if cur.rowcount == 0:
+                raise NotFound("No such workshop.")
+
     def participant_by_token(self, workshop_id: str, token) -> dict | None:
         if not isinstance(token, str) or not token:
             return None

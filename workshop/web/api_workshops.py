@@ -7,7 +7,7 @@ from ..auth import admin_only, facilitates, for_role, reads
 from ..domain import workshops as rules
 from ..domain.parse import parse_bool
 from ..domain.workshops import public_view
-from ..methods import METHODS, NAMES
+from ..methods import METHODS, NAMES, PROJECTOR_VIEWS
 from .context import hub, store
 from .links import workshop_links
 from .validation import json_body, required
@@ -74,3 +74,15 @@ def set_phase(workshop):
     store().set_phase(workshop["id"], phase)
     hub().push_state(workshop["id"])
     return jsonify(phase=phase)
+
+
+@bp.put("/<workshop_id>/projector")
+@facilitates
+def set_projector(workshop):
+    """{"view": "<name>" | null}: what the room sees; null lets the projector
+    follow the phase. Connected projectors switch at once, and one that
+    reloads or reconnects comes back to it (state.projector.view)."""
+    view = rules.validate_projector_view(required(json_body("view"), "view"), PROJECTOR_VIEWS)
+    store().set_projector_view(workshop["id"], view)
+    hub().push_staff_state(workshop["id"])
+    return jsonify(view=view)

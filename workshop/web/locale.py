@@ -1,6 +1,8 @@
 """Which language a page speaks: ?lang=, then the visitor's own earlier
 choice (cookie), then Accept-Language, then the workshop's language, then
-Swedish."""
+Swedish. The pages the room shares (the projector, the phones) put the
+workshop's language before Accept-Language: the projector laptop's browser
+settings must not switch a Swedish workshop to English."""
 from __future__ import annotations
 
 from flask import g, request
@@ -17,10 +19,17 @@ def select_locale() -> str:
     )
     if chosen:
         return chosen
-    best = request.accept_languages.best_match(LANGUAGES)
-    if best:
-        return best
-    return getattr(g, "workshop_language", None) or DEFAULT_LANGUAGE
+    workshop = getattr(g, "workshop_language", None)
+    if workshop and getattr(g, "workshop_language_first", False):
+        return workshop
+    return request.accept_languages.best_match(LANGUAGES) or workshop or DEFAULT_LANGUAGE
+
+
+def speak_workshop_language(workshop: dict) -> None:
+    """This request's page speaks the workshop's language unless ?lang= or
+    the cookie chose another (see select_locale)."""
+    g.workshop_language = workshop["language"]
+    g.workshop_language_first = True
 
 
 def _remember_choice(response):

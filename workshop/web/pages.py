@@ -14,11 +14,12 @@ from flask import (Blueprint, abort, current_app, g, make_response, redirect, re
 from ..domain.errors import NotFound
 from ..join_guard import TooManyGuesses
 from ..domain.workshops import normalise_code
-from ..methods import METHODS
+from ..methods import METHODS, PROJECTOR_VIEWS
 from ..render.qr import qr_svg
 from .context import store
 from .errors import message
 from .links import join_url, public_url
+from .locale import speak_workshop_language
 from .strings import js_strings
 
 bp = Blueprint("pages", __name__)
@@ -83,16 +84,17 @@ def phone(code):
     workshop, refusal = _find(code)
     if refusal:
         return refusal
-    g.workshop_language = workshop["language"]
+    speak_workshop_language(workshop)
     return page("phone.html", workshop=workshop)
 
 
 @bp.get("/projector/<workshop_id>")
 def projector(workshop_id):
     workshop = workshop_or_404(workshop_id)
+    speak_workshop_language(workshop)
     url = join_url(workshop["code"])
     return page("projector.html", workshop=workshop, join_url=url, qr=qr_svg(url),
-                 public_url=public_url())
+                 public_url=public_url(), projector_views=PROJECTOR_VIEWS)
 
 
 @bp.get("/console")
