@@ -23,4 +23,8 @@ def js_strings(_) -> dict:
         "fc_answers": _("Answers: %(count)s"),
         "fc_question": _("Question"),
         "fc_corner_label": _("Corner %(corner)s"),
+        "fc_question_of": _("Question %(number)s of %(count)s"),
+        "fc_up_next": _("Next: %(text)s"),
+        "fc_all_shown": _("Every question has been shown."),
+        "fc_none_yet": _("No questions yet: write them under Prepare."),
     }
