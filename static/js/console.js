@@ -14,7 +14,10 @@ const workshopId = root.dataset.workshop;
 const key = keyFor(workshopId);
 const base = `/api/workshops/${workshopId}`;
 const $ = (id) => document.getElementById(id);
-export const socket = connect({ workshop: workshopId, key });
+// Connected only once every method's script has run (module scripts all run
+// before DOMContentLoaded), so none misses the first `state`.
+export const socket = connect({ workshop: workshopId, key }, { autoConnect: false });
+document.addEventListener("DOMContentLoaded", () => socket.connect());
 export const views = {};
 export const projectorViews = {};
 
@@ -34,7 +37,7 @@ call("GET", "").then((w) => {
   $("projector-link").href = w.projector_url.replace(/^https?:\/\/[^/]+/, "");
 }).catch(() => {});
 
-for (const b of document.querySelectorAll("[data-phase]")) {
+for (const b of document.querySelectorAll("button[data-phase]")) {
   b.addEventListener("click", () => call("POST", "/phase", { phase: b.dataset.phase }).catch(() => {}));
 }
 
@@ -63,7 +66,7 @@ for (const [index, tab] of tabs.entries()) {
   });
 }
 // A new workshop starts in Prepare; one that is under way in Run.
-selectMode(sessionStorage.getItem(modeKey) || (["lobby", "ended"].includes(root.dataset.phase) ? "prepare" : "run"));
+selectMode(sessionStorage.getItem(modeKey) || (["lobby", "ended"].includes(root.dataset.initialPhase) ? "prepare" : "run"));
 
 // -- Run: the running method's part ------------------------------------------------
 const runParts = [...document.querySelectorAll("#mode-run [data-method]")];
@@ -126,12 +129,12 @@ function renderProjector() {
 }
 
 socket.on("state", (state) => {
-  for (const b of document.querySelectorAll("[data-phase]")) b.setAttribute("aria-pressed", String(b.dataset.phase === state.phase));
+  for (const b of document.querySelectorAll("button[data-phase]")) b.setAttribute("aria-pressed", String(b.dataset.phase === state.phase));
   if (state.projector) projectorView = state.projector.view ?? null;
   for (const [name, view] of Object.entries(views)) view(state, name === state.phase);
   showRunPart(state.phase);
 });
-showRunPart(root.dataset.phase);
+showRunPart(root.dataset.initialPhase);
 
 socket.on("presence", (p) => {
   $("presence").textContent = `${t("joined", { count: p.joined })} · ${t("online_count", { count: p.online })}`;

@@ -2,8 +2,10 @@
 import { io } from "/vendor/socket.io.esm.min.js";
 import { lang, t } from "./common.js";
 
-export function connect(auth) {
-  const socket = io({ auth: { ...auth, lang: lang() }, transports: ["websocket", "polling"] });
+// options go to io(): {autoConnect: false} lets a page connect once all of
+// its modules have registered their handlers.
+export function connect(auth, options = {}) {
+  const socket = io({ auth: { ...auth, lang: lang() }, transports: ["websocket", "polling"], ...options });
   const conn = document.getElementById("conn");
   const show = (text, ok) => {
     if (!conn) return;

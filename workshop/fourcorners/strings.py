@@ -25,6 +25,8 @@ def js_strings(_) -> dict:
         "fc_corner_label": _("Corner %(corner)s"),
         "fc_question_of": _("Question %(number)s of %(count)s"),
         "fc_up_next": _("Next: %(text)s"),
+        "fc_run_open": _("The question is open."),
+        "fc_run_closed": _("The question is closed – the result."),
         "fc_all_shown": _("Every question has been shown."),
         "fc_none_yet": _("No questions yet: write them under Prepare."),
     }

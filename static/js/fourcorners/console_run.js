@@ -24,7 +24,7 @@ export function show(list) {
   if (now?.id !== before?.id || now?.status !== before?.status) changed();
   showActions(part, seq, () => {
     $("fc-run-where").textContent = now ? t("fc_question_of", { number: questions.indexOf(now) + 1, count: questions.length }) : "";
-    $("fc-run-status").textContent = !now ? t("fc_no_question") : t(`fc_status_${now.status}`);
+    $("fc-run-status").textContent = !now ? t("fc_no_question") : t(now.status === "open" ? "fc_run_open" : "fc_run_closed");
     $("fc-c-live").textContent = now ? now.text : "";
     $("fc-run-next").textContent = !seq.next ? t(questions.length ? "fc_all_shown" : "fc_none_yet")
       : now?.status === "open" ? "" : t("fc_up_next", { text: seq.next.text });

@@ -24,7 +24,8 @@ function show(data) {
   renderSettings();
   liveRender($("os-c-spaces"), () => wall.spaces.map(spaceItem));
   liveRender($("os-c-slots"), () => sortedSlots(wall).map(slotItem));
-  liveRender($("os-c-topics"), () => wall.topics.map(topicItem));
+  liveRender($("os-c-topics"), () => (wall.topics.length ? wall.topics.map(topicItem)
+    : [el("li", { class: "os-muted" }, t("os_no_topics"))]));
   run.show(wall);
 }
 
