@@ -16,6 +16,11 @@ in ``static/js/``, all named ``Method.name``:
     workshop/<name>/appendix.py    its appendix section (view + one hook per format)
     templates/<name>/<page>.html   its part of each page in ``pages``
     static/js/<name>/<page>.js     the ES module for each page in ``pages``
+
+The console has two modes: ``console.html`` is the method's part of Prepare;
+an optional ``templates/<name>/console_run.html`` (a section with
+``data-method="<name>"``, run by ``static/js/<name>/console_run.js``) is its
+part of Run, shown while its phase runs (see static/js/console.js).
 """
 from __future__ import annotations
 

@@ -32,8 +32,10 @@ export function showWaiting({ waiting, saved }) {
   paintConn(saved);
 }
 
-export function connect(auth) {
-  const socket = io({ auth: { ...auth, lang: lang() }, transports: ["websocket", "polling"], ...RECONNECT });
+// options go to io(): {autoConnect: false} lets a page connect once all of
+// its modules have registered their handlers.
+export function connect(auth, options = {}) {
+  const socket = io({ auth: { ...auth, lang: lang() }, transports: ["websocket", "polling"], ...RECONNECT, ...options });
   let wasOnline = false;
   socket.on("connect", () => { wasOnline = true; showConn(t("online"), true); });
   socket.on("disconnect", (reason) => {

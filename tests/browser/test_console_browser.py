@@ -19,11 +19,12 @@ def test_newcomer_creates_and_runs_a_workshop(server, new_page, artifacts):
     console.get_by_role("button", name="Lägg till alla").click()
     console.wait_for_function("document.querySelectorAll('#statements li.statement-item').length === 2")
 
-    # Reorder with the keyboard-reachable buttons, then open the first.
+    # Reorder with the keyboard-reachable buttons in Prepare, then run: open the next (the first).
     console.locator("#statements li").nth(0).get_by_role("button", name="Flytta ner").click()
     console.wait_for_function(
         "document.querySelector('#statements li .text').textContent.startsWith('Vi har redan')")
-    console.locator("#statements li").nth(0).get_by_role("button", name="Öppna").click()
+    console.get_by_role("tab", name="Kör").click()
+    console.get_by_role("button", name="Öppna nästa").click()
     console.wait_for_function("document.getElementById('live-statement').textContent.startsWith('Vi har redan')")
 
     workshop_id = console.url.split("/console/")[1].split("#")[0]
@@ -39,5 +40,5 @@ def test_newcomer_creates_and_runs_a_workshop(server, new_page, artifacts):
     phone.wait_for_function("document.getElementById('save').textContent === 'Sparat'")
 
     console.wait_for_function("document.querySelectorAll('#swarm .dot').length === 1")
-    assert console.inner_text("#count") == "Positioner: 1"
+    assert console.inner_text("#b-counts") == "Positioner: 1 · Pass: 0 · Medel 0"
     console.screenshot(path=str(artifacts / "console.png"), full_page=True)

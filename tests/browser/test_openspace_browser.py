@@ -81,10 +81,13 @@ def test_open_space_phones_console_projector(server, new_page, artifacts):
     # Both phones see both topics live, with the interest toggle.
     expect(phones[1].locator(f"#os-topic-{first} button[data-action=interest]")).to_have_attribute("aria-pressed", "false")
 
-    # The facilitator places both topics with the "Place in…" menus (keyboard alternative to DnD).
-    console.select_option(f"#os-c-place-{first}", value=f"{room_a['id']}:{session['id']}")
+    # The facilitator places both topics with the "Place in…" menus (keyboard alternative to DnD):
+    # in Run under each topic not yet placed, in Prepare in the topic list.
+    console.select_option(f"#os-c-pool-place-{first}", value=f"{room_a['id']}:{session['id']}")
     expect(console.locator(f"#os-c-table td[data-space='{room_a['id']}'] .os-chip[data-topic='{first}']")).to_be_visible()
+    console.get_by_role("tab", name="Förbered").click()
     console.select_option(f"#os-c-place-{second}", value=f"{room_b['id']}:{session['id']}")
+    console.get_by_role("tab", name="Kör").click()
     expect(console.locator(f"#os-c-table td[data-space='{room_b['id']}'] .os-chip[data-topic='{second}']")).to_be_visible()
     expect(console.locator("#os-c-error")).to_be_hidden()
 

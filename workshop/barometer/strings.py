@@ -29,4 +29,12 @@ def js_strings(_) -> dict:
         "status_closed": _("Closed"),
         "answers": _("Answers: %(count)s"),
         "mean": _("Mean %(mean)s"),
+        "dots_hidden": _("dots hidden"),
+        "statement_of": _("Statement %(number)s of %(count)s"),
+        "closed_result": _("Closed – the result"),
+        "up_next": _("Next: %(text)s"),
+        "all_shown": _("Every statement has been shown."),
+        "none_yet": _("No statements yet: write them under Prepare."),
+        "view_statement": _("The statement"),
+        "view_result": _("The result"),
     }

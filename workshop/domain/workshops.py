@@ -69,8 +69,10 @@ def validate_projector_view(value, offered) -> str | None:
 
 def projector_state(view: str | None, offered) -> dict:
     """`state.projector`: the pinned view (None = automatic; a name no method
-    offers any more counts as automatic) and the views there are to pin."""
-    return {"view": view if view in offered else None, "views": list(offered)}
+    offers any more counts as automatic), the views there are to pin, and
+    whose each is (`owners`: view -> method, null for the core's), so the
+    console can offer the running method's views beside the core's."""
+    return {"view": view if view in offered else None, "views": list(offered), "owners": dict(offered)}
 
 
 def public_view(workshop: dict) -> dict:

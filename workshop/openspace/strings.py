@@ -49,4 +49,12 @@ def js_strings(_) -> dict:
         "os_who": _("Who: %(who)s"),
         "os_when": _("When: %(when)s"),
         "os_conflict": _("Their version: %(text)s"),
+        "os_no_topics": _("No topics yet."),
+        "os_fika_drop": _("It is fika – nothing can be placed there."),
+        "os_all_noted": _("Every scheduled topic has notes."),
+        "os_none_scheduled": _("No topic is on the wall yet."),
+        "view_opening": _("The opening circle"),
+        "view_market": _("The marketplace"),
+        "view_wall": _("The agenda wall"),
+        "view_break": _("The break"),
     }

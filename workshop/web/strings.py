@@ -49,4 +49,9 @@ def core_strings() -> dict:
                                      "statements, positions, comments, topics and notes? "
                                      "This cannot be undone."),
         "waiting": _("Wait for the facilitator."),
+        "comment_saved": _("Comment saved"),
+        "projector_shows": _("The projector shows: %(view)s"),
+        "view_auto": _("Automatic"),
+        "view_lobby": _("The lobby (QR code)"),
+        "view_thanks": _("Thank you"),
     }
