@@ -72,7 +72,7 @@ def test_two_phones_pick_corners_with_the_keyboard_and_the_projector_shows_them(
     assert console.inner_text("#fc-c-live") == q["text"]
     assert console.inner_text("#fc-c-counts") == "Valt: 2 · Pass: 0"
     assert console.locator("#fc-run .main-action:visible").all_inner_texts() == ["Stäng frågan"]
-    assert console.get_by_role("button", name="Fyra hörn").get_attribute("aria-pressed") == "true"
+    assert console.get_by_role("button", name="Fyra hörn", exact=True).get_attribute("aria-pressed") == "true"
     time.sleep(0.3)
     console.locator("#fc-run").screenshot(path=str(artifacts / "fourcorners-console.png"))
     projector.screenshot(path=str(artifacts / "fourcorners-projector.png"))
