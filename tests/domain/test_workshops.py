@@ -90,6 +90,7 @@ def test_validate_projector_view():
 def test_projector_state_forgets_views_no_one_offers():
     offered = workshops.projector_views({"barometer": ("statement",)})
     assert workshops.projector_state("statement", offered) == {
-        "view": "statement", "views": ["lobby", "statement", "thanks"]}
+        "view": "statement", "views": ["lobby", "statement", "thanks"],
+        "owners": {"lobby": None, "statement": "barometer", "thanks": None}}
     assert workshops.projector_state(None, offered)["view"] is None
     assert workshops.projector_state("wall", offered)["view"] is None  # a method since removed
