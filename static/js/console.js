@@ -142,6 +142,15 @@ socket.on("state", (state) => {
 });
 showRunPart(root.dataset.initialPhase);
 
+// "Stäng för nya deltagare": new phones are refused, known ones rejoin.
+let locked = false;
+$("lock").addEventListener("click", () => call("PATCH", "", { locked: !locked }).catch(() => {}));
+socket.on("state", (state) => {
+  locked = Boolean(state.locked);
+  $("lock").setAttribute("aria-pressed", String(locked));
+  $("lock").textContent = locked ? t("locked") : t("lock");
+});
+
 socket.on("presence", (p) => {
   $("presence").textContent = `${t("joined", { count: p.joined })} · ${t("online_count", { count: p.online })}`;
 });

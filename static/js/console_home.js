@@ -13,7 +13,8 @@ const EXPORTS = [["pdf", "PDF"], ["docx", "DOCX"], ["html", "HTML"], ["md", "Mar
 
 async function load() {
   try {
-    const { workshops } = await api("GET", "/api/workshops", token);
+    const { workshops, refused_guesses: refused } = await api("GET", "/api/workshops", token);
+    $("refused").textContent = t("refused_guesses", { count: refused ?? 0 });
     $("token-form").hidden = true;
     $("create").hidden = $("archive").hidden = false;
     $("workshops").replaceChildren(...workshops.map(row));

@@ -31,3 +31,9 @@ socket.on("state", (state) => {
   const waitingText = { lobby: t("lobby"), ended: t("ended") }[state.phase];
   $("waiting-text").textContent = waitingText || t(`waiting_${state.phase}`);
 });
+
+// Refused by the server (a wrong code, closed doors): the connection line
+// says why; "Ansluter…" below it would contradict it.
+socket.on("connect_error", () => {
+  if (!socket.active) $("waiting").hidden = true;
+});

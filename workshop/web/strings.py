@@ -49,6 +49,9 @@ def core_strings() -> dict:
                                      "statements, positions, comments, topics and notes? "
                                      "This cannot be undone."),
         "waiting": _("Wait for the facilitator."),
+        "lock": _("Close to new participants"),
+        "locked": _("Closed to new participants – open again"),
+        "refused_guesses": _("Wrong join codes refused since the server started: %(count)s"),
         "comment_saved": _("Comment saved"),
         "projector_shows": _("The projector shows: %(view)s"),
         "view_auto": _("Automatic"),
