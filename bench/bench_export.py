@@ -19,7 +19,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from workshop.barometer.record import (  # noqa: E402
-    BarometerRecord, Comment, PositionChange, StatementRecord,
+    BarometerRecord,
+    Comment,
+    PositionChange,
+    StatementRecord,
 )
 from workshop.domain.appendix import Appendix  # noqa: E402
 from workshop.openspace.record import Note, OpenSpaceRecord, Slot, Space, Topic  # noqa: E402

@@ -14,7 +14,6 @@ Bounded: loopback only, fixed counts, stops by itself.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import threading

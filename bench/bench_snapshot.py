@@ -35,7 +35,7 @@ def fill(store: Store) -> str:
         store.close_for_answers(wid, s["id"])
     for t in range(40):
         topic = store.add_topic(wid, proposed_by=people[t], title=f"Område {t}", description="", convener=None)
-        for k in range(6):
+        for _ in range(6):
             store.add_note(wid, topic, people[t], text="Anteckning " * 30, kind="text")
     return wid
 

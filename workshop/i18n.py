@@ -26,7 +26,7 @@ def normalise_language(value: str | None) -> str | None:
     return lang if lang in LANGUAGES else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _catalog(lang: str) -> NullTranslations:
     # Message ids are English, so English needs no catalog.
     if lang == "en":

@@ -24,8 +24,9 @@ part of Run, shown while its phase runs (see static/js/console.js).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from .domain.errors import N_  # noqa: F401  (methods mark their label with it)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-
 # Every violation, reported by the page itself (securitypolicyviolation) and
 # by Chromium on the console ("... violates the following Content Security
 # Policy directive ..."), and every uncaught error. Pages enforce the policy

@@ -85,9 +85,8 @@ def test_the_database_allows_one_open_question_per_workshop(store, wid, admin, c
     a = store.fc_add_question(wid, "A", LABELS)
     b = store.fc_add_question(wid, "B", LABELS)
     store.fc_open(wid, a["id"])
-    with pytest.raises(sqlite3.IntegrityError):
-        with store.transaction() as db:
-            db.execute("UPDATE fc_questions SET status = 'open' WHERE id = ?", [b["id"]])
+    with pytest.raises(sqlite3.IntegrityError), store.transaction() as db:
+        db.execute("UPDATE fc_questions SET status = 'open' WHERE id = ?", [b["id"]])
     other = client.post("/api/workshops", json={"title": "Annan"}, headers=admin).get_json()
     c = store.fc_add_question(other["id"], "C", LABELS)
     store.fc_open(other["id"], c["id"])  # another workshop may have its own

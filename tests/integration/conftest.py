@@ -37,7 +37,7 @@ class Phone:
         self.token = data["participant"]
         self.welcomed.set()
 
-    def connect(self) -> "Phone":
+    def connect(self) -> Phone:
         auth = {"code": self.code, **({"participant": self.token} if self.token else {})}
         self.client.connect(self.url, auth=auth, transports=["websocket"], wait_timeout=10)
         assert self.welcomed.wait(5)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.openspace import domain as rules
 from workshop.domain.errors import Conflict, Invalid, NotFound
 from workshop.domain.parse import parse_clock
+from workshop.openspace import domain as rules
 
 
 # -- topics ----------------------------------------------------------------------

@@ -167,10 +167,9 @@ def test_placement_and_no_double_booking(send, grid):
 def test_the_database_itself_refuses_double_booking(send, grid, store, workshop):
     t1, t2 = topic(send, "A"), topic(send, "B")
     send("PUT", f"/topics/{t1['id']}/placement", {"space": grid["a"], "slot": grid["p1"]})
-    with pytest.raises(sqlite3.IntegrityError):
-        with store.transaction() as db:
-            db.execute("UPDATE topics SET space_id = ?, slot_id = ? WHERE id = ?",
-                       [grid["a"], grid["p1"], t2["id"]])
+    with pytest.raises(sqlite3.IntegrityError), store.transaction() as db:
+        db.execute("UPDATE topics SET space_id = ?, slot_id = ? WHERE id = ?",
+                   [grid["a"], grid["p1"], t2["id"]])
 
 
 def test_hidden_topic_frees_its_cell_and_returns_unscheduled_if_taken(send, grid):

@@ -15,7 +15,13 @@ import pypdf
 import pytest
 
 from tests.render.conftest import (
-    EXPECTED_SUMMARIES, LONG_NOTE, SCRIPT, STATEMENTS, SWEDISH, TOPIC_TITLES, build_appendix,
+    EXPECTED_SUMMARIES,
+    LONG_NOTE,
+    SCRIPT,
+    STATEMENTS,
+    SWEDISH,
+    TOPIC_TITLES,
+    build_appendix,
 )
 from workshop.barometer.appendix_view import movement_chart_name, strip_chart_name
 from workshop.barometer.domain_summary import movement
@@ -45,7 +51,7 @@ CHART_COUNT = len(STATEMENT_RECORDS) + len(MOVED_STATEMENTS) + 1  # + Open Space
 SHORT_NOTES = [n.text for t in OPEN_SPACE.topics for n in t.notes if n.text != LONG_NOTE]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rendered(fmt: str, lang: str) -> bytes:
     return RENDERERS[fmt](APPENDIX, lang)
 
@@ -88,7 +94,7 @@ def test_titles():
 
 
 # --- PDF ----------------------------------------------------------------------
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def pdf_text(lang: str) -> str:
     reader = pypdf.PdfReader(io.BytesIO(rendered("pdf", lang)))
     return flat("\n".join(page.extract_text() for page in reader.pages))

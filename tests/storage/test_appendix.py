@@ -2,7 +2,7 @@
 through the real HTTP API and participant sockets."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -69,7 +69,7 @@ def test_workshop_facts(store, workshop, ran):
     assert (appendix.title, appendix.code, appendix.language) == (
         "Inspirationsdag Värmland", workshop["code"], "sv")
     assert appendix.participants == 3
-    assert appendix.date == datetime.now(timezone.utc).date().isoformat()
+    assert appendix.date == datetime.now(UTC).date().isoformat()
     assert appendix.created_at == workshop["created_at"]
 
 

@@ -7,8 +7,8 @@ first against final position when someone moved).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Callable
 
 from workshop.barometer import charts
 from workshop.barometer.domain_summary import Movement, Summary, movement, verbal_summary

@@ -6,7 +6,7 @@ encoding). Nothing here draws user text, so no label needs
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from matplotlib.collections import LineCollection

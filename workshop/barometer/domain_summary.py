@@ -13,8 +13,8 @@ Pure: no Flask, no SQL, no plotting. Deterministic for the same input.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Sequence
 
 from workshop.barometer.record import PositionChange
 

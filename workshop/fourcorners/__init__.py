@@ -6,7 +6,7 @@ The projector shows the four corners with one dot per person.
 Everything the method does is in this package, ``templates/fourcorners/`` and
 ``static/js/fourcorners/``; see workshop/method.py for the parts.
 """
-from ..method import Method, N_
+from ..method import N_, Method
 from . import live, migrations, strings, web
 from .storage import FourCornersQueries
 

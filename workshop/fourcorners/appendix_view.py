@@ -7,8 +7,8 @@ ended in another corner than they first chose, and its chart.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from workshop.fourcorners import charts
 from workshop.fourcorners.domain import changed, corner_letter, most_chosen

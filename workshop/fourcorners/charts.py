@@ -5,7 +5,7 @@ user text: they reach matplotlib only through ``literal_label``.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from matplotlib.font_manager import FontProperties

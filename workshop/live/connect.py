@@ -61,7 +61,7 @@ def connect_staff(hub, auth: dict) -> None:
     try:
         workshop = hub.store.workshop(str(auth.get("workshop")))
     except NotFound:
-        raise ConnectionRefusedError(t("No such workshop."))
+        raise ConnectionRefusedError(t("No such workshop.")) from None
     role = role_for(workshop, auth.get("key"), hub.admin_token)
     if role is None:
         raise ConnectionRefusedError(t("Wrong or missing key for this workshop."))

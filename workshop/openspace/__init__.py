@@ -5,7 +5,7 @@ law of two feet), groups take notes, and the notes become the appendix.
 Everything the method does is in this package, ``templates/openspace/`` and
 ``static/js/openspace/``; see workshop/method.py for the parts.
 """
-from ..method import Method, N_
+from ..method import N_, Method
 from . import live, migrations, strings, web
 from .storage import OpenSpaceQueries
 

@@ -6,8 +6,8 @@ and per topic its facts and its notes grouped by kind.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from workshop.openspace import charts
 from workshop.openspace.record import NOTE_KINDS, Note, OpenSpaceRecord, Slot, Topic

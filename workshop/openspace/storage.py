@@ -172,10 +172,10 @@ class OpenSpaceQueries:
     def update_topic(self, workshop_id: str, topic_id: int, **fields) -> None:
         with self.transaction() as db:
             row = rules.check_live(self.topic_row(workshop_id, topic_id), staff=True)
-            if fields.get("hidden") is False and row["hidden"] and row["space_id"] is not None:
-                # Its cell went to someone else while hidden: it comes back unscheduled.
-                if self._occupant(workshop_id, row["space_id"], row["slot_id"]) is not None:
-                    fields = {**fields, "space_id": None, "slot_id": None}
+            # Its cell went to someone else while hidden: it comes back unscheduled.
+            if (fields.get("hidden") is False and row["hidden"] and row["space_id"] is not None
+                    and self._occupant(workshop_id, row["space_id"], row["slot_id"]) is not None):
+                fields = {**fields, "space_id": None, "slot_id": None}
             if "hidden" in fields:
                 fields = {**fields, "hidden": int(fields["hidden"])}
             _update(db, "topics", topic_id, fields)
@@ -203,7 +203,7 @@ class OpenSpaceQueries:
                 db.execute("UPDATE topics SET space_id = ?, slot_id = ? WHERE id = ?",
                            [space_id, slot_id, topic_id])
             except sqlite3.IntegrityError:
-                raise Conflict(TAKEN)
+                raise Conflict(TAKEN) from None
 
     def merge_topics(self, workshop_id: str, source_id: int, target_id: int) -> None:
         """Duplicates: the source's people, interest, dots and notes join the target."""

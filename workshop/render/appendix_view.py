@@ -8,8 +8,9 @@ each method, the section view its own ``build`` makes. The methods come from
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from workshop.domain.appendix import Appendix
 from workshop.i18n import normalise_language, translator

@@ -16,8 +16,8 @@ LineCollection, never one artist per person.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import matplotlib
 from babel.numbers import format_decimal

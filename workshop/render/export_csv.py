@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from workshop.domain.appendix import Appendix
 from workshop.render.appendix_view import build_view, merged

@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import jinja2
 from markupsafe import Markup, escape

@@ -12,7 +12,8 @@ gets plain data (the Appendix) and returns bytes or plain data.
 """
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 T = TypeVar("T")
 

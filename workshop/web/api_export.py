@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
+from ..auth import FACILITATOR, requires
 from ..domain.errors import Invalid, NotFound
 from ..i18n import normalise_language
 from ..render.appendix_view import download_name
@@ -28,7 +29,6 @@ from ..render.export_json import render_json
 from ..render.export_markdown import render_markdown
 from ..render.export_pdf import render_pdf
 from ..render.offload import run_off_loop
-from ..auth import FACILITATOR, requires
 from .context import store
 
 bp = Blueprint("api_export", __name__, url_prefix="/api/workshops/<workshop_id>")

@@ -8,12 +8,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import (Blueprint, abort, current_app, g, make_response, redirect, render_template, request,
-                   send_file, url_for)
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 
 from ..domain.errors import NotFound
-from ..join_guard import TooManyGuesses
 from ..domain.workshops import normalise_code
+from ..join_guard import TooManyGuesses
 from ..methods import METHODS, PROJECTOR_VIEWS
 from ..render.qr import qr_svg
 from .context import store
