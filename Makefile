@@ -7,7 +7,7 @@ PYBABEL:= $(VENV)/bin/pybabel
 CHROMIUM := /usr/bin/chromium
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard workshop/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: install install-dev run test test-fast chromium translations extract-messages bench clean
+.PHONY: install install-dev run test test-fast lint format chromium translations extract-messages bench clean
 
 install: $(VENV)/.runtime node_modules/.installed $(CATALOGS)
 
@@ -53,7 +53,16 @@ chromium:
 run: install
 	$(PY) app.py
 
-test: install-dev chromium
+# Lint and format are checks, not fixes: run `make format` to apply them.
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: install-dev chromium lint
 	node --test tests/js/
 	$(PY) -m pytest
 

@@ -1,6 +1,7 @@
 """The real server as a child process (`python app.py`), for integration
 and browser tests: a free port, its own data dir, killable and restartable
 on the same data."""
+
 from __future__ import annotations
 
 import os
@@ -34,14 +35,20 @@ class LiveServer:
 
     def start(self, timeout: float = 20.0) -> LiveServer:
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ,
-               "WORKSHOP_HOST": "127.0.0.1", "WORKSHOP_PORT": str(self.port),
-               "WORKSHOP_DATA_DIR": str(self.data_dir), "WORKSHOP_ADMIN_TOKEN": self.admin_token,
-               "WORKSHOP_PUBLIC_URL": self.url, "WORKSHOP_ASYNC_MODE": self.async_mode,
-               "PYTHONUNBUFFERED": "1"}
+        env = {
+            **os.environ,
+            "WORKSHOP_HOST": "127.0.0.1",
+            "WORKSHOP_PORT": str(self.port),
+            "WORKSHOP_DATA_DIR": str(self.data_dir),
+            "WORKSHOP_ADMIN_TOKEN": self.admin_token,
+            "WORKSHOP_PUBLIC_URL": self.url,
+            "WORKSHOP_ASYNC_MODE": self.async_mode,
+            "PYTHONUNBUFFERED": "1",
+        }
         log = open(self.log_path, "ab")  # noqa: SIM115  (the child writes to it for its whole life)
-        self.proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], cwd=ROOT, env=env,
-                                     stdout=log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "app.py")], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

@@ -4,6 +4,7 @@ Fast and deterministic for CI: a modest number of examples, no deadline
 (a shared 2-core machine), and derandomize=True so every run tries the same
 inputs.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -13,14 +14,35 @@ from hypothesis import strategies as st
 
 from workshop.domain.errors import Invalid
 
-PROPERTIES = settings(max_examples=150, deadline=None, derandomize=True,
-                      suppress_health_check=[HealthCheck.too_slow])
+PROPERTIES = settings(
+    max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 
 # Characters that have broken text handling somewhere: controls (C0, DEL,
 # C1: \x9b is a terminal escape), lone surrogates, Unicode line breaks and
 # spaces, non-ASCII digits, a right-to-left override.
-TRICKY = ["\x00", "\x1b", "\x7f", "\x85", "\x9b", "\ud800", "\udfff", "\u2028", "\u2029", "\u00a0", "\u3000",
-          "\n", "\t", "\r", " ", "-", "\u0663", "\u00b2", "\u202e", "\ufeff"]
+TRICKY = [
+    "\x00",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\x9b",
+    "\ud800",
+    "\udfff",
+    "\u2028",
+    "\u2029",
+    "\u00a0",
+    "\u3000",
+    "\n",
+    "\t",
+    "\r",
+    " ",
+    "-",
+    "\u0663",
+    "\u00b2",
+    "\u202e",
+    "\ufeff",
+]
 
 # Any code point, surrogates included (Python strings can hold them; a JSON
 # "\ud800" escape or a socket payload can deliver one).

@@ -1,12 +1,17 @@
 """The registry: what the methods offer the shared core."""
+
 from workshop.methods import METHODS, PROJECTOR_VIEWS
 
 
 def test_each_method_declares_its_projector_views():
     assert PROJECTOR_VIEWS == {
         "lobby": None,
-        "statement": "barometer", "result": "barometer",
-        "opening": "openspace", "market": "openspace", "wall": "openspace", "break": "openspace",
+        "statement": "barometer",
+        "result": "barometer",
+        "opening": "openspace",
+        "market": "openspace",
+        "wall": "openspace",
+        "break": "openspace",
         "corners": "fourcorners",
         "thanks": None,
     }

@@ -3,6 +3,7 @@
 ``create_app`` is the app factory (as in Flask's flaskr tutorial): it binds
 storage, Babel, Socket.IO and the blueprints to one Flask app.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,8 +24,7 @@ MAX_BODY_BYTES = 256 * 1024
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings()
     private_dir(settings.data_dir)
-    app = Flask(__name__, template_folder=str(ROOT / "templates"),
-                static_folder=str(ROOT / "static"))
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
     app.config.update(
         SETTINGS=settings,
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
@@ -37,10 +37,12 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     from .methods import METHODS, PROJECTOR_VIEWS
     from .storage import store_class
+
     store = store_class()(settings.database_path)
     app.extensions["workshop.store"] = store
 
     from .web.locale import init_babel
+
     init_babel(app)
 
     socketio = SocketIO(
@@ -52,15 +54,18 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     from .live import connect, guard
     from .live.hub import Hub
+
     hub = Hub(socketio, store, settings.coalesce_seconds, settings.admin_token, PROJECTOR_VIEWS)
     app.extensions["workshop.hub"] = hub
     from .join_guard import JoinGuard
+
     join_guard = JoinGuard(settings.redis_url)
     app.extensions["workshop.join_guard"] = join_guard
     connect.register(socketio, hub, join_guard)
     guard.install(socketio.server, hub)
 
     from .web import api_export, api_workshops, errors, headers, pages, summary_pages
+
     errors.register(app)
     headers.register(app)
     for blueprint in (api_workshops.bp, pages.bp, api_export.bp, summary_pages.bp):

@@ -1,4 +1,5 @@
 """Settings from the environment (WORKSHOP_*), read once at start."""
+
 from __future__ import annotations
 
 import os
@@ -42,8 +43,11 @@ def _interface_addresses() -> list[str]:
             if name == "lo" or name.startswith(("docker", "veth", "br-", "virbr")):
                 continue
             try:
-                packed = fcntl.ioctl(probe.fileno(), 0x8915,  # SIOCGIFADDR
-                                     struct.pack("256s", name[:15].encode()))
+                packed = fcntl.ioctl(
+                    probe.fileno(),
+                    0x8915,  # SIOCGIFADDR
+                    struct.pack("256s", name[:15].encode()),
+                )
             except OSError:  # interface without an IPv4 address
                 continue
             addresses.append(socket.inet_ntoa(packed[20:24]))

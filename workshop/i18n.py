@@ -5,6 +5,7 @@ outside a request, such as exports rendered in a worker thread, asks for a
 ``translator(lang)`` instead: a plain gettext function for that language,
 read from the same compiled catalogs.
 """
+
 from __future__ import annotations
 
 import functools

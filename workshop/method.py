@@ -22,6 +22,7 @@ an optional ``templates/<name>/console_run.html`` (a section with
 ``data-method="<name>"``, run by ``static/js/<name>/console_run.js``) is its
 part of Run, shown while its phase runs (see static/js/console.js).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

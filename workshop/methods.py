@@ -1,6 +1,7 @@
 """The registry: the methods this app runs, in the order the console shows
 them. Adding a method is one line here (see workshop/method.py and
 docs/architecture.md, "Adding a method")."""
+
 from __future__ import annotations
 
 from .barometer import METHOD as BAROMETER

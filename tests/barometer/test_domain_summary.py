@@ -4,6 +4,7 @@ The first seven rows are the seven statements of the Värmland minutes
 (seed "Åsiktsbarometer"), with distributions built to look like the room
 the facilitator described.
 """
+
 from __future__ import annotations
 
 import random
@@ -15,55 +16,137 @@ from workshop.barometer.record import PositionChange
 
 SEED_STATEMENTS = [
     # "Min organisation har något att tillföra till Värmlands utveckling"
-    ("all_agree", [75, 80, 85, 90, 95, 100, 88, 92, 70, 80], 0,
-     "Alla håller med", "Everyone agrees", "all"),
+    ("all_agree", [75, 80, 85, 90, 95, 100, 88, 92, 70, 80], 0, "Alla håller med", "Everyone agrees", "all"),
     # "Vi har redan tillräckligt bra samverkan mellan offentligt och idéburet"
-    ("samverkan", [5, 12, 18, 24, 30, 36, 42, 48, 54, 60], 0,
-     "Spridning mellan mitten och håller inte med", "Spread between the middle and disagree", "spread"),
+    (
+        "samverkan",
+        [5, 12, 18, 24, 30, 36, 42, 48, 54, 60],
+        0,
+        "Spridning mellan mitten och håller inte med",
+        "Spread between the middle and disagree",
+        "spread",
+    ),
     # "Vi i Värmland bör fortsätta arbetet med att få till en överenskommelse"
-    ("fortsatta", [20, 45, 50, 55, 60, 70, 75, 80, 85, 90, 95, 72], 0,
-     "Lätt övervikt åt håller med", "Slight lean towards agree", "lean"),
+    (
+        "fortsatta",
+        [20, 45, 50, 55, 60, 70, 75, 80, 85, 90, 95, 72],
+        0,
+        "Lätt övervikt åt håller med",
+        "Slight lean towards agree",
+        "lean",
+    ),
     # "Överenskommelsearbetet kan göras utan att kosta pengar"
-    ("kosta_pengar", [45, 50, 50, 55, 55, 60, 48, 52, 5, 8, 10, 12, 15], 0,
-     "Gruppering i mitten och en grupp som inte håller med",
-     "A group in the middle and a group that disagrees", "two_groups"),
+    (
+        "kosta_pengar",
+        [45, 50, 50, 55, 55, 60, 48, 52, 5, 8, 10, 12, 15],
+        0,
+        "Gruppering i mitten och en grupp som inte håller med",
+        "A group in the middle and a group that disagrees",
+        "two_groups",
+    ),
     # "…bör vara avgränsad till att bara gälla det sociala området"
-    ("sociala", [3, 9, 16, 24, 31, 37, 44, 51, 58, 64], 0,
-     "Spridning mellan mitten och håller inte med", "Spread between the middle and disagree", "spread"),
+    (
+        "sociala",
+        [3, 9, 16, 24, 31, 37, 44, 51, 58, 64],
+        0,
+        "Spridning mellan mitten och håller inte med",
+        "Spread between the middle and disagree",
+        "spread",
+    ),
     # "Integrationsarbetet ska vara utanför…" (minutes give only a comment)
-    ("integration", [5, 15, 25, 40, 50, 60, 70, 80, 90, 100], 0,
-     "Spridning över hela skalan", "Spread over the whole scale", "whole_scale"),
+    (
+        "integration",
+        [5, 15, 25, 40, 50, 60, 70, 80, 90, 100],
+        0,
+        "Spridning över hela skalan",
+        "Spread over the whole scale",
+        "whole_scale",
+    ),
     # "Den kommande regionen i Värmland är viktig för överenskommelsearbetet"
-    ("regionen", [55, 58, 60, 62, 65, 68, 70, 72, 75, 78], 0,
-     "Grupperat från mitten till håller med", "Grouped from the middle to agree", "grouped"),
+    (
+        "regionen",
+        [55, 58, 60, 62, 65, 68, 70, 72, 75, 78],
+        0,
+        "Grupperat från mitten till håller med",
+        "Grouped from the middle to agree",
+        "grouped",
+    ),
 ]
 
 EDGE_CASES = [
     ("none", [], 0, "För få svar", "Too few answers", "too_few"),
     ("one", [50], 0, "För få svar", "Too few answers", "too_few"),
     ("two", [10, 90], 0, "För få svar", "Too few answers", "too_few"),
-    ("all_passes", [], 5, "För få svar. Många pass (5 av 5).", "Too few answers. Many passes (5 of 5).", "too_few"),
+    (
+        "all_passes",
+        [],
+        5,
+        "För få svar. Många pass (5 av 5).",
+        "Too few answers. Many passes (5 of 5).",
+        "too_few",
+    ),
     ("three_zero", [0, 0, 0], 0, "Alla håller inte med", "Everyone disagrees", "all"),
     ("boundary_33", [33, 33, 33], 0, "Alla håller inte med", "Everyone disagrees", "all"),
     ("boundary_34", [34, 34, 34], 0, "Alla i mitten", "Everyone in the middle", "all"),
     ("boundary_66", [66, 66, 66], 0, "Alla i mitten", "Everyone in the middle", "all"),
     ("boundary_67", [67, 67, 67], 0, "Alla håller med", "Everyone agrees", "all"),
-    ("many_passes", [80] * 15, 5,
-     "Alla håller med. Många pass (5 av 20).", "Everyone agrees. Many passes (5 of 20).", "all"),
+    (
+        "many_passes",
+        [80] * 15,
+        5,
+        "Alla håller med. Många pass (5 av 20).",
+        "Everyone agrees. Many passes (5 of 20).",
+        "all",
+    ),
     ("few_passes", [80] * 15, 3, "Alla håller med", "Everyone agrees", "all"),
-    ("strong_lean", [40, 50, 60, 70, 75, 80, 85, 90, 95, 100], 0,
-     "Övervikt åt håller med", "Strong lean towards agree", "strong_lean"),
-    ("lean_disagree", [5, 10, 15, 20, 25, 30, 40, 50, 60, 75], 0,
-     "Lätt övervikt åt håller inte med", "Slight lean towards disagree", "lean"),
-    ("ends_tie", [0, 5, 10, 10, 90, 95, 100, 100], 0,
-     "Gruppering vid håller med och en grupp som inte håller med",
-     "A group that agrees and a group that disagrees", "two_groups"),
-    ("single_outlier", [50, 52, 55, 58, 60, 100], 0,
-     "Övervikt åt mitten", "Strong lean towards the middle", "strong_lean"),
-    ("grouped_disagree", [20, 24, 28, 30, 32, 36, 38, 40, 42, 45], 0,
-     "Grupperat från mitten till håller inte med", "Grouped from the middle to disagree", "grouped"),
-    ("spread_agree", [40, 45, 50, 55, 60, 65, 70, 78, 86, 94, 100], 0,
-     "Spridning mellan mitten och håller med", "Spread between the middle and agree", "spread"),
+    (
+        "strong_lean",
+        [40, 50, 60, 70, 75, 80, 85, 90, 95, 100],
+        0,
+        "Övervikt åt håller med",
+        "Strong lean towards agree",
+        "strong_lean",
+    ),
+    (
+        "lean_disagree",
+        [5, 10, 15, 20, 25, 30, 40, 50, 60, 75],
+        0,
+        "Lätt övervikt åt håller inte med",
+        "Slight lean towards disagree",
+        "lean",
+    ),
+    (
+        "ends_tie",
+        [0, 5, 10, 10, 90, 95, 100, 100],
+        0,
+        "Gruppering vid håller med och en grupp som inte håller med",
+        "A group that agrees and a group that disagrees",
+        "two_groups",
+    ),
+    (
+        "single_outlier",
+        [50, 52, 55, 58, 60, 100],
+        0,
+        "Övervikt åt mitten",
+        "Strong lean towards the middle",
+        "strong_lean",
+    ),
+    (
+        "grouped_disagree",
+        [20, 24, 28, 30, 32, 36, 38, 40, 42, 45],
+        0,
+        "Grupperat från mitten till håller inte med",
+        "Grouped from the middle to disagree",
+        "grouped",
+    ),
+    (
+        "spread_agree",
+        [40, 45, 50, 55, 60, 65, 70, 78, 86, 94, 100],
+        0,
+        "Spridning mellan mitten och håller med",
+        "Spread between the middle and agree",
+        "spread",
+    ),
 ]
 
 
@@ -87,8 +170,10 @@ def test_summary_does_not_depend_on_order(row):
 
 
 def _history(*changes):
-    return [PositionChange(participant=p, value=v, at=f"2026-11-20T10:{i:02d}:00Z")
-            for i, (p, v) in enumerate(changes)]
+    return [
+        PositionChange(participant=p, value=v, at=f"2026-11-20T10:{i:02d}:00Z")
+        for i, (p, v) in enumerate(changes)
+    ]
 
 
 MOVEMENT_CASES = [
@@ -97,16 +182,35 @@ MOVEMENT_CASES = [
     ("single_position_is_no_move", [(1, 50)], Movement(1, 0, 0, 0, 0.0, [(50, 50)])),
     (
         "mixed",
-        [(1, 20), (2, 80), (3, 50), (4, None), (1, 45), (4, 40), (5, 30),
-         (2, 30), (3, 52), (1, 60), (4, 70), (5, None), (6, None)],
+        [
+            (1, 20),
+            (2, 80),
+            (3, 50),
+            (4, None),
+            (1, 45),
+            (4, 40),
+            (5, 30),
+            (2, 30),
+            (3, 52),
+            (1, 60),
+            (4, 70),
+            (5, None),
+            (6, None),
+        ],
         # P1 20->60, P2 80->30, P3 50->52 (settling), P4 pass,40->70,
         # P5 ended on pass (not counted), P6 only passed.
         Movement(4, 3, 2, 1, 5.5, [(20, 60), (80, 30), (50, 52), (40, 70)]),
     ),
     (
         "threshold",
-        [(1, 50), (2, 50), (3, 50), (1, 50 + MOVE_THRESHOLD), (2, 50 - MOVE_THRESHOLD),
-         (3, 50 + MOVE_THRESHOLD - 1)],
+        [
+            (1, 50),
+            (2, 50),
+            (3, 50),
+            (1, 50 + MOVE_THRESHOLD),
+            (2, 50 - MOVE_THRESHOLD),
+            (3, 50 + MOVE_THRESHOLD - 1),
+        ],
         Movement(3, 2, 1, 1, round((MOVE_THRESHOLD - 1) / 3, 2), [(50, 55), (50, 45), (50, 54)]),
     ),
     ("pass_in_between", [(1, 10), (1, None), (1, 90)], Movement(1, 1, 1, 0, 80.0, [(10, 90)])),
@@ -120,5 +224,11 @@ def test_movement(changes, expected):
 
 def test_movement_as_dict_is_json_ready():
     d = movement(_history((1, 20), (1, 60))).as_dict()
-    assert d == {"participants": 1, "moved": 1, "towards_agree": 1, "towards_disagree": 0,
-                 "mean_shift": 40.0, "pairs": [[20, 60]]}
+    assert d == {
+        "participants": 1,
+        "moved": 1,
+        "towards_agree": 1,
+        "towards_disagree": 0,
+        "mean_shift": 40.0,
+        "pairs": [[20, 60]],
+    }

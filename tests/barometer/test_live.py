@@ -48,7 +48,9 @@ def test_position_is_acked_and_reaches_projector_coalesced(phone, projector, sta
         for value in range(0, 50, 5):  # many moves...
             ack = p.emit("position", {"statement": statement["id"], "value": value + i}, callback=True)
             assert ack == {"ok": True, "statement": statement["id"], "value": value + i}
-    final = wait_for(projector, "distribution", lambda d: d["count"] == 3 and sorted(d["values"]) == [45, 46, 47])
+    final = wait_for(
+        projector, "distribution", lambda d: d["count"] == 3 and sorted(d["values"]) == [45, 46, 47]
+    )
     assert final["mean"] == 46.0 and final["passes"] == 0
     # ...but far fewer aggregates than moves: the projector gets coalesced updates.
     assert len(events(projector, "distribution")) < 10
@@ -66,11 +68,22 @@ def test_phones_never_get_other_positions(phone, projector, statement):
     assert "80" not in str(received)
 
 
-@pytest.mark.parametrize("payload", [
-    {"statement": "x", "value": 5}, {"value": 5}, {"statement": 1}, None, "50", [1, 2],
-    {"statement": 1, "value": 101}, {"statement": 1, "value": -1}, {"statement": 1, "value": 5.5},
-    {"statement": 1, "value": "50"}, {"statement": 1, "value": True},
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"statement": "x", "value": 5},
+        {"value": 5},
+        {"statement": 1},
+        None,
+        "50",
+        [1, 2],
+        {"statement": 1, "value": 101},
+        {"statement": 1, "value": -1},
+        {"statement": 1, "value": 5.5},
+        {"statement": 1, "value": "50"},
+        {"statement": 1, "value": True},
+    ],
+)
 def test_bad_positions_are_refused_and_change_nothing(phone, statement, store, payload):
     if isinstance(payload, dict) and payload.get("statement") == 1:
         payload = {**payload, "statement": statement["id"]}
@@ -127,9 +140,15 @@ def test_staff_socket_cannot_send_positions(projector, statement):
     assert ack["ok"] is False
 
 
-def test_hidden_statement_hides_dots_from_projector_only(app, socketio, client, workshop, fac, phone, projector, statement):
-    client.patch(f"/api/workshops/{workshop['id']}/statements/{statement['id']}", json={"hidden": True}, headers=fac)
-    facilitator = socketio.test_client(app, auth={"workshop": workshop["id"], "key": workshop["facilitator_key"]})
+def test_hidden_statement_hides_dots_from_projector_only(
+    app, socketio, client, workshop, fac, phone, projector, statement
+):
+    client.patch(
+        f"/api/workshops/{workshop['id']}/statements/{statement['id']}", json={"hidden": True}, headers=fac
+    )
+    facilitator = socketio.test_client(
+        app, auth={"workshop": workshop["id"], "key": workshop["facilitator_key"]}
+    )
     phone().emit("position", {"statement": statement["id"], "value": 12}, callback=True)
     seen = wait_for(projector, "distribution", lambda d: d["count"] == 1)
     assert seen["values"] == [] and seen["hidden"] is True
@@ -167,7 +186,11 @@ def test_staff_state_keeps_the_statement_just_closed(client, workshop, fac, phon
     assert state["statement"] is None
     closed = state["closed_statement"]
     assert {k: closed[k] for k in ("id", "text", "status", "hidden")} == {
-        "id": statement["id"], "text": statement["text"], "status": "closed", "hidden": False}
+        "id": statement["id"],
+        "text": statement["text"],
+        "status": "closed",
+        "hidden": False,
+    }
     dist = closed["distribution"]
     assert sorted(dist["values"]) == [80, 85, 90] and dist["count"] == 3 and dist["passes"] == 1
     assert len(dist["dots"]) == 3
@@ -186,7 +209,9 @@ def test_the_next_close_replaces_the_result(client, workshop, fac, projector, st
 
 
 def test_a_hidden_result_shows_only_counts(client, workshop, fac, phone, projector, statement):
-    client.patch(f"/api/workshops/{workshop['id']}/statements/{statement['id']}", json={"hidden": True}, headers=fac)
+    client.patch(
+        f"/api/workshops/{workshop['id']}/statements/{statement['id']}", json={"hidden": True}, headers=fac
+    )
     phone().emit("position", {"statement": statement["id"], "value": 12}, callback=True)
     _close(client, workshop, fac, statement)
     closed = events(projector, "state")[-1]["closed_statement"]

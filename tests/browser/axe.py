@@ -4,6 +4,7 @@ registry as a devDependency): the automated part of a WCAG 2.1 AA check.
     from tests.browser.axe import serious_violations
     assert serious_violations(page) == []
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """What a person sees: a projector and two phones, in Debian's Chromium."""
+
 import time
 
 
@@ -11,8 +12,13 @@ def test_two_phones_move_and_the_projector_shows_two_dots(server, new_page, arti
     started = time.monotonic()
     w = server.new_workshop("Inspirationsdag <Värmland>")
     key = w["facilitator_key"]
-    s = server.api("POST", f"/api/workshops/{w['id']}/statements", key,
-                   {"text": "Vi i Värmland bör fortsätta arbetet med en överenskommelse"}, expect=201)
+    s = server.api(
+        "POST",
+        f"/api/workshops/{w['id']}/statements",
+        key,
+        {"text": "Vi i Värmland bör fortsätta arbetet med en överenskommelse"},
+        expect=201,
+    )
 
     projector = new_page(width=1280, height=720)
     projector.goto(server.url + _path(w["projector_url"]))
@@ -55,7 +61,9 @@ def test_two_phones_move_and_the_projector_shows_two_dots(server, new_page, arti
 def test_phone_pass_and_english(server, new_page):
     w = server.new_workshop("Workshop", language="en")
     key = w["facilitator_key"]
-    s = server.api("POST", f"/api/workshops/{w['id']}/statements", key, {"text": "<script>alert(1)</script>"}, expect=201)
+    s = server.api(
+        "POST", f"/api/workshops/{w['id']}/statements", key, {"text": "<script>alert(1)</script>"}, expect=201
+    )
     server.api("POST", f"/api/workshops/{w['id']}/statements/{s['id']}/open", key, expect=200)
     phone = new_page(locale="en-GB", width=360, height=700, is_mobile=True)
     dialogs = []

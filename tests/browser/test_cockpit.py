@@ -3,6 +3,7 @@ Prepare and Run on one page, Run fitting a 1366×768 laptop screen, a whole
 statement driven by the keyboard alone, comments, the projector's buttons
 (PUT /projector, intercepted until the projector branch has landed), the
 Open Space and Fyra hörn parts, and axe-core in both modes and every phase."""
+
 from __future__ import annotations
 
 import json
@@ -109,7 +110,10 @@ def test_run_fits_one_laptop_screen(server, new_page, artifacts):
     expect(page.locator("#presence")).to_have_text("Anslutna: 3 · Uppkopplade: 3")
     # One main action: close.
     expect(page.locator("#b-run .main-action:visible")).to_have_text(["Stäng och visa resultatet"])
-    heights = {"Kör, öppet påstående": _height(page), "Kör, öppet påstående: innehållet slutar": _content(page)}
+    heights = {
+        "Kör, öppet påstående": _height(page),
+        "Kör, öppet påstående: innehållet slutar": _content(page),
+    }
     page.screenshot(path=str(artifacts / "cockpit-run-open-1366x768.png"))
 
     # Closed: the result stays, with its numbers, and the next step is one button.
@@ -211,19 +215,23 @@ def test_projector_buttons_send_the_view(server, new_page, artifacts):
         body = route.request.post_data_json
         sent.append((route.request.method, body, route.request.headers.get("authorization")))
         route.fulfill(status=200, json={"view": body["view"]})
+
     page.route("**/api/workshops/*/projector", projector)
 
     views = page.get_by_role("group", name="Projektor")
     expect(views.get_by_role("button")).to_have_text(
-        ["Automatiskt", "Lobbyn (QR-kod)", "Påståendet", "Resultatet", "Tack"])
+        ["Automatiskt", "Lobbyn (QR-kod)", "Påståendet", "Resultatet", "Tack"]
+    )
     expect(page.locator("#projector-now")).to_have_text("Projektorn visar: Automatiskt")
     views.get_by_role("button", name="Resultatet").click()
     expect(views.get_by_role("button", name="Resultatet")).to_have_attribute("aria-pressed", "true")
     expect(page.locator("#projector-now")).to_have_text("Projektorn visar: Resultatet")
     views.get_by_role("button", name="Automatiskt").click()
     expect(views.get_by_role("button", name="Automatiskt")).to_have_attribute("aria-pressed", "true")
-    assert sent == [("PUT", {"view": "result"}, f"Bearer {workshop.key}"),
-                    ("PUT", {"view": None}, f"Bearer {workshop.key}")]
+    assert sent == [
+        ("PUT", {"view": "result"}, f"Bearer {workshop.key}"),
+        ("PUT", {"view": None}, f"Bearer {workshop.key}"),
+    ]
     assert errors == []
 
 
@@ -243,18 +251,31 @@ def test_open_space_run_shows_the_wall_and_says_why_fika_is_refused(server, new_
     expect(page.locator("#os-c-pool")).to_have_text("Inga ämnen än.")  # not "every topic is on the wall"
     expect(page.locator("#os-c-missing-none")).to_have_text("Inget ämne är på väggen än.")
     expect(page.get_by_role("group", name="Projektor").get_by_role("button")).to_have_text(
-        ["Automatiskt", "Lobbyn (QR-kod)", "Öppningscirkeln", "Marknadsplatsen", "Agendaväggen", "Fikapausen", "Tack"])
+        [
+            "Automatiskt",
+            "Lobbyn (QR-kod)",
+            "Öppningscirkeln",
+            "Marknadsplatsen",
+            "Agendaväggen",
+            "Fikapausen",
+            "Tack",
+        ]
+    )
     expect(page.locator("#keys-box")).to_be_hidden()  # Open Space has no shortcuts
 
-    topics = [api("POST", "/topics", {"title": title}) for title in (
-        "Kommunikation: avsändare, budskap, mottagare", "Folkhälsa och psykisk hälsa")]
+    topics = [
+        api("POST", "/topics", {"title": title})
+        for title in ("Kommunikation: avsändare, budskap, mottagare", "Folkhälsa och psykisk hälsa")
+    ]
     chip = page.locator(f"#os-c-pool .os-chip[data-topic='{topics[0]['id']}']")
     chip.drag_to(page.locator("#os-c-table .os-break-row td"))
     expect(page.locator("#os-c-error")).to_have_text("Det är fika – inget kan läggas där.")
     assert all(t["space"] is None for t in api("GET", "/wall")["topics"])
     # The keyboard alternative, under the topic in the pool.
     page.select_option(f"#os-c-pool-place-{topics[0]['id']}", f"{rooms[0]['id']}:{session['id']}")
-    expect(page.locator(f"#os-c-table td[data-space='{rooms[0]['id']}'] .os-chip strong")).to_have_text(topics[0]["title"])
+    expect(page.locator(f"#os-c-table td[data-space='{rooms[0]['id']}'] .os-chip strong")).to_have_text(
+        topics[0]["title"]
+    )
     expect(page.locator("#os-c-error")).to_be_hidden()
     expect(page.locator("#os-c-missing li")).to_have_count(1)
     page.get_by_role("button", name="Om 15 minuter").click()
@@ -264,7 +285,11 @@ def test_open_space_run_shows_the_wall_and_says_why_fika_is_refused(server, new_
     page.get_by_role("tab", name="Förbered").click()
     prepare_height = _height(page)
     page.screenshot(path=str(artifacts / "cockpit-prepare-openspace-1366x768.png"), full_page=True)
-    _record(artifacts, "Open Space at 1366×768", {"Kör": height, "Kör: innehållet slutar": content, "Förbered": prepare_height})
+    _record(
+        artifacts,
+        "Open Space at 1366×768",
+        {"Kör": height, "Kör: innehållet slutar": content, "Förbered": prepare_height},
+    )
     assert height <= HEIGHT
     assert errors == []
 
@@ -332,7 +357,11 @@ def test_no_serious_accessibility_violations_in_either_mode_or_any_phase(server,
             page.wait_for_timeout(150)  # let the pushes of this step land
             found[f"{step.__name__}, {mode}"] = serious_violations(page)
     assert found == {name: [] for name in found}
-    _record(artifacts, "axe-core serious + critical violations, per phase and mode", {k: len(v) for k, v in found.items()})
+    _record(
+        artifacts,
+        "axe-core serious + critical violations, per phase and mode",
+        {k: len(v) for k, v in found.items()},
+    )
     # The check sees what it must: an image with an empty label (the swarm's, before this work).
     page.get_by_role("tab", name="Kör").click()
     page.evaluate("""() => {

@@ -2,6 +2,7 @@
 nothing is blocked (no violation reported), every page still works, the
 Socket.IO websocket to our own origin is allowed by connect-src 'self', and
 no other site can frame a page."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect
@@ -29,7 +30,9 @@ class Watched:
         self.errors: list[str] = []
         self.websockets: list = []
         page.add_init_script(WATCH)
-        page.on("console", lambda m: self.console.append(m.text) if "Content Security Policy" in m.text else None)
+        page.on(
+            "console", lambda m: self.console.append(m.text) if "Content Security Policy" in m.text else None
+        )
         page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         page.on("websocket", lambda ws: self.websockets.append(ws))
 
@@ -71,8 +74,9 @@ def test_every_page_works_under_the_policy(server, new_page):
     phone.page.get_by_role("slider").press("End")
     expect(phone.page.locator("#save")).to_have_text("Sparat")
     # connect-src 'self' lets the Socket.IO websocket to our own origin through
-    assert any(ws.url.startswith(server.url.replace("http", "ws")) and not ws.is_closed()
-               for ws in phone.websockets)
+    assert any(
+        ws.url.startswith(server.url.replace("http", "ws")) and not ws.is_closed() for ws in phone.websockets
+    )
     phone.assert_clean("phone")
 
     projector = Watched(new_page, width=1280, height=720)
@@ -103,7 +107,10 @@ def test_every_page_works_under_the_policy(server, new_page):
     # white, not black, and the page's own CSS applies.
     fill = summary.page.evaluate("getComputedStyle(document.querySelector('#summary svg path')).fill")
     assert fill == "rgb(255, 255, 255)"
-    assert summary.page.evaluate("getComputedStyle(document.querySelector('.summary-verbal')).fontWeight") == "700"
+    assert (
+        summary.page.evaluate("getComputedStyle(document.querySelector('.summary-verbal')).fontWeight")
+        == "700"
+    )
 
 
 def test_no_page_can_be_framed(server, new_page):
@@ -112,8 +119,10 @@ def test_no_page_can_be_framed(server, new_page):
     blocked = []
     page.on("console", lambda m: blocked.append(m.text))
     # Another origin (about:blank) tries to frame the console and the home page.
-    page.set_content(f'<iframe id="a" src="{server.url}{_path(w["facilitator_url"])}"></iframe>'
-                     f'<iframe id="b" src="{server.url}/"></iframe>')
+    page.set_content(
+        f'<iframe id="a" src="{server.url}{_path(w["facilitator_url"])}"></iframe>'
+        f'<iframe id="b" src="{server.url}/"></iframe>'
+    )
     page.wait_for_timeout(1500)
     for frame in page.frames[1:]:
         assert frame.url.startswith("chrome-error://") or not frame.url.startswith(server.url), frame.url

@@ -1,5 +1,6 @@
 """Keys in the URL fragment (#key=...) are read, kept for the tab in
 sessionStorage, and taken out of the address bar and history at once."""
+
 from __future__ import annotations
 
 from playwright.sync_api import expect

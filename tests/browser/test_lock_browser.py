@@ -1,6 +1,7 @@
 """Closing a workshop to new participants from the console, as a facilitator
 would: new phones are told why, known phones come back; the organiser sees
 the refused join codes in the workshop list."""
+
 from __future__ import annotations
 
 import requests

@@ -2,6 +2,7 @@
 server process: the move waits, the phone says so in our words (never
 "websocket error"), and it is committed once the server is back. A server's
 refusal (a locked workshop) is shown in the server's own words."""
+
 from __future__ import annotations
 
 import re
@@ -20,12 +21,18 @@ RECORD_TEXTS = """() => {
 }"""
 
 
-def test_a_move_made_while_the_server_is_down_waits_and_is_saved_after_the_restart(server, new_page, artifacts):
+def test_a_move_made_while_the_server_is_down_waits_and_is_saved_after_the_restart(
+    server, new_page, artifacts
+):
     w = server.new_workshop("Inspirationsdag Värmland")
     key = w["facilitator_key"]
-    s = server.api("POST", f"/api/workshops/{w['id']}/statements", key,
-                   {"text": "Vi har redan tillräckligt bra samverkan mellan offentligt och idéburet i länet"},
-                   expect=201)
+    s = server.api(
+        "POST",
+        f"/api/workshops/{w['id']}/statements",
+        key,
+        {"text": "Vi har redan tillräckligt bra samverkan mellan offentligt och idéburet i länet"},
+        expect=201,
+    )
     server.api("POST", f"/api/workshops/{w['id']}/statements/{s['id']}/open", key, expect=200)
     phone = new_page(width=375, height=667, is_mobile=True)
     phone.goto(f"{server.url}/j/{w['code']}")
@@ -64,12 +71,18 @@ def test_a_move_made_while_the_server_is_down_waits_and_is_saved_after_the_resta
 
 
 def test_fyra_horn_at_320_survives_a_restart_and_a_locked_workshop_refuses_in_its_own_words(
-        server, new_page, artifacts):
+    server, new_page, artifacts
+):
     w = server.new_workshop("Inspirationsdag Värmland")
     key = w["facilitator_key"]
     labels = ["Håller med", "Håller delvis med", "Tveksam", "Håller inte med"]
-    q = server.api("POST", f"/api/workshops/{w['id']}/corners", key,
-                   {"text": "Vi i Värmland bör fortsätta arbetet med en överenskommelse", "labels": labels}, expect=201)
+    q = server.api(
+        "POST",
+        f"/api/workshops/{w['id']}/corners",
+        key,
+        {"text": "Vi i Värmland bör fortsätta arbetet med en överenskommelse", "labels": labels},
+        expect=201,
+    )
     server.api("POST", f"/api/workshops/{w['id']}/corners/{q['id']}/open", key, expect=200)
     phone = new_page(width=320, height=568, is_mobile=True)
     phone.goto(f"{server.url}/j/{w['code']}")
@@ -93,5 +106,6 @@ def test_fyra_horn_at_320_survives_a_restart_and_a_locked_workshop_refuses_in_it
     newcomer = new_page(width=320, height=568, is_mobile=True)
     newcomer.goto(f"{server.url}/j/{w['code']}")
     expect(newcomer.locator("#conn")).to_have_text(
-        "Kunde inte gå med: Workshoppen är stängd för nya deltagare. Fråga den som leder.")
+        "Kunde inte gå med: Workshoppen är stängd för nya deltagare. Fråga den som leder."
+    )
     assert not TRANSPORT_WORDS.search(newcomer.inner_text("body"))

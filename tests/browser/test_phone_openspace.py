@@ -1,6 +1,7 @@
 """The phone in Open Space at 320 and 375 px, in Debian's Chromium: the
 person's own group first, "Jag är här" once per topic, the note form in view
 and focused after the tap, tabs by keyboard, status lines that do not stay."""
+
 from __future__ import annotations
 
 import datetime
@@ -8,10 +9,20 @@ import re
 
 from playwright.sync_api import expect
 
-TITLES = ["Samverkan mellan offentligt och idéburet", "Finansiering av idéburen sektor",
-          "Kommunikation: avsändare, budskap, mottagare", "Folkhälsa och psykisk hälsa", "Ungas inflytande",
-          "Överenskommelsen i praktiken", "Mångfald i styrelser", "Volontärers villkor", "Lokala mötesplatser",
-          "Kultur som kraft", "Integration och språk", "Digitala verktyg"]
+TITLES = [
+    "Samverkan mellan offentligt och idéburet",
+    "Finansiering av idéburen sektor",
+    "Kommunikation: avsändare, budskap, mottagare",
+    "Folkhälsa och psykisk hälsa",
+    "Ungas inflytande",
+    "Överenskommelsen i praktiken",
+    "Mångfald i styrelser",
+    "Volontärers villkor",
+    "Lokala mötesplatser",
+    "Kultur som kraft",
+    "Integration och språk",
+    "Digitala verktyg",
+]
 
 
 def _hhmm(moment: datetime.datetime) -> str:
@@ -32,14 +43,36 @@ def _wall(server):
     rooms = [api("POST", "/spaces", {"name": name}) for name in ("Rum Klarälven", "Rum Vänern", "Rum Fryken")]
     now = datetime.datetime.now()
     start = max(now - datetime.timedelta(minutes=10), now.replace(hour=0, minute=0))
-    slots = [api("POST", "/slots", {"label": f"Pass {i + 1}", "minutes": 45,
-                                    "starts_at": _hhmm(start + datetime.timedelta(minutes=45 * i))})
-             for i in range(3)]
-    topics = [api("POST", "/topics", {"title": title, "convener": "Helena",
-                                      "description": "Hur tar vi nästa steg mot en överenskommelse?"})
-              for title in TITLES]
+    slots = [
+        api(
+            "POST",
+            "/slots",
+            {
+                "label": f"Pass {i + 1}",
+                "minutes": 45,
+                "starts_at": _hhmm(start + datetime.timedelta(minutes=45 * i)),
+            },
+        )
+        for i in range(3)
+    ]
+    topics = [
+        api(
+            "POST",
+            "/topics",
+            {
+                "title": title,
+                "convener": "Helena",
+                "description": "Hur tar vi nästa steg mot en överenskommelse?",
+            },
+        )
+        for title in TITLES
+    ]
     for i, topic in enumerate(topics[:9]):
-        api("PUT", f"/topics/{topic['id']}/placement", {"space": rooms[i % 3]["id"], "slot": slots[i // 3]["id"]})
+        api(
+            "PUT",
+            f"/topics/{topic['id']}/placement",
+            {"space": rooms[i % 3]["id"], "slot": slots[i // 3]["id"]},
+        )
     return w, [t["id"] for t in topics]
 
 
@@ -63,14 +96,18 @@ def test_here_at_320_opens_my_group_with_the_note_form_in_view_and_focused(serve
 
     # One "Jag är här" per scheduled topic on the whole page (hidden tabs included), none unscheduled.
     for i, topic in enumerate(ids):
-        expect(phone.locator(f"button[data-action=here][data-topic='{topic}']")).to_have_count(1 if i < 9 else 0)
+        expect(phone.locator(f"button[data-action=here][data-topic='{topic}']")).to_have_count(
+            1 if i < 9 else 0
+        )
         expect(phone.locator(f"button[data-action=interest][data-topic='{topic}']")).to_have_count(1)
     heights = {"now": _height(phone)}
     phone.screenshot(path=str(artifacts / "phone-openspace-320-now.png"))
 
     here = phone.locator(f"#os-panel-now button[data-action=here][data-topic='{ids[0]}']")
     expect(here).to_have_accessible_description(TITLES[0])
-    phone.locator(f"#os-panel-now button[data-action=here][data-topic='{ids[4]}']").scroll_into_view_if_needed()
+    phone.locator(
+        f"#os-panel-now button[data-action=here][data-topic='{ids[4]}']"
+    ).scroll_into_view_if_needed()
     here.click()
     mine = phone.get_by_role("tab", name="Min grupp")
     expect(mine).to_have_attribute("aria-selected", "true")
@@ -78,7 +115,9 @@ def test_here_at_320_opens_my_group_with_the_note_form_in_view_and_focused(serve
     expect(form).to_be_in_viewport(ratio=1)
     expect(form).to_be_focused()
     expect(phone.locator("#os-here-title")).to_contain_text(TITLES[0])
-    expect(form).to_have_accessible_name(re.compile(f"^Skriv en anteckning till gruppen {TITLES[0]} – Rum Klarälven"))
+    expect(form).to_have_accessible_name(
+        re.compile(f"^Skriv en anteckning till gruppen {TITLES[0]} – Rum Klarälven")
+    )
     heights["mine"] = _height(phone)
     phone.screenshot(path=str(artifacts / "phone-openspace-320-after-here.png"))
 

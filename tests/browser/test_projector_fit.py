@@ -4,6 +4,7 @@ screen and clear of the join panel, counts stay readable from the back, the
 view the facilitator picked survives a reload, and axe-core finds nothing
 serious. Screenshots of each view at 1280×720 and 1920×1080 go to
 test-artifacts/projector-<view>-<width>.png."""
+
 from __future__ import annotations
 
 import time
@@ -75,7 +76,8 @@ def check_fits(page, view: str, artifacts, counts: str | None = None, shot: str 
         assert page.evaluate(LAYOUT) == [], f"{view} at {width}×{height}"
         if counts:
             fonts[(width, height)] = page.evaluate(
-                "(sel) => parseFloat(getComputedStyle(document.querySelector(sel)).fontSize)", counts)
+                "(sel) => parseFloat(getComputedStyle(document.querySelector(sel)).fontSize)", counts
+            )
             assert fonts[(width, height)] >= 0.03 * height, f"{view} counts at {width}×{height}"
         if (width, height) in SHOTS:
             page.screenshot(path=str(artifacts / f"projector-{shot or view}-{width}.png"))
@@ -111,9 +113,16 @@ def test_barometer_lobby_statement_result_and_end(server, store, new_page, artif
     started = time.monotonic()
     w = server.new_workshop("Inspirationsdag Värmland – idéburen sektor och region i samverkan")
     key, base = w["facilitator_key"], f"/api/workshops/{w['id']}"
-    s = server.api("POST", f"{base}/statements", key, {
-        "text": "Min organisation har något att tillföra till Värmlands utveckling, "
-                "och vi vill vara med och forma den regionala överenskommelsen"}, expect=201)
+    s = server.api(
+        "POST",
+        f"{base}/statements",
+        key,
+        {
+            "text": "Min organisation har något att tillföra till Värmlands utveckling, "
+            "och vi vill vara med och forma den regionala överenskommelsen"
+        },
+        expect=201,
+    )
     page, errors = _projector(new_page, server, w)
 
     # The lobby: title, QR code, code and address, all on the screen.
@@ -186,15 +195,24 @@ def _full_wall(server, base: str, key: str) -> None:
     spaces = [api("POST", "/spaces", {"name": f"Rum {name}"})["id"] for name in rooms[:ROOMS]]
     slots = []
     for i in range(SLOTS):
-        slots.append(api("POST", "/slots", {"label": f"Pass {i + 1}", "starts_at": f"{9 + i:02d}:00",
-                                             "minutes": 45})["id"])
+        slots.append(
+            api("POST", "/slots", {"label": f"Pass {i + 1}", "starts_at": f"{9 + i:02d}:00", "minutes": 45})[
+                "id"
+            ]
+        )
     api("POST", "/slots", {"label": "Fika", "starts_at": "11:45", "minutes": 15, "kind": "break"})
     n = 0
     for slot in slots:
         for space in spaces:
             n += 1
-            topic = api("POST", "/topics", {"title": f"Ämne {n}: samverkan kring folkhälsa och psykisk hälsa i länet",
-                                            "convener": "Helena Andersson"})
+            topic = api(
+                "POST",
+                "/topics",
+                {
+                    "title": f"Ämne {n}: samverkan kring folkhälsa och psykisk hälsa i länet",
+                    "convener": "Helena Andersson",
+                },
+            )
             api("PUT", f"/topics/{topic['id']}/placement", {"space": space, "slot": slot})
 
 
@@ -202,7 +220,13 @@ def test_open_space_opening_wall_and_break(server, new_page, artifacts):
     started = time.monotonic()
     w = server.new_workshop("Inspirationsdag Värmland")
     key, base = w["facilitator_key"], f"/api/workshops/{w['id']}"
-    server.api("PATCH", f"{base}/openspace", key, {"theme": "Hur kan vi samverka för Värmlands utveckling?"}, expect=200)
+    server.api(
+        "PATCH",
+        f"{base}/openspace",
+        key,
+        {"theme": "Hur kan vi samverka för Värmlands utveckling?"},
+        expect=200,
+    )
     server.api("POST", f"{base}/phase", key, {"phase": "openspace"}, expect=200)
     page, errors = _projector(new_page, server, w)
 
@@ -212,7 +236,9 @@ def test_open_space_opening_wall_and_break(server, new_page, artifacts):
 
     _full_wall(server, base, key)
     _wait_view(page, "wall")
-    page.wait_for_function(f"document.querySelectorAll('#os-p-table td[data-topic]').length === {ROOMS * SLOTS}")
+    page.wait_for_function(
+        f"document.querySelectorAll('#os-p-table td[data-topic]').length === {ROOMS * SLOTS}"
+    )
     assert page.locator("#os-p-table .os-p-fika").inner_text() == "Fika"
     check_fits(page, "wall", artifacts)
     no_serious_violations(page)
@@ -243,9 +269,16 @@ def test_open_space_opening_wall_and_break(server, new_page, artifacts):
 def test_four_corners(server, new_page, artifacts):
     w = server.new_workshop("Inspirationsdag")
     key, base = w["facilitator_key"], f"/api/workshops/{w['id']}/corners"
-    q = server.api("POST", base, key, {"text": "Vad är viktigast för samverkan i Värmland framöver?",
-                                       "labels": ["Gemensam överenskommelse", "Finansiering",
-                                                  "Mötesplatser", "Kompetens"]}, expect=201)
+    q = server.api(
+        "POST",
+        base,
+        key,
+        {
+            "text": "Vad är viktigast för samverkan i Värmland framöver?",
+            "labels": ["Gemensam överenskommelse", "Finansiering", "Mötesplatser", "Kompetens"],
+        },
+        expect=201,
+    )
     server.api("POST", f"{base}/{q['id']}/open", key, expect=200)
     page, errors = _projector(new_page, server, w)
     _wait_view(page, "corners")

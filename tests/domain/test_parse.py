@@ -1,5 +1,6 @@
 """Ids, booleans and clock times from clients: for anything at all, a value
 that keeps the rule, or Invalid, never another exception."""
+
 from __future__ import annotations
 
 import re
@@ -54,7 +55,9 @@ def test_every_time_of_day_is_read(hour, minute, space):
     assert parse_clock(f"{space}{hour:02d}:{minute:02d}{space}", "starts_at") == f"{hour:02d}:{minute:02d}"
 
 
-@pytest.mark.parametrize("value", ["9:00", "24:00", "12:60", "\u0661\u0662:00", "12:00:00", "12.00", 1200, None])
+@pytest.mark.parametrize(
+    "value", ["9:00", "24:00", "12:60", "\u0661\u0662:00", "12:00:00", "12.00", 1200, None]
+)
 def test_clock_examples_refused(value):
     with pytest.raises(Invalid):
         parse_clock(value, "starts_at")

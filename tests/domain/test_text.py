@@ -1,5 +1,6 @@
 """Free text (titles, statements, notes) and whole numbers: for anything a
 client sends, clean text that keeps the rules, or Invalid."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -16,7 +17,9 @@ from workshop.domain.text import clean_text, optional_text, require_int
 @PROPERTIES
 @given(anything | any_text, st.integers(1, 80), st.integers(0, 3), st.booleans())
 def test_clean_text_keeps_the_rules_or_is_invalid(value, max_len, min_len, multiline):
-    got = outcome(lambda v: clean_text(v, "text", max_len=max_len, min_len=min_len, multiline=multiline), value)
+    got = outcome(
+        lambda v: clean_text(v, "text", max_len=max_len, min_len=min_len, multiline=multiline), value
+    )
     if got is not Invalid:
         holds_text_rules(got, max_len=max_len, min_len=min_len, multiline=multiline)
 
@@ -50,10 +53,13 @@ def test_require_int_is_a_whole_number_in_range(value, lo, span):
     assert got == (value if valid else Invalid) and type(got) is not bool
 
 
-@pytest.mark.parametrize("value, cleaned", [
-    ("a\x00b\x1bc\x7fd\x85e\x9bf", "abcdef"),  # C0, DEL and C1 controls
-    ("  Rum\tA \n", "Rum A"),
-])
+@pytest.mark.parametrize(
+    "value, cleaned",
+    [
+        ("a\x00b\x1bc\x7fd\x85e\x9bf", "abcdef"),  # C0, DEL and C1 controls
+        ("  Rum\tA \n", "Rum A"),
+    ],
+)
 def test_controls_are_removed(value, cleaned):
     assert clean_text(value, "name", max_len=80, multiline=False) == cleaned
 

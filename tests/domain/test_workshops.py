@@ -13,9 +13,20 @@ def test_join_codes_are_six_digits():
     assert len(codes) > 40  # random, not a counter
 
 
-@pytest.mark.parametrize("typed, code", [("123456", "123456"), ("123 456", "123456"), (" 123-456 ", "123456"),
-                                         ("12345", None), ("abcdef", None), (123456, None), (None, None),
-                                         ("\u0661\u0662\u0663\u0664\u0665\u0666", None), ("12345\u00b2", None)])
+@pytest.mark.parametrize(
+    "typed, code",
+    [
+        ("123456", "123456"),
+        ("123 456", "123456"),
+        (" 123-456 ", "123456"),
+        ("12345", None),
+        ("abcdef", None),
+        (123456, None),
+        (None, None),
+        ("\u0661\u0662\u0663\u0664\u0665\u0666", None),
+        ("12345\u00b2", None),
+    ],
+)
 def test_normalise_code(typed, code):
     assert workshops.normalise_code(typed) == code
 
@@ -28,25 +39,35 @@ def test_title_language_phase():
     assert workshops.phases(methods) == ("lobby", "barometer", "openspace", "ended")
     assert workshops.validate_phase("openspace", methods) == "openspace"
     assert workshops.validate_phase("ended", methods) == "ended"
-    for bad in (lambda: workshops.validate_title(""), lambda: workshops.validate_title("x" * 201),
-                lambda: workshops.validate_language("de"), lambda: workshops.validate_phase("pause", methods),
-                lambda: workshops.validate_phase("openspace", ("barometer",))):
+    for bad in (
+        lambda: workshops.validate_title(""),
+        lambda: workshops.validate_title("x" * 201),
+        lambda: workshops.validate_language("de"),
+        lambda: workshops.validate_phase("pause", methods),
+        lambda: workshops.validate_phase("openspace", ("barometer",)),
+    ):
         with pytest.raises(Invalid):
             bad()
 
 
 # -- properties ---------------------------------------------------------
 
+
 @PROPERTIES
-@given(anything | any_text | st.text(st.sampled_from("0123456789\u0663\u00b2\uff11 -"), min_size=6, max_size=9))
+@given(
+    anything | any_text | st.text(st.sampled_from("0123456789\u0663\u00b2\uff11 -"), min_size=6, max_size=9)
+)
 def test_normalise_code_is_six_ascii_digits_or_none(value):
     code = workshops.normalise_code(value)
     assert code is None or (len(code) == 6 and code.isascii() and code.isdigit())
 
 
 @PROPERTIES
-@given(st.from_regex(r"[0-9]{6}", fullmatch=True), st.lists(st.sampled_from([" ", "-", "\t"]), max_size=4),
-       st.randoms(use_true_random=False))
+@given(
+    st.from_regex(r"[0-9]{6}", fullmatch=True),
+    st.lists(st.sampled_from([" ", "-", "\t"]), max_size=4),
+    st.randoms(use_true_random=False),
+)
 def test_normalise_code_reads_what_people_type(code, separators, random):
     typed = list(code)
     for separator in separators:
@@ -90,7 +111,9 @@ def test_validate_projector_view():
 def test_projector_state_forgets_views_no_one_offers():
     offered = workshops.projector_views({"barometer": ("statement",)})
     assert workshops.projector_state("statement", offered) == {
-        "view": "statement", "views": ["lobby", "statement", "thanks"],
-        "owners": {"lobby": None, "statement": "barometer", "thanks": None}}
+        "view": "statement",
+        "views": ["lobby", "statement", "thanks"],
+        "owners": {"lobby": None, "statement": "barometer", "thanks": None},
+    }
     assert workshops.projector_state(None, offered)["view"] is None
     assert workshops.projector_state("wall", offered)["view"] is None  # a method since removed

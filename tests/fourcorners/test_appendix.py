@@ -1,6 +1,7 @@
 """Fyra hörn in the appendix: a workshop run through the real HTTP API and
 participant sockets, downloaded in every format and parsed back; the summary
 card; a workshop that never showed a question; hostile text."""
+
 from __future__ import annotations
 
 import csv
@@ -69,8 +70,10 @@ def corner_table(fmt: str, body: bytes, number: int) -> list[list[str]]:
     if fmt == "html":
         html = body.decode("utf-8")
         table = re.findall(r"<table class=\"corners\">.*?</table>", html, re.S)[number - 1]
-        return [[html_text(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
-                for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)]
+        return [
+            [html_text(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)
+        ]
     if fmt == "md":
         with zipfile.ZipFile(io.BytesIO(body)) as zf:
             md = zf.read("appendix.md").decode("utf-8")
@@ -81,10 +84,22 @@ def corner_table(fmt: str, body: bytes, number: int) -> list[list[str]]:
 
 
 EXPECTED_TABLES = {
-    1: [["Hörn", "Svar", "Personer"], ["A", "Norr", "0"], ["B", "Öster", "3"], ["C", "Söder", "0"],
-        ["D", "Väster", "1"], ["Pass", "", "1"]],
-    2: [["Hörn", "Svar", "Personer"], ["A", "Varje vecka", "2"], ["B", "Varje månad", "0"],
-        ["C", "Varje år", "2"], ["D", "Aldrig", "0"], ["Pass", "", "0"]],
+    1: [
+        ["Hörn", "Svar", "Personer"],
+        ["A", "Norr", "0"],
+        ["B", "Öster", "3"],
+        ["C", "Söder", "0"],
+        ["D", "Väster", "1"],
+        ["Pass", "", "1"],
+    ],
+    2: [
+        ["Hörn", "Svar", "Personer"],
+        ["A", "Varje vecka", "2"],
+        ["B", "Varje månad", "0"],
+        ["C", "Varje år", "2"],
+        ["D", "Aldrig", "0"],
+        ["Pass", "", "0"],
+    ],
 }
 
 
@@ -99,8 +114,16 @@ def test_every_format_holds_the_questions_counts_changes_and_comment(client, wor
     assert DRAFT not in text  # never shown: not in the minutes
     if fmt in DOCUMENTS:
         text = text.replace("**", "")  # Markdown's bold labels
-        for needle in (f"1. {WHERE}", f"2. {OFTEN}", "Fyra hörn", WHERE_SUMMARY, WHERE_CHANGED,
-                       OFTEN_SUMMARY, OFTEN_CHANGED, f"Kommentar: {COMMENT}"):
+        for needle in (
+            f"1. {WHERE}",
+            f"2. {OFTEN}",
+            "Fyra hörn",
+            WHERE_SUMMARY,
+            WHERE_CHANGED,
+            OFTEN_SUMMARY,
+            OFTEN_CHANGED,
+            f"Kommentar: {COMMENT}",
+        ):
             assert needle in text, needle
     if fmt in ("docx", "html", "md"):
         for number, expected in EXPECTED_TABLES.items():
@@ -113,15 +136,39 @@ def test_every_format_holds_the_questions_counts_changes_and_comment(client, wor
 def test_json_holds_each_shown_question(client, workshop, fac, ran):
     doc = download(client, workshop, "json", headers=fac).get_json()
     where, often = doc["fourcorners"]
-    assert (where["id"], where["number"], where["text"], where["labels"]) == (ran["where"], 1, WHERE, WHERE_LABELS)
-    assert (where["counts"], where["passes"], where["participants"], where["changed"]) == ([0, 3, 0, 1], 1, 5, 2)
+    assert (where["id"], where["number"], where["text"], where["labels"]) == (
+        ran["where"],
+        1,
+        WHERE,
+        WHERE_LABELS,
+    )
+    assert (where["counts"], where["passes"], where["participants"], where["changed"]) == (
+        [0, 3, 0, 1],
+        1,
+        5,
+        2,
+    )
     assert where["most_chosen"] == [1] and where["summary_text"] == WHERE_SUMMARY
     assert [c["text"] for c in where["comments"]] == [COMMENT]
     assert where["final"] == {"P1": 1, "P2": 1, "P3": 1, "P4": 3, "P5": "pass"}
     assert [(h["participant"], h["corner"]) for h in where["history"]] == [
-        ("P1", 0), ("P1", 1), ("P2", 1), ("P3", 1), ("P3", 2), ("P3", 1), ("P4", "pass"), ("P4", 3), ("P5", "pass")]
+        ("P1", 0),
+        ("P1", 1),
+        ("P2", 1),
+        ("P3", 1),
+        ("P3", 2),
+        ("P3", 1),
+        ("P4", "pass"),
+        ("P4", 3),
+        ("P5", "pass"),
+    ]
     assert where["opened_at"] and where["closed_at"]
-    assert (often["counts"], often["passes"], often["changed"], often["most_chosen"]) == ([2, 0, 2, 0], 0, 0, [0, 2])
+    assert (often["counts"], often["passes"], often["changed"], often["most_chosen"]) == (
+        [2, 0, 2, 0],
+        0,
+        0,
+        [0, 2],
+    )
     assert often["summary_text"] == OFTEN_SUMMARY and often["comments"] == []
 
 
@@ -131,7 +178,11 @@ def test_csv_holds_every_change_and_each_questions_counts(client, workshop, fac,
     assert list(changes[0]) == ["question", "question_text", "participant", "corner", "corner_label", "at"]
     assert len(changes) == 9 + 4  # every change, not only the final choices
     assert [(c["question"], c["participant"], c["corner"], c["corner_label"]) for c in changes[:4]] == [
-        ("1", "P1", "0", "Norr"), ("1", "P1", "1", "Öster"), ("1", "P2", "1", "Öster"), ("1", "P3", "1", "Öster")]
+        ("1", "P1", "0", "Norr"),
+        ("1", "P1", "1", "Öster"),
+        ("1", "P2", "1", "Öster"),
+        ("1", "P3", "1", "Öster"),
+    ]
     passes = [c for c in changes if c["corner_label"] == "pass"]
     assert [(c["participant"], c["corner"]) for c in passes] == [("P4", ""), ("P5", "")]
     assert {c["question_text"] for c in changes} == {WHERE, OFTEN}
@@ -149,22 +200,27 @@ def test_csv_holds_every_change_and_each_questions_counts(client, workshop, fac,
 
 def test_english_export(client, workshop, fac, ran):
     text = text_of("pdf", download(client, workshop, "pdf", headers=fac, lang="en").data)
-    for needle in ("Four corners", "Most people chose B (Öster): 3 of 4.",
-                   "2 of 5 changed corner (their final choice was not their first).",
-                   "Tie between A (Varje vecka) and C (Varje år): 2 each.",
-                   "Nobody changed corner: 4 kept their first choice.", f"Comment: {COMMENT}",
-                   "Corner Answer People A Norr 0"):
+    for needle in (
+        "Four corners",
+        "Most people chose B (Öster): 3 of 4.",
+        "2 of 5 changed corner (their final choice was not their first).",
+        "Tie between A (Varje vecka) and C (Varje år): 2 each.",
+        "Nobody changed corner: 4 kept their first choice.",
+        f"Comment: {COMMENT}",
+        "Corner Answer People A Norr 0",
+    ):
         assert needle in text, needle
 
 
 def test_charts_have_alt_text(client, workshop, fac, ran):
     html = download(client, workshop, "html", headers=fac).get_data(as_text=True)
-    section = html[html.index('<section id="four-corners"'):]
+    section = html[html.index('<section id="four-corners"') :]
     titles = re.findall(r'<svg[^>]*role="img"[^>]*><title id="[^"]+">([^<]*)</title>', section)
-    assert titles == ["Stapeldiagram över de fyra hörnen: A (Norr): 0; B (Öster): 3; C (Söder): 0; "
-                      "D (Väster): 1; 1 pass.",
-                      "Stapeldiagram över de fyra hörnen: A (Varje vecka): 2; B (Varje månad): 0; "
-                      "C (Varje år): 2; D (Aldrig): 0; 0 pass."]
+    assert titles == [
+        "Stapeldiagram över de fyra hörnen: A (Norr): 0; B (Öster): 3; C (Söder): 0; D (Väster): 1; 1 pass.",
+        "Stapeldiagram över de fyra hörnen: A (Varje vecka): 2; B (Varje månad): 0; "
+        "C (Varje år): 2; D (Aldrig): 0; 0 pass.",
+    ]
     with zipfile.ZipFile(io.BytesIO(download(client, workshop, "md", headers=fac).data)) as zf:
         for name in ("charts/corners-01.png", "charts/corners-02.png"):
             assert zf.read(name).startswith(b"\x89PNG")
@@ -179,8 +235,16 @@ def test_summary_card(client, workshop, fac, ran):
     html = r.get_data(as_text=True)
     assert 'id="summary-fourcorners-h"' in html
     text = html_text(html)
-    for needle in ("Fyra hörn", f"1. {WHERE}", f"2. {OFTEN}", WHERE_SUMMARY, WHERE_CHANGED, OFTEN_SUMMARY,
-                   f"Kommentar: {COMMENT}", "Hörn Svar Personer A Norr 0 B Öster 3"):
+    for needle in (
+        "Fyra hörn",
+        f"1. {WHERE}",
+        f"2. {OFTEN}",
+        WHERE_SUMMARY,
+        WHERE_CHANGED,
+        OFTEN_SUMMARY,
+        f"Kommentar: {COMMENT}",
+        "Hörn Svar Personer A Norr 0 B Öster 3",
+    ):
         assert needle in text, needle
     assert DRAFT not in text
 
@@ -213,8 +277,9 @@ def test_no_section_when_no_question_was_shown(client, workshop, fac, barometer_
     if fmt == "html":
         assert 'id="four-corners"' not in r.get_data(as_text=True)
     if fmt == "docx":
-        headings = [p.text for p in docx.Document(io.BytesIO(r.data)).paragraphs
-                    if p.style.name.startswith("Heading")]
+        headings = [
+            p.text for p in docx.Document(io.BytesIO(r.data)).paragraphs if p.style.name.startswith("Heading")
+        ]
         assert headings[0] == "Åsiktsbarometer" and "Fyra hörn" not in headings
 
 
@@ -223,8 +288,10 @@ def test_csv_and_json_keep_their_shape_without_questions(client, workshop, fac, 
     with zipfile.ZipFile(io.BytesIO(body)) as zf:
         assert {"corners.csv", "corner_comments.csv", "corner_questions.csv"} <= set(zf.namelist())
         header = zf.read("corner_questions.csv").decode("utf-8-sig").splitlines()
-    assert header == ["question,question_text,label_0,label_1,label_2,label_3,"
-                      "count_0,count_1,count_2,count_3,passes,participants,changed"]
+    assert header == [
+        "question,question_text,label_0,label_1,label_2,label_3,"
+        "count_0,count_1,count_2,count_3,passes,participants,changed"
+    ]
     assert zip_csv(body, "corners.csv") == zip_csv(body, "corner_comments.csv") == []
     assert download(client, workshop, "json", headers=fac).get_json()["fourcorners"] == []
     summary = client.get(f"/api/workshops/{workshop['id']}/summary.html", headers=fac).get_data(as_text=True)
@@ -269,15 +336,23 @@ def test_hostile_text_is_escaped_or_guarded(client, workshop, fac, hostile, fmt)
         assert "| C | \\<script\\>alert(1)\\</script\\> | 1 |" in md
     if fmt == "csv":
         with zipfile.ZipFile(io.BytesIO(r.data)) as zf:
-            cells = [cell for name in ("corners.csv", "corner_comments.csv", "corner_questions.csv")
-                     for row in csv.reader(io.StringIO(zf.read(name).decode("utf-8-sig"))) for cell in row]
+            cells = [
+                cell
+                for name in ("corners.csv", "corner_comments.csv", "corner_questions.csv")
+                for row in csv.reader(io.StringIO(zf.read(name).decode("utf-8-sig")))
+                for cell in row
+            ]
         assert not [c for c in cells if re.match(r"[=+\-@]", c)], "every formula is guarded"
         assert "'" + HOSTILE_TEXT in cells and "'" + FORMULA in cells and "'@SUM(1)" in cells
         assert "'" + HOSTILE_COMMENT in cells
         assert MATHTEXT in cells and SCRIPT in cells
     if fmt == "json":
         [q] = json.loads(r.data)["fourcorners"]
-        assert (q["text"], q["labels"], q["comments"][0]["text"]) == (HOSTILE_TEXT, HOSTILE_LABELS, HOSTILE_COMMENT)
+        assert (q["text"], q["labels"], q["comments"][0]["text"]) == (
+            HOSTILE_TEXT,
+            HOSTILE_LABELS,
+            HOSTILE_COMMENT,
+        )
 
 
 def test_hostile_text_in_the_summary_card_is_escaped(client, workshop, fac, hostile):
@@ -287,8 +362,10 @@ def test_hostile_text_in_the_summary_card_is_escaped(client, workshop, fac, host
 
 
 # -- the rules behind the sentences ---------------------------------------------------------------
-@pytest.mark.parametrize("counts, leaders", [
-    ([0, 0, 0, 0], []), ([0, 3, 0, 1], [1]), ([2, 0, 2, 0], [0, 2]), ([1, 1, 1, 1], [0, 1, 2, 3])])
+@pytest.mark.parametrize(
+    "counts, leaders",
+    [([0, 0, 0, 0], []), ([0, 3, 0, 1], [1]), ([2, 0, 2, 0], [0, 2]), ([1, 1, 1, 1], [0, 1, 2, 3])],
+)
 def test_most_chosen_names_every_tied_corner(counts, leaders):
     assert most_chosen(counts) == leaders
 

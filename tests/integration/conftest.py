@@ -1,4 +1,5 @@
 """The real server process, driven by python-socketio clients over websockets."""
+
 from __future__ import annotations
 
 import threading

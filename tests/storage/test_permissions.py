@@ -1,5 +1,6 @@
 """The data dir holds every key and participant token: only its owner may
 read it. The dir is 0700; workshop.db and its -wal and -shm files are 0600."""
+
 from __future__ import annotations
 
 import os

@@ -2,8 +2,15 @@ from tests.conftest import bearer, events
 
 
 def test_create_returns_keys_and_links(workshop):
-    assert set(workshop) >= {"id", "code", "facilitator_key", "projector_key", "join_url",
-                             "projector_url", "facilitator_url"}
+    assert set(workshop) >= {
+        "id",
+        "code",
+        "facilitator_key",
+        "projector_key",
+        "join_url",
+        "projector_url",
+        "facilitator_url",
+    }
     assert workshop["join_url"] == f"http://workshop.test:5000/j/{workshop['code']}"
     assert workshop["projector_url"].endswith(f"/projector/{workshop['id']}#key={workshop['projector_key']}")
     assert workshop["facilitator_url"].endswith(f"#key={workshop['facilitator_key']}")
@@ -17,8 +24,16 @@ def test_create_needs_the_admin_token(client, workshop):
 
 
 def test_create_validates(client, admin):
-    for body in ({}, {"title": ""}, {"title": "x" * 201}, {"title": 5}, {"title": "x", "language": "de"},
-                 {"title": "x", "extra": 1}, [], "title"):
+    for body in (
+        {},
+        {"title": ""},
+        {"title": "x" * 201},
+        {"title": 5},
+        {"title": "x", "language": "de"},
+        {"title": "x", "extra": 1},
+        [],
+        "title",
+    ):
         r = client.post("/api/workshops", json=body, headers=admin)
         assert r.status_code == 400, body
         assert r.get_json()["error"]
@@ -68,7 +83,10 @@ def test_phase(client, workshop, fac):
     path = f"/api/workshops/{workshop['id']}/phase"
     assert client.post(path, json={"phase": "openspace"}, headers=fac).status_code == 200
     assert client.post(path, json={"phase": "fika"}, headers=fac).status_code == 400
-    assert client.post(path, json={"phase": "ended"}, headers=bearer(workshop["projector_key"])).status_code == 403
+    assert (
+        client.post(path, json={"phase": "ended"}, headers=bearer(workshop["projector_key"])).status_code
+        == 403
+    )
     assert client.get(f"/api/workshops/{workshop['id']}", headers=fac).get_json()["phase"] == "openspace"
 
 
@@ -120,6 +138,8 @@ def test_projector_view_is_validated_and_facilitator_only(client, workshop, fac,
         assert r.status_code == 400 and r.get_json()["error"], body
     assert "lobby" in client.put(path, json={"view": "fika"}, headers=fac).get_json()["error"]
     assert client.put(path, json={"view": "wall"}).status_code == 401
-    assert client.put(path, json={"view": "wall"}, headers=bearer(workshop["projector_key"])).status_code == 403
+    assert (
+        client.put(path, json={"view": "wall"}, headers=bearer(workshop["projector_key"])).status_code == 403
+    )
     assert client.put("/api/workshops/nope/projector", json={"view": "wall"}, headers=fac).status_code == 404
     assert store.workshop(workshop["id"])["projector_view"] is None

@@ -1,5 +1,6 @@
 """Security headers: a strict CSP on every HTML page, and no framing,
 no sniffing and no referrer on every response."""
+
 from __future__ import annotations
 
 import re
@@ -8,9 +9,21 @@ import pytest
 
 from workshop.web.headers import PAGE_POLICY
 
-EVERY_RESPONSE = {"X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
-DIRECTIVES = {"default-src": "'self'", "script-src": "'self'", "style-src": "'self'", "connect-src": "'self'",
-              "object-src": "'none'", "base-uri": "'none'", "form-action": "'self'", "frame-ancestors": "'none'"}
+EVERY_RESPONSE = {
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+DIRECTIVES = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
 
 
 def policy(response) -> dict[str, str]:
@@ -19,9 +32,20 @@ def policy(response) -> dict[str, str]:
 
 
 def pages(workshop) -> list[str]:
-    return ["/", "/join", "/join?code=000000", f"/j/{workshop['code']}", "/j/nope", "/console",
-            f"/console/{workshop['id']}", f"/projector/{workshop['id']}", f"/console/{workshop['id']}/summary",
-            "/projector/nope", "/no-such-page", "/?lang=en"]
+    return [
+        "/",
+        "/join",
+        "/join?code=000000",
+        f"/j/{workshop['code']}",
+        "/j/nope",
+        "/console",
+        f"/console/{workshop['id']}",
+        f"/projector/{workshop['id']}",
+        f"/console/{workshop['id']}/summary",
+        "/projector/nope",
+        "/no-such-page",
+        "/?lang=en",
+    ]
 
 
 def test_every_page_has_the_strict_policy_and_cannot_be_framed(client, workshop):
@@ -46,16 +70,24 @@ def test_no_inline_script_style_or_handler_in_any_page(client, workshop):
 
 def test_api_static_and_errors_have_the_headers(client, workshop, fac, admin):
     base = f"/api/workshops/{workshop['id']}"
-    responses = [client.get("/healthz"), client.get(base, headers=fac), client.get(base),  # 200, 401
-                 client.get("/api/workshops", headers=fac),  # 403
-                 client.get(f"{base}/statements/99", headers=fac),  # 404
-                 client.post("/api/workshops", data=b"{", headers={**admin, "Content-Type": "application/json"}),
-                 client.put("/healthz"),  # 405
-                 client.post("/api/workshops", json={"title": "x" * 300_000}, headers=admin),  # 413
-                 client.get("/static/css/app.css"), client.get("/static/js/common.js"),
-                 client.get("/static/nope.js")]
+    responses = [
+        client.get("/healthz"),
+        client.get(base, headers=fac),
+        client.get(base),  # 200, 401
+        client.get("/api/workshops", headers=fac),  # 403
+        client.get(f"{base}/statements/99", headers=fac),  # 404
+        client.post("/api/workshops", data=b"{", headers={**admin, "Content-Type": "application/json"}),
+        client.put("/healthz"),  # 405
+        client.post("/api/workshops", json={"title": "x" * 300_000}, headers=admin),  # 413
+        client.get("/static/css/app.css"),
+        client.get("/static/js/common.js"),
+        client.get("/static/nope.js"),
+    ]
     for r in responses:
-        assert {name: r.headers.get(name) for name in EVERY_RESPONSE} == EVERY_RESPONSE, (r.request.path, r.status)
+        assert {name: r.headers.get(name) for name in EVERY_RESPONSE} == EVERY_RESPONSE, (
+            r.request.path,
+            r.status,
+        )
     assert [r.status_code for r in responses] == [200, 200, 401, 403, 404, 400, 405, 413, 200, 200, 404]
 
 
@@ -73,5 +105,7 @@ def test_the_summary_fragment_charts_carry_no_inline_styles(client, workshop, fa
 def test_the_export_keeps_its_own_stricter_policy(client, workshop, fac, fmt):
     r = client.get(f"/api/workshops/{workshop['id']}/export.{fmt}", headers=fac)
     assert r.status_code == 200
-    assert r.headers["Content-Security-Policy"] == "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    assert (
+        r.headers["Content-Security-Policy"] == "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    )
     assert {name: r.headers.get(name) for name in EVERY_RESPONSE} == EVERY_RESPONSE

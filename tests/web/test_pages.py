@@ -62,7 +62,9 @@ def test_pages_load_nothing_from_the_internet(client, path):
 
 
 def test_user_text_is_escaped(client, admin):
-    w = client.post("/api/workshops", json={"title": "<img src=x onerror=alert(1)>"}, headers=admin).get_json()
+    w = client.post(
+        "/api/workshops", json={"title": "<img src=x onerror=alert(1)>"}, headers=admin
+    ).get_json()
     for path in (f"/j/{w['code']}", f"/projector/{w['id']}", f"/console/{w['id']}"):
         page = client.get(path).get_data(as_text=True)
         assert "<img src=x" not in page and "&lt;img src=x" in page
@@ -89,8 +91,11 @@ def test_every_file_a_page_links_is_served_and_there_is_a_favicon(client, worksh
         for link in re.findall(r'(?:src|href)="(/(?:static|vendor)/[^"]+)"', page):
             assert client.get(link).status_code == 200, (path, link)
     icon = client.get("/static/favicon.svg")
-    assert icon.mimetype == "image/svg+xml" and b"<svg" in icon.data and b"http" not in icon.data.replace(
-        b"http://www.w3.org/2000/svg", b"")
+    assert (
+        icon.mimetype == "image/svg+xml"
+        and b"<svg" in icon.data
+        and b"http" not in icon.data.replace(b"http://www.w3.org/2000/svg", b"")
+    )
 
 
 @pytest.mark.parametrize("page", ["projector", "phone"])

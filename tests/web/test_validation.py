@@ -1,5 +1,6 @@
 """The one JSON body parser: every malformed body is a clear, translated 400
 that changes nothing, never a 500 or a traceback in the log."""
+
 from __future__ import annotations
 
 import json
@@ -31,6 +32,7 @@ def post_raw(client, admin, caplog):
         assert not [rec for rec in caplog.records if rec.levelno >= logging.ERROR]
         assert client.get("/api/workshops", headers=admin).get_json()["workshops"] == []
         return r.get_json()["error"]
+
     return post
 
 
@@ -42,8 +44,10 @@ def test_lone_surrogate_is_a_400(post_raw):
 
 
 def test_a_surrogate_pair_is_fine(client, admin):
-    r = client.post("/api/workshops", data=rb'{"title": "\ud83d\ude00 glad"}', headers={**admin, **JSON_HEADERS})
-    assert r.status_code == 201 and r.get_json()["title"] == "\U0001F600 glad"
+    r = client.post(
+        "/api/workshops", data=rb'{"title": "\ud83d\ude00 glad"}', headers={**admin, **JSON_HEADERS}
+    )
+    assert r.status_code == 201 and r.get_json()["title"] == "\U0001f600 glad"
 
 
 def test_invalid_utf8_is_a_400(post_raw):
@@ -64,16 +68,23 @@ def test_nesting_up_to_the_limit_is_parsed():
     nested = "[" * MAX_DEPTH + "]" * MAX_DEPTH
     assert validation.parse_json(nested.encode()) == json.loads(nested)
     # brackets inside strings are text, not nesting
-    assert validation.parse_json(json.dumps({"text": "[" * 1000 + '\\"{'}).encode()) == {"text": "[" * 1000 + '\\"{'}
+    assert validation.parse_json(json.dumps({"text": "[" * 1000 + '\\"{'}).encode()) == {
+        "text": "[" * 1000 + '\\"{'
+    }
 
 
-@pytest.mark.parametrize("text", [str(ID_MAX + 1), str(INT_MIN - 1), str(10**30), str(-(10**30)), "9" * 5000,
-                                  "9" * 19],
-                         ids=["2^63", "-2^63-1", "10^30", "-10^30", "5000 digits", "19 nines"])
+@pytest.mark.parametrize(
+    "text",
+    [str(ID_MAX + 1), str(INT_MIN - 1), str(10**30), str(-(10**30)), "9" * 5000, "9" * 19],
+    ids=["2^63", "-2^63-1", "10^30", "-10^30", "5000 digits", "19 nines"],
+)
 def test_integers_outside_64_bit_are_a_400(post_raw, text):
     text = text.encode()
     message = post_raw(b'{"title": "x", "language": ' + text + b"}")
-    assert message == "Ett tal i begäran är för stort (heltal ska ligga mellan -9223372036854775808 och 9223372036854775807)."
+    assert (
+        message
+        == "Ett tal i begäran är för stort (heltal ska ligga mellan -9223372036854775808 och 9223372036854775807)."
+    )
     post_raw(b'{"title": ["x", {"deep": [' + text + b"]}]}")
 
 
@@ -86,16 +97,21 @@ def test_non_finite_numbers_are_a_400(post_raw, number):
     assert post_raw(b'{"title": ' + number + b"}") == "Tal i begäran måste vara ändliga."
 
 
-@pytest.mark.parametrize("raw", [b"", b"{", b'{"title": "x",}', b"{'title': 'x'}", b'{"title": "x"} {}',
-                                 b"\xef\xbb\xbf{}"])
+@pytest.mark.parametrize(
+    "raw", [b"", b"{", b'{"title": "x",}', b"{'title': 'x'}", b'{"title": "x"} {}', b"\xef\xbb\xbf{}"]
+)
 def test_syntax_errors_are_a_400_with_the_place(post_raw, raw):
     assert post_raw(raw).startswith("Begäran är inte giltig JSON (rad 1, kolumn ")
 
 
-@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded",
-                                          "multipart/form-data; boundary=x", ""])
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""]
+)
 def test_content_type_not_json_is_a_400(post_raw, content_type):
-    assert post_raw(b'{"title": "x"}', content_type) == "Skicka ett JSON-objekt (Content-Type: application/json)."
+    assert (
+        post_raw(b'{"title": "x"}', content_type)
+        == "Skicka ett JSON-objekt (Content-Type: application/json)."
+    )
 
 
 @pytest.mark.parametrize("raw", [b"[]", b'"title"', b"1", b"null"])
@@ -104,13 +120,22 @@ def test_not_an_object_is_a_400(post_raw, raw):
 
 
 def test_english_messages(client, admin):
-    r = client.post("/api/workshops?lang=en", data=rb'{"title": "\ud800"}',
-                    headers={**admin, **JSON_HEADERS, "Accept-Language": "en"})
+    r = client.post(
+        "/api/workshops?lang=en",
+        data=rb'{"title": "\ud800"}',
+        headers={**admin, **JSON_HEADERS, "Accept-Language": "en"},
+    )
     assert r.status_code == 400 and r.get_json()["error"] == "The text in the request is not valid Unicode."
 
 
-MALFORMED = [rb'{"text": "\ud800", "title": "\ud800", "name": "\ud800"}', b"\xff", b"[" * 990 + b"]" * 990,
-             b'{"text": 9223372036854775808}', b'{"text": NaN}', b"{"]
+MALFORMED = [
+    rb'{"text": "\ud800", "title": "\ud800", "name": "\ud800"}',
+    b"\xff",
+    b"[" * 990 + b"]" * 990,
+    b'{"text": 9223372036854775808}',
+    b'{"text": NaN}',
+    b"{",
+]
 
 
 def _fill(rule, workshop_id: str) -> str:
@@ -129,8 +154,11 @@ def test_every_write_route_refuses_malformed_bodies_without_a_500(app, client, w
     client.post(f"{base}/slots", json={"label": "Pass 1", "starts_at": "13:00", "minutes": 45}, headers=fac)
     client.post(f"{base}/topics", json={"title": "Ämne"}, headers=fac)
     caplog.set_level(logging.INFO)
-    routes = [rule for rule in app.url_map.iter_rules()
-              if rule.rule.startswith("/api/") and rule.methods & {"POST", "PUT", "PATCH"}]
+    routes = [
+        rule
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith("/api/") and rule.methods & {"POST", "PUT", "PATCH"}
+    ]
     read_bodies = 0
     for rule in routes:
         path = _fill(rule, workshop["id"])
@@ -216,8 +244,11 @@ def test_valid_json_round_trips_or_is_invalid(value, ascii_only):
 def test_any_nesting_parses_or_is_invalid(value, depth):
     raw = ("[" * depth + json.dumps(value) + "]" * depth).encode()
     parsed = _parse_or_invalid(raw)
-    if _depth(value) + depth <= MAX_DEPTH and all(INT_MIN <= n <= ID_MAX for n in _integers(value)) \
-            and all(not any("\ud800" <= ch <= "\udfff" for ch in s) for s in _strings(value)):
+    if (
+        _depth(value) + depth <= MAX_DEPTH
+        and all(INT_MIN <= n <= ID_MAX for n in _integers(value))
+        and all(not any("\ud800" <= ch <= "\udfff" for ch in s) for s in _strings(value))
+    ):
         assert parsed is not REFUSED
 
 

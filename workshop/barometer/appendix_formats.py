@@ -3,6 +3,7 @@
 Each function lays out a BarometerView after the shared core wrote the
 section's heading (see workshop.render.section).
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -52,10 +53,18 @@ def markdown(view: BarometerView) -> list[str]:
     if not view.statements:
         out += [md_line(L["no_statements"]), ""]
     for s in view.statements:
-        out += [f"### {md_line(s.heading)}", "", md_line(s.counts), "",
-                md_image(s.strip), "",
-                md_labelled(L["summary"], s.summary_text), "",
-                md_labelled(L["movement"], s.movement_text), ""]
+        out += [
+            f"### {md_line(s.heading)}",
+            "",
+            md_line(s.counts),
+            "",
+            md_image(s.strip),
+            "",
+            md_labelled(L["summary"], s.summary_text),
+            "",
+            md_labelled(L["movement"], s.movement_text),
+            "",
+        ]
         if s.movement_chart:
             out += [md_image(s.movement_chart), ""]
         for c in s.record.comments:
@@ -70,17 +79,45 @@ def csv(view: BarometerView) -> dict:
     return {
         "positions.csv": (
             ["statement", "statement_text", "participant", "value", "at"],
-            [[s.number, s.text, pseudonym(h.participant), "pass" if h.value is None else h.value, h.at]
-             for s in statements for h in s.history]),
+            [
+                [s.number, s.text, pseudonym(h.participant), "pass" if h.value is None else h.value, h.at]
+                for s in statements
+                for h in s.history
+            ],
+        ),
         "comments.csv": (
             ["statement", "statement_text", "comment", "at"],
-            [[s.number, s.text, c.text, c.at] for s in statements for c in s.comments]),
+            [[s.number, s.text, c.text, c.at] for s in statements for c in s.comments],
+        ),
         "statements.csv": (
-            ["statement", "statement_text", "positions", "passes", "summary", "shape",
-             "moved", "towards_agree", "towards_disagree", "mean_shift"],
-            [[sv.record.number, sv.record.text, len(sv.record.values), sv.record.passes,
-              sv.summary_text, sv.summary.shape, sv.movement.moved, sv.movement.towards_agree,
-              sv.movement.towards_disagree, sv.movement.mean_shift] for sv in view.statements]),
+            [
+                "statement",
+                "statement_text",
+                "positions",
+                "passes",
+                "summary",
+                "shape",
+                "moved",
+                "towards_agree",
+                "towards_disagree",
+                "mean_shift",
+            ],
+            [
+                [
+                    sv.record.number,
+                    sv.record.text,
+                    len(sv.record.values),
+                    sv.record.passes,
+                    sv.summary_text,
+                    sv.summary.shape,
+                    sv.movement.moved,
+                    sv.movement.towards_agree,
+                    sv.movement.towards_disagree,
+                    sv.movement.mean_shift,
+                ]
+                for sv in view.statements
+            ],
+        ),
     }
 
 
@@ -105,6 +142,7 @@ def _statement_json(s: StatementView) -> dict:
         "movement": s.movement.as_dict(),
         "movement_text": s.movement_text,
         "comments": [asdict(c) for c in r.comments],
-        "history": [{"participant": pseudonym(h.participant), "value": h.value, "at": h.at}
-                    for h in r.history],
+        "history": [
+            {"participant": pseudonym(h.participant), "value": h.value, "at": h.at} for h in r.history
+        ],
     }

@@ -4,6 +4,7 @@ Per shown statement: its heading and counts, the verbal summary and the
 movement sentence in the export's language, and its charts (final positions;
 first against final position when someone moved).
 """
+
 from __future__ import annotations
 
 import functools
@@ -58,16 +59,26 @@ def _statement_view(record: StatementRecord, lang: str, t) -> StatementView:
     values, passes = record.values, record.passes
     summary = verbal_summary(values, passes)
     moved = movement(record.history)
-    strip = Chart(strip_chart_name(record.number), charts.alt_text_strip(values, passes, lang),
-                  functools.partial(charts.statement_strip, values, passes, lang))
-    movement_chart = Chart(movement_chart_name(record.number),
-                           charts.alt_text_movement(moved.pairs, lang),
-                           functools.partial(charts.movement_chart, moved.pairs, lang), narrow=True)
+    strip = Chart(
+        strip_chart_name(record.number),
+        charts.alt_text_strip(values, passes, lang),
+        functools.partial(charts.statement_strip, values, passes, lang),
+    )
+    movement_chart = Chart(
+        movement_chart_name(record.number),
+        charts.alt_text_movement(moved.pairs, lang),
+        functools.partial(charts.movement_chart, moved.pairs, lang),
+        narrow=True,
+    )
     return StatementView(
         record=record,
         heading=f"{record.number}. {record.text}",
-        counts=", ".join([counted(len(values), t("{n} position"), t("{n} positions")),
-                          counted(passes, t("{n} pass"), t("{n} passes"))]),
+        counts=", ".join(
+            [
+                counted(len(values), t("{n} position"), t("{n} positions")),
+                counted(passes, t("{n} pass"), t("{n} passes")),
+            ]
+        ),
         summary=summary,
         summary_text=summary.text(lang),
         movement=moved,
@@ -82,25 +93,36 @@ def _movement_sentence(m: Movement, lang: str, t) -> str:
         return t("No movement recorded.")
     if m.moved == 0:
         return t("Nobody moved: {participants} kept their first position.").format(
-            participants=m.participants)
-    return t("{moved} of {participants} moved: {up} towards agree, {down} towards disagree "
-             "(mean shift {shift} points).").format(
-        moved=m.moved, participants=m.participants, up=m.towards_agree,
-        down=m.towards_disagree, shift=charts.format_shift(m.mean_shift, lang))
+            participants=m.participants
+        )
+    return t(
+        "{moved} of {participants} moved: {up} towards agree, {down} towards disagree "
+        "(mean shift {shift} points)."
+    ).format(
+        moved=m.moved,
+        participants=m.participants,
+        up=m.towards_agree,
+        down=m.towards_disagree,
+        shift=charts.format_shift(m.mean_shift, lang),
+    )
 
 
 def all_charts(view: BarometerView) -> list[Chart]:
     """Every strip, then every movement chart: the HTML export's chart ids
     have always counted in that order."""
-    return ([s.strip for s in view.statements]
-            + [s.movement_chart for s in view.statements if s.movement_chart])
+    return [s.strip for s in view.statements] + [
+        s.movement_chart for s in view.statements if s.movement_chart
+    ]
 
 
 def summary_charts(view: BarometerView) -> list[Chart]:
     """The strips only, drawn through a cache (see _live_strip)."""
-    return [replace(s.strip, draw=functools.partial(
-        _live_strip, tuple(s.record.values), s.record.passes, view.lang))
-        for s in view.statements]
+    return [
+        replace(
+            s.strip, draw=functools.partial(_live_strip, tuple(s.record.values), s.record.passes, view.lang)
+        )
+        for s in view.statements
+    ]
 
 
 @functools.lru_cache(maxsize=512)

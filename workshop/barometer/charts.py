@@ -4,6 +4,7 @@ Drawn with the shared helpers in workshop.render.charts (style, figure,
 encoding). Nothing here draws user text, so no label needs
 ``literal_label``; a chart that starts to must use it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -73,21 +74,19 @@ def statement_strip(values: Sequence[int], passes: int, lang: str, fmt: str = "s
         ax.axhline(0, color=MID_GREY, linewidth=0.6, zorder=1)
         bbox = ax.get_position()
         x, y, d = _swarm(values, bbox.width * 6.5 * 72, bbox.height * 1.9 * 72 * 0.95)
-        ax.scatter(x, y, s=d * d, marker="o", facecolor=INK, edgecolor="white",
-                   linewidth=max(0.3, d / 12), zorder=3)
+        ax.scatter(
+            x, y, s=d * d, marker="o", facecolor=INK, edgecolor="white", linewidth=max(0.3, d / 12), zorder=3
+        )
         ax.set_ylim(-1.05, 1.05)
         ax.set_yticks([])
         _scale_axis(ax, t)
         for side in ("left", "right", "top"):
             ax.spines[side].set_visible(False)
-        fig.text(0.03, 0.9, counted(len(values), t("{n} position"), t("{n} positions")),
-                 ha="left", fontsize=8.5)
+        fig.text(
+            0.03, 0.9, counted(len(values), t("{n} position"), t("{n} positions")), ha="left", fontsize=8.5
+        )
         fig.text(0.97, 0.9, t("Pass / Don't know: {n}").format(n=passes), ha="right", fontsize=8.5)
         return save(fig, fmt)
-
-
-
-
 
 
 def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg") -> bytes:
@@ -112,12 +111,21 @@ def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg"
             ]
             alpha = 1.0 if len(arr) <= 60 else 0.35  # many lines: let density show
             for mask, color, line_style, width in styles:
-                segs = np.stack([np.stack([np.zeros(mask.sum()), arr[mask, 0]], 1),
-                                 np.stack([np.ones(mask.sum()), arr[mask, 1]], 1)], 1)
-                ax.add_collection(LineCollection(segs, colors=color, linestyles=line_style,
-                                                 linewidths=width, alpha=alpha, zorder=2))
-            ax.scatter(np.zeros(len(arr)), arr[:, 0], s=12, facecolor="white", edgecolor=INK,
-                       linewidth=0.7, zorder=3)
+                segs = np.stack(
+                    [
+                        np.stack([np.zeros(mask.sum()), arr[mask, 0]], 1),
+                        np.stack([np.ones(mask.sum()), arr[mask, 1]], 1),
+                    ],
+                    1,
+                )
+                ax.add_collection(
+                    LineCollection(
+                        segs, colors=color, linestyles=line_style, linewidths=width, alpha=alpha, zorder=2
+                    )
+                )
+            ax.scatter(
+                np.zeros(len(arr)), arr[:, 0], s=12, facecolor="white", edgecolor=INK, linewidth=0.7, zorder=3
+            )
             ax.scatter(np.ones(len(arr)), arr[:, 1], s=12, facecolor=INK, edgecolor=INK, zorder=3)
         else:
             ax.text(0.5, 50, t("No movement recorded."), ha="center", va="center")
@@ -126,8 +134,9 @@ def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg"
             Line2D([], [], color=INK, linestyle=(0, (4, 2)), label=t("Towards disagree")),
             Line2D([], [], color="0.65", linestyle=(0, (1, 2)), label=t("Unchanged")),
         ]
-        fig.legend(handles=handles, loc="center right", frameon=False, fontsize=7.5,
-                   bbox_to_anchor=(1.0, 0.5))
+        fig.legend(
+            handles=handles, loc="center right", frameon=False, fontsize=7.5, bbox_to_anchor=(1.0, 0.5)
+        )
         return save(fig, fmt)
 
 
@@ -139,19 +148,21 @@ def alt_text_strip(values: Sequence[int], passes: int, lang: str) -> str:
     if not values:
         return t("Dot plot: {positions}, {passes}.").format(positions=positions, passes=passed)
     return t("Dot plot: {positions}, {passes}, mean {mean}.").format(
-        positions=positions, passes=passed, mean=format_number(float(np.mean(values)), lang))
-
-
+        positions=positions, passes=passed, mean=format_number(float(np.mean(values)), lang)
+    )
 
 
 def alt_text_movement(pairs: Sequence[tuple[int, int]], lang: str) -> str:
     t = translator(lang)
     shifts = [b - a for a, b in pairs]
-    return t("Slope chart: {moved} of {participants} moved, {up} towards agree and "
-             "{down} towards disagree.").format(
-        moved=sum(1 for s in shifts if abs(s) >= MOVE_THRESHOLD), participants=len(pairs),
+    return t(
+        "Slope chart: {moved} of {participants} moved, {up} towards agree and {down} towards disagree."
+    ).format(
+        moved=sum(1 for s in shifts if abs(s) >= MOVE_THRESHOLD),
+        participants=len(pairs),
         up=sum(1 for s in shifts if s >= MOVE_THRESHOLD),
-        down=sum(1 for s in shifts if s <= -MOVE_THRESHOLD))
+        down=sum(1 for s in shifts if s <= -MOVE_THRESHOLD),
+    )
 
 
 def format_shift(x: float, lang: str) -> str:

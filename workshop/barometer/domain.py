@@ -4,6 +4,7 @@ The line runs from 0 = "håller INTE med" to 100 = "håller med". A participant
 may also pass ("Pass / Vet inte"). One statement is open at a time; people
 may move while it is open, and not after it is closed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -50,9 +51,9 @@ def parse_position(value) -> int | None:
     if value == PASS:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid("value must be a whole number from 0 to 100, or \"pass\".")
+        raise Invalid('value must be a whole number from 0 to 100, or "pass".')
     if not MIN_VALUE <= value <= MAX_VALUE:
-        raise Invalid("value must be a whole number from 0 to 100, or \"pass\".")
+        raise Invalid('value must be a whole number from 0 to 100, or "pass".')
     return value
 
 
@@ -121,8 +122,15 @@ class Distribution:
 
     def hidden(self) -> dict:
         """What the projector sees before the facilitator reveals: counts only."""
-        return {"statement": self.statement, "count": self.count, "passes": self.passes,
-                "values": [], "mean": None, "dots": [], "hidden": True}
+        return {
+            "statement": self.statement,
+            "count": self.count,
+            "passes": self.passes,
+            "values": [],
+            "mean": None,
+            "dots": [],
+            "hidden": True,
+        }
 
     def public(self, statement_hidden: bool) -> dict:
         """What those who do not run the workshop see: no positions while hidden."""

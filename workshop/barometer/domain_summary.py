@@ -10,6 +10,7 @@ agree). The line is read in three equal regions, as people in the room do.
 
 Pure: no Flask, no SQL, no plotting. Deterministic for the same input.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -230,11 +231,7 @@ def movement(history: Sequence[PositionChange]) -> Movement:
             first[change.participant] = change.value
         last[change.participant] = change.value
 
-    pairs = [
-        (first[p], last[p])
-        for p in sorted(first)
-        if last.get(p) is not None
-    ]
+    pairs = [(first[p], last[p]) for p in sorted(first) if last.get(p) is not None]
     shifts = [b - a for a, b in pairs]
     return Movement(
         participants=len(pairs),

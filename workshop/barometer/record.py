@@ -4,6 +4,7 @@ Storage builds it (``Store.barometer_record``); the appendix section renders
 it. Pure: standard library only. Participants appear only as pseudonym
 numbers (shown as "P12"): the app keeps no personal data.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

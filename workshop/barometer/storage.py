@@ -6,6 +6,7 @@ inside the same BEGIN IMMEDIATE transaction as the write, so a rule and the
 write see the same state, and a race (a move against a close) answers the
 same error as the rule.
 """
+
 from __future__ import annotations
 
 from ..domain.errors import NotFound
@@ -39,27 +40,33 @@ class BarometerQueries:
         return [_statement(r) for r in rows]
 
     def statement(self, workshop_id: str, statement_id) -> dict:
-        row = _statement(self._row(
-            f"SELECT {STATEMENT_FIELDS} FROM statements WHERE id = ? AND workshop_id = ?",
-            [statement_id, workshop_id],
-        ))
+        row = _statement(
+            self._row(
+                f"SELECT {STATEMENT_FIELDS} FROM statements WHERE id = ? AND workshop_id = ?",
+                [statement_id, workshop_id],
+            )
+        )
         if row is None:
             raise NotFound("No such statement.")
         return row
 
     def open_statement(self, workshop_id: str) -> dict | None:
-        return _statement(self._row(
-            f"SELECT {STATEMENT_FIELDS} FROM statements WHERE workshop_id = ? AND status = ?",
-            [workshop_id, OPEN],
-        ))
+        return _statement(
+            self._row(
+                f"SELECT {STATEMENT_FIELDS} FROM statements WHERE workshop_id = ? AND status = ?",
+                [workshop_id, OPEN],
+            )
+        )
 
     def last_closed_statement(self, workshop_id: str) -> dict | None:
         """The statement closed most recently (its result stays on the projector)."""
-        return _statement(self._row(
-            f"SELECT {STATEMENT_FIELDS} FROM statements WHERE workshop_id = ? AND status = ?"
-            " ORDER BY closed_at DESC, id DESC LIMIT 1",
-            [workshop_id, CLOSED],
-        ))
+        return _statement(
+            self._row(
+                f"SELECT {STATEMENT_FIELDS} FROM statements WHERE workshop_id = ? AND status = ?"
+                " ORDER BY closed_at DESC, id DESC LIMIT 1",
+                [workshop_id, CLOSED],
+            )
+        )
 
     def add_statements(self, workshop_id: str, texts: list[str]) -> list[dict]:
         now = utcnow()
@@ -87,8 +94,7 @@ class BarometerQueries:
                 rules.check_editable(statement["status"])
             if allowed:
                 sets = ", ".join(f"{k} = :{k}" for k in allowed)
-                db.execute(f"UPDATE statements SET {sets} WHERE id = :id",
-                           {**allowed, "id": statement_id})
+                db.execute(f"UPDATE statements SET {sets} WHERE id = :id", {**allowed, "id": statement_id})
         return self.statement(workshop_id, statement_id)
 
     def delete_statement(self, workshop_id: str, statement_id: int) -> None:
@@ -98,8 +104,9 @@ class BarometerQueries:
 
     def reorder_statements(self, workshop_id: str, ids) -> None:
         with self.transaction() as db:
-            current = {r["id"] for r in self._rows("SELECT id FROM statements WHERE workshop_id = ?",
-                                                   [workshop_id])}
+            current = {
+                r["id"] for r in self._rows("SELECT id FROM statements WHERE workshop_id = ?", [workshop_id])
+            }
             for sort, sid in enumerate(rules.check_order(ids, current), start=1):
                 db.execute("UPDATE statements SET sort = ? WHERE id = ?", [sort, sid])
 
@@ -130,8 +137,9 @@ class BarometerQueries:
             )
 
     # -- positions -------------------------------------------------------
-    def record_position(self, workshop_id: str, statement_id: int, participant_id: int,
-                        value: int | None) -> None:
+    def record_position(
+        self, workshop_id: str, statement_id: int, participant_id: int, value: int | None
+    ) -> None:
         """Current position upserted and the change appended, in one
         transaction that first checks the statement is this workshop's and
         open: a move racing a close gets the same Conflict as a late move."""
@@ -145,8 +153,7 @@ class BarometerQueries:
                 [statement_id, participant_id, value, now],
             )
             db.execute(
-                "INSERT INTO position_changes (statement_id, participant_id, value, at)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO position_changes (statement_id, participant_id, value, at) VALUES (?, ?, ?, ?)",
                 [statement_id, participant_id, value, now],
             )
 
@@ -186,7 +193,8 @@ class BarometerQueries:
             self.statement(workshop_id, statement_id)
             row["id"] = db.execute(
                 "INSERT INTO comments (statement_id, text, created_at)"
-                " VALUES (:statement_id, :text, :created_at)", row
+                " VALUES (:statement_id, :text, :created_at)",
+                row,
             ).lastrowid
         return row
 
@@ -200,8 +208,9 @@ class BarometerQueries:
     def delete_comment(self, workshop_id: str, statement_id: int, comment_id: int) -> None:
         with self.transaction() as db:
             self.statement(workshop_id, statement_id)
-            cur = db.execute("DELETE FROM comments WHERE id = ? AND statement_id = ?",
-                             [comment_id, statement_id])
+            cur = db.execute(
+                "DELETE FROM comments WHERE id = ? AND statement_id = ?", [comment_id, statement_id]
+            )
             if cur.rowcount == 0:
                 raise NotFound("No such comment.")
 
@@ -241,11 +250,18 @@ class BarometerQueries:
                 [workshop_id, DRAFT],
             ):
                 comments[r["statement_id"]].append(Comment(r["text"], r["created_at"]))
-        return BarometerRecord(statements=[
-            StatementRecord(
-                id=s["id"], number=number, text=s["text"], final=final[s["id"]],
-                history=history[s["id"]], comments=comments[s["id"]],
-                opened_at=s["opened_at"], closed_at=s["closed_at"],
-            )
-            for number, s in enumerate(shown, start=1)
-        ])
+        return BarometerRecord(
+            statements=[
+                StatementRecord(
+                    id=s["id"],
+                    number=number,
+                    text=s["text"],
+                    final=final[s["id"]],
+                    history=history[s["id"]],
+                    comments=comments[s["id"]],
+                    opened_at=s["opened_at"],
+                    closed_at=s["closed_at"],
+                )
+                for number, s in enumerate(shown, start=1)
+            ]
+        )

@@ -1,4 +1,5 @@
 """Validation of the free text people type: titles, statements, comments."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Workshops: titles, languages, phases and join codes."""
+
 from __future__ import annotations
 
 import secrets
@@ -24,7 +25,7 @@ def validate_language(value) -> str:
     if value is None:
         return "sv"
     if value not in LANGUAGES:
-        raise Invalid("language must be \"sv\" or \"en\".")
+        raise Invalid('language must be "sv" or "en".')
     return value
 
 

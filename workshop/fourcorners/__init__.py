@@ -6,6 +6,7 @@ The projector shows the four corners with one dot per person.
 Everything the method does is in this package, ``templates/fourcorners/`` and
 ``static/js/fourcorners/``; see workshop/method.py for the parts.
 """
+
 from ..method import N_, Method
 from . import live, migrations, strings, web
 from .storage import FourCornersQueries
@@ -14,6 +15,7 @@ from .storage import FourCornersQueries
 def _appendix():
     # Imported on first use: rendering stays off the live path's imports.
     from .appendix import SECTION
+
     return SECTION
 
 

@@ -5,6 +5,7 @@ section's heading (see workshop.render.section): per question, the four
 corners with their counts as a small table, the chart, which corner most
 people chose, how many changed corner, and the facilitator's comments.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -22,8 +23,7 @@ from workshop.render.pdf_layout import FONT, PdfWriter
 
 def _rows(view: FourCornersView, q: QuestionView) -> list[tuple[str, str, str]]:
     """(corner, answer, people): A..D, then the passes."""
-    return ([(c.letter, c.label, str(c.count)) for c in q.corners]
-            + [(view.labels["pass"], "", str(q.passes))])
+    return [(c.letter, c.label, str(c.count)) for c in q.corners] + [(view.labels["pass"], "", str(q.passes))]
 
 
 def _header(view: FourCornersView) -> list[str]:
@@ -50,7 +50,9 @@ def _pdf_table(w: PdfWriter, view: FourCornersView, q: QuestionView) -> None:
     with pdf.table(
         col_widths=(22, 118, 30),
         headings_style=FontFace(emphasis="BOLD", fill_color=(232, 232, 232)),
-        line_height=4.8, text_align=("LEFT", "LEFT", "RIGHT"), repeat_headings=1,
+        line_height=4.8,
+        text_align=("LEFT", "LEFT", "RIGHT"),
+        repeat_headings=1,
     ) as table:
         header = table.row()
         for name in _header(view):
@@ -98,11 +100,18 @@ def markdown(view: FourCornersView) -> list[str]:
     L = view.labels
     out = []
     for q in view.questions:
-        out += [f"### {md_line(q.heading)}", "", *_markdown_table(view, q),
-                # The alt text quotes the corner labels: escaped, so they read as written.
-                md_image(replace(q.chart, alt=md_escape(q.chart.alt))), "",
-                md_labelled(L["summary"], q.summary_text), "",
-                md_labelled(L["changes"], q.changed_text), ""]
+        out += [
+            f"### {md_line(q.heading)}",
+            "",
+            *_markdown_table(view, q),
+            # The alt text quotes the corner labels: escaped, so they read as written.
+            md_image(replace(q.chart, alt=md_escape(q.chart.alt))),
+            "",
+            md_labelled(L["summary"], q.summary_text),
+            "",
+            md_labelled(L["changes"], q.changed_text),
+            "",
+        ]
         for c in q.record.comments:
             out += [f"**{md_line(L['comment'])}:** {md_paragraph(c.text)}", ""]
     return out
@@ -123,17 +132,56 @@ def csv(view: FourCornersView) -> dict:
     return {
         "corners.csv": (
             ["question", "question_text", "participant", "corner", "corner_label", "at"],
-            [[q.record.number, q.record.text, pseudonym(h.participant), h.corner,
-              PASS if h.corner is None else q.record.labels[h.corner], h.at]
-             for q in view.questions for h in q.record.history]),
+            [
+                [
+                    q.record.number,
+                    q.record.text,
+                    pseudonym(h.participant),
+                    h.corner,
+                    PASS if h.corner is None else q.record.labels[h.corner],
+                    h.at,
+                ]
+                for q in view.questions
+                for h in q.record.history
+            ],
+        ),
         "corner_comments.csv": (
             ["question", "question_text", "comment", "at"],
-            [[q.record.number, q.record.text, c.text, c.at] for q in view.questions for c in q.record.comments]),
+            [
+                [q.record.number, q.record.text, c.text, c.at]
+                for q in view.questions
+                for c in q.record.comments
+            ],
+        ),
         "corner_questions.csv": (
-            ["question", "question_text", "label_0", "label_1", "label_2", "label_3",
-             "count_0", "count_1", "count_2", "count_3", "passes", "participants", "changed"],
-            [[q.record.number, q.record.text, *q.record.labels, *(c.count for c in q.corners),
-              q.passes, q.participants, q.changed] for q in view.questions]),
+            [
+                "question",
+                "question_text",
+                "label_0",
+                "label_1",
+                "label_2",
+                "label_3",
+                "count_0",
+                "count_1",
+                "count_2",
+                "count_3",
+                "passes",
+                "participants",
+                "changed",
+            ],
+            [
+                [
+                    q.record.number,
+                    q.record.text,
+                    *q.record.labels,
+                    *(c.count for c in q.corners),
+                    q.passes,
+                    q.participants,
+                    q.changed,
+                ]
+                for q in view.questions
+            ],
+        ),
     }
 
 
@@ -159,6 +207,12 @@ def _question_json(q: QuestionView) -> dict:
         "changed_text": q.changed_text,
         "final": {pseudonym(p): PASS if c is None else c for p, c in sorted(r.final.items())},
         "comments": [{"text": c.text, "at": c.at} for c in r.comments],
-        "history": [{"participant": pseudonym(h.participant), "corner": PASS if h.corner is None else h.corner,
-                     "at": h.at} for h in r.history],
+        "history": [
+            {
+                "participant": pseudonym(h.participant),
+                "corner": PASS if h.corner is None else h.corner,
+                "at": h.at,
+            }
+            for h in r.history
+        ],
     }

@@ -4,6 +4,7 @@ Per shown question: its heading, the four corners with their final counts
 (and the passes), which corner most people chose (ties named), how many
 ended in another corner than they first chose, and its chart.
 """
+
 from __future__ import annotations
 
 import functools
@@ -83,8 +84,11 @@ def _question_view(record: QuestionRecord, lang: str, t) -> QuestionView:
         participants=participants,
         changed=moved,
         changed_text=_changed_sentence(moved, participants, t),
-        chart=Chart(chart_name(record.number), charts.alt_text(labels, counts, passes, lang),
-                    functools.partial(charts.corners_chart, tuple(labels), tuple(counts), passes, lang)),
+        chart=Chart(
+            chart_name(record.number),
+            charts.alt_text(labels, counts, passes, lang),
+            functools.partial(charts.corners_chart, tuple(labels), tuple(counts), passes, lang),
+        ),
     )
 
 
@@ -104,9 +108,11 @@ def _summary_sentence(labels: list[str], counts: list[int], leaders: list[int], 
         return t("Nobody chose a corner.")
     if len(leaders) == 1:
         return t("Most people chose {corner}: {count} of {total}.").format(
-            corner=_named(leaders[0], labels), count=counts[leaders[0]], total=sum(counts))
+            corner=_named(leaders[0], labels), count=counts[leaders[0]], total=sum(counts)
+        )
     return t("Tie between {corners}: {count} each.").format(
-        corners=_listed([_named(c, labels) for c in leaders], t), count=counts[leaders[0]])
+        corners=_listed([_named(c, labels) for c in leaders], t), count=counts[leaders[0]]
+    )
 
 
 def _changed_sentence(moved: int, participants: int, t) -> str:
@@ -114,9 +120,11 @@ def _changed_sentence(moved: int, participants: int, t) -> str:
         return t("No choices recorded.")
     if moved == 0:
         return t("Nobody changed corner: {participants} kept their first choice.").format(
-            participants=participants)
+            participants=participants
+        )
     return t("{changed} of {participants} changed corner (their final choice was not their first).").format(
-        changed=moved, participants=participants)
+        changed=moved, participants=participants
+    )
 
 
 def all_charts(view: FourCornersView) -> list[Chart]:

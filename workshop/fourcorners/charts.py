@@ -3,6 +3,7 @@
 Drawn with the shared helpers in workshop.render.charts. Corner labels are
 user text: they reach matplotlib only through ``literal_label``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -15,8 +16,9 @@ from workshop.i18n import translator
 from workshop.render.charts import INK, counted, figure, literal_label, save, style
 
 
-def corners_chart(labels: Sequence[str], counts: Sequence[int], passes: int, lang: str,
-                  fmt: str = "svg") -> bytes:
+def corners_chart(
+    labels: Sequence[str], counts: Sequence[int], passes: int, lang: str, fmt: str = "svg"
+) -> bytes:
     """One bar per corner (solid), then the passes (hatched), top to bottom."""
     t = translator(lang)
     values = [*counts, passes]
@@ -24,13 +26,16 @@ def corners_chart(labels: Sequence[str], counts: Sequence[int], passes: int, lan
         fig = figure(6.5, 2.0)
         ax = fig.add_axes((0.4, 0.2, 0.54, 0.74))
         room = _label_room(fig, ax)
-        names = [literal_label(_fitted(f"{corner_letter(i)}  ", label, fig, room))
-                 for i, label in enumerate(labels)]
+        names = [
+            literal_label(_fitted(f"{corner_letter(i)}  ", label, fig, room))
+            for i, label in enumerate(labels)
+        ]
         names.append(t("Pass"))
         y = np.arange(len(values))
         corners = ax.barh(y[:-1], counts, height=0.62, facecolor=INK, edgecolor=INK)
-        passed = ax.barh(y[-1:], [passes], height=0.62, facecolor="white", edgecolor=INK,
-                         hatch="////", linewidth=0.8)
+        passed = ax.barh(
+            y[-1:], [passes], height=0.62, facecolor="white", edgecolor=INK, hatch="////", linewidth=0.8
+        )
         for bars in (corners, passed):
             ax.bar_label(bars, padding=2, fontsize=7.5)
         ax.set_yticks(y, names)
@@ -66,7 +71,10 @@ def _fitted(prefix: str, label: str, fig, room: float) -> str:
 def alt_text(labels: Sequence[str], counts: Sequence[int], passes: int, lang: str) -> str:
     """One sentence: every corner's count, then the passes."""
     t = translator(lang)
-    corners = "; ".join(t("{corner} ({label}): {count}").format(
-        corner=corner_letter(i), label=label, count=n) for i, (label, n) in enumerate(zip(labels, counts)))
+    corners = "; ".join(
+        t("{corner} ({label}): {count}").format(corner=corner_letter(i), label=label, count=n)
+        for i, (label, n) in enumerate(zip(labels, counts))
+    )
     return t("Bar chart of the four corners: {corners}; {passes}.").format(
-        corners=corners, passes=counted(passes, t("{n} pass"), t("{n} passes")))
+        corners=corners, passes=counted(passes, t("{n} pass"), t("{n} passes"))
+    )

@@ -5,6 +5,7 @@ of the room (0 = A, 1 = B, 2 = C, 3 = D). Each participant picks a corner,
 or passes, and may change while the question is open, not after it closes.
 One question is open at a time. Pure: stdlib and the core's domain only.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ def parse_corner(value) -> int | None:
     if value == PASS:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < CORNERS:
-        raise Invalid("corner must be 0, 1, 2 or 3, or \"pass\".")
+        raise Invalid('corner must be 0, 1, 2 or 3, or "pass".')
     return value
 
 

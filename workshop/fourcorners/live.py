@@ -9,6 +9,7 @@ A choice is acked only after the store committed it; the hub then sends one
 `tally` per window however many phones chose. Phones never get other
 people's choices: the tally goes to staff rooms only.
 """
+
 from __future__ import annotations
 
 from ..auth import FACILITATOR, PROJECTOR, for_role
@@ -27,8 +28,9 @@ def _question_view(question: dict, *fields: str) -> dict:
 
 def questions_changed(hub, workshop_id: str) -> None:
     """Questions added, edited, deleted or commented: refresh facilitators' lists."""
-    hub.socketio.emit("questions", {"questions": hub.store.fc_questions(workshop_id)},
-                      to=room(workshop_id, FACILITATOR))
+    hub.socketio.emit(
+        "questions", {"questions": hub.store.fc_questions(workshop_id)}, to=room(workshop_id, FACILITATOR)
+    )
 
 
 def register(socketio, hub) -> None:
@@ -57,10 +59,13 @@ def register(socketio, hub) -> None:
         def part(participant_id: int) -> dict:
             if question is None:
                 return {"corners": None}
-            return {"corners": {
-                "question": _question_view(question),
-                "choice": rules.choice_for_phone(choices.get(participant_id), participant_id in choices),
-            }}
+            return {
+                "corners": {
+                    "question": _question_view(question),
+                    "choice": rules.choice_for_phone(choices.get(participant_id), participant_id in choices),
+                }
+            }
+
         return part
 
     def staff_state(workshop: dict) -> dict:

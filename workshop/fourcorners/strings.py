@@ -1,4 +1,5 @@
 """Texts Fyra hörn's scripts show (static/js/fourcorners/), translated per request."""
+
 from __future__ import annotations
 
 

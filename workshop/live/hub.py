@@ -14,6 +14,7 @@ Methods plug in here (from their ``live.register``), never the other way:
     hub.staff_state.append(fn(workshop) -> dict)  their parts of `state`
     hub.refreshed_with_state.add(kind)            flushed again after a state push
 """
+
 from __future__ import annotations
 
 import logging
@@ -46,8 +47,9 @@ def room(workshop_id: str, audience: str) -> str:
 
 
 class Hub:
-    def __init__(self, socketio, store, window: float, admin_token: str = "",
-                 projector_views: dict | None = None):
+    def __init__(
+        self, socketio, store, window: float, admin_token: str = "", projector_views: dict | None = None
+    ):
         self.socketio = socketio
         self.store = store
         self.window = window
@@ -94,12 +96,20 @@ class Hub:
         return conn
 
     def online(self, workshop_id: str) -> int:
-        return len({c.participant_id for c in list(self.connections.values())
-                    if c.workshop_id == workshop_id and c.role == PARTICIPANT})
+        return len(
+            {
+                c.participant_id
+                for c in list(self.connections.values())
+                if c.workshop_id == workshop_id and c.role == PARTICIPANT
+            }
+        )
 
     def phones(self, workshop_id: str) -> list[Connection]:
-        return [c for c in list(self.connections.values())
-                if c.workshop_id == workshop_id and c.role == PARTICIPANT]
+        return [
+            c
+            for c in list(self.connections.values())
+            if c.workshop_id == workshop_id and c.role == PARTICIPANT
+        ]
 
     # -- coalesced aggregates ---------------------------------------------
     def changed(self, workshop_id: str, *kinds: str) -> None:
@@ -149,12 +159,17 @@ class Hub:
             for part in parts:
                 out.update(part(participant_id))
             return out
+
         return state
 
     def staff_state_of(self, workshop: dict) -> dict:
-        out = {"phase": workshop["phase"], "title": workshop["title"], "code": workshop["code"],
-               "locked": workshop["locked"],
-               "projector": projector_state(workshop["projector_view"], self.projector_views)}
+        out = {
+            "phase": workshop["phase"],
+            "title": workshop["title"],
+            "code": workshop["code"],
+            "locked": workshop["locked"],
+            "projector": projector_state(workshop["projector_view"], self.projector_views),
+        }
         for part in self.staff_state:
             out.update(part(workshop))
         return out

@@ -5,6 +5,7 @@ law of two feet), groups take notes, and the notes become the appendix.
 Everything the method does is in this package, ``templates/openspace/`` and
 ``static/js/openspace/``; see workshop/method.py for the parts.
 """
+
 from ..method import N_, Method
 from . import live, migrations, strings, web
 from .storage import OpenSpaceQueries
@@ -12,6 +13,7 @@ from .storage import OpenSpaceQueries
 
 def _appendix():
     from .appendix import SECTION
+
     return SECTION
 
 

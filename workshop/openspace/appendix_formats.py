@@ -4,6 +4,7 @@ Each function lays out an OpenSpaceView after the shared core wrote the
 section's heading (see workshop.render.section): the theme, the agenda wall
 as a table, the headcount chart, then every topic with its notes by kind.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -52,7 +53,9 @@ def _pdf_wall(w: PdfWriter, view: OpenSpaceView) -> None:
     with pdf.table(
         col_widths=(30, *([140 / spaces] * spaces)),
         headings_style=FontFace(emphasis="BOLD", fill_color=(232, 232, 232)),
-        line_height=4.6, text_align="LEFT", repeat_headings=1,
+        line_height=4.6,
+        text_align="LEFT",
+        repeat_headings=1,
     ) as table:
         header = table.row()
         for name in [L["time"], *(view.wall_spaces or [""])]:
@@ -61,8 +64,12 @@ def _pdf_wall(w: PdfWriter, view: OpenSpaceView) -> None:
             row = table.row()
             row.cell(wall_row.label, style=FontFace(emphasis="BOLD"))
             if wall_row.is_break:
-                row.cell(L["break"], colspan=spaces, align="CENTER",
-                         style=FontFace(emphasis="ITALICS", fill_color=(243, 243, 243)))
+                row.cell(
+                    L["break"],
+                    colspan=spaces,
+                    align="CENTER",
+                    style=FontFace(emphasis="ITALICS", fill_color=(243, 243, 243)),
+                )
             else:
                 for cell in wall_row.cells or [[]]:
                     row.cell("\n".join(cell))
@@ -149,11 +156,13 @@ def markdown(view: OpenSpaceView) -> list[str]:
 def _markdown_wall(view: OpenSpaceView) -> list[str]:
     L = view.labels
     header = [L["time"], *view.wall_spaces]
-    out = ["| " + " | ".join(md_line(h) for h in header) + " |",
-           "|" + "---|" * len(header)]
+    out = ["| " + " | ".join(md_line(h) for h in header) + " |", "|" + "---|" * len(header)]
     for row in view.wall_rows:
-        cells = ([L["break"]] * max(1, len(view.wall_spaces)) if row.is_break
-                 else ["; ".join(c) for c in row.cells])
+        cells = (
+            [L["break"]] * max(1, len(view.wall_spaces))
+            if row.is_break
+            else ["; ".join(c) for c in row.cells]
+        )
         out.append("| " + " | ".join(md_line(x) for x in [row.label, *cells]) + " |")
     return out + [""]
 
@@ -165,27 +174,57 @@ def csv(view: OpenSpaceView) -> dict:
     slots = {s.id: s for s in record.slots}
     return {
         "topics.csv": (
-            ["topic", "title", "description", "convener", "space", "slot", "starts_at",
-             "interest", "peak", "votes", "notes"],
-            [[tp.id, tp.title, tp.description, tp.convener, spaces.get(tp.space),
-              slots[tp.slot].label if tp.slot in slots else None,
-              slots[tp.slot].starts_at if tp.slot in slots else None,
-              tp.interest, tp.peak, tp.votes, len(tp.notes)] for tp in record.topics]),
+            [
+                "topic",
+                "title",
+                "description",
+                "convener",
+                "space",
+                "slot",
+                "starts_at",
+                "interest",
+                "peak",
+                "votes",
+                "notes",
+            ],
+            [
+                [
+                    tp.id,
+                    tp.title,
+                    tp.description,
+                    tp.convener,
+                    spaces.get(tp.space),
+                    slots[tp.slot].label if tp.slot in slots else None,
+                    slots[tp.slot].starts_at if tp.slot in slots else None,
+                    tp.interest,
+                    tp.peak,
+                    tp.votes,
+                    len(tp.notes),
+                ]
+                for tp in record.topics
+            ],
+        ),
         "notes.csv": (
             ["note", "topic", "topic_title", "kind", "text", "who", "when", "at"],
-            [[n.id, tp.id, tp.title, n.kind, n.text, n.who, n.when, n.at]
-             for tp in record.topics for n in tp.notes]),
+            [
+                [n.id, tp.id, tp.title, n.kind, n.text, n.who, n.when, n.at]
+                for tp in record.topics
+                for n in tp.notes
+            ],
+        ),
     }
 
 
 def json(view: OpenSpaceView) -> dict:
     record = view.record
-    return {"openspace": {
-        "theme": record.theme,
-        "spaces": [asdict(s) for s in record.spaces],
-        "slots": [asdict(s) for s in record.slots],
-        "topics": [_topic_json(tv) for tv in view.topics],
-    }}
+    return {
+        "openspace": {
+            "theme": record.theme,
+            "spaces": [asdict(s) for s in record.spaces],
+            "slots": [asdict(s) for s in record.slots],
+            "topics": [_topic_json(tv) for tv in view.topics],
+        }
+    }
 
 
 def _topic_json(tv: TopicView) -> dict:

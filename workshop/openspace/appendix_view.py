@@ -3,6 +3,7 @@
 The agenda wall as a grid (slots down, spaces across), the headcount chart,
 and per topic its facts and its notes grouped by kind.
 """
+
 from __future__ import annotations
 
 import functools
@@ -85,8 +86,11 @@ def build_view(record: OpenSpaceRecord, lang: str, t: Callable[[str], str]) -> O
     labels = labels_for(t)
     headcount = None
     if record.topics:
-        headcount = Chart(HEADCOUNT_CHART_NAME, charts.alt_text_headcount(record.topics, lang),
-                          functools.partial(charts.headcount_chart, record.topics, lang))
+        headcount = Chart(
+            HEADCOUNT_CHART_NAME,
+            charts.alt_text_headcount(record.topics, lang),
+            functools.partial(charts.headcount_chart, record.topics, lang),
+        )
     return OpenSpaceView(
         record=record,
         labels=labels,

@@ -3,6 +3,7 @@
 Drawn with the shared helpers in workshop.render.charts. Topic titles are
 user text: they reach matplotlib only through ``literal_label``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -26,10 +27,19 @@ def headcount_chart(topics: Sequence[Topic], lang: str, fmt: str = "svg") -> byt
         y = np.arange(n)
         peak = [tp.peak for tp in topics]
         interest = [tp.interest for tp in topics]
-        bars_peak = ax.barh(y - 0.19, peak, height=0.36, facecolor=INK, edgecolor=INK,
-                            label=t("Peak headcount"))
-        bars_interest = ax.barh(y + 0.19, interest, height=0.36, facecolor="white",
-                                edgecolor=INK, hatch="////", linewidth=0.8, label=t("Interest"))
+        bars_peak = ax.barh(
+            y - 0.19, peak, height=0.36, facecolor=INK, edgecolor=INK, label=t("Peak headcount")
+        )
+        bars_interest = ax.barh(
+            y + 0.19,
+            interest,
+            height=0.36,
+            facecolor="white",
+            edgecolor=INK,
+            hatch="////",
+            linewidth=0.8,
+            label=t("Interest"),
+        )
         ax.bar_label(bars_peak, padding=2, fontsize=7)
         ax.bar_label(bars_interest, padding=2, fontsize=7)
         ax.set_yticks(y, [literal_label(_short(tp.title)) for tp in topics])
@@ -39,10 +49,17 @@ def headcount_chart(topics: Sequence[Topic], lang: str, fmt: str = "svg") -> byt
         ax.xaxis.get_major_locator().set_params(integer=True)
         for side in ("right", "top"):
             ax.spines[side].set_visible(False)
-        fig.legend(handles=[Patch(facecolor=INK, edgecolor=INK, label=t("Peak headcount")),
-                            Patch(facecolor="white", edgecolor=INK, hatch="////", label=t("Interest"))],
-                   loc="upper left", bbox_to_anchor=(0.37, 1.0), ncols=2, frameon=False,
-                   fontsize=7.5)
+        fig.legend(
+            handles=[
+                Patch(facecolor=INK, edgecolor=INK, label=t("Peak headcount")),
+                Patch(facecolor="white", edgecolor=INK, hatch="////", label=t("Interest")),
+            ],
+            loc="upper left",
+            bbox_to_anchor=(0.37, 1.0),
+            ncols=2,
+            frameon=False,
+            fontsize=7.5,
+        )
         return save(fig, fmt)
 
 
@@ -56,7 +73,8 @@ def alt_text_headcount(topics: Sequence[Topic], lang: str) -> str:
     if not topics:
         return t("Bar chart: no topics.")
     busiest = max(topics, key=lambda tp: (tp.peak, tp.interest))
-    return t("Bar chart: peak headcount and interest for {topics}; most people at "
-             "“{title}” ({peak}).").format(
-        topics=counted(len(topics), t("{n} topic"), t("{n} topics")),
-        title=busiest.title, peak=busiest.peak)
+    return t(
+        "Bar chart: peak headcount and interest for {topics}; most people at “{title}” ({peak})."
+    ).format(
+        topics=counted(len(topics), t("{n} topic"), t("{n} topics")), title=busiest.title, peak=busiest.peak
+    )

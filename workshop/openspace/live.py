@@ -10,6 +10,7 @@ Each phone also gets its own `me` (here, interest, dots, what it proposed)
 on connect and after each of its changes, also in the ack, so a phone that
 missed an event still ends up right.
 """
+
 from __future__ import annotations
 
 from ..auth import FACILITATOR, PARTICIPANT, PROJECTOR, runs
@@ -114,8 +115,7 @@ def register(socketio, hub) -> None:
         note_id = parse_id(data.get("id"), "note")
         text = rules.validate_note_text(data.get("text"))
         try:
-            saved = store.edit_note(conn.workshop_id, note_id, conn.participant_id, text,
-                                    data.get("version"))
+            saved = store.edit_note(conn.workshop_id, note_id, conn.participant_id, text, data.get("version"))
         except rules.StaleNote as stale:
             # Never last-write-wins: the phone gets the current text to compare.
             return {**error(stale.message, conn.lang), "conflict": True, "current": stale.current}

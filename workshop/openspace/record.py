@@ -3,6 +3,7 @@
 Storage builds it (``Store.openspace_record``); the appendix section renders
 it. Pure: standard library only.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

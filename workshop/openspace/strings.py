@@ -1,4 +1,5 @@
 """Texts Open Space's scripts show (static/js/openspace/), translated per request."""
+
 from __future__ import annotations
 
 

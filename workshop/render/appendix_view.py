@@ -5,6 +5,7 @@ frame built here (title, translated labels, the workshop's facts) and, for
 each method, the section view its own ``build`` makes. The methods come from
 ``workshop.methods.appendix_sections()``; nothing here names one.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,7 +34,8 @@ def export_language(lang: str | None) -> str:
 def title_for(appendix: Appendix, lang: str) -> str:
     t = translator(lang)
     return t("Appendix – Opinion barometer and Open Space – {title}, {date}").format(
-        title=appendix.title, date=appendix.date)
+        title=appendix.title, date=appendix.date
+    )
 
 
 def download_name(appendix: Appendix, lang: str, ext: str) -> str:
@@ -70,6 +72,7 @@ def merged(parts: Iterable[dict]) -> dict:
 @dataclass(frozen=True)
 class SectionPart:
     """One method's section of this export: its hooks and its built view."""
+
     section: AppendixSection
     view: Any
     heading: str
@@ -110,8 +113,9 @@ def build_view(appendix: Appendix, lang: str) -> AppendixView:
             (labels["code"], appendix.code),
             (labels["participants"], str(appendix.participants)),
         ],
-        parts=[SectionPart(s, s.build(_record(appendix, s), lang, t), s.heading(t))
-               for s in appendix_sections()],
+        parts=[
+            SectionPart(s, s.build(_record(appendix, s), lang, t), s.heading(t)) for s in appendix_sections()
+        ],
     )
 
 

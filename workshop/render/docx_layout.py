@@ -6,6 +6,7 @@ pane, a generated table of contents and screen readers work. Every user
 text passes through ``clean``: XML 1.0 cannot hold most control characters
 and python-docx would raise.
 """
+
 from __future__ import annotations
 
 import io

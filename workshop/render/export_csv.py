@@ -6,6 +6,7 @@ skip the formula guard. Headers are stable English identifiers in every
 language, like JSON keys. Files are UTF-8 with a byte-order mark so Excel
 opens å, ä and ö correctly.
 """
+
 from __future__ import annotations
 
 import csv

@@ -6,6 +6,7 @@ pictures with alt text. The document language is set both in the core
 properties and as the default run language, so spelling and screen readers
 use Swedish or English.
 """
+
 from __future__ import annotations
 
 import io

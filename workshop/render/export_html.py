@@ -7,6 +7,7 @@ escaped; only our own matplotlib SVG is passed through as Markup. The page
 frame is templates/export/appendix.html; each method's section is its
 ``html_template``.
 """
+
 from __future__ import annotations
 
 import functools
@@ -51,8 +52,10 @@ def inline_svg(svg: bytes, alt: str, chart_id: str, css_class: str = "chart") ->
 
     def opening(match: re.Match) -> str:
         attrs = _SIZE_ATTR.sub("", match.group(1))  # size comes from CSS + viewBox
-        return (f'<svg{attrs} class="{css_class}" role="img" aria-labelledby="{chart_id}">'
-                f'<title id="{chart_id}">{escape(alt)}</title>')
+        return (
+            f'<svg{attrs} class="{css_class}" role="img" aria-labelledby="{chart_id}">'
+            f'<title id="{chart_id}">{escape(alt)}</title>'
+        )
 
     return Markup(_SVG_OPEN.sub(opening, text, count=1))
 
@@ -68,8 +71,10 @@ def svg_charts(charts: Iterable[Chart], id_prefix: str, *, strict_csp: bool = Fa
         svg = chart.draw("svg")
         return presentation_attributes(svg.decode("utf-8")).encode("utf-8") if strict_csp else svg
 
-    return {c.file: inline_svg(drawn(c), c.alt, next(ids), "chart chart-narrow" if c.narrow else "chart")
-            for c in charts}
+    return {
+        c.file: inline_svg(drawn(c), c.alt, next(ids), "chart chart-narrow" if c.narrow else "chart")
+        for c in charts
+    }
 
 
 def render_html(appendix: Appendix, lang: str) -> bytes:

@@ -5,6 +5,7 @@ page, written by its ``pdf`` hook with the vocabulary in pdf_layout.py.
 fpdf2 adds the sRGB output intent and XMP metadata itself when asked for
 PDF/A compliance.
 """
+
 from __future__ import annotations
 
 from fpdf import ViewerPreferences
@@ -26,8 +27,7 @@ def _title_page(w: PdfWriter, view: AppendixView) -> None:
 
 def render_pdf(appendix: Appendix, lang: str) -> bytes:
     view = build_view(appendix, lang)
-    pdf = AppendixPDF(footer_text=f"{appendix.title}, {appendix.date}"[:90],
-                      page_label=view.labels["page"])
+    pdf = AppendixPDF(footer_text=f"{appendix.title}, {appendix.date}"[:90], page_label=view.labels["page"])
     pdf.set_lang(view.lang)
     pdf.set_title(view.title)
     pdf.set_subject(view.subject)

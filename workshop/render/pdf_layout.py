@@ -7,6 +7,7 @@ embedded fonts anyway. Text wraps through multi_cell / write, which also
 break pages, so a 20,000-character note just runs on over the following
 pages.
 """
+
 from __future__ import annotations
 
 import io

@@ -18,6 +18,7 @@ One export, start to end::
 A method's section lives in its package (``workshop/<method>/appendix.py``),
 its templates in ``templates/<method>/``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence

@@ -10,6 +10,7 @@ CSS, so CSP does not apply to them: ``fill="#fff" stroke="..."``.
 
 The exports keep matplotlib's SVG as it is: export.html has its own policy.
 """
+
 from __future__ import annotations
 
 import re

@@ -10,6 +10,7 @@ commits, which we trade for phones that stay fast.
 The lock serialises use of the connection across threads (exports build
 their snapshot here and render elsewhere; tests run in threading mode).
 """
+
 from __future__ import annotations
 
 import os

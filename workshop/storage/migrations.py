@@ -6,6 +6,7 @@ NOT EXISTS throughout: databases made before the sets were split (one
 "workshop" set held every table) already have these tables and adopt the
 new sets unchanged.
 """
+
 from sqlite_utils import Migrations
 
 migrations = Migrations("core")

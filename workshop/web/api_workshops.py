@@ -1,4 +1,5 @@
 """HTTP: workshops and their phase."""
+
 from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify
@@ -16,8 +17,12 @@ bp = Blueprint("api_workshops", __name__, url_prefix="/api/workshops")
 
 
 def facilitator_view(workshop: dict) -> dict:
-    return {**public_view(workshop), "facilitator_key": workshop["facilitator_key"],
-            "projector_key": workshop["projector_key"], **workshop_links(workshop)}
+    return {
+        **public_view(workshop),
+        "facilitator_key": workshop["facilitator_key"],
+        "projector_key": workshop["projector_key"],
+        **workshop_links(workshop),
+    }
 
 
 @bp.post("")
@@ -34,8 +39,10 @@ def create():
 @admin_only
 def index():
     # refused_guesses: join attempts stopped by the wrong-code budget since start.
-    return jsonify(workshops=store().list_workshops(),
-                   refused_guesses=current_app.extensions["workshop.join_guard"].refused)
+    return jsonify(
+        workshops=store().list_workshops(),
+        refused_guesses=current_app.extensions["workshop.join_guard"].refused,
+    )
 
 
 @bp.get("/<workshop_id>")

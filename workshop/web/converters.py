@@ -7,6 +7,7 @@ only in to_python: a segment that fails the regex leaves the path unmatched,
 a 404 for every method like any unknown id (werkzeug answers 405 when a
 converter refuses a value after the path has matched another method's rule).
 """
+
 from __future__ import annotations
 
 from werkzeug.routing import IntegerConverter
@@ -30,6 +31,7 @@ def numbers_up_to(bound: int) -> str:
 class IdConverter(IntegerConverter):
     regex = numbers_up_to(ID_MAX)
 
-    def __init__(self, map, fixed_digits: int = 0, min: int | None = 1, max: int | None = ID_MAX,
-                 signed: bool = False) -> None:
+    def __init__(
+        self, map, fixed_digits: int = 0, min: int | None = 1, max: int | None = ID_MAX, signed: bool = False
+    ) -> None:
         super().__init__(map, fixed_digits, min, max, signed)

@@ -1,4 +1,5 @@
 """Every API error is JSON: {"error": "<clear message>"}, in the caller's language."""
+
 from __future__ import annotations
 
 from flask import jsonify, request

@@ -11,19 +11,22 @@ Everything gets X-Frame-Options (for browsers without frame-ancestors),
 nosniff (a JSON or text answer is never run as a script or styled as CSS)
 and no-referrer (a page's URL never leaks in a Referer).
 """
+
 from __future__ import annotations
 
-PAGE_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
+PAGE_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 EVERY_RESPONSE = {
     "X-Frame-Options": "DENY",

@@ -3,6 +3,7 @@ choice (cookie), then Accept-Language, then the workshop's language, then
 Swedish. The pages the room shares (the projector, the phones) put the
 workshop's language before Accept-Language: the projector laptop's browser
 settings must not switch a Swedish workshop to English."""
+
 from __future__ import annotations
 
 from flask import g, request
@@ -14,9 +15,7 @@ COOKIE = "lang"
 
 
 def select_locale() -> str:
-    chosen = normalise_language(request.args.get("lang")) or normalise_language(
-        request.cookies.get(COOKIE)
-    )
+    chosen = normalise_language(request.args.get("lang")) or normalise_language(request.cookies.get(COOKIE))
     if chosen:
         return chosen
     workshop = getattr(g, "workshop_language", None)
@@ -47,4 +46,5 @@ def init_babel(app) -> None:
 
 def _template_language() -> dict:
     from flask_babel import get_locale
+
     return {"lang": str(get_locale() or DEFAULT_LANGUAGE)}

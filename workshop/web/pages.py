@@ -4,6 +4,7 @@ Pages are shells rendered in the visitor's language; live data arrives over
 Socket.IO and the JSON API. Keys never appear in a page: the console and
 projector read them from the URL fragment.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -71,7 +72,8 @@ def _find(raw_code: str):
     (wrong codes spend the address's budget: see join_guard)."""
     try:
         return current_app.extensions["workshop.join_guard"].find(
-            store(), request.remote_addr or "", normalise_code(raw_code)), None
+            store(), request.remote_addr or "", normalise_code(raw_code)
+        ), None
     except TooManyGuesses as err:
         response = make_response(page("join.html", error=message(err), code=raw_code), 429)
         response.headers["Retry-After"] = str(err.seconds)
@@ -103,8 +105,14 @@ def projector(workshop_id):
     workshop = workshop_or_404(workshop_id)
     speak_workshop_language(workshop)
     url = join_url(workshop["code"])
-    return page("projector.html", workshop=workshop, join_url=url, qr=qr_svg(url),
-                 public_url=public_url(), projector_views=PROJECTOR_VIEWS)
+    return page(
+        "projector.html",
+        workshop=workshop,
+        join_url=url,
+        qr=qr_svg(url),
+        public_url=public_url(),
+        projector_views=PROJECTOR_VIEWS,
+    )
 
 
 @bp.get("/console")

@@ -3,6 +3,7 @@ the page as JSON (scripts never hold their own copy of a user-facing text).
 
 The core's own here; each method adds its own (``Method.js_strings``).
 """
+
 from __future__ import annotations
 
 from flask_babel import gettext as _
@@ -45,9 +46,11 @@ def core_strings() -> dict:
         "summary_updated": _("Updated %(time)s"),
         "summary_failed": _("Could not load the summary: %(error)s"),
         "export_as": _("Download %(title)s as %(format)s"),
-        "confirm_delete_workshop": _("Delete the workshop “%(title)s” and all of its data: "
-                                     "statements, positions, comments, topics and notes? "
-                                     "This cannot be undone."),
+        "confirm_delete_workshop": _(
+            "Delete the workshop “%(title)s” and all of its data: "
+            "statements, positions, comments, topics and notes? "
+            "This cannot be undone."
+        ),
         "waiting": _("Wait for the facilitator."),
         "lock": _("Close to new participants"),
         "locked": _("Closed to new participants – open again"),

@@ -11,6 +11,7 @@ server-rendered with autoescape on: every user text in it is escaped here,
 once; only our own chart SVGs are passed through as Markup. Auth is the same
 as the exports (Bearer facilitator key / admin token, or ?key=).
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, make_response, render_template
@@ -29,16 +30,25 @@ from .pages import page, workshop_or_404
 bp = Blueprint("summary_pages", __name__)
 
 # (format, label): format names, the same in every language.
-EXPORTS = [("pdf", "PDF"), ("docx", "Word (DOCX)"), ("html", "HTML"), ("md", "Markdown"),
-           ("csv", "CSV"), ("json", "JSON")]
+EXPORTS = [
+    ("pdf", "PDF"),
+    ("docx", "Word (DOCX)"),
+    ("html", "HTML"),
+    ("md", "Markdown"),
+    ("csv", "CSV"),
+    ("json", "JSON"),
+]
 
 
 def summary_parts(appendix: Appendix, lang: str) -> tuple[AppendixView, dict[str, Markup]]:
     """The view and the inline SVG of every chart the sections' cards show:
     pure, runs in the pool."""
     view = build_view(appendix, lang)
-    charts = svg_charts((c for part in view.shown for c in part.section.summary_charts(part.view)),
-                        "summary-chart", strict_csp=True)
+    charts = svg_charts(
+        (c for part in view.shown for c in part.section.summary_charts(part.view)),
+        "summary-chart",
+        strict_csp=True,
+    )
     return view, charts
 
 

@@ -9,6 +9,7 @@ nothing downstream (SQLite, Jinja, the JSON encoder) can trip over it:
   would be a RecursionError);
 - integers outside SQLite's signed 64-bit range, and NaN / Infinity.
 """
+
 from __future__ import annotations
 
 import json
@@ -56,8 +57,11 @@ def _check_depth(text: str) -> None:
 def _int(text: str) -> int:
     value = int(text) if len(text.lstrip("-")) <= _INT_DIGITS else None
     if value is None or not INT_MIN <= value <= INT_MAX:
-        raise Invalid("A number in the request is too large (whole numbers must lie between %(min)s and %(max)s).",
-                      min=str(INT_MIN), max=str(INT_MAX))
+        raise Invalid(
+            "A number in the request is too large (whole numbers must lie between %(min)s and %(max)s).",
+            min=str(INT_MIN),
+            max=str(INT_MAX),
+        )
     return value
 
 
@@ -99,8 +103,11 @@ def parse_json(raw: bytes):
     try:
         value = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_not_finite)
     except json.JSONDecodeError as err:
-        raise Invalid("The request is not valid JSON (line %(line)d, column %(column)d).",
-                      line=err.lineno, column=err.colno) from None
+        raise Invalid(
+            "The request is not valid JSON (line %(line)d, column %(column)d).",
+            line=err.lineno,
+            column=err.colno,
+        ) from None
     if _SURROGATE_ESCAPE.search(text):
         _check_text(value)
     return value
