@@ -15,7 +15,7 @@ WORDS = ("samverkan idéburna organisationer överenskommelse region Värmland f
          "kommunikation i en och Åsa Löfvenberg projektledning").split()
 
 
-def _texts(n: int = 60) -> list[str]:
+def _texts(n: int = 25) -> list[str]:
     rng = random.Random(5)
     texts = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 90))) for _ in range(n)]
     return texts + ["rad ett\nrad två\n\nrad fyra", "x" * 300, "kort"]
