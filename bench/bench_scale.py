@@ -135,6 +135,23 @@ def listen_drops() -> int:
     return int(dict(zip(lines[0][1:], lines[1][1:])).get("ListenDrops", 0))
 
 
+async def busy_pct(seconds: float = 2.0) -> float:
+    """Percent of one core in use on the whole machine over a few seconds (200 % = 2 cores busy)."""
+    b0 = machine_busy()
+    await asyncio.sleep(seconds)
+    b1 = machine_busy()
+    return 100 * (b1[0] - b0[0]) / max(1, b1[1] - b0[1]) * (os.cpu_count() or 1)
+
+
+async def wait_quiet(below: float, limit: float) -> float:
+    """Wait (at most `limit` s) until the machine is busy below `below` %; returns the last sample."""
+    deadline = time.monotonic() + limit
+    sample = await busy_pct()
+    while below and sample >= below and time.monotonic() < deadline:
+        sample = await busy_pct()
+    return sample
+
+
 def own_cpu() -> float:
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime
@@ -304,18 +321,23 @@ class SioClient:
 
 class Phone:
     __slots__ = ("index", "client", "token", "last_acked", "uncertain", "state", "welcome", "ready",
-                 "moved")
+                 "moved", "history")
 
     def __init__(self, index: int):
         self.index = index
         self.client = None
         self.token: str | None = None
         self.last_acked = None     # value of the last move acked ok
-        self.uncertain = None      # value of a move whose ack never came (may or may not be stored)
+        self.uncertain: list = []  # moves sent since the last ok ack, whose acks never came: any may be stored
         self.state = None
         self.welcome = None
         self.ready: asyncio.Future | None = None
         self.moved = False
+        self.history: list = []  # the last few moves: [value, outcome, seconds after the load began]
+
+    def log(self, value, outcome: str, t: float) -> None:
+        self.history.append([value, outcome, round(t, 3)])
+        del self.history[:-4]
 
     def on_welcome(self, data) -> None:
         self.welcome = data
@@ -429,6 +451,7 @@ class Worker:
     async def cmd_go(self, t_start: float, t_end: float, mean_gap: float) -> dict:
         """Every connected phone: a Poisson process of moves until t_end."""
         statement = self.cfg["statement"]
+        ack_timeout = self.cfg["ack_timeout"]
         latencies: list[float] = []
         stats = {"sent": 0, "not_sent": 0, "acked": 0, "refused": 0, "timeouts": 0, "lost": 0}
         from_due: list[float] = []  # ack time minus the time the move fell due (includes waiting for the previous ack)
@@ -453,23 +476,26 @@ class Worker:
                 phone.moved = True
                 try:
                     ack = await phone.client.call("position", {"statement": statement, "value": value},
-                                                  ACK_TIMEOUT)
+                                                  ack_timeout)
                 except TimeoutError:
                     stats["timeouts"] += 1
-                    phone.uncertain = value
+                    phone.uncertain.append(value)
+                    phone.log(value, "timeout", sent - t_start)
                 except Exception as exc:  # the connection dropped: this phone stops
                     stats["lost"] += 1
-                    phone.uncertain = value
+                    phone.uncertain.append(value)
+                    phone.log(value, "lost", sent - t_start)
                     count_errors(errors, exc)
                     return
                 else:
                     now = time.monotonic()
+                    phone.log(value, f"ack {ack.get('ok') if isinstance(ack, dict) else ack}", sent - t_start)
                     latencies.append(round((now - sent) * 1000, 2))
                     from_due.append(round((now - due) * 1000, 2))
                     acks_at.append(now)
                     if isinstance(ack, dict) and ack.get("ok"):
                         stats["acked"] += 1
-                        phone.last_acked, phone.uncertain = value, None
+                        phone.last_acked, phone.uncertain = value, []
                     else:
                         stats["refused"] += 1
                         count_errors(errors, RuntimeError(str(ack)))
@@ -486,7 +512,7 @@ class Worker:
         cpu0 = own_cpu()
         try:
             await asyncio.wait_for(asyncio.gather(*(run(p) for p in live)),
-                                   max(1.0, t_end - time.monotonic()) + ACK_TIMEOUT + 10)
+                                   max(1.0, t_end - time.monotonic()) + ack_timeout + 10)
         except asyncio.TimeoutError:
             errors["load phase over its time limit"] = 1
         cpu_end = own_cpu()
@@ -508,7 +534,7 @@ class Worker:
         deadline = t0 + STORM_LIMIT
         errors: dict[str, int] = {}
         backs: list[float] = []
-        problems = {"not_back": 0, "wrong_position": 0, "new_participant": 0, "retries": 0}
+        problems = {"not_back": 0, "wrong_position": 0, "new_participant": 0, "retries": 0, "unacked_value": 0}
         examples: list[dict] = []
         rng = self.rng
         cpu0 = own_cpu()
@@ -529,7 +555,9 @@ class Worker:
                     await asyncio.sleep(max(0.0, min(delay, deadline - time.monotonic())))
                     continue
                 position = phone.state.get("position") if isinstance(phone.state, dict) else None
-                expected = {phone.last_acked} | ({phone.uncertain} if phone.uncertain is not None else set())
+                # Acks come after the commit, and one phone's moves are handled in order, so the
+                # stored value is the last acked one or one sent after it whose ack never came.
+                expected = {phone.last_acked, *phone.uncertain}
                 if phone.welcome["participant"] != token:
                     problems["new_participant"] += 1
                     if len(examples) < 5:
@@ -537,10 +565,13 @@ class Worker:
                 elif position not in expected:
                     problems["wrong_position"] += 1
                     if len(examples) < 5:
-                        examples.append({"phone": phone.index, "problem": "position",
-                                         "expected": sorted(expected, key=str), "got": position})
+                        examples.append({"phone": phone.index, "problem": "position", "token": token,
+                                         "expected": sorted(expected, key=str), "got": position,
+                                         "moves": phone.history})
                 else:
                     backs.append(back - t0)
+                    if position != phone.last_acked:
+                        problems["unacked_value"] += 1
                 return
             problems["not_back"] += 1
             if len(examples) < 5:
@@ -633,6 +664,7 @@ class Projector:
 async def measure_server(kind: str, label: str, args, tmp: Path, storm_after: bool) -> dict:
     result: dict = {"server": label, "kind": kind, "phones": args.phones, "rate": args.rate, "duration": args.duration}
     tmp.mkdir(parents=True)
+    result["busy_before_pct"] = await wait_quiet(args.quiet_below, args.quiet_wait)
     server, info = await asyncio.to_thread(start_ours if kind == "ours" else start_bare, tmp)
     workers: list[WorkerHandle] = []
     session = new_session()
@@ -645,7 +677,8 @@ async def measure_server(kind: str, label: str, args, tmp: Path, storm_after: bo
         first = 2  # the probe is 1
         for i, count in enumerate(share):
             cfg = {"url": server.url, "code": info["code"], "statement": info["statement"],
-                   "first": first, "count": count, "client": args.client, "seed": args.seed * 100 + i}
+                   "first": first, "count": count, "client": args.client, "seed": args.seed * 100 + i,
+                   "ack_timeout": args.ack_timeout}
             workers.append(await WorkerHandle.spawn(cfg))
             first += count
 
@@ -726,7 +759,7 @@ async def measure_server(kind: str, label: str, args, tmp: Path, storm_after: bo
                 missed += 1
             await asyncio.sleep(random.uniform(0.2, 0.4))
         events1 = len(projector.events)
-        reports = [await w.read(args.duration + ACK_TIMEOUT + 60) for w in workers]
+        reports = [await w.read(args.duration + args.ack_timeout + 60) for w in workers]
         load_end = time.monotonic()
         result["rss_load_peak_mb"] = max(rss_peak, rss_mb(server.pid) or 0)
         busy1 = machine_busy()
@@ -796,7 +829,7 @@ async def storm(server: ServerProc, workers: list[WorkerHandle], args) -> dict:
     backs = [b for r in reports for b in r["back_s"]]
     out["phones"] = sum(r["phones"] for r in reports)
     out["back"] = len(backs)
-    for key in ("not_back", "wrong_position", "new_participant", "retries"):
+    for key in ("not_back", "wrong_position", "new_participant", "retries", "unacked_value"):
         out[key] = sum(r[key] for r in reports)
     out["examples"] = [e for r in reports for e in r["examples"]][:5]
     out["errors"] = merge_counts(r["errors"] for r in reports)
@@ -860,7 +893,8 @@ ROWS = [
     ("generator RSS total / per phone", lambda r: f"{r['gen_rss_mb']:.0f} MB / {r['gen_rss_per_phone_kb']:.0f} kB"),
     ("machine busy during load (all processes)",
      lambda r: f"{r['machine_busy_pct']:.0f} % of {100 * (os.cpu_count() or 1)} %"),
-    ("  of which other users' processes", lambda r: f"{r['others_cpu_pct']:.0f} %"),
+    ("  of which other users' processes", lambda r: f"{r['others_cpu_pct']:.0f} %"
+     f" (machine busy before the start: {r['busy_before_pct']:.0f} %)"),
 ]
 
 STORM_ROWS = [
@@ -871,7 +905,8 @@ STORM_ROWS = [
      + f" after the restart ({s['from_kill_s']:.1f} s after the kill)"),
     ("time to back p50 / p95", lambda s: f"{fmt(s['back_p50_s'], '.2f')} / {fmt(s['back_p95_s'], '.2f')} s"),
     ("not back / wrong position / new participant",
-     lambda s: f"{s['not_back']} / {s['wrong_position']} / {s['new_participant']}"),
+     lambda s: f"{s['not_back']} / {s['wrong_position']} / {s['new_participant']}"
+     + (f" ({s['unacked_value']} back at a later move whose ack had timed out)" if s["unacked_value"] else "")),
     ("back within 5/10/20/30/60 s", lambda s: " / ".join(str(v) for v in s["back_within"].values())),
     ("connect retries / listen drops", lambda s: f"{s['retries']} / {s['listen_drops']}"),
     ("server CPU / RSS after storm", lambda s: f"{s['server_cpu_s']:.1f} s / {fmt(s['rss_after_mb'])} MB"),
@@ -939,7 +974,10 @@ async def orchestrate(args) -> list[dict]:
                     results.append({"server": label, "kind": kind, "failed": error_key(exc)})
                 await asyncio.sleep(2)  # let sockets in TIME_WAIT and the kernel settle between servers
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if args.keep_data:
+            print(f"data dirs and server logs kept in {tmp}", file=sys.stderr)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
     return results
 
 
@@ -958,6 +996,12 @@ def main() -> None:
     parser.add_argument("--client", choices=("mini", "sio"), default="mini",
                         help="mini: bench/sioclient.py; sio: python-socketio AsyncClient")
     parser.add_argument("--connect-concurrency", type=int, default=100, help="connects in flight, all workers together")
+    parser.add_argument("--quiet-below", type=float, default=0.0, metavar="PCT",
+                        help="before each server, wait until the machine is busy below PCT %% (200 = 2 cores)")
+    parser.add_argument("--quiet-wait", type=float, default=300.0, help="... but at most this many seconds")
+    parser.add_argument("--ack-timeout", type=float, default=ACK_TIMEOUT,
+                        help="a move whose ack has not come after this many seconds counts as timed out")
+    parser.add_argument("--keep-data", action="store_true", help="keep the temporary data dirs and logs")
     parser.add_argument("--rounds", type=int, default=1, help="alternate the servers this many times (noise)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="also write the results here")
