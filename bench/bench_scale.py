@@ -736,7 +736,7 @@ async def measure_server(kind: str, label: str, args, tmp: Path, storm_after: bo
         cpu0, busy0, own0, rss_peak = cpu_seconds(server.pid), machine_busy(), own_cpu(), 0.0
         lags, missed = [], 0
         events0 = len(projector.events)
-        probe_sent = 0
+        probe_sent = probe_rejoins = projector_rejoins = 0
         value_i = 0
         next_rss = time.monotonic()
         for _ in range(int(args.duration / 0.2) + 10):  # at most one probe move per 0.2 s
@@ -757,6 +757,23 @@ async def measure_server(kind: str, label: str, args, tmp: Path, storm_after: bo
                 lags.append(await asyncio.wait_for(future, PROBE_SEEN_TIMEOUT))
             except (asyncio.TimeoutError, TimeoutError):
                 missed += 1
+            except Exception:  # dropped by an overloaded server (ping timeout): rejoin, same participant
+                missed += 1
+                probe_rejoins += 1
+                try:
+                    await probe.connect("mini", server.url, session,
+                                        {"code": info["code"], "participant": probe.token})
+                    clients.append(probe.client)
+                except Exception:
+                    await asyncio.sleep(1.0)
+            if pj.closed.done() and time.monotonic() < t_end - 1:  # the projector too
+                projector_rejoins += 1
+                pj = MiniClient(server.url, {"distribution": projector.on_distribution})
+                try:
+                    await pj.connect(session, {"workshop": info["workshop"], "key": info["key"]}, CONNECT_TIMEOUT)
+                    clients.append(pj)
+                except Exception:
+                    await asyncio.sleep(1.0)
             await asyncio.sleep(random.uniform(0.2, 0.4))
         events1 = len(projector.events)
         reports = [await w.read(args.duration + args.ack_timeout + 60) for w in workers]
@@ -784,10 +801,14 @@ async def measure_server(kind: str, label: str, args, tmp: Path, storm_after: bo
         # CPU the server spent per unit of work: far less sensitive to other users' load
         # than any latency, so the figure to compare across runs and machines.
         result["server_cpu_ms_per_move"] = 1000 * load_cpu_s / max(1, result["acked"] + result["refused"])
+        result["gen_cpu_ms_per_move"] = (1000 * sum(r["cpu_s"] for r in reports)
+                                         / max(1, result["acked"] + result["refused"]))
+        result["gen_cpu_ms_per_connect"] = 1000 * result["gen_connect_cpu_s"] / max(1, result["connected"])
         result["server_cpu_ms_per_connect"] = 1000 * result["connect_server_cpu_s"] / max(1, result["connected"])
         result["from_due_p95_ms"] = percentile([x for r in reports for x in r["from_due_ms"]], 0.95)
         result["probe_moves"] = probe_sent
         result["probe_missed"] = missed
+        result["probe_rejoins"], result["projector_rejoins"] = probe_rejoins, projector_rejoins
         for p in (0.5, 0.95):
             v = percentile(lags, p)
             result[f"lag_p{int(p * 100)}_ms"] = v * 1000 if v is not None else None
@@ -877,7 +898,9 @@ ROWS = [
     ("ack latency max", lambda r: f"{fmt(r['ack_max_ms'], '.0f')} ms"),
     ("ack p95 from the move's due time", lambda r: f"{fmt(r['from_due_p95_ms'], '.0f')} ms"),
     ("projector lag p50 / p95", lambda r: f"{fmt(r['lag_p50_ms'])} / {fmt(r['lag_p95_ms'])} ms"
-     f" ({r['probe_moves'] - r['probe_missed']} of {r['probe_moves']} probe moves seen)"),
+     f" ({r['probe_moves'] - r['probe_missed']} of {r['probe_moves']} probe moves seen"
+     + (f"; probe/projector dropped and rejoined {r['probe_rejoins']}/{r['projector_rejoins']}x"
+        if r["probe_rejoins"] or r["projector_rejoins"] else "") + ")"),
     ("distribution events per s", lambda r: f"{r['distributions_per_s']:.1f} ({r['dots_last']} dots)"),
     ("moves refused / timed out / lost", lambda r: f"{r['refused']} / {r['timeouts']} / {r['lost']}"),
     ("phones dropped during load", lambda r: f"{r['dropped']}"),
@@ -890,6 +913,8 @@ ROWS = [
      f"{r['server_cpu_ms_per_move']:.2f} ms (moves incl. pings, flushes)"),
     ("generator CPU during load", lambda r: f"{r['gen_cpu_pct']:.0f} % ({'+'.join(map(str, r['gen_cpu_pct_per_worker']))})"
      f" + probe/projector {r['orchestrator_cpu_pct']:.0f} %"),
+    ("generator CPU per connect / per move", lambda r: f"{r['gen_cpu_ms_per_connect']:.2f} / "
+     f"{r['gen_cpu_ms_per_move']:.2f} ms"),
     ("generator RSS total / per phone", lambda r: f"{r['gen_rss_mb']:.0f} MB / {r['gen_rss_per_phone_kb']:.0f} kB"),
     ("machine busy during load (all processes)",
      lambda r: f"{r['machine_busy_pct']:.0f} % of {100 * (os.cpu_count() or 1)} %"),
