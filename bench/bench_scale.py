@@ -44,7 +44,10 @@ error (try/finally and atexit).
 Usage:
   .venv/bin/python bench/bench_scale.py [--phones 500] [--rate 250] [--duration 20]
       [--servers bare,ours] [--reconnect-storm] [--workers 2] [--client mini|sio]
-      [--json results.json]
+      [--connect-concurrency 100] [--ack-timeout 10] [--quiet-below PCT --quiet-wait S]
+      [--rounds 1] [--keep-data] [--json results.json]
+`make bench-scale` runs the issue's loads; figures and their reading are in
+docs/performance.md.
 """
 from __future__ import annotations
 
@@ -911,7 +914,8 @@ ROWS = [
      f" (idle with N phones: {r['server_idle_cpu_pct']:.0f} %)"),
     ("server CPU per connect / per move", lambda r: f"{r['server_cpu_ms_per_connect']:.2f} / "
      f"{r['server_cpu_ms_per_move']:.2f} ms (moves incl. pings, flushes)"),
-    ("generator CPU during load", lambda r: f"{r['gen_cpu_pct']:.0f} % ({'+'.join(map(str, r['gen_cpu_pct_per_worker']))})"
+    ("generator CPU during load",
+     lambda r: f"{r['gen_cpu_pct']:.0f} % ({'+'.join(map(str, r['gen_cpu_pct_per_worker']))})"
      f" + probe/projector {r['orchestrator_cpu_pct']:.0f} %"),
     ("generator CPU per connect / per move", lambda r: f"{r['gen_cpu_ms_per_connect']:.2f} / "
      f"{r['gen_cpu_ms_per_move']:.2f} ms"),
@@ -1016,7 +1020,8 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=250.0, help="moves per second offered by the whole fleet")
     parser.add_argument("--duration", type=float, default=20.0, help="seconds of load")
     parser.add_argument("--servers", default="bare,ours", help="comma-separated: bare, ours")
-    parser.add_argument("--reconnect-storm", action="store_true", help="after the load, restart ours; all phones reconnect")
+    parser.add_argument("--reconnect-storm", action="store_true",
+                        help="after the load, restart ours; all phones reconnect")
     parser.add_argument("--workers", type=int, default=2, help="load generator processes")
     parser.add_argument("--client", choices=("mini", "sio"), default="mini",
                         help="mini: bench/sioclient.py; sio: python-socketio AsyncClient")
