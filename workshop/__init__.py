@@ -74,6 +74,10 @@ def create_app(settings: Settings | None = None) -> Flask:
     for method in METHODS:
         app.register_blueprint(method.blueprint)
         method.register_live(socketio, hub)
+    if settings.trusted_proxies:  # behind nginx (docs/deploy.md): outside Socket.IO's middleware
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        n = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n)
     return app
 
 
