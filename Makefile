@@ -7,7 +7,7 @@ PYBABEL:= $(VENV)/bin/pybabel
 CHROMIUM := /usr/bin/chromium
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard workshop/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: install install-dev run test test-fast chromium translations extract-messages bench bench-scale clean
+.PHONY: install install-dev run test test-fast chromium redis nginx cluster translations extract-messages bench bench-scale bench-cluster clean
 
 install: $(VENV)/.runtime node_modules/.installed $(CATALOGS)
 
@@ -50,10 +50,35 @@ chromium:
 	  fi; \
 	fi
 
+# Debian packages a fresh machine may lack, installed the same way as Chromium:
+# redis-server (the cluster test, `make cluster`) and nginx (`make cluster`).
+redis:
+	@$(call apt_install,redis-server,redis-server)
+
+nginx:
+	@$(call apt_install,nginx,nginx)
+
+define apt_install
+if ! command -v $(1) >/dev/null && [ ! -x /usr/sbin/$(1) ]; then \
+  if [ "$$(id -u)" = 0 ]; then \
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null) || \
+      { echo "Could not install $(2) with apt-get." >&2; exit 1; }; \
+  else \
+    echo "This needs Debian's $(2): run 'sudo apt-get install $(2)' (or make as root)." >&2; exit 1; \
+  fi; \
+fi
+endef
+
 run: install
 	$(PY) app.py
 
-test: install-dev chromium
+# Several worker processes behind nginx, sharing one database and Redis
+# (docs/deploy.md): make cluster WORKERS=4 [FIRST_PORT=5001 LISTEN=8080].
+WORKERS ?= 4
+cluster: install redis nginx
+	WORKERS=$(WORKERS) deploy/cluster.sh
+
+test: install-dev chromium redis
 	node --test tests/js/
 	$(PY) -m pytest
 
@@ -70,6 +95,10 @@ bench: install-dev
 bench-scale: install-dev
 	$(PY) bench/bench_scale.py --phones 2000 --rate 1000 --duration 30
 	$(PY) bench/bench_scale.py --phones 5000 --rate 1000 --duration 30 --reconnect-storm
+
+# The same load on one process and on two behind Redis (docs/performance.md).
+bench-cluster: install-dev redis
+	$(PY) bench/bench_cluster.py --phones 5000 --rate 1000 --duration 30
 
 clean:
 	rm -rf $(VENV) node_modules

@@ -23,8 +23,10 @@ def free_port() -> int:
 
 
 class LiveServer:
-    def __init__(self, data_dir: Path, async_mode: str = "gevent", admin_token: str = "live-admin"):
+    def __init__(self, data_dir: Path, async_mode: str = "gevent", admin_token: str = "live-admin",
+                 env: dict | None = None):
         self.data_dir = data_dir
+        self.env = env or {}  # more WORKSHOP_* settings, e.g. WORKSHOP_REDIS_URL
         self.async_mode = async_mode
         self.admin_token = admin_token
         self.port = free_port()
@@ -38,7 +40,7 @@ class LiveServer:
                "WORKSHOP_HOST": "127.0.0.1", "WORKSHOP_PORT": str(self.port),
                "WORKSHOP_DATA_DIR": str(self.data_dir), "WORKSHOP_ADMIN_TOKEN": self.admin_token,
                "WORKSHOP_PUBLIC_URL": self.url, "WORKSHOP_ASYNC_MODE": self.async_mode,
-               "PYTHONUNBUFFERED": "1"}
+               "PYTHONUNBUFFERED": "1", **self.env}
         log = open(self.log_path, "ab")  # noqa: SIM115  (the child writes to it for its whole life)
         self.proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], cwd=ROOT, env=env,
                                      stdout=log, stderr=subprocess.STDOUT)
