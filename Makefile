@@ -7,7 +7,7 @@ PYBABEL:= $(VENV)/bin/pybabel
 CHROMIUM := /usr/bin/chromium
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard workshop/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: install install-dev run test test-fast chromium redis nginx cluster translations extract-messages bench bench-scale bench-cluster clean
+.PHONY: install install-dev run test test-fast chromium redis nginx cluster translations extract-messages bench bench-scale bench-cluster clean lint format
 
 install: $(VENV)/.runtime node_modules/.installed $(CATALOGS)
 
@@ -78,7 +78,16 @@ WORKERS ?= 4
 cluster: install redis nginx
 	WORKERS=$(WORKERS) deploy/cluster.sh
 
-test: install-dev chromium redis
+# Lint and format are checks, not fixes: run `make format` to apply them.
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: install-dev chromium redis lint
 	node --test tests/js/
 	$(PY) -m pytest
 
