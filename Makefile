@@ -76,7 +76,7 @@ run: install
 # (docs/deploy.md): make cluster WORKERS=4 [FIRST_PORT=5001 LISTEN=8080].
 WORKERS ?= 4
 cluster: install redis nginx
-	WORKERS=$(WORKERS) deploy/cluster.sh
+	WORKERS=$(WORKERS) docs/deploy/cluster.sh
 
 # Lint and format are checks, not fixes: run `make format` to apply them.
 lint: install-dev

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `make cluster WORKERS=4`: redis-server, WORKERS app processes on consecutive
-# ports from FIRST_PORT, nginx on LISTEN in front (deploy/nginx-cluster.conf,
+# ports from FIRST_PORT, nginx on LISTEN in front (docs/deploy/nginx-cluster.conf,
 # as in docs/deploy.md). All in the foreground; Ctrl-C stops them all.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 WORKERS=${WORKERS:-4}
 FIRST_PORT=${FIRST_PORT:-5001}
 LISTEN=${LISTEN:-8080}
@@ -40,7 +40,7 @@ done
 
 conf="$RUN/nginx.conf"
 export RUN LISTEN SERVERS="$servers"
-$PY - deploy/nginx-cluster.conf "$conf" <<'PYEOF'
+$PY - docs/deploy/nginx-cluster.conf "$conf" <<'PYEOF'
 import os, sys
 text = open(sys.argv[1]).read()
 for key in ("RUN", "LISTEN", "SERVERS"):
