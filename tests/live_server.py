@@ -24,8 +24,15 @@ def free_port() -> int:
 
 
 class LiveServer:
-    def __init__(self, data_dir: Path, async_mode: str = "gevent", admin_token: str = "live-admin"):
+    def __init__(
+        self,
+        data_dir: Path,
+        async_mode: str = "gevent",
+        admin_token: str = "live-admin",
+        env: dict | None = None,
+    ):
         self.data_dir = data_dir
+        self.env = env or {}  # more WORKSHOP_* settings, e.g. WORKSHOP_REDIS_URL
         self.async_mode = async_mode
         self.admin_token = admin_token
         self.port = free_port()
@@ -44,6 +51,7 @@ class LiveServer:
             "WORKSHOP_PUBLIC_URL": self.url,
             "WORKSHOP_ASYNC_MODE": self.async_mode,
             "PYTHONUNBUFFERED": "1",
+            **self.env,
         }
         log = open(self.log_path, "ab")  # noqa: SIM115  (the child writes to it for its whole life)
         self.proc = subprocess.Popen(

@@ -51,12 +51,18 @@ def create_app(settings: Settings | None = None) -> Flask:
         max_http_buffer_size=MAX_BODY_BYTES,
         ping_interval=10,
         ping_timeout=10,
+        **_message_queue(settings),
     )
     from .live import connect, guard
     from .live.hub import Hub
 
     hub = Hub(socketio, store, settings.coalesce_seconds, settings.admin_token, PROJECTOR_VIEWS)
     app.extensions["workshop.hub"] = hub
+    if settings.redis_url:  # several worker processes (docs/deploy.md)
+        from .live.cluster import Cluster
+
+        hub.cluster = Cluster(hub, settings.redis_url)
+        hub.cluster.start()
     from .join_guard import JoinGuard
 
     join_guard = JoinGuard(settings.redis_url)
@@ -74,4 +80,18 @@ def create_app(settings: Settings | None = None) -> Flask:
     for method in METHODS:
         app.register_blueprint(method.blueprint)
         method.register_live(socketio, hub)
+    if settings.trusted_proxies:  # behind nginx (docs/deploy.md): outside Socket.IO's middleware
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        n = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n)
     return app
+
+
+def _message_queue(settings: Settings) -> dict:
+    """Flask-SocketIO's message queue on Redis, when WORKSHOP_REDIS_URL is set."""
+    if not settings.redis_url:
+        return {}
+    from .live.cluster import message_queue
+
+    return {"client_manager": message_queue(settings.redis_url)}

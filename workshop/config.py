@@ -23,6 +23,9 @@ class Settings:
     coalesce_seconds: float = 0.1
     # Redis, when several workers share the load (join-code budget, message queue).
     redis_url: str | None = None
+    # Proxies in front (nginx: 1) whose X-Forwarded-For is trusted, so the
+    # wrong-code budget counts the phone's address, not the proxy's.
+    trusted_proxies: int = 0
 
     @property
     def database_path(self) -> Path:
@@ -113,4 +116,5 @@ def from_env(environ=os.environ) -> Settings:
         public_url=public_url.rstrip("/"),
         async_mode=async_mode,
         redis_url=environ.get("WORKSHOP_REDIS_URL") or None,
+        trusted_proxies=int(environ.get("WORKSHOP_TRUSTED_PROXIES", "0")),
     )

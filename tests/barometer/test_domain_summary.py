@@ -11,7 +11,15 @@ import random
 
 import pytest
 
-from workshop.barometer.domain_summary import MOVE_THRESHOLD, Movement, Summary, movement, verbal_summary
+from workshop.barometer.domain_summary import (
+    MOVE_THRESHOLD,
+    SETTLE_SECONDS,
+    Movement,
+    Summary,
+    first_settled,
+    movement,
+    verbal_summary,
+)
 from workshop.barometer.record import PositionChange
 
 SEED_STATEMENTS = [
@@ -77,6 +85,18 @@ EDGE_CASES = [
     ("none", [], 0, "För få svar", "Too few answers", "too_few"),
     ("one", [50], 0, "För få svar", "Too few answers", "too_few"),
     ("two", [10, 90], 0, "För få svar", "Too few answers", "too_few"),
+    # Two in one region: "båda" (both), as in the room, never "alla" (all).
+    (
+        "two_agree",
+        [75, 100],
+        1,
+        "Båda håller med. Många pass (1 av 3).",
+        "Both agree. Many passes (1 of 3).",
+        "all",
+    ),
+    ("two_middle", [34, 66], 0, "Båda i mitten", "Both in the middle", "all"),
+    ("two_disagree", [0, 33], 0, "Båda håller inte med", "Both disagree", "all"),
+    ("two_across_a_boundary", [33, 34], 0, "För få svar", "Too few answers", "too_few"),
     (
         "all_passes",
         [],
@@ -220,6 +240,72 @@ MOVEMENT_CASES = [
 @pytest.mark.parametrize("changes, expected", [pytest.param(c, e, id=i) for i, c, e in MOVEMENT_CASES])
 def test_movement(changes, expected):
     assert movement(_history(*changes)) == expected
+
+
+def _timed(*changes):
+    """(participant, value, seconds after the start[, gesture end]) -> history."""
+
+    def at(seconds: float) -> str:
+        return f"2026-11-20T10:{int(seconds) // 60:02d}:{seconds % 60:06.3f}+00:00"
+
+    return [PositionChange(p, v, at(s), bool(end and end[0])) for p, v, s, *end in changes]
+
+
+# A drag from the middle to 80, sampled ten times (a send every 250 ms).
+DRAG = [(1, v, i * 0.25) for i, v in enumerate((50, 54, 58, 62, 66, 68, 71, 74, 77, 80))]
+DRAG_SETTLED = [*DRAG[:-1], (*DRAG[-1], True)]  # the phone marked the release
+
+SETTLED_CASES = [
+    # Only placing yourself is no change of mind, with or without the phone's mark.
+    ("drag_marked", DRAG_SETTLED, Movement(1, 0, 0, 0, 0.0, [(80, 80)])),
+    ("drag_unmarked", DRAG, Movement(1, 0, 0, 0, 0.0, [(80, 80)])),
+    # ...and a real move later counts from where the drag ended, not from 50.
+    ("drag_then_move", [*DRAG_SETTLED, (1, 30, 300, True)], Movement(1, 1, 0, 1, -50.0, [(80, 30)])),
+    ("drag_then_move_unmarked", [*DRAG, (1, 30, 300)], Movement(1, 1, 0, 1, -50.0, [(80, 30)])),
+    # The first gesture's end counts even if it was held for a moment only.
+    ("marked_end_beats_time", [(1, 20, 0, True), (1, 60, 0.5, True)], Movement(1, 1, 1, 0, 40.0, [(20, 60)])),
+    # Unmarked: the first value held SETTLE_SECONDS is where the person settled.
+    (
+        "held_two_seconds",
+        [(1, 10, 0), (1, 40, 1), (1, 45, 1 + SETTLE_SECONDS), (1, 90, 60)],
+        Movement(1, 1, 1, 0, 50.0, [(40, 90)]),
+    ),
+    (
+        "held_just_under",
+        [(1, 10, 0), (1, 40, 1), (1, 45, 2.9), (1, 90, 60)],
+        Movement(1, 1, 1, 0, 45.0, [(45, 90)]),
+    ),
+    # A tap on pass settles too, but a pass is no position: the first settled number counts.
+    (
+        "pass_then_drag",
+        [(1, None, 0, True), (1, 50, 10), (1, 70, 10.25, True), (1, 75, 90, True)],
+        Movement(1, 1, 1, 0, 5.0, [(70, 75)]),
+    ),
+    ("ends_on_pass", [*DRAG_SETTLED, (1, None, 60, True)], Movement(0, 0, 0, 0, 0.0, [])),
+    # Two people: each settles on their own.
+    (
+        "two_people",
+        [
+            (1, 50, 0),
+            (2, 10, 0.1),
+            (1, 60, 0.2, True),
+            (2, 20, 0.3, True),
+            (2, 80, 120, True),
+            (1, 62, 130, True),
+        ],
+        Movement(2, 1, 1, 0, 31.0, [(60, 62), (20, 80)]),
+    ),
+]
+
+
+@pytest.mark.parametrize("changes, expected", [pytest.param(c, e, id=i) for i, c, e in SETTLED_CASES])
+def test_movement_counts_from_where_people_settled(changes, expected):
+    assert movement(_timed(*changes)) == expected
+
+
+def test_a_time_that_cannot_be_read_counts_as_held():
+    history = [PositionChange(1, 20, "t"), PositionChange(1, 60, "t")]
+    assert first_settled(history) == 20
 
 
 def test_movement_as_dict_is_json_ready():

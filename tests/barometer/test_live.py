@@ -82,6 +82,8 @@ def test_phones_never_get_other_positions(phone, projector, statement):
         {"statement": 1, "value": 5.5},
         {"statement": 1, "value": "50"},
         {"statement": 1, "value": True},
+        {"statement": 1, "value": 5, "settled": "yes"},
+        {"statement": 1, "value": 5, "settled": 1},
     ],
 )
 def test_bad_positions_are_refused_and_change_nothing(phone, statement, store, payload):
@@ -112,6 +114,28 @@ def test_pass_and_history(phone, statement, store):
         assert p.emit("position", {"statement": statement["id"], "value": value}, callback=True)["ok"]
     assert store.distribution(statement["id"]).values == (60,)
     assert store._scalar("SELECT count(*) FROM position_changes") == 3
+
+
+def test_settled_marks_where_a_gesture_ended(phone, statement, store, workshop):
+    """A drag sends samples, then the same value again with settled on
+    release: the history keeps each change once, the release marked."""
+    p, sid = phone(), statement["id"]
+    for value in (50, 60, 70):  # the drag's samples
+        assert p.emit("position", {"statement": sid, "value": value}, callback=True)["ok"]
+    ack = p.emit("position", {"statement": sid, "value": 70, "settled": True}, callback=True)
+    assert ack == {"ok": True, "statement": sid, "value": 70}
+    assert p.emit("position", {"statement": sid, "value": 20, "settled": True}, callback=True)["ok"]
+    assert p.emit("position", {"statement": sid, "value": 20}, callback=True)["ok"]  # a repeat: no row
+    assert p.emit("position", {"statement": sid, "value": "pass", "settled": False}, callback=True)["ok"]
+    history = store.barometer_record(workshop["id"]).statements[0].history
+    assert [(h.value, h.gesture_end) for h in history] == [
+        (50, False),
+        (60, False),
+        (70, True),
+        (20, True),
+        (None, False),
+    ]
+    assert store.distribution(sid).passes == 1
 
 
 def test_reconnect_with_token_is_the_same_participant(phone, statement, store):

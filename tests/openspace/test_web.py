@@ -309,7 +309,8 @@ def test_deleting_the_workshop_removes_everything(client, send, grid, store, wor
 
 # -- appendix ------------------------------------------------------------------------------------------
 def test_openspace_record_for_the_appendix(send, grid, store, workshop):
-    send("PATCH", "/openspace", {"theme": "Samverkan i Värmland"})
+    assert store.openspace_record(workshop["id"]).dots == 0  # dot voting off
+    send("PATCH", "/openspace", {"theme": "Samverkan i Värmland", "dots": 3})
     kept, hidden, dup = (
         topic(send, "Struktur", convener="Åsa"),
         topic(send, "Hemligt"),
@@ -330,6 +331,7 @@ def test_openspace_record_for_the_appendix(send, grid, store, workshop):
     send("POST", f"/topics/{dup['id']}/merge", {"into": kept["id"]})
     record = store.openspace_record(workshop["id"])
     assert isinstance(record, OpenSpaceRecord) and record.theme == "Samverkan i Värmland"
+    assert record.dots == 3  # the appendix shows votes only when dot voting was on
     assert [s.name for s in record.spaces] == ["Rum A", "Rum B"]
     assert [s.label for s in record.slots] == ["Pass 1", "Fika", "Pass 2"]
     (t,) = record.topics

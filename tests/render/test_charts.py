@@ -70,7 +70,36 @@ def test_strip_labels_follow_language(pseudo_swedish):
 def test_headcount_keeps_swedish_letters():
     svg = openspace_charts.headcount_chart(TOPICS, "en", "svg").decode()
     assert "Folkhälsa, psykisk hälsa" in svg
-    assert "…" in svg  # the long title is shortened, not cut off by the margin
+    assert "…" in svg  # a title too long for two lines is shortened, not cut off by the margin
+
+
+def test_headcount_wraps_long_titles_before_shortening_them():
+    title = "Gemensam överenskommelse för Värmlands idéburna organisationer"
+    svg = openspace_charts.headcount_chart([Topic(1, title, peak=5, interest=3)], "en", "svg").decode()
+    assert "<!-- Gemensam överenskommelse för -->" in svg
+    assert "<!-- Värmlands idéburna organisationer -->" in svg
+    assert "…" not in svg
+    assert openspace_charts._label("Projektledning") == "Projektledning"
+    assert openspace_charts._label(" ".join(["ord"] * 40)) == "\n".join(
+        [" ".join(["ord"] * 9), " ".join(["ord"] * 9) + "…"]
+    )  # two lines of 36, then "…"
+
+
+@pytest.mark.parametrize(
+    "pairs, drawn",
+    [
+        ([(20, 60), (30, 70)], {"Towards agree"}),
+        ([(80, 30), (50, 52)], {"Towards disagree", "Unchanged"}),
+        ([(20, 60), (80, 30), (50, 52)], {"Towards agree", "Towards disagree", "Unchanged"}),
+        ([], set()),
+    ],
+)
+def test_movement_legend_lists_only_the_line_styles_drawn(pairs, drawn):
+    svg = charts.movement_chart(pairs, "en", "svg").decode()
+    legend = {
+        label for label in ("Towards agree", "Towards disagree", "Unchanged") if f"<!-- {label} -->" in svg
+    }
+    assert legend == drawn
 
 
 @pytest.mark.parametrize(

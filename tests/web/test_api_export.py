@@ -58,7 +58,8 @@ def ran(api, phone):
         sid = api("POST", "/statements", {"text": text})["id"]
         api("POST", f"/statements/{sid}/open")
         if i == 2:
-            ok(phones[0], "position", {"statement": sid, "value": 0})  # moves later
+            # Settles at 0 (the phone says so), then changes its mind.
+            ok(phones[0], "position", {"statement": sid, "value": 0, "settled": True})
         values = PATTERNS[i % len(PATTERNS)]
         for p, value in zip(phones, values):
             ok(p, "position", {"statement": sid, "value": value})
@@ -134,8 +135,10 @@ def test_every_format_holds_the_whole_day(client, workshop, fac, ran, fmt):
     assert r.status_code == 200, r.get_data(as_text=True)[:300]
     assert r.mimetype == MIMETYPES[fmt]
     disposition = r.headers["Content-Disposition"]
-    assert disposition.startswith("attachment; filename=bilaga-")  # the workshop speaks Swedish
-    assert disposition.endswith(f"-{workshop['code']}-{ran_date(workshop)}.{EXTENSIONS[fmt]}")
+    # Named by the title, in the workshop's language (Swedish).
+    assert disposition == (
+        f"attachment; filename=bilaga-inspirationsdag-varmland-{ran_date(workshop)}.{EXTENSIONS[fmt]}"
+    )
     assert r.headers["Cache-Control"] == "no-store"
     text = text_of(fmt, r.data)
     for statement in TEXTS:

@@ -16,19 +16,23 @@ from workshop.render.pdf_layout import PdfWriter
 
 
 def pdf(w: PdfWriter, view: BarometerView) -> None:
+    """Each statement on one page where it fits; where long comments make
+    it too tall, still its block (heading, counts, chart, summary, movement)."""
     L = view.labels
+    step = w.step
     if not view.statements:
         w.para(L["no_statements"])
     for s in view.statements:
-        w.heading(s.heading, 2)
-        w.para(s.counts)
-        w.chart(s.strip)
-        w.para(s.summary_text, bold_label=L["summary"])
-        w.para(s.movement_text, bold_label=L["movement"])
+        block = [
+            step.heading(s.heading, 2),
+            step.para(s.counts),
+            step.chart(s.strip),
+            step.para(s.summary_text, L["summary"]),
+            step.para(s.movement_text, L["movement"]),
+        ]
         if s.movement_chart:
-            w.chart(s.movement_chart)
-        for c in s.record.comments:
-            w.para(c.text, bold_label=L["comment"])
+            block.append(step.chart(s.movement_chart))
+        w.together(*block, *(step.para(c.text, L["comment"]) for c in s.record.comments), keep=len(block))
 
 
 def docx(doc, view: BarometerView) -> None:
@@ -36,11 +40,12 @@ def docx(doc, view: BarometerView) -> None:
     if not view.statements:
         doc.add_paragraph(L["no_statements"])
     for s in view.statements:
+        # Word keeps the block (heading to movement) on one page.
         doc.add_heading(docx_layout.clean(s.heading), 2)
-        doc.add_paragraph(s.counts)
-        docx_layout.chart(doc, s.strip)
-        docx_layout.labelled(doc, L["summary"], s.summary_text)
-        docx_layout.labelled(doc, L["movement"], s.movement_text)
+        doc.add_paragraph(s.counts).paragraph_format.keep_with_next = True
+        docx_layout.chart(doc, s.strip, keep_with_next=True)
+        docx_layout.labelled(doc, L["summary"], s.summary_text, keep_with_next=True)
+        docx_layout.labelled(doc, L["movement"], s.movement_text, keep_with_next=bool(s.movement_chart))
         if s.movement_chart:
             docx_layout.chart(doc, s.movement_chart)
         for c in s.record.comments:
@@ -74,13 +79,21 @@ def markdown(view: BarometerView) -> list[str]:
 
 def csv(view: BarometerView) -> dict:
     """positions.csv holds every change (the full history, not only final
-    positions), so a spreadsheet can replay the barometer."""
+    positions), so a spreadsheet can replay the barometer; ``gesture_end``
+    is 1 where the phone said a gesture ended (the person settled there)."""
     statements = [s.record for s in view.statements]
     return {
         "positions.csv": (
-            ["statement", "statement_text", "participant", "value", "at"],
+            ["statement", "statement_text", "participant", "value", "at", "gesture_end"],
             [
-                [s.number, s.text, pseudonym(h.participant), "pass" if h.value is None else h.value, h.at]
+                [
+                    s.number,
+                    s.text,
+                    pseudonym(h.participant),
+                    "pass" if h.value is None else h.value,
+                    h.at,
+                    int(h.gesture_end),
+                ]
                 for s in statements
                 for h in s.history
             ],
@@ -143,6 +156,12 @@ def _statement_json(s: StatementView) -> dict:
         "movement_text": s.movement_text,
         "comments": [asdict(c) for c in r.comments],
         "history": [
-            {"participant": pseudonym(h.participant), "value": h.value, "at": h.at} for h in r.history
+            {
+                "participant": pseudonym(h.participant),
+                "value": h.value,
+                "at": h.at,
+                "gesture_end": h.gesture_end,
+            }
+            for h in r.history
         ],
     }

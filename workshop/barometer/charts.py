@@ -101,16 +101,19 @@ def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg"
         ax.set_xticks([0, 1], [t("First"), t("Final")])
         for side in ("right", "top"):
             ax.spines[side].set_visible(False)
+        handles = []  # the legend lists only the line styles drawn
         if pairs:
             arr = np.asarray(pairs, dtype=float)
             shift = arr[:, 1] - arr[:, 0]
             styles = [
-                (shift >= MOVE_THRESHOLD, INK, "solid", 1.0),
-                (shift <= -MOVE_THRESHOLD, INK, (0, (4, 2)), 1.0),
-                (np.abs(shift) < MOVE_THRESHOLD, "0.65", (0, (1, 2)), 0.8),
+                (shift >= MOVE_THRESHOLD, INK, "solid", 1.0, t("Towards agree")),
+                (shift <= -MOVE_THRESHOLD, INK, (0, (4, 2)), 1.0, t("Towards disagree")),
+                (np.abs(shift) < MOVE_THRESHOLD, "0.65", (0, (1, 2)), 0.8, t("Unchanged")),
             ]
             alpha = 1.0 if len(arr) <= 60 else 0.35  # many lines: let density show
-            for mask, color, line_style, width in styles:
+            for mask, color, line_style, width, label in styles:
+                if not mask.any():
+                    continue
                 segs = np.stack(
                     [
                         np.stack([np.zeros(mask.sum()), arr[mask, 0]], 1),
@@ -123,20 +126,17 @@ def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg"
                         segs, colors=color, linestyles=line_style, linewidths=width, alpha=alpha, zorder=2
                     )
                 )
+                handles.append(Line2D([], [], color=color, linestyle=line_style, label=label))
             ax.scatter(
                 np.zeros(len(arr)), arr[:, 0], s=12, facecolor="white", edgecolor=INK, linewidth=0.7, zorder=3
             )
             ax.scatter(np.ones(len(arr)), arr[:, 1], s=12, facecolor=INK, edgecolor=INK, zorder=3)
         else:
             ax.text(0.5, 50, t("No movement recorded."), ha="center", va="center")
-        handles = [
-            Line2D([], [], color=INK, linestyle="solid", label=t("Towards agree")),
-            Line2D([], [], color=INK, linestyle=(0, (4, 2)), label=t("Towards disagree")),
-            Line2D([], [], color="0.65", linestyle=(0, (1, 2)), label=t("Unchanged")),
-        ]
-        fig.legend(
-            handles=handles, loc="center right", frameon=False, fontsize=7.5, bbox_to_anchor=(1.0, 0.5)
-        )
+        if handles:
+            fig.legend(
+                handles=handles, loc="center right", frameon=False, fontsize=7.5, bbox_to_anchor=(1.0, 0.5)
+            )
         return save(fig, fmt)
 
 

@@ -57,6 +57,24 @@ def parse_position(value) -> int | None:
     return value
 
 
+def parse_settled(value) -> bool:
+    """The phone's optional `settled`: true on the last send of a gesture
+    (the finger lifted, or a key sequence ended). Absent means false, so
+    phones that never send it keep working."""
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise Invalid("settled must be true or false.")
+    return value
+
+
+def is_repeat(has_position: bool, current: int | None, value: int | None) -> bool:
+    """A send that repeats the current position is no change of mind: the
+    history gets no row for it (a settled repeat only marks the last row as
+    the end of its gesture)."""
+    return has_position and current == value
+
+
 def check_open_for_positions(status: str) -> None:
     if status != OPEN:
         raise Conflict("This statement is closed; positions can no longer change.")

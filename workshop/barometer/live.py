@@ -1,6 +1,7 @@
 """Socket.IO, Åsiktsbarometer: phones send positions; staff get the room.
 
-    phone -> position {"statement": id, "value": 0..100 | "pass"}   acked once committed
+    phone -> position {"statement": id, "value": 0..100 | "pass", "settled"?: true}
+             acked once committed; "settled" marks the last send of a gesture
     staff <- distribution (coalesced, one per window), statements (facilitators)
     state  += {"statement", "position"} for phones, {"statement", "closed_statement"} for staff
 
@@ -104,6 +105,7 @@ def register(socketio, hub) -> None:
     def position(conn, data):
         statement_id = parse_id(data.get("statement"), "statement")
         value = rules.parse_position(data.get("value"))
-        store.record_position(conn.workshop_id, statement_id, conn.participant_id, value)
+        settled = rules.parse_settled(data.get("settled"))
+        store.record_position(conn.workshop_id, statement_id, conn.participant_id, value, settled)
         hub.changed(conn.workshop_id, "distribution")
         return ok(statement=statement_id, value=rules.position_for_phone(value, True))

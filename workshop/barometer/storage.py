@@ -138,14 +138,34 @@ class BarometerQueries:
 
     # -- positions -------------------------------------------------------
     def record_position(
-        self, workshop_id: str, statement_id: int, participant_id: int, value: int | None
+        self,
+        workshop_id: str,
+        statement_id: int,
+        participant_id: int,
+        value: int | None,
+        settled: bool = False,
     ) -> None:
         """Current position upserted and the change appended, in one
         transaction that first checks the statement is this workshop's and
-        open: a move racing a close gets the same Conflict as a late move."""
+        open: a move racing a close gets the same Conflict as a late move.
+        ``settled``: the phone's last send of a gesture, kept with the change;
+        a repeat of the current value adds no row, but a settled repeat
+        marks the participant's last change as its gesture's end."""
         now = utcnow()
         with self.transaction() as db:
             rules.check_open_for_positions(self.statement(workshop_id, statement_id)["status"])
+            current = db.execute(
+                "SELECT value FROM positions WHERE statement_id = ? AND participant_id = ?",
+                [statement_id, participant_id],
+            ).fetchone()
+            if rules.is_repeat(current is not None, current[0] if current else None, value):
+                if settled:
+                    db.execute(
+                        "UPDATE position_changes SET gesture_end = 1 WHERE id = (SELECT max(id)"
+                        " FROM position_changes WHERE statement_id = ? AND participant_id = ?)",
+                        [statement_id, participant_id],
+                    )
+                return
             db.execute(
                 "INSERT INTO positions (statement_id, participant_id, value, updated_at)"
                 " VALUES (?, ?, ?, ?) ON CONFLICT (statement_id, participant_id)"
@@ -153,8 +173,9 @@ class BarometerQueries:
                 [statement_id, participant_id, value, now],
             )
             db.execute(
-                "INSERT INTO position_changes (statement_id, participant_id, value, at) VALUES (?, ?, ?, ?)",
-                [statement_id, participant_id, value, now],
+                "INSERT INTO position_changes (statement_id, participant_id, value, at, gesture_end)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [statement_id, participant_id, value, now, int(settled)],
             )
 
     def position(self, statement_id: int, participant_id: int) -> tuple[bool, int | None]:
@@ -235,13 +256,15 @@ class BarometerQueries:
                 final[r["statement_id"]][r["number"]] = r["value"]
             history: dict[int, list[PositionChange]] = {s["id"]: [] for s in shown}
             for r in self._rows(
-                "SELECT c.statement_id, p.number, c.value, c.at FROM position_changes c"
+                "SELECT c.statement_id, p.number, c.value, c.at, c.gesture_end FROM position_changes c"
                 " JOIN statements s ON s.id = c.statement_id"
                 " JOIN participants p ON p.id = c.participant_id"
                 " WHERE s.workshop_id = ? AND s.status != ? ORDER BY c.id",
                 [workshop_id, DRAFT],
             ):
-                history[r["statement_id"]].append(PositionChange(r["number"], r["value"], r["at"]))
+                history[r["statement_id"]].append(
+                    PositionChange(r["number"], r["value"], r["at"], bool(r["gesture_end"]))
+                )
             comments: dict[int, list[Comment]] = {s["id"]: [] for s in shown}
             for r in self._rows(
                 "SELECT c.statement_id, c.text, c.created_at FROM comments c"

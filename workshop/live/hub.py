@@ -13,6 +13,11 @@ Methods plug in here (from their ``live.register``), never the other way:
     hub.phone_state.append(fn(workshop) -> fn(participant_id) -> dict)
     hub.staff_state.append(fn(workshop) -> dict)  their parts of `state`
     hub.refreshed_with_state.add(kind)            flushed again after a state push
+    hub.each_process.add(kind)                    its flusher sends to each of hub.phones()
+
+With WORKSHOP_REDIS_URL, several processes serve one workshop: ``hub.cluster``
+(live/cluster.py) makes one flush per window across them all, counts
+presence over them all, and tells the others what only each can do.
 """
 
 from __future__ import annotations
@@ -65,6 +70,10 @@ class Hub:
         self.staff_state: list = []
         # Aggregates a state push refreshes (a method adds its own).
         self.refreshed_with_state: set[str] = {"presence"}
+        # Kinds whose flusher sends to this process's own phones (hub.phones):
+        # in a cluster every process flushes them (live/cluster.py).
+        self.each_process: set[str] = set()
+        self.cluster = None  # live.cluster.Cluster when several processes share Redis
 
     def close(self) -> None:
         """Stop flushing (the app is shutting down; tests close the store)."""
@@ -96,6 +105,8 @@ class Hub:
         return conn
 
     def online(self, workshop_id: str) -> int:
+        if self.cluster:
+            return self.cluster.online(workshop_id)
         return len(
             {
                 c.participant_id
@@ -113,6 +124,12 @@ class Hub:
 
     # -- coalesced aggregates ---------------------------------------------
     def changed(self, workshop_id: str, *kinds: str) -> None:
+        if self.cluster:
+            self.cluster.changed(workshop_id, kinds)
+        self.mark(workshop_id, *kinds)
+
+    def mark(self, workshop_id: str, *kinds: str) -> None:
+        """Dirty in this process only (changed() also tells the cluster)."""
         with self._lock:
             pending = self._pending.setdefault(workshop_id, set())
             first = not pending
@@ -121,13 +138,20 @@ class Hub:
             self.socketio.start_background_task(self._flush_later, workshop_id)
 
     def _flush_later(self, workshop_id: str) -> None:
-        self.socketio.sleep(self.window)
+        window = None
+        if self.cluster:
+            window = self.cluster.sleep_to_window_end()
+        else:
+            self.socketio.sleep(self.window)
         with self._lock:
             kinds = self._pending.pop(workshop_id, set())
         if self.closed:
             return
         for kind in sorted(kinds):
             try:
+                if self.cluster and not self.cluster.may_flush(workshop_id, kind, window):
+                    self.mark(workshop_id, kind)  # flushed elsewhere; ours again next window
+                    continue
                 self.flushers[kind](workshop_id)
             except Exception:  # a deleted workshop, say: never kill the loop
                 log.exception("flush %s failed", kind)
@@ -177,17 +201,30 @@ class Hub:
     def push_state(self, workshop_id: str) -> None:
         """After a facilitator action: everyone gets their new state at once."""
         workshop = self.store.workshop(workshop_id)
-        state_of = self.participant_states(workshop)
-        for conn in self.phones(workshop_id):
-            self.socketio.emit("state", state_of(conn.participant_id), to=conn.sid)
+        self.push_phone_states(workshop)
+        if self.cluster:
+            self.cluster.tell("phone_states", workshop_id)
         self.emit_staff(workshop_id, "state", self.staff_state_of(workshop))
         self.changed(workshop_id, *self.refreshed_with_state)
+
+    def push_phone_states(self, workshop: dict) -> None:
+        """Each of this process's phones in the workshop: its new state."""
+        state_of = self.participant_states(workshop)
+        for conn in self.phones(workshop["id"]):
+            self.socketio.emit("state", state_of(conn.participant_id), to=conn.sid)
 
     def push_staff_state(self, workshop_id: str) -> None:
         """After a change only staff show (the projector's view): phones keep theirs."""
         self.emit_staff(workshop_id, "state", self.staff_state_of(self.store.workshop(workshop_id)))
 
     def workshop_deleted(self, workshop_id: str) -> None:
+        self.drop_local(workshop_id)
+        if self.cluster:
+            self.cluster.tell("deleted", workshop_id)
+            self.cluster.forget(workshop_id)
+
+    def drop_local(self, workshop_id: str) -> None:
+        """Tell this process's clients of a deleted workshop, and let them go."""
         for conn in list(self.connections.values()):
             if conn.workshop_id == workshop_id:
                 self.socketio.emit("deleted", {}, to=conn.sid)

@@ -27,21 +27,32 @@ def pdf(w: PdfWriter, view: OpenSpaceView) -> None:
     if view.wall_rows:
         _pdf_wall(w, view)
     if view.headcount:
-        w.heading(L["headcount_chart"], 2)
-        w.chart(view.headcount)
+        w.together(w.step.heading(L["headcount_chart"], 2), w.step.chart(view.headcount))
     for tv in view.topics:
-        w.heading(tv.topic.title, 2)
-        if tv.topic.description:
-            w.para(tv.topic.description)
-        for label, value in tv.facts:
-            w.para(value, bold_label=label)
-        if not tv.note_groups:
-            w.para(L["no_notes"])
-        for group in tv.note_groups:
-            w.heading(group.heading, 4)
-            for line in group.notes:
-                w.bullet(f"{line.note.text} ({line.detail})" if line.detail else line.note.text)
-            w.pdf.ln(1)
+        head, notes = _pdf_topic(w, tv, L)
+        w.together(*head, *notes, keep=len(head))
+
+
+def _pdf_topic(w: PdfWriter, tv: TopicView, L: dict[str, str]) -> tuple[list, list]:
+    """A topic's steps: its head (title, description, facts), then its notes.
+    All on one page where they fit; else at least the head together."""
+    step = w.step
+    head = [step.heading(tv.topic.title, 2)]
+    if tv.topic.description:
+        head.append(step.para(tv.topic.description))
+    head += [step.para(value, label) for label, value in tv.facts]
+    steps = []
+    if not tv.note_groups:
+        steps.append(step.para(L["no_notes"]))
+    for number, group in enumerate(tv.note_groups):
+        if number:
+            steps.append(step.gap(1))
+        steps.append(step.heading(group.heading, 4))
+        steps += [
+            step.bullet(f"{line.note.text} ({line.detail})" if line.detail else line.note.text)
+            for line in group.notes
+        ]
+    return head, steps  # ending on its last line: together() keeps it with the one before
 
 
 def _pdf_wall(w: PdfWriter, view: OpenSpaceView) -> None:
@@ -88,11 +99,12 @@ def docx(doc, view: OpenSpaceView) -> None:
         doc.add_heading(L["headcount_chart"], 2)
         docx_layout.chart(doc, view.headcount)
     for tv in view.topics:
+        # Word keeps a topic's head (title, description, facts) on one page.
         doc.add_heading(clean(tv.topic.title), 2)
         if tv.topic.description:
-            doc.add_paragraph(clean(tv.topic.description))
-        for label, value in tv.facts:
-            docx_layout.labelled(doc, label, value)
+            doc.add_paragraph(clean(tv.topic.description)).paragraph_format.keep_with_next = True
+        for number, (label, value) in enumerate(tv.facts, start=1):
+            docx_layout.labelled(doc, label, value, keep_with_next=number < len(tv.facts))
         if not tv.note_groups:
             doc.add_paragraph(L["no_notes"])
         for group in tv.note_groups:
@@ -220,6 +232,7 @@ def json(view: OpenSpaceView) -> dict:
     return {
         "openspace": {
             "theme": record.theme,
+            "dots": record.dots,
             "spaces": [asdict(s) for s in record.spaces],
             "slots": [asdict(s) for s in record.slots],
             "topics": [_topic_json(tv) for tv in view.topics],

@@ -106,6 +106,12 @@ def has_content(view: OpenSpaceView) -> bool:
     return bool(record.topics or record.theme or record.slots)
 
 
+def dot_voting(record: OpenSpaceRecord) -> bool:
+    """Votes are worth a line only if dot voting was on: dots are on now, or
+    someone voted before the facilitator turned them off."""
+    return record.dots > 0 or any(tp.votes for tp in record.topics)
+
+
 def _slot_label(slot: Slot) -> str:
     return f"{slot.starts_at} {slot.label}".strip()
 
@@ -121,8 +127,9 @@ def _topic_view(topic: Topic, record: OpenSpaceRecord, labels: dict[str, str], t
     facts += [
         (labels["peak"], str(topic.peak)),
         (labels["interest"], str(topic.interest)),
-        (labels["votes"], str(topic.votes)),
     ]
+    if dot_voting(record):
+        facts.append((labels["votes"], str(topic.votes)))
     headings = note_kind_headings(t)
     groups = []
     for kind in NOTE_KINDS:

@@ -6,6 +6,7 @@ user text: they reach matplotlib only through ``literal_label``.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import numpy as np
@@ -20,7 +21,10 @@ def headcount_chart(topics: Sequence[Topic], lang: str, fmt: str = "svg") -> byt
     """Peak headcount (solid) and interest (hatched) per topic."""
     t = translator(lang)
     n = len(topics)
-    height = 1.0 + 0.34 * max(n, 1)
+    labels = [_label(tp.title) for tp in topics]
+    # Two-line titles get a taller row, so neighbouring labels never touch.
+    row = 0.44 if any("\n" in label for label in labels) else 0.34
+    height = 1.0 + row * max(n, 1)
     with style():
         fig = figure(6.5, height)
         ax = fig.add_axes((0.38, 0.55 / height, 0.58, 1 - 0.95 / height))
@@ -42,7 +46,7 @@ def headcount_chart(topics: Sequence[Topic], lang: str, fmt: str = "svg") -> byt
         )
         ax.bar_label(bars_peak, padding=2, fontsize=7)
         ax.bar_label(bars_interest, padding=2, fontsize=7)
-        ax.set_yticks(y, [literal_label(_short(tp.title)) for tp in topics])
+        ax.set_yticks(y, [literal_label(label) for label in labels])
         ax.set_ylim(n - 0.5, -0.5)  # first topic on top, as on the wall
         ax.set_xlim(0, max([1, *peak, *interest]) * 1.15)
         ax.set_xlabel(t("People"))
@@ -63,9 +67,15 @@ def headcount_chart(topics: Sequence[Topic], lang: str, fmt: str = "svg") -> byt
         return save(fig, fmt)
 
 
-def _short(title: str, limit: int = 32) -> str:
-    title = " ".join(title.split())
-    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+def _label(title: str, width: int = 36, lines: int = 2) -> str:
+    """A topic title in the label column: wrapped onto at most two lines of
+    ``width`` characters (what fits left of the bars), and shortened with
+    "…" only when two lines cannot hold it."""
+    wrapped = textwrap.wrap(" ".join(title.split()), width) or [""]
+    if len(wrapped) > lines:
+        rest = " ".join(wrapped[lines - 1 :])
+        wrapped = [*wrapped[: lines - 1], rest[: width - 1].rstrip() + "…"]
+    return "\n".join(wrapped)
 
 
 def alt_text_headcount(topics: Sequence[Topic], lang: str) -> str:

@@ -44,6 +44,7 @@ def register(socketio, hub) -> None:
 
     hub.flushers["wall"] = flush_wall
     hub.flushers["me"] = flush_me
+    hub.each_process.add("me")  # flush_me sends to this process's phones
 
     def send_staff(conn) -> None:
         socketio.emit("wall", store.wall(conn.workshop_id, include_hidden=runs(conn.role)), to=conn.sid)

@@ -56,6 +56,7 @@ class Topic:
 @dataclass(frozen=True)
 class OpenSpaceRecord:
     theme: str | None = None
+    dots: int = 0  # dots per participant when the appendix was made; 0 = dot voting off
     spaces: list[Space] = field(default_factory=list)
     slots: list[Slot] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)  # visible, not merged away

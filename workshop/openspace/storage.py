@@ -451,6 +451,7 @@ class OpenSpaceQueries:
         wall = self.wall(workshop_id, include_hidden=False)
         return OpenSpaceRecord(
             theme=wall["settings"]["theme"],
+            dots=wall["settings"]["dots"],
             spaces=[Space(**s) for s in wall["spaces"]],
             slots=[Slot(**s) for s in wall["slots"]],
             topics=[

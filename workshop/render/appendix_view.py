@@ -9,6 +9,7 @@ each method, the section view its own ``build`` makes. The methods come from
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -38,11 +39,29 @@ def title_for(appendix: Appendix, lang: str) -> str:
     )
 
 
+SLUG_MAX = 60
+
+
+def slug(text: str, limit: int = SLUG_MAX) -> str:
+    """'Inspirationsdag Värmland' -> 'inspirationsdag-varmland': lower case,
+    letters without their accents (å, ä -> a, ö -> o, é -> e), every other
+    run of characters outside a-z and 0-9 one "-", none at either end; at
+    most ``limit`` characters, cut between words where there is one."""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    name = re.sub(r"[^a-z0-9]+", "-", letters).strip("-")
+    if len(name) > limit:
+        name = name[: limit + 1]
+        name = name[: name.rindex("-")] if "-" in name else name[:limit]
+    return name
+
+
 def download_name(appendix: Appendix, lang: str, ext: str) -> str:
-    """e.g. 'bilaga-KF7Q-2026-11-20.pdf': safe in any file system."""
+    """e.g. 'bilaga-inspirationsdag-varmland-2026-11-20.pdf': named by the
+    workshop's title, safe in any file system; by its code when the title
+    leaves nothing (say, only emoji)."""
     stem = "bilaga" if export_language(lang) == "sv" else "appendix"
-    code = re.sub(r"[^A-Za-z0-9-]", "", appendix.code) or "workshop"
-    return f"{stem}-{code}-{appendix.date}.{ext}"
+    name = slug(appendix.title) or slug(appendix.code) or "workshop"
+    return f"{stem}-{name}-{appendix.date}.{ext}"
 
 
 def labels_for(t: Callable[[str], str]) -> dict[str, str]:
