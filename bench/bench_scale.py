@@ -211,7 +211,7 @@ class ServerProc:
     def start(self, timeout: float = 30.0) -> float:
         """Start and wait for GET /healthz; returns the seconds it took."""
         began = time.monotonic()
-        log = open(self.log_path, "ab")
+        log = open(self.log_path, "ab")  # noqa: SIM115  (the child writes to it for its whole life)
         self.proc = subprocess.Popen(
             self.argv, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, preexec_fn=raise_nofile
         )
@@ -868,7 +868,7 @@ async def measure_server(kind: str, label: str, args, tmp: Path, storm_after: bo
                 rss_peak = max(rss_peak, rss_mb(server.pid) or 0)
                 next_rss += 1.0
             value = PROBE_VALUES[value_i % 2]
-            value_i += 1
+            value_i += 1  # noqa: SIM113  (alternates per probe send, not per loop turn)
             future = loop.create_future()
             sent = time.monotonic()
             projector.waiting = (value, sent, future)
