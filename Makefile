@@ -7,7 +7,7 @@ PYBABEL:= $(VENV)/bin/pybabel
 CHROMIUM := /usr/bin/chromium
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard workshop/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: install install-dev run test test-fast chromium translations extract-messages bench clean
+.PHONY: install install-dev run test test-fast chromium translations extract-messages bench bench-scale clean
 
 install: $(VENV)/.runtime node_modules/.installed $(CATALOGS)
 
@@ -63,6 +63,13 @@ test-fast: install-dev
 
 bench: install-dev
 	$(PY) bench/bench_live.py
+
+# The live path at conference scale, ours next to a bare Flask-SocketIO baseline
+# (docs/performance.md): 2,000 then 5,000 phones at 1,000 moves/s, then the
+# reconnect storm at 5,000. Several minutes; loopback only.
+bench-scale: install-dev
+	$(PY) bench/bench_scale.py --phones 2000 --rate 1000 --duration 30
+	$(PY) bench/bench_scale.py --phones 5000 --rate 1000 --duration 30 --reconnect-storm
 
 clean:
 	rm -rf $(VENV) node_modules
