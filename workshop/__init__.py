@@ -52,7 +52,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     from .live import connect, guard
     from .live.hub import Hub
-    hub = Hub(socketio, store, settings.coalesce_seconds, settings.admin_token, PROJECTOR_VIEWS)
+    hub = Hub(socketio, store, settings.coalesce_seconds, settings.admin_token, PROJECTOR_VIEWS,
+              single_process=not settings.redis_url)
     app.extensions["workshop.hub"] = hub
     from .join_guard import JoinGuard
     join_guard = JoinGuard(settings.redis_url)
