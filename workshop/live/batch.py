@@ -77,7 +77,7 @@ class GroupCommit:
         try:
             answers = self.write([w.item for w in batch])
             if len(answers) != len(batch):
-                raise RuntimeError("write returned %d answers for %d items" % (len(answers), len(batch)))
+                raise RuntimeError(f"write returned {len(answers)} answers for {len(batch)} items")
         except Exception as err:  # rolled back: the whole batch is refused
             answers = [err] * len(batch)
         self.batches += 1
