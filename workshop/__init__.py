@@ -56,7 +56,14 @@ def create_app(settings: Settings | None = None) -> Flask:
     from .live import connect, guard
     from .live.hub import Hub
 
-    hub = Hub(socketio, store, settings.coalesce_seconds, settings.admin_token, PROJECTOR_VIEWS)
+    hub = Hub(
+        socketio,
+        store,
+        settings.coalesce_seconds,
+        settings.admin_token,
+        PROJECTOR_VIEWS,
+        single_process=not settings.redis_url,
+    )
     app.extensions["workshop.hub"] = hub
     if settings.redis_url:  # several worker processes (docs/deploy.md)
         from .live.cluster import Cluster

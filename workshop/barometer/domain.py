@@ -118,6 +118,17 @@ class Distribution:
     # move the same dot when a person moves instead of redrawing the swarm.
     keys: tuple[int, ...] = ()
 
+    @classmethod
+    def of(cls, statement: int, by_number: dict[int, int | None]) -> Distribution:
+        """From {participant number: value, None for a pass}."""
+        placed = sorted((k, v) for k, v in by_number.items() if v is not None)
+        return cls(
+            statement=statement,
+            values=tuple(v for _, v in placed),
+            keys=tuple(k for k, _ in placed),
+            passes=len(by_number) - len(placed),
+        )
+
     @property
     def count(self) -> int:
         return len(self.values)

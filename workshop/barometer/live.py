@@ -5,7 +5,11 @@
     staff <- distribution (coalesced, one per window), statements (facilitators)
     state  += {"statement", "position"} for phones, {"statement", "closed_statement"} for staff
 
-A move is acked only after the store committed it; the hub then sends one
+A move is acked only after the store committed it: moves from all phones
+are group-committed (live/batch.py), one transaction per batch of a few
+milliseconds, and each phone gets its ack after its own batch's COMMIT. With
+one process (no Redis) the open statement's distribution is kept in memory
+(aggregate.py), so a flush reads no positions. The hub then sends one
 `distribution` per window however many phones moved. Phones never get other
 people's positions; projectors get no positions while a statement is hidden
 (``Distribution.public`` through ``auth.for_role``).
@@ -16,8 +20,10 @@ from __future__ import annotations
 from ..auth import FACILITATOR, PROJECTOR, for_role
 from ..domain.parse import parse_id
 from ..live.acks import ok, participant_event
+from ..live.batch import GroupCommit
 from ..live.hub import room
 from . import domain as rules
+from .aggregate import LiveDistributions
 from .domain_summary import verbal_summary
 
 NAME = "barometer"
@@ -35,10 +41,22 @@ def statements_changed(hub, workshop_id: str) -> None:
 
 def register(socketio, hub) -> None:
     store = hub.store
+    live = LiveDistributions(store) if hub.single_process else None
+
+    def write_moves(moves: list) -> list:
+        if live is not None:
+            return live.commit_then_apply(store.record_positions, moves)
+        return store.record_positions(moves)
+
+    moves = GroupCommit(socketio, write_moves)
 
     def distribution_payloads(statement: dict) -> tuple[dict, dict]:
-        dist = store.distribution(statement["id"])
-        return dist.as_dict(), dist.public(statement["hidden"])
+        if live is not None:
+            dist = live.distribution(statement["workshop_id"], statement["id"])
+        else:
+            dist = store.distribution(statement["id"])
+        full = dist.as_dict()
+        return full, full if not statement["hidden"] else dist.public(True)
 
     def flush_distribution(workshop_id: str) -> None:
         statement = store.open_statement(workshop_id)
@@ -48,10 +66,17 @@ def register(socketio, hub) -> None:
     hub.flushers["distribution"] = flush_distribution
     hub.refreshed_with_state.add("distribution")
 
-    def phone_state(workshop: dict):
-        # Read once per push, then answer per phone from memory.
+    def phone_state(workshop: dict, only: int | None = None):
+        # Read once per push, then answer per phone from memory; a welcome
+        # reads only its own phone's row.
         statement = store.open_statement(workshop["id"]) if workshop["phase"] == NAME else None
-        positions = store.positions_by_participant(statement["id"]) if statement else {}
+        if statement is None:
+            positions = {}
+        elif only is not None:
+            has, value = store.position(statement["id"], only)
+            positions = {only: value} if has else {}
+        else:
+            positions = store.positions_by_participant(statement["id"])
 
         def part(participant_id: int) -> dict:
             if statement is None:
@@ -106,6 +131,7 @@ def register(socketio, hub) -> None:
         statement_id = parse_id(data.get("statement"), "statement")
         value = rules.parse_position(data.get("value"))
         settled = rules.parse_settled(data.get("settled"))
-        store.record_position(conn.workshop_id, statement_id, conn.participant_id, value, settled)
+        # Returns once its batch committed; raises the DomainError that refused it.
+        moves.submit((conn.workshop_id, statement_id, conn.participant_id, value, conn.number, settled))
         hub.changed(conn.workshop_id, "distribution")
         return ok(statement=statement_id, value=rules.position_for_phone(value, True))

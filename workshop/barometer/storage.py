@@ -9,7 +9,7 @@ same error as the rule.
 
 from __future__ import annotations
 
-from ..domain.errors import NotFound
+from ..domain.errors import DomainError, NotFound
 from ..storage.base import utcnow
 from . import domain as rules
 from .domain import CLOSED, DRAFT, OPEN, Distribution
@@ -154,29 +154,69 @@ class BarometerQueries:
         now = utcnow()
         with self.transaction() as db:
             rules.check_open_for_positions(self.statement(workshop_id, statement_id)["status"])
-            current = db.execute(
-                "SELECT value FROM positions WHERE statement_id = ? AND participant_id = ?",
-                [statement_id, participant_id],
-            ).fetchone()
-            if rules.is_repeat(current is not None, current[0] if current else None, value):
-                if settled:
-                    db.execute(
-                        "UPDATE position_changes SET gesture_end = 1 WHERE id = (SELECT max(id)"
-                        " FROM position_changes WHERE statement_id = ? AND participant_id = ?)",
-                        [statement_id, participant_id],
-                    )
-                return
-            db.execute(
-                "INSERT INTO positions (statement_id, participant_id, value, updated_at)"
-                " VALUES (?, ?, ?, ?) ON CONFLICT (statement_id, participant_id)"
-                " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                [statement_id, participant_id, value, now],
-            )
-            db.execute(
-                "INSERT INTO position_changes (statement_id, participant_id, value, at, gesture_end)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [statement_id, participant_id, value, now, int(settled)],
-            )
+            self._write_position(db, statement_id, participant_id, value, settled, now)
+
+    def record_positions(self, moves) -> list:
+        """Many moves (workshop_id, statement_id, participant_id, value, number[, settled]), in
+        order, in ONE transaction (group commit, see live/batch.py). Each is
+        checked like ``record_position`` inside it; a refused move gets its
+        DomainError in the answer list (None: written) and refuses only itself."""
+        now = utcnow()
+        status: dict[tuple, str | DomainError] = {}  # read each statement once per batch
+        answers: list = []
+        with self.transaction() as db:
+            for move in moves:
+                workshop_id, statement_id, participant_id, value = move[:4]
+                settled = len(move) > 5 and bool(move[5])
+                key = (workshop_id, statement_id)
+                if key not in status:
+                    status[key] = self._status_or_error(workshop_id, statement_id)
+                try:
+                    if isinstance(status[key], DomainError):
+                        raise status[key]
+                    rules.check_open_for_positions(status[key])
+                except DomainError as err:
+                    answers.append(err)
+                    continue
+                self._write_position(db, statement_id, participant_id, value, settled, now)
+                answers.append(None)
+        return answers
+
+    def _status_or_error(self, workshop_id: str, statement_id: int) -> str | DomainError:
+        try:
+            return self.statement(workshop_id, statement_id)["status"]
+        except DomainError as err:
+            return err
+
+    @staticmethod
+    def _write_position(
+        db, statement_id: int, participant_id: int, value: int | None, settled: bool, now: str
+    ) -> None:
+        """Inside the caller's transaction: a repeat of the current value adds
+        no history row (a settled repeat marks the last one as its gesture's end)."""
+        current = db.execute(
+            "SELECT value FROM positions WHERE statement_id = ? AND participant_id = ?",
+            [statement_id, participant_id],
+        ).fetchone()
+        if rules.is_repeat(current is not None, current[0] if current else None, value):
+            if settled:
+                db.execute(
+                    "UPDATE position_changes SET gesture_end = 1 WHERE id = (SELECT max(id)"
+                    " FROM position_changes WHERE statement_id = ? AND participant_id = ?)",
+                    [statement_id, participant_id],
+                )
+            return
+        db.execute(
+            "INSERT INTO positions (statement_id, participant_id, value, updated_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (statement_id, participant_id)"
+            " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            [statement_id, participant_id, value, now],
+        )
+        db.execute(
+            "INSERT INTO position_changes (statement_id, participant_id, value, at, gesture_end)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [statement_id, participant_id, value, now, int(settled)],
+        )
 
     def position(self, statement_id: int, participant_id: int) -> tuple[bool, int | None]:
         """(has a position, value or None for pass)."""
@@ -193,19 +233,17 @@ class BarometerQueries:
         return {r["participant_id"]: r["value"] for r in rows}
 
     def distribution(self, statement_id: int) -> Distribution:
+        return Distribution.of(statement_id, self.values_by_number(statement_id))
+
+    def values_by_number(self, statement_id: int) -> dict[int, int | None]:
+        """{participant number: value, None for a pass} of one statement."""
         rows = self._rows(
             "SELECT p.number, pos.value FROM positions pos"
             " JOIN participants p ON p.id = pos.participant_id"
-            " WHERE pos.statement_id = ? ORDER BY p.number",
+            " WHERE pos.statement_id = ?",
             [statement_id],
         )
-        placed = [(r["number"], r["value"]) for r in rows if r["value"] is not None]
-        return Distribution(
-            statement=statement_id,
-            values=tuple(v for _, v in placed),
-            keys=tuple(k for k, _ in placed),
-            passes=sum(1 for r in rows if r["value"] is None),
-        )
+        return {r["number"]: r["value"] for r in rows}
 
     # -- comments ----------------------------------------------------------
     def add_comment(self, workshop_id: str, statement_id: int, text: str) -> dict:

@@ -48,7 +48,7 @@ def register(socketio, hub) -> None:
     hub.flushers[TALLY] = flush_tally
     hub.refreshed_with_state.add(TALLY)
 
-    def phone_state(workshop: dict):
+    def phone_state(workshop: dict, only: int | None = None):
         # Outside its phase it adds nothing to a phone's state. Read once per
         # push, then answer per phone from memory.
         if workshop["phase"] != NAME:

@@ -10,7 +10,9 @@ second however many phones move, and never more than one window behind.
 Methods plug in here (from their ``live.register``), never the other way:
     hub.flushers[kind] = fn(workshop_id)          a coalesced push
     hub.on_connect[role].append(fn(conn))         what a new client is sent first
-    hub.phone_state.append(fn(workshop) -> fn(participant_id) -> dict)
+    hub.phone_state.append(fn(workshop, only) -> fn(participant_id) -> dict)
+                                                  only: the one phone that will be
+                                                  asked (a welcome), else None (all)
     hub.staff_state.append(fn(workshop) -> dict)  their parts of `state`
     hub.refreshed_with_state.add(kind)            flushed again after a state push
     hub.each_process.add(kind)                    its flusher sends to each of hub.phones()
@@ -25,6 +27,8 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
+
+from socketio.packet import Packet
 
 from ..auth import FACILITATOR, PARTICIPANT, PROJECTOR, for_role, runs
 from ..domain.workshops import projector_state
@@ -51,11 +55,29 @@ def room(workshop_id: str, audience: str) -> str:
     return f"{workshop_id}:{audience}"
 
 
+class TextPacket(Packet):
+    """We never send binary: skip python-socketio's walk of every payload
+    (a 5,000-dot `distribution` is 10,000 list items) looking for bytes."""
+
+    @classmethod
+    def data_is_binary(cls, data) -> bool:
+        return False
+
+
 class Hub:
     def __init__(
-        self, socketio, store, window: float, admin_token: str = "", projector_views: dict | None = None
+        self,
+        socketio,
+        store,
+        window: float,
+        admin_token: str = "",
+        projector_views: dict | None = None,
+        single_process: bool = True,
     ):
         self.socketio = socketio
+        socketio.server.packet_class = TextPacket
+        # Only one process writes (no Redis): a method may keep aggregates in memory.
+        self.single_process = single_process
         self.store = store
         self.window = window
         self.admin_token = admin_token
@@ -90,7 +112,7 @@ class Hub:
         """A new client: its state, then what each method sends first."""
         workshop = self.store.workshop(conn.workshop_id)
         if conn.role == PARTICIPANT:
-            state = self.participant_states(workshop)(conn.participant_id)
+            state = self.participant_states(workshop, only=conn.participant_id)(conn.participant_id)
         else:
             state = self.staff_state_of(workshop)
             self.socketio.emit("presence", self.presence(conn.workshop_id), to=conn.sid)
@@ -166,17 +188,23 @@ class Hub:
         """``full`` to those who run the workshop, ``public`` (default: the
         same) to its projectors: see auth.for_role."""
         public = full if public is None else public
-        self.socketio.emit(event, full, to=room(workshop_id, FACILITATOR))
-        self.socketio.emit(event, for_role(PROJECTOR, full, public), to=room(workshop_id, PROJECTOR))
+        staff, projectors = room(workshop_id, FACILITATOR), room(workshop_id, PROJECTOR)
+        shown = for_role(PROJECTOR, full, public)
+        if shown is full:  # the same payload: encoded once, sent to both rooms
+            self.socketio.emit(event, full, to=[staff, projectors])
+        else:
+            self.socketio.emit(event, full, to=staff)
+            self.socketio.emit(event, shown, to=projectors)
 
     def emit_phones(self, workshop_id: str, event: str, payload) -> None:
         self.socketio.emit(event, payload, to=room(workshop_id, PARTICIPANT))
 
     # -- state ---------------------------------------------------------------
-    def participant_states(self, workshop: dict):
+    def participant_states(self, workshop: dict, only: int | None = None):
         """fn(participant_id) -> that phone's `state`; each method reads what
-        it needs once, so a push to every phone costs a few queries."""
-        parts = [part(workshop) for part in self.phone_state]
+        it needs once, so a push to every phone costs a few queries, and a
+        welcome (``only`` that phone) reads only that phone's rows."""
+        parts = [part(workshop, only) for part in self.phone_state]
 
         def state(participant_id: int) -> dict:
             out = {"phase": workshop["phase"]}

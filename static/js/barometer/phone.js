@@ -3,9 +3,9 @@
 // committed: "Sparat" shows only after the ack. The last send of a gesture
 // (finger lifted, key sequence over, a tap on pass) says `settled: true`:
 // where the person settled, so finding your place is not read as a change of mind.
-import { t } from "../common.js";
+import { say, t } from "../common.js";
 import { clearStatus } from "../outbox.js";
-import { send as sendMove, views } from "../phone.js";
+import { send as sendMove, socket, views } from "../phone.js";
 import { Slider } from "./slider.js";
 
 const $ = (id) => document.getElementById(id);
@@ -20,7 +20,8 @@ const slider = new Slider($("track"), $("marker"), scheduleSend, () => sendNow(t
 
 function scheduleSend() {
   $("hint").textContent = "";
-  $("save").textContent = t("saving");
+  // A throttled send is on its way: say so in the outbox's words (offline: it waits).
+  say($("save"), socket.connected ? t("saving") : t("queued"));
   const wait = Math.max(0, THROTTLE_MS - (Date.now() - lastSent));
   clearTimeout(sendTimer);
   queued = true;
