@@ -61,7 +61,9 @@ class RedisQueue(socketio.RedisManager):
              to=None, **kwargs):
         room = to or room
         ns = namespace or "/"
-        if (room is not None and callback is None
+        # A list of rooms (hub.emit_staff sends one packet to several) always
+        # goes through Redis; only a single addressee may skip it.
+        if (isinstance(room, str) and callback is None
                 and (self.is_connected(room, ns) or self.is_pre_connected(room, ns))):
             kwargs["ignore_queue"] = True
         return super().emit(event, data, namespace=namespace, room=room, skip_sid=skip_sid,
