@@ -44,6 +44,8 @@ class Method:
     appendix: Callable[[], Any]  # -> its AppendixSection (imported lazily: render stays off the live path)
     pages: tuple[str, ...] = field(default=("phone", "projector", "console"))
     stylesheet: str | None = None  # under static/, for its pages
+    # The organiser's workshop list: (key of its ARCHIVE_COUNTS, msgid of the column heading).
+    archive_columns: tuple[tuple[str, str], ...] = ()
     # Fields it adds to GET /api/workshops/<id>: fn(store, workshop_id) -> dict.
     workshop_fields: Callable[[Any, str], dict] | None = None
     # Views of its part of the projector the facilitator may pin

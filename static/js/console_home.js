@@ -77,9 +77,8 @@ function row(w) {
   td(w.date || w.created_at.slice(0, 10));
   td(w.code);
   td(String(w.participants));
-  td(String(w.statements));
-  td(String(w.topics ?? 0));
-  td(String(w.notes ?? 0));
+  // Each method's counts, in the order of the columns its template part declared.
+  for (const th of document.querySelectorAll("th[data-count]")) td(String(w[th.dataset.count] ?? 0));
   tr.appendChild(exportLinks(w));
   const actions = tr.appendChild(el("td"));
   const del = actions.appendChild(el("button", { type: "button", class: "secondary" }, t("delete")));

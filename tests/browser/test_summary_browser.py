@@ -38,6 +38,11 @@ def test_archive_lists_workshops_with_exports_and_deletes_after_confirmation(ser
     row = page.locator("#workshops tr", has_text="Inspirationsdag Värmland").first
     row.wait_for()
     assert w["code"] in row.inner_text()
+    # Each method's counts in its own columns, from the registry (one statement shown).
+    headers = page.locator("th[data-count]").all_inner_texts()
+    assert headers == ["Påståenden", "Ämnen", "Anteckningar", "Frågor"]
+    counts = row.locator("td").all_inner_texts()[4:8]
+    assert counts[0] == "1" and counts[1:] == ["0", "0", "0"]
     with page.expect_download() as download:
         row.locator("a[data-format=docx]").click()
     assert download.value.suggested_filename.endswith(".docx")

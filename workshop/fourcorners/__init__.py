@@ -28,6 +28,7 @@ METHOD = Method(
     register_live=live.register,
     js_strings=strings.js_strings,
     appendix=_appendix,
+    archive_columns=(("questions", N_("Questions")),),
     stylesheet="css/fourcorners.css",
     projector_views=("corners",),
 )

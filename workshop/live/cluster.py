@@ -61,8 +61,10 @@ class RedisQueue(socketio.RedisManager):
     def emit(self, event, data, namespace=None, room=None, skip_sid=None, callback=None, to=None, **kwargs):
         room = to or room
         ns = namespace or "/"
+        # A list of rooms (hub.emit_staff sends one packet to several) always
+        # goes through Redis; only a single addressee may skip it.
         if (
-            room is not None
+            isinstance(room, str)
             and callback is None
             and (self.is_connected(room, ns) or self.is_pre_connected(room, ns))
         ):

@@ -26,6 +26,7 @@ METHOD = Method(
     register_live=live.register,
     js_strings=strings.js_strings,
     appendix=_appendix,
+    archive_columns=(("topics", N_("Topics")), ("notes", N_("Notes"))),
     stylesheet="css/openspace.css",
     projector_views=("opening", "market", "wall", "break"),
 )
