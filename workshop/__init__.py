@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask
 from flask_socketio import SocketIO
 
 from .config import Settings, private_dir
+from .flask_app import WorkshopFlask
 from .i18n import TRANSLATIONS_DIR
 from .web.converters import IdConverter
 
@@ -21,10 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_BODY_BYTES = 256 * 1024
 
 
-def create_app(settings: Settings | None = None) -> Flask:
+def create_app(settings: Settings | None = None) -> WorkshopFlask:
     settings = settings or Settings()
     private_dir(settings.data_dir)
-    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
+    app = WorkshopFlask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
     app.config.update(
         SETTINGS=settings,
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
@@ -51,6 +51,10 @@ def create_app(settings: Settings | None = None) -> Flask:
         max_http_buffer_size=MAX_BODY_BYTES,
         ping_interval=10,
         ping_timeout=10,
+        # Each client's events run in its own connection's greenlet, in the
+        # order sent, instead of one new greenlet per event: a phone waits for
+        # its ack anyway, and spawning was ~5 % of the CPU at 1,000 moves/s.
+        async_handlers=False,
         **_message_queue(settings),
     )
     from .live import connect, guard

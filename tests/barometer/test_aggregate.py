@@ -76,3 +76,17 @@ def test_another_statement_opening_is_read_afresh(store, room):
     store.record_position(workshop_id, other["id"], people[1]["id"], 55)  # written elsewhere
     store.open_for_answers(workshop_id, statement_id)
     assert live.distribution(workshop_id, statement_id) == store.distribution(statement_id)
+
+
+def test_payload_is_the_stores_distribution_after_random_moves(store, room):
+    # The flush's payload keeps its pairs between calls and changes them in
+    # place; people move first in any order: after every batch it must still
+    # say what the database says, dots in participant order.
+    workshop_id, statement_id, people = room
+    live, rng = LiveDistributions(store), random.Random(11)
+    assert live.payload(workshop_id, statement_id) == store.distribution(statement_id).as_dict()
+    for _ in range(30):
+        batch = random_moves(rng, workshop_id, statement_id, people, rng.randint(1, 12))
+        live.commit_then_apply(store.record_positions, batch)
+        assert live.payload(workshop_id, statement_id) == store.distribution(statement_id).as_dict()
+    assert live.payload(workshop_id, statement_id)["count"] > 0

@@ -2,9 +2,14 @@
 
 The hub flushes a `distribution` ten times a second; reading every position
 of the statement for each flush is what made a big room slow. Here each
-workshop keeps {participant number: value or None (pass)} for its open
-statement, loaded once from the store (at start, or when another statement
-opens) and then updated from committed moves only, so a flush reads no rows.
+workshop keeps its open statement's dots, loaded once from the store (at
+start, or when another statement opens) and then updated from committed
+moves only, so a flush reads no rows.
+
+The dots are kept as the ``[number, value]`` pairs the `distribution` event
+sends, changed in place when a person moves, so a flush builds no per-dot
+objects (``payload``). A pass keeps its pair with the value None; the
+payload leaves it out and counts it.
 
 ``load`` and the writer's ``commit_then_apply`` run under one lock, so a
 load can never miss a batch that committed while it read: either the load
@@ -17,24 +22,47 @@ processes) the live module reads the store instead.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass, field
 
-from .domain import Distribution
+from .domain import Distribution, distribution_payload
+
+
+@dataclass
+class _Held:
+    statement_id: int
+    pairs: dict[int, list] = field(default_factory=dict)  # number -> [number, value or None]
+    in_order: bool = True  # pairs by participant number (the store's order)
 
 
 class LiveDistributions:
     def __init__(self, store):
         self.store = store
-        self._by_workshop: dict[str, tuple[int, dict[int, int | None]]] = {}
+        self._by_workshop: dict[str, _Held] = {}
         self._lock = threading.RLock()
+
+    def _held(self, workshop_id: str, statement_id: int) -> _Held:
+        held = self._by_workshop.get(workshop_id)
+        if held is None or held.statement_id != statement_id:
+            by_number = self.store.values_by_number(statement_id)
+            held = _Held(statement_id, {n: [n, by_number[n]] for n in sorted(by_number)})
+            self._by_workshop[workshop_id] = held
+        elif not held.in_order:
+            held.pairs = dict(sorted(held.pairs.items()))
+            held.in_order = True
+        return held
 
     def distribution(self, workshop_id: str, statement_id: int) -> Distribution:
         with self._lock:
-            held = self._by_workshop.get(workshop_id)
-            if held is None or held[0] != statement_id:
-                held = (statement_id, self.store.values_by_number(statement_id))
-                self._by_workshop[workshop_id] = held
-            by_number = dict(held[1])
+            pairs = self._held(workshop_id, statement_id).pairs
+            by_number = {n: pair[1] for n, pair in pairs.items()}
         return Distribution.of(statement_id, by_number)
+
+    def payload(self, workshop_id: str, statement_id: int) -> dict:
+        """The `distribution` event, equal to ``distribution(...).as_dict()``."""
+        with self._lock:
+            pairs = self._held(workshop_id, statement_id).pairs
+            dots = [pair for pair in pairs.values() if pair[1] is not None]
+            return distribution_payload(statement_id, dots, len(pairs) - len(dots))
 
     def commit_then_apply(self, write, moves) -> list:
         """``write(moves)`` commits (answers: None = written), then the
@@ -45,8 +73,15 @@ class LiveDistributions:
             for move, answer in zip(moves, answers):
                 workshop_id, statement_id, _, value, number = move[:5]
                 held = self._by_workshop.get(workshop_id)
-                if answer is None and held is not None and held[0] == statement_id:
-                    held[1][number] = value
+                if answer is None and held is not None and held.statement_id == statement_id:
+                    pair = held.pairs.get(number)
+                    if pair is not None:
+                        pair[1] = value
+                    else:
+                        held.in_order = held.in_order and (
+                            not held.pairs or number > next(reversed(held.pairs))
+                        )
+                        held.pairs[number] = [number, value]
         return answers
 
     def forget(self, workshop_id: str) -> None:

@@ -140,27 +140,45 @@ class Distribution:
         return round(sum(self.values) / len(self.values), 1)
 
     def as_dict(self) -> dict:
-        return {
-            "statement": self.statement,
-            "count": self.count,
-            "passes": self.passes,
-            "values": list(self.values),
-            "mean": self.mean,
-            "dots": [[k, v] for k, v in zip(self.keys, self.values)],
-        }
+        return distribution_payload(
+            self.statement, [[k, v] for k, v in zip(self.keys, self.values)], self.passes
+        )
 
     def hidden(self) -> dict:
         """What the projector sees before the facilitator reveals: counts only."""
-        return {
-            "statement": self.statement,
-            "count": self.count,
-            "passes": self.passes,
-            "values": [],
-            "mean": None,
-            "dots": [],
-            "hidden": True,
-        }
+        return hidden_payload(self.statement, self.count, self.passes)
 
     def public(self, statement_hidden: bool) -> dict:
         """What those who do not run the workshop see: no positions while hidden."""
         return self.hidden() if statement_hidden else self.as_dict()
+
+
+def distribution_payload(statement: int, dots: list[list], passes: int) -> dict:
+    """The `distribution` event from ``[key, value]`` pairs of the placed dots.
+
+    The live aggregate keeps its pairs between flushes and hands them in as
+    they are, so a flush of 5,000 dots allocates two lists, not 5,000 (each
+    such burst of short-lived lists woke Python's garbage collector)."""
+    values = [v for _, v in dots]
+    return {
+        "statement": statement,
+        "count": len(values),
+        "passes": passes,
+        "values": values,
+        "mean": round(sum(values) / len(values), 1) if values else None,
+        "dots": dots,
+    }
+
+
+def hidden_payload(statement: int, count: int, passes: int) -> dict:
+    """The `distribution` those who do not run the workshop see while the
+    statement is hidden: counts only, no positions."""
+    return {
+        "statement": statement,
+        "count": count,
+        "passes": passes,
+        "values": [],
+        "mean": None,
+        "dots": [],
+        "hidden": True,
+    }

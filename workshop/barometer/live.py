@@ -51,12 +51,14 @@ def register(socketio, hub) -> None:
     moves = GroupCommit(socketio, write_moves)
 
     def distribution_payloads(statement: dict) -> tuple[dict, dict]:
+        """(what facilitators see, what projectors see)."""
         if live is not None:
-            dist = live.distribution(statement["workshop_id"], statement["id"])
+            full = live.payload(statement["workshop_id"], statement["id"])
         else:
-            dist = store.distribution(statement["id"])
-        full = dist.as_dict()
-        return full, full if not statement["hidden"] else dist.public(True)
+            full = store.distribution(statement["id"]).as_dict()
+        if not statement["hidden"]:
+            return full, full
+        return full, rules.hidden_payload(full["statement"], full["count"], full["passes"])
 
     def flush_distribution(workshop_id: str) -> None:
         statement = store.open_statement(workshop_id)
