@@ -55,7 +55,7 @@ def create_app(settings: Settings | None = None) -> WorkshopFlask:
         # order sent, instead of one new greenlet per event: a phone waits for
         # its ack anyway, and spawning was ~5 % of the CPU at 1,000 moves/s.
         async_handlers=False,
-        **_message_queue(settings),
+        client_manager=_client_manager(settings),
     )
     from .live import connect, guard
     from .live.hub import Hub
@@ -99,10 +99,13 @@ def create_app(settings: Settings | None = None) -> WorkshopFlask:
     return app
 
 
-def _message_queue(settings: Settings) -> dict:
-    """Flask-SocketIO's message queue on Redis, when WORKSHOP_REDIS_URL is set."""
+def _client_manager(settings: Settings):
+    """Who is in which room: in this process (live/rooms.py), or, with
+    WORKSHOP_REDIS_URL, Flask-SocketIO's message queue on Redis."""
     if not settings.redis_url:
-        return {}
+        from .live.rooms import Manager
+
+        return Manager()
     from .live.cluster import message_queue
 
-    return {"client_manager": message_queue(settings.redis_url)}
+    return message_queue(settings.redis_url)

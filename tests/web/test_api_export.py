@@ -364,3 +364,21 @@ def test_run_off_loop_uses_a_real_thread_under_gevent():
 
     with pytest.raises(ValueError, match="render failed"):
         run_off_loop(fails, mode="gevent")
+
+
+def test_starting_the_app_imports_no_renderer(tmp_path):
+    # A restarted server takes a hall of phones back first: matplotlib, fpdf2
+    # and python-docx (~1.3 s of imports) wait for the first export.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, os\n"
+        f"os.environ['WORKSHOP_DATA_DIR'] = {str(tmp_path)!r}\n"
+        "from workshop import create_app\n"
+        "from workshop.config import from_env\n"
+        "create_app(from_env())\n"
+        "print(sorted(m for m in ('matplotlib', 'fpdf', 'docx') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

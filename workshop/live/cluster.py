@@ -44,6 +44,8 @@ import uuid
 import redis
 import socketio
 
+from .rooms import IndexedRooms
+
 log = logging.getLogger(__name__)
 
 CHANNEL = "workshop-cluster"
@@ -52,7 +54,7 @@ HEARTBEAT = 1.0  # seconds between presence refreshes
 PRESENCE_TTL = 3.0  # seconds: a process not heard from for this long has no phones
 
 
-class RedisQueue(socketio.RedisManager):
+class RedisQueue(IndexedRooms, socketio.RedisManager):
     """Flask-SocketIO's Redis message queue, except that an event for a single
     client of this process is delivered directly (python-socketio's
     ``ignore_queue``, which its docs allow "when there is a single

@@ -17,32 +17,41 @@ the thread pool (run_off_loop), so live sockets never wait for a PDF.
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from flask import Blueprint, Response, request
 
 from ..auth import FACILITATOR, requires
 from ..domain.errors import Invalid, NotFound
 from ..i18n import normalise_language
 from ..render.appendix_view import download_name
-from ..render.export_csv import render_csv
-from ..render.export_docx import render_docx
-from ..render.export_html import render_html
-from ..render.export_json import render_json
-from ..render.export_markdown import render_markdown
-from ..render.export_pdf import render_pdf
 from ..render.offload import run_off_loop
 from .context import store
 
 bp = Blueprint("api_export", __name__, url_prefix="/api/workshops/<workshop_id>")
 
-# format -> (renderer, mimetype, file extension)
+# format -> (renderer "module:function" in workshop.render, mimetype, file extension).
+# Renderers are imported on first use: matplotlib, fpdf2 and python-docx take
+# ~1.3 s of CPU to import, which a restarted server should spend on taking
+# its phones back, not on a PDF nobody asked for yet (docs/performance.md).
 FORMATS = {
-    "pdf": (render_pdf, "application/pdf", "pdf"),
-    "docx": (render_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
-    "html": (render_html, "text/html; charset=utf-8", "html"),
-    "md": (render_markdown, "application/zip", "md.zip"),  # appendix.md + chart PNGs
-    "csv": (render_csv, "application/zip", "csv.zip"),  # one CSV per table
-    "json": (render_json, "application/json; charset=utf-8", "json"),
+    "pdf": ("export_pdf:render_pdf", "application/pdf", "pdf"),
+    "docx": (
+        "export_docx:render_docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "docx",
+    ),
+    "html": ("export_html:render_html", "text/html; charset=utf-8", "html"),
+    "md": ("export_markdown:render_markdown", "application/zip", "md.zip"),  # appendix.md + chart PNGs
+    "csv": ("export_csv:render_csv", "application/zip", "csv.zip"),  # one CSV per table
+    "json": ("export_json:render_json", "application/json; charset=utf-8", "json"),
 }
+
+
+def render_export(name: str, appendix, lang: str) -> bytes:
+    """In the pool: the first call imports the renderer there too, off the loop."""
+    module, function = name.split(":")
+    return getattr(import_module(f"..render.{module}", __package__), function)(appendix, lang)
 
 
 def requested_language(workshop: dict) -> str:
@@ -66,10 +75,10 @@ def no_store(response: Response) -> Response:
 def export(workshop, fmt):
     if fmt not in FORMATS:
         raise NotFound("Unknown export format: %(format)s.", format=fmt)
-    render, mimetype, ext = FORMATS[fmt]
+    name, mimetype, ext = FORMATS[fmt]
     lang = requested_language(workshop)
     appendix = store().appendix(workshop["id"])  # consistent snapshot, on this greenlet
-    body = run_off_loop(render, appendix, lang)  # the heavy part, in the pool
+    body = run_off_loop(render_export, name, appendix, lang)  # the heavy part, in the pool
     response = Response(body, mimetype=mimetype)
     name = download_name(appendix, lang, ext)
     response.headers["Content-Disposition"] = f"attachment; filename={name}"

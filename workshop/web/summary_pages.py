@@ -21,7 +21,6 @@ from markupsafe import Markup
 from ..auth import FACILITATOR, requires
 from ..domain.appendix import Appendix
 from ..render.appendix_view import AppendixView, build_view
-from ..render.export_html import svg_charts
 from ..render.offload import run_off_loop
 from .api_export import no_store, requested_language
 from .context import store
@@ -43,6 +42,10 @@ EXPORTS = [
 def summary_parts(appendix: Appendix, lang: str) -> tuple[AppendixView, dict[str, Markup]]:
     """The view and the inline SVG of every chart the sections' cards show:
     pure, runs in the pool."""
+    # Imported here, like the export renderers (api_export.FORMATS): charts
+    # bring matplotlib, which a restarting server should not wait for.
+    from ..render.export_html import svg_charts
+
     view = build_view(appendix, lang)
     charts = svg_charts(
         (c for part in view.shown for c in part.section.summary_charts(part.view)),
