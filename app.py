@@ -54,15 +54,15 @@ def banner(settings) -> str:
 
 def calm_garbage_collector() -> None:
     """A full collection walks every object of a process holding thousands of
-    phones, and stopped the server for 70-200 ms at a time under load (a
-    `distribution` flush's burst of lists woke it every few flushes). What
+    phones, and stopped the server for 70-200 ms at a time under load. What
     exists at start (modules, templates, catalogs) lives as long as the
-    process, so it is frozen out of collections; a larger first generation
-    lets a move's short-lived objects die before they are promoted. Measured
-    in docs/performance.md: GC time under 2,000 phones x 1,000 moves/s from
-    ~5 % of the CPU with 200 ms pauses to ~0.2 %."""
+    process, so it is frozen out of collections. A larger first generation
+    lets a move's short-lived objects die before they are promoted, a small
+    second one keeps each young collection short (20 x 20,000 gave 100-290 ms
+    pauses at 5,000 phones), and full collections wait for 100 young ones
+    (docs/performance.md)."""
     gc.freeze()
-    gc.set_threshold(20_000, 20, 10)
+    gc.set_threshold(7_000, 10, 100)
 
 
 def main() -> None:

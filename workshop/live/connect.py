@@ -60,7 +60,7 @@ def connect_participant(hub, guard, auth: dict) -> None:
         "welcome", {"participant": participant["token"], "workshop": public_view(workshop)}, to=request.sid
     )
     hub.attach(conn)
-    hub.welcome(conn)
+    hub.welcome(conn, workshop)
 
 
 def connect_staff(hub, auth: dict) -> None:
@@ -74,7 +74,7 @@ def connect_staff(hub, auth: dict) -> None:
         raise ConnectionRefusedError(t("Wrong or missing key for this workshop."))
     conn = Connection(sid=request.sid, workshop_id=workshop["id"], role=role)
     hub.attach(conn)
-    hub.welcome(conn)
+    hub.welcome(conn, workshop)
 
 
 def register(socketio, hub, guard) -> None:
