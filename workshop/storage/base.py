@@ -84,6 +84,8 @@ class StoreBase:
         with self._lock:
             cursor = self.db.execute(sql, params)
             keys = [column[0] for column in cursor.description]
+            if len(set(keys)) != len(keys):  # a join's two "id"s would silently become one
+                raise ValueError(f"alias the duplicate column names of: {sql}")
             return [dict(zip(keys, row)) for row in cursor]
 
     def _row(self, sql: str, params=()) -> dict | None:
