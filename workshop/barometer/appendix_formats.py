@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from workshop.barometer.appendix_view import BarometerView, StatementView
+from workshop.barometer.domain_floor import spoken
+from workshop.barometer.domain_replay import frames
 from workshop.render import docx_layout
 from workshop.render.appendix_view import pseudonym
 from workshop.render.markdown_text import md_image, md_labelled, md_line, md_paragraph
@@ -28,6 +30,12 @@ def pdf(w: PdfWriter, view: BarometerView) -> None:
             w.chart(s.movement_chart)
         for c in s.record.comments:
             w.para(c.text, bold_label=L["comment"])
+        if s.floor_text:
+            w.para(s.floor_text, bold_label=L["floor"])
+        for label, text in _phone_comment_lines(s):
+            w.para(text, bold_label=label)
+        if s.frames_chart:
+            w.chart(s.frames_chart)
 
 
 def docx(doc, view: BarometerView) -> None:
@@ -44,6 +52,12 @@ def docx(doc, view: BarometerView) -> None:
             docx_layout.chart(doc, s.movement_chart)
         for c in s.record.comments:
             docx_layout.labelled(doc, L["comment"], c.text)
+        if s.floor_text:
+            docx_layout.labelled(doc, L["floor"], s.floor_text)
+        for label, text in _phone_comment_lines(s):
+            docx_layout.labelled(doc, label, text)
+        if s.frames_chart:
+            docx_layout.chart(doc, s.frames_chart)
 
 
 def markdown(view: BarometerView) -> list[str]:
@@ -60,12 +74,25 @@ def markdown(view: BarometerView) -> list[str]:
             out += [md_image(s.movement_chart), ""]
         for c in s.record.comments:
             out += [f"**{md_line(L['comment'])}:** {md_paragraph(c.text)}", ""]
+        if s.floor_text:
+            out += [md_labelled(L["floor"], s.floor_text), ""]
+        for label, text in _phone_comment_lines(s):
+            out += [md_labelled(label, text), ""]
+        if s.frames_chart:
+            out += [md_image(s.frames_chart), ""]
     return out
+
+
+def _phone_comment_lines(s: StatementView) -> list[tuple[str, str]]:
+    """After the facilitator's own comments, each approved comment from a
+    phone, grouped by region: ("Kommentar från mitten", text)."""
+    return [(label, text) for label, texts in s.phone_comments for text in texts]
 
 
 def csv(view: BarometerView) -> dict:
     """positions.csv holds every change (the full history, not only final
-    positions), so a spreadsheet can replay the barometer."""
+    positions), so a spreadsheet can replay the barometer. floor.csv: who was
+    given the floor, by region, in order; phone_comments.csv: the approved ones."""
     statements = [s.record for s in view.statements]
     return {
         "positions.csv": (
@@ -75,6 +102,13 @@ def csv(view: BarometerView) -> dict:
         "comments.csv": (
             ["statement", "statement_text", "comment", "at"],
             [[s.number, s.text, c.text, c.at] for s in statements for c in s.comments]),
+        "floor.csv": (
+            ["statement", "statement_text", "turn", "region", "at"],
+            [[s.number, s.text, i, turn.region, turn.at]
+             for s in statements for i, turn in enumerate(s.turns, start=1)]),
+        "phone_comments.csv": (
+            ["statement", "statement_text", "region", "comment", "at"],
+            [[s.number, s.text, c.region, c.text, c.at] for s in statements for c in s.phone_comments]),
         "statements.csv": (
             ["statement", "statement_text", "positions", "passes", "summary", "shape",
              "moved", "towards_agree", "towards_disagree", "mean_shift"],
@@ -91,6 +125,7 @@ def json(view: BarometerView) -> dict:
 
 def _statement_json(s: StatementView) -> dict:
     r = s.record
+    heard, order = spoken(r.turns)
     return {
         "id": r.id,
         "number": r.number,
@@ -107,4 +142,8 @@ def _statement_json(s: StatementView) -> dict:
         "comments": [asdict(c) for c in r.comments],
         "history": [{"participant": pseudonym(h.participant), "value": h.value, "at": h.at}
                     for h in r.history],
+        # Ordet, by region and in order (who spoke is not kept here); approved phone comments.
+        "floor": {"heard": heard, "order": order},
+        "phone_comments": [{"text": c.text, "region": c.region, "at": c.at} for c in r.phone_comments],
+        "frames": asdict(frames(r.history)),  # the replay's stills: first, middle, final
     }

@@ -16,6 +16,7 @@ from ..domain.parse import parse_id
 from ..live.acks import ok, participant_event
 from ..live.hub import room
 from . import domain as rules
+from . import live_comments, live_floor, live_replay
 
 NAME = "barometer"
 
@@ -80,5 +81,9 @@ def register(socketio, hub) -> None:
         statement_id = parse_id(data.get("statement"), "statement")
         value = rules.parse_position(data.get("value"))
         store.record_position(conn.workshop_id, statement_id, conn.participant_id, value)
-        hub.changed(conn.workshop_id, "distribution")
+        # "floor": the queue in the console shows where each person stands now.
+        hub.changed(conn.workshop_id, "distribution", "floor")
         return ok(statement=statement_id, value=rules.position_for_phone(value, True))
+
+    for part in (live_floor, live_comments, live_replay):
+        part.register(socketio, hub)

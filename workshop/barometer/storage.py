@@ -12,7 +12,11 @@ from ..domain.errors import NotFound
 from ..storage.base import utcnow
 from . import domain as rules
 from .domain import CLOSED, DRAFT, OPEN, Distribution
-from .record import BarometerRecord, Comment, PositionChange, StatementRecord
+from .domain_floor import region_of_position
+from .record import BarometerRecord, Comment, PhoneComment, PositionChange, SpokenTurn, StatementRecord
+from .storage_comments import PhoneCommentQueries
+from .storage_floor import FloorQueries
+from .storage_replay import ReplayQueries
 
 STATEMENT_FIELDS = "id, workshop_id, text, sort, status, hidden, created_at, opened_at, closed_at"
 
@@ -23,7 +27,7 @@ def _statement(row: dict | None) -> dict | None:
     return row
 
 
-class BarometerQueries:
+class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
     # The organiser's archive (see WorkshopQueries.list_workshops).
     ARCHIVE_COUNTS = {"statements": "SELECT count(*) FROM statements s WHERE s.workshop_id = w.id"}
     ARCHIVE_STARTED = "SELECT min(s.opened_at) FROM statements s WHERE s.workshop_id = w.id"
@@ -111,15 +115,29 @@ class BarometerQueries:
                 [OPEN, now, statement_id, workshop_id],
             )
             db.execute("UPDATE workshops SET phase = 'barometer' WHERE id = ?", [workshop_id])
+            self._after_open_or_close(db, workshop_id, now)
+            db.execute("DELETE FROM barometer_replays WHERE workshop_id = ?", [workshop_id])
 
     def close_for_answers(self, workshop_id: str, statement_id: int) -> None:
+        now = utcnow()
         with self.transaction() as db:
             self.statement(workshop_id, statement_id)
             db.execute(
                 "UPDATE statements SET status = ?, closed_at = ? WHERE id = ? AND workshop_id = ?"
                 " AND status = ?",
-                [CLOSED, utcnow(), statement_id, workshop_id, OPEN],
+                [CLOSED, now, statement_id, workshop_id, OPEN],
             )
+            self._after_open_or_close(db, workshop_id, now)
+
+    def _after_open_or_close(self, db, workshop_id: str, now: str) -> None:
+        """What lives only while a statement is open ends when it closes:
+        raised hands, the speaker's turn, the comment on the projector."""
+        closed = "SELECT id FROM statements WHERE workshop_id = ? AND status != 'open'"
+        db.execute(f"DELETE FROM floor_hands WHERE statement_id IN ({closed})", [workshop_id])
+        db.execute(f"UPDATE floor_turns SET ended_at = ? WHERE ended_at IS NULL AND statement_id IN ({closed})",
+                   [now, workshop_id])
+        db.execute(f"UPDATE phone_comments SET shown = 0 WHERE shown = 1 AND statement_id IN ({closed})",
+                   [workshop_id])
 
     # -- positions -------------------------------------------------------
     def record_position(self, workshop_id: str, statement_id: int, participant_id: int,
@@ -233,11 +251,31 @@ class BarometerQueries:
                 [workshop_id, DRAFT],
             ):
                 comments[r["statement_id"]].append(Comment(r["text"], r["created_at"]))
+            turns: dict[int, list[SpokenTurn]] = {s["id"]: [] for s in shown}
+            for r in self._rows(
+                "SELECT t.statement_id, p.number, t.value, t.started_at FROM floor_turns t"
+                " JOIN statements s ON s.id = t.statement_id"
+                " JOIN participants p ON p.id = t.participant_id"
+                " WHERE s.workshop_id = ? AND s.status != ? ORDER BY t.id",
+                [workshop_id, DRAFT],
+            ):
+                turns[r["statement_id"]].append(
+                    SpokenTurn(r["number"], region_of_position(r["value"]), r["started_at"]))
+            phone: dict[int, list[PhoneComment]] = {s["id"]: [] for s in shown}
+            for r in self._rows(
+                "SELECT c.statement_id, c.text, c.value, c.created_at FROM phone_comments c"
+                " JOIN statements s ON s.id = c.statement_id"
+                " WHERE s.workshop_id = ? AND s.status != ? AND c.status = 'approved' ORDER BY c.id",
+                [workshop_id, DRAFT],
+            ):
+                phone[r["statement_id"]].append(
+                    PhoneComment(r["text"], region_of_position(r["value"]), r["created_at"]))
         return BarometerRecord(statements=[
             StatementRecord(
                 id=s["id"], number=number, text=s["text"], final=final[s["id"]],
                 history=history[s["id"]], comments=comments[s["id"]],
                 opened_at=s["opened_at"], closed_at=s["closed_at"],
+                turns=turns[s["id"]], phone_comments=phone[s["id"]],
             )
             for number, s in enumerate(shown, start=1)
         ])
