@@ -24,5 +24,6 @@ METHOD = Method(
     register_live=live.register,
     js_strings=strings.js_strings,
     appendix=_appendix,
+    stylesheet="css/barometer.css",
     workshop_fields=lambda store, workshop_id: {"statements": store.statements(workshop_id)},
 )

@@ -2,6 +2,9 @@
 import { el, t } from "../common.js";
 import { call, socket, views } from "../console.js";
 import { renderSwarm } from "./swarm_view.js";
+import { consoleFloor } from "./floor.js";
+import { consoleComments } from "./comments.js";
+import { consoleReplay } from "./replay_console.js";
 
 const $ = (id) => document.getElementById(id);
 let statements = [];
@@ -115,3 +118,7 @@ socket.on("distribution", (dist) => {
     if (meta) meta.textContent = `${t(`status_${s.status}`)} · ${t("answers", { count: s.answers })}`;
   }
 });
+
+consoleFloor(socket, call);
+consoleComments(socket, call);
+consoleReplay(socket, call);

@@ -4,6 +4,8 @@
 import { t } from "../common.js";
 import { socket, views } from "../phone.js";
 import { Slider } from "./slider.js";
+import { phoneFloor } from "./floor.js";
+import { phoneComments } from "./comments.js";
 
 const $ = (id) => document.getElementById(id);
 let statementId = null;
@@ -71,3 +73,6 @@ views.barometer = (state, active) => {
   if (typeof pos === "number" || pos === "pass") $("hint").textContent = pos === "pass" ? t("passed") : "";
   return true;
 };
+
+phoneFloor(socket);
+phoneComments(socket);

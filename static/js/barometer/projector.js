@@ -2,6 +2,9 @@
 import { t } from "../common.js";
 import { socket, views } from "../projector.js";
 import { renderSwarm } from "./swarm_view.js";
+import { projectorFloor } from "./floor.js";
+import { projectorComments } from "./comments.js";
+import { projectorReplay } from "./replay.js";
 
 const $ = (id) => document.getElementById(id);
 let current = null;
@@ -23,3 +26,7 @@ socket.on("distribution", (dist) => {
   $("hidden-note").hidden = !dist.hidden;
   renderSwarm($("swarm"), dist, 14);
 });
+
+projectorFloor(socket);
+projectorComments(socket);
+projectorReplay(socket, views);
