@@ -2,6 +2,7 @@
 hand, a speaker who moves."""
 import pytest
 
+from tests.barometer.conftest import check_rule
 from workshop.barometer.domain_floor import (Floor, Hand, Turn, check_floor_open, check_hand, choose,
                                              heard, parse_choice, queue_order, region_of_position,
                                              spoken, suggest)
@@ -85,20 +86,12 @@ def test_choose_refuses(hands, pick, message):
     (False, True, True, None),
 ])
 def test_check_hand(on, has_position, speaking, refused):
-    if refused is None:
-        check_hand(on, has_position, speaking)
-    else:
-        with pytest.raises(Conflict, match=refused):
-            check_hand(on, has_position, speaking)
+    check_rule(check_hand, on, has_position, speaking, refused=refused)
 
 
 @pytest.mark.parametrize("status, refused", [("open", False), ("closed", True), ("draft", True), (None, True)])
 def test_floor_only_while_open(status, refused):
-    if refused:
-        with pytest.raises(Conflict):
-            check_floor_open(status)
-    else:
-        check_floor_open(status)
+    check_rule(check_floor_open, status, refused=refused)
 
 
 @pytest.mark.parametrize("value, expected", [(None, None), (1, 1), (12, 12)])

@@ -1,10 +1,11 @@
 """The replay: the history as tracks, the three still frames, the scrubber."""
 import pytest
 
+from tests.barometer.conftest import check_rule
 from workshop.barometer.domain_replay import (Frame, Scrubber, check_replayable, frames, parse_at, parse_speed,
                                               replay_of, scrub, start)
 from workshop.barometer.record import PositionChange
-from workshop.domain.errors import Conflict, Invalid
+from workshop.domain.errors import Invalid
 
 
 def at(seconds: float) -> str:
@@ -102,28 +103,20 @@ def test_start():
     ("closed", 3, True, "Close the open statement"),
 ])
 def test_replayable(status, changes, another_open, refused):
-    if refused is None:
-        check_replayable(status, changes, another_open)
-    else:
-        with pytest.raises(Conflict, match=refused):
-            check_replayable(status, changes, another_open)
+    check_rule(check_replayable, status, changes, another_open, refused=refused)
 
 
 @pytest.mark.parametrize("value, ok", [(1, True), (20, True), (2.5, True), (0, False), (21, False),
                                        (True, False), ("10", False), (None, False)])
 def test_parse_speed(value, ok):
+    check_rule(parse_speed, value, refused=not ok, error=Invalid)
     if ok:
         assert parse_speed(value) == float(value)
-    else:
-        with pytest.raises(Invalid):
-            parse_speed(value)
 
 
 @pytest.mark.parametrize("value, ok", [(0, True), (10_000, True), (-1, False), (10_001, False),
                                        (1.5, False), (True, False), ("0", False)])
 def test_parse_at(value, ok):
+    check_rule(parse_at, value, 10_000, refused=not ok, error=Invalid)
     if ok:
         assert parse_at(value, 10_000) == value
-    else:
-        with pytest.raises(Invalid):
-            parse_at(value, 10_000)

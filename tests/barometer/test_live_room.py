@@ -6,29 +6,6 @@ import pytest
 from tests.conftest import events, ok, wait_for
 
 
-@pytest.fixture
-def facilitator(app, socketio, workshop):
-    c = socketio.test_client(app, auth={"workshop": workshop["id"], "key": workshop["facilitator_key"]})
-    yield c
-    if c.is_connected():
-        c.disconnect()
-
-
-@pytest.fixture
-def sid(api):
-    s = api("POST", "/statements", {"text": "Integrationsarbetet ska vara utanför överenskommelsen"})
-    api("POST", f"/statements/{s['id']}/open")
-    return s["id"]
-
-
-@pytest.fixture
-def room(phone, sid):
-    phones = [phone() for _ in range(3)]
-    for p, value in zip(phones, (10, 50, 90)):
-        ok(p, "position", {"statement": sid, "value": value})
-    return phones
-
-
 def received(client) -> dict:
     """Everything the client got so far, by event name (reading drains the inbox)."""
     out: dict = {}

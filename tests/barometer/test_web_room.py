@@ -11,22 +11,6 @@ def base(workshop):
     return f"/api/workshops/{workshop['id']}"
 
 
-@pytest.fixture
-def sid(api):
-    s = api("POST", "/statements", {"text": "Överenskommelsearbetet kan göras utan att kosta pengar"})
-    api("POST", f"/statements/{s['id']}/open")
-    return s["id"]
-
-
-@pytest.fixture
-def room(phone, sid):
-    """Three phones placed on the line: disagree, middle, agree."""
-    phones = [phone() for _ in range(3)]
-    for p, value in zip(phones, (10, 50, 90)):
-        ok(p, "position", {"statement": sid, "value": value})
-    return phones
-
-
 WRITES = [
     ("POST", "/statements/{sid}/floor", {"participant": None}),
     ("DELETE", "/statements/{sid}/floor", None),

@@ -35,6 +35,7 @@ def pdf(w: PdfWriter, view: BarometerView) -> None:
         for label, text in _phone_comment_lines(s):
             w.para(text, bold_label=label)
         if s.frames_chart:
+            w.para(L["frames_caption"], bold_label=L["replay"])
             w.chart(s.frames_chart)
 
 
@@ -57,6 +58,7 @@ def docx(doc, view: BarometerView) -> None:
         for label, text in _phone_comment_lines(s):
             docx_layout.labelled(doc, label, text)
         if s.frames_chart:
+            docx_layout.labelled(doc, L["replay"], L["frames_caption"])
             docx_layout.chart(doc, s.frames_chart)
 
 
@@ -79,7 +81,7 @@ def markdown(view: BarometerView) -> list[str]:
         for label, text in _phone_comment_lines(s):
             out += [md_labelled(label, text), ""]
         if s.frames_chart:
-            out += [md_image(s.frames_chart), ""]
+            out += [md_labelled(L["replay"], L["frames_caption"]), "", md_image(s.frames_chart), ""]
     return out
 
 

@@ -73,6 +73,7 @@ def build_view(record: BarometerRecord, lang: str, t: Callable[[str], str]) -> B
         "no_statements": t("No statements were shown."),
         "floor": t("The floor"),
         "replay": t("Replay"),
+        "frames_caption": t("everyone's first position, the room halfway through, the final positions."),
         "scale": [t("Disagree"), t("Middle"), t("Agree")],
         "frames": [("first", t("First positions")), ("middle", t("Midway")),
                    ("final", t("Final positions"))],

@@ -216,6 +216,16 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
                 raise NotFound("No such comment.")
 
     # -- appendix ------------------------------------------------------------
+    def _per_statement(self, shown: list[dict], select: str, alias: str, make, and_where: str = "") -> dict:
+        """{statement id: [make(row), ...]} for the shown statements, in id order of ``alias``."""
+        out: dict[int, list] = {s["id"]: [] for s in shown}
+        ids = list(out)
+        rows = self._rows(f"{select} WHERE {alias}.statement_id IN ({', '.join('?' * len(ids))})"
+                          f"{and_where} ORDER BY {alias}.id", ids) if ids else []
+        for r in rows:
+            out[r["statement_id"]].append(make(r))
+        return out
+
     def barometer_record(self, workshop_id: str) -> BarometerRecord:
         """For the appendix: the statements that were shown, in the
         facilitator's order, with final positions, history and comments."""
@@ -251,25 +261,14 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
                 [workshop_id, DRAFT],
             ):
                 comments[r["statement_id"]].append(Comment(r["text"], r["created_at"]))
-            turns: dict[int, list[SpokenTurn]] = {s["id"]: [] for s in shown}
-            for r in self._rows(
-                "SELECT t.statement_id, p.number, t.value, t.started_at FROM floor_turns t"
-                " JOIN statements s ON s.id = t.statement_id"
-                " JOIN participants p ON p.id = t.participant_id"
-                " WHERE s.workshop_id = ? AND s.status != ? ORDER BY t.id",
-                [workshop_id, DRAFT],
-            ):
-                turns[r["statement_id"]].append(
-                    SpokenTurn(r["number"], region_of_position(r["value"]), r["started_at"]))
-            phone: dict[int, list[PhoneComment]] = {s["id"]: [] for s in shown}
-            for r in self._rows(
-                "SELECT c.statement_id, c.text, c.value, c.created_at FROM phone_comments c"
-                " JOIN statements s ON s.id = c.statement_id"
-                " WHERE s.workshop_id = ? AND s.status != ? AND c.status = 'approved' ORDER BY c.id",
-                [workshop_id, DRAFT],
-            ):
-                phone[r["statement_id"]].append(
-                    PhoneComment(r["text"], region_of_position(r["value"]), r["created_at"]))
+            turns = self._per_statement(
+                shown, "SELECT t.statement_id, p.number, t.value, t.started_at AS at FROM floor_turns t"
+                " JOIN participants p ON p.id = t.participant_id", "t",
+                lambda r: SpokenTurn(r["number"], region_of_position(r["value"]), r["at"]))
+            phone = self._per_statement(
+                shown, "SELECT c.statement_id, c.text, c.value, c.created_at AS at FROM phone_comments c", "c",
+                lambda r: PhoneComment(r["text"], region_of_position(r["value"]), r["at"]),
+                and_where=" AND c.status = 'approved'")
         return BarometerRecord(statements=[
             StatementRecord(
                 id=s["id"], number=number, text=s["text"], final=final[s["id"]],

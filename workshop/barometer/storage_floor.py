@@ -6,7 +6,6 @@ transaction as the write.
 """
 from __future__ import annotations
 
-from ..domain.errors import NotFound
 from ..storage.base import utcnow
 from . import domain_floor as rules
 from .domain_floor import Floor, Hand, Turn
@@ -89,9 +88,3 @@ class FloorQueries:
                        [utcnow(), statement_id])
         return self.floor_of(statement_id)
 
-    def participant_number(self, workshop_id: str, participant_id: int) -> int:
-        number = self._scalar("SELECT number FROM participants WHERE workshop_id = ? AND id = ?",
-                              [workshop_id, participant_id])
-        if number is None:
-            raise NotFound("Not found.")
-        return number

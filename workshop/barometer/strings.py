@@ -41,6 +41,7 @@ def js_strings(_) -> dict:
         "floor_nobody": _("Nobody has the floor."),
         "give_floor": _("Give the floor"),
         "give_floor_to": _("Give the floor to %(who)s (%(region)s)"),
+        "give_floor_to_short": _("Give the floor to %(who)s"),
         "queue_empty": _("Nobody has asked for the floor."),
         "suggested": _("Suggested"),
         "heard": _("Heard so far: %(counts)s"),
