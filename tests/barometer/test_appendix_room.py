@@ -73,10 +73,12 @@ def test_view_floor_comments_and_frames():
     # Nobody spoke, no phone comments, nobody moved: nothing to add.
     assert (second.floor_text, second.phone_comments, second.frames_chart) == (None, [], None)
     assert view("en").statements[0].floor_text.startswith("2 from the disagree side, 1 from the agree side")
-    # Frames charts come after every strip and movement chart: earlier chart ids stay put.
+    # Where people moved, the three frames stand in for the strip (their last
+    # row is the final positions); movement charts follow, as always.
     assert [c.file for c in all_charts(view())] == [
-        "charts/statement-01.png", "charts/statement-02.png", "charts/statement-01-movement.png",
-        "charts/statement-01-frames.png"]
+        "charts/statement-01-frames.png", "charts/statement-02.png", "charts/statement-01-movement.png"]
+    second = view().statements[1]
+    assert second.positions_chart is second.strip
 
 
 def pdf_text() -> str:
@@ -141,13 +143,13 @@ def test_html_escapes_and_carries_a_script_free_replay():
     assert SCRIPT not in page and "Det kostar &lt;script&gt;alert(1)&lt;/script&gt; &amp; mer" in page
     assert "<script" not in page.lower()
     assert f"<strong>Ordet:</strong> {SV_FLOOR}" in page
-    # One fieldset per statement that moved, three labelled radios, the first checked.
+    # One fieldset per statement that moved (in place of its strip), three labelled radios.
     (fieldset,) = re.findall(r'<fieldset class="replay-frames">.*?</fieldset>', page, re.S)
     assert "<legend>Återuppspelning</legend>" in fieldset
     radios = re.findall(r'<label><input type="radio" name="replay-1" value="(\w+)"( checked)?> ([^<]+)</label>',
                         fieldset)
-    assert radios == [("first", " checked", "Första positioner"), ("middle", "", "Halvvägs"),
-                      ("final", "", "Slutliga positioner")]
+    assert radios == [("first", "", "Första positioner"), ("middle", "", "Halvvägs"),
+                      ("final", " checked", "Slutliga positioner")]  # the final positions, as the strip was
     assert 'role="img"' in fieldset and "<title" in fieldset
     # CSS crops the three-row chart to the chosen row.
     step = 100 * charts.FRAME_ROW_HEIGHT / charts.FRAMES_WIDTH

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from workshop.barometer import charts
 from workshop.barometer.appendix_view import BarometerView, StatementView
 from workshop.barometer.domain_floor import spoken
-from workshop.barometer.domain_replay import frames
 from workshop.render import docx_layout
 from workshop.render.appendix_view import pseudonym
 from workshop.render.markdown_text import md_image, md_labelled, md_line, md_paragraph
-from workshop.render.pdf_layout import PdfWriter
+from workshop.render.pdf_layout import LINE, TEXT_WIDTH, PdfWriter
+
+FRAMES_HEIGHT_MM = TEXT_WIDTH * (3 * charts.FRAME_ROW_HEIGHT + charts.FRAMES_SCALE_HEIGHT) / charts.FRAMES_WIDTH
 
 
 def pdf(w: PdfWriter, view: BarometerView) -> None:
@@ -23,7 +25,11 @@ def pdf(w: PdfWriter, view: BarometerView) -> None:
     for s in view.statements:
         w.heading(s.heading, 2)
         w.para(s.counts)
-        w.chart(s.strip)
+        if s.frames_chart:
+            if w.pdf.will_page_break(2 * LINE + FRAMES_HEIGHT_MM):  # the caption stays with its chart
+                w.pdf.add_page()
+            w.para(L["frames_caption"], bold_label=L["replay"])
+        w.chart(s.positions_chart)
         w.para(s.summary_text, bold_label=L["summary"])
         w.para(s.movement_text, bold_label=L["movement"])
         if s.movement_chart:
@@ -34,9 +40,6 @@ def pdf(w: PdfWriter, view: BarometerView) -> None:
             w.para(s.floor_text, bold_label=L["floor"])
         for label, text in _phone_comment_lines(s):
             w.para(text, bold_label=label)
-        if s.frames_chart:
-            w.para(L["frames_caption"], bold_label=L["replay"])
-            w.chart(s.frames_chart)
 
 
 def docx(doc, view: BarometerView) -> None:
@@ -46,7 +49,9 @@ def docx(doc, view: BarometerView) -> None:
     for s in view.statements:
         doc.add_heading(docx_layout.clean(s.heading), 2)
         doc.add_paragraph(s.counts)
-        docx_layout.chart(doc, s.strip)
+        if s.frames_chart:
+            docx_layout.labelled(doc, L["replay"], L["frames_caption"])
+        docx_layout.chart(doc, s.positions_chart)
         docx_layout.labelled(doc, L["summary"], s.summary_text)
         docx_layout.labelled(doc, L["movement"], s.movement_text)
         if s.movement_chart:
@@ -57,9 +62,6 @@ def docx(doc, view: BarometerView) -> None:
             docx_layout.labelled(doc, L["floor"], s.floor_text)
         for label, text in _phone_comment_lines(s):
             docx_layout.labelled(doc, label, text)
-        if s.frames_chart:
-            docx_layout.labelled(doc, L["replay"], L["frames_caption"])
-            docx_layout.chart(doc, s.frames_chart)
 
 
 def markdown(view: BarometerView) -> list[str]:
@@ -69,7 +71,8 @@ def markdown(view: BarometerView) -> list[str]:
         out += [md_line(L["no_statements"]), ""]
     for s in view.statements:
         out += [f"### {md_line(s.heading)}", "", md_line(s.counts), "",
-                md_image(s.strip), "",
+                *([md_labelled(L["replay"], L["frames_caption"]), ""] if s.frames_chart else []),
+                md_image(s.positions_chart), "",
                 md_labelled(L["summary"], s.summary_text), "",
                 md_labelled(L["movement"], s.movement_text), ""]
         if s.movement_chart:
@@ -80,8 +83,6 @@ def markdown(view: BarometerView) -> list[str]:
             out += [md_labelled(L["floor"], s.floor_text), ""]
         for label, text in _phone_comment_lines(s):
             out += [md_labelled(label, text), ""]
-        if s.frames_chart:
-            out += [md_labelled(L["replay"], L["frames_caption"]), "", md_image(s.frames_chart), ""]
     return out
 
 
@@ -147,5 +148,5 @@ def _statement_json(s: StatementView) -> dict:
         # Ordet, by region and in order (who spoke is not kept here); approved phone comments.
         "floor": {"heard": heard, "order": order},
         "phone_comments": [{"text": c.text, "region": c.region, "at": c.at} for c in r.phone_comments],
-        "frames": asdict(frames(r.history)),  # the replay's stills: first, middle, final
+        "frames": asdict(s.frames),  # the replay's stills: first, middle, final
     }

@@ -14,6 +14,7 @@ from workshop.barometer import charts
 from workshop.barometer.domain import PASS
 from workshop.barometer.domain_comments import by_region
 from workshop.barometer.domain_floor import spoken
+from workshop.barometer.domain_replay import Frames
 from workshop.barometer.domain_replay import frames as replay_frames
 from workshop.barometer.domain_summary import AGREE, DISAGREE, MIDDLE, Movement, Summary, movement, verbal_summary
 from workshop.barometer.record import BarometerRecord, StatementRecord
@@ -52,8 +53,17 @@ class StatementView:
     floor_text: str | None = None
     # Approved comments from phones: [("Kommentar från mitten", [texts])], in line order.
     phone_comments: list[tuple[str, list[str]]] = field(default_factory=list)
-    # The replay's still frames (first, midway, final); None when nothing ever changed.
+    # The replay's still frames (first, midway, final), and their chart: None
+    # when nobody changed their answer.
+    frames: Frames | None = None
     frames_chart: Chart | None = None
+
+    @property
+    def positions_chart(self) -> Chart:
+        """What the documents show under the counts: the three frames when
+        people moved (their last row is the final positions: the strip would
+        only repeat it), else the strip of final positions."""
+        return self.frames_chart or self.strip
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,7 @@ def _statement_view(record: StatementRecord, lang: str, t, labels: dict) -> Stat
     moved = movement(record.history)
     strip = Chart(strip_chart_name(record.number), charts.alt_text_strip(values, passes, lang),
                   functools.partial(charts.statement_strip, values, passes, lang))
+    stills = replay_frames(record.history)
     movement_chart = Chart(movement_chart_name(record.number),
                            charts.alt_text_movement(moved.pairs, lang),
                            functools.partial(charts.movement_chart, moved.pairs, lang), narrow=True)
@@ -105,7 +116,8 @@ def _statement_view(record: StatementRecord, lang: str, t, labels: dict) -> Stat
         phone_comments=[(t("Comment from %(region)s") % {"region": t(REGION_NAMES[region])},
                          [c.text for c in comments])
                         for region, comments in by_region(record.phone_comments)],
-        frames_chart=_frames_chart(record, lang, labels),
+        frames=stills,
+        frames_chart=_frames_chart(record.number, stills, lang, labels),
     )
 
 
@@ -120,13 +132,12 @@ def _floor_sentence(record: StatementRecord, t) -> str | None:
         counts=per_region, order=", ".join(t(REGION_NAMES[r]) for r in order))
 
 
-def _frames_chart(record: StatementRecord, lang: str, labels: dict) -> Chart | None:
-    f = replay_frames(record.history)
+def _frames_chart(number: int, f: Frames, lang: str, labels: dict) -> Chart | None:
     if f.first == f.final:
         return None  # nobody changed their answer: the strip already says it all
     frames = tuple((label, tuple(frame.values), frame.passes)
                    for (_, label), frame in zip(labels["frames"], (f.first, f.middle, f.final)))
-    return Chart(frames_chart_name(record.number), charts.alt_text_frames(frames, lang),
+    return Chart(frames_chart_name(number), charts.alt_text_frames(frames, lang),
                  functools.partial(charts.frames_chart, frames, lang))
 
 
@@ -143,11 +154,10 @@ def _movement_sentence(m: Movement, lang: str, t) -> str:
 
 
 def all_charts(view: BarometerView) -> list[Chart]:
-    """Every strip, then every movement chart, then every replay's frames:
-    the HTML export's chart ids have always counted in that order."""
-    return ([s.strip for s in view.statements]
-            + [s.movement_chart for s in view.statements if s.movement_chart]
-            + [s.frames_chart for s in view.statements if s.frames_chart])
+    """Every statement's positions chart, then every movement chart: the HTML
+    export's chart ids have always counted in that order."""
+    return ([s.positions_chart for s in view.statements]
+            + [s.movement_chart for s in view.statements if s.movement_chart])
 
 
 def summary_charts(view: BarometerView) -> list[Chart]:

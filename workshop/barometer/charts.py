@@ -97,7 +97,7 @@ def statement_strip(values: Sequence[int], passes: int, lang: str, fmt: str = "s
 # one shared scale. One axes and few texts: drawn for every statement of
 # every PDF, it must cost about what a strip costs. The HTML export crops
 # the figure to one row at a time (templates/barometer/appendix.html).
-FRAMES_WIDTH, FRAME_ROW_HEIGHT, FRAMES_SCALE_HEIGHT = 6.5, 0.95, 0.3
+FRAMES_WIDTH, FRAME_ROW_HEIGHT, FRAMES_SCALE_HEIGHT = 6.5, 0.85, 0.3
 
 
 def frames_chart(frames: Sequence[tuple[str, Sequence[int], int]], lang: str, fmt: str = "svg") -> bytes:
@@ -117,12 +117,13 @@ def frames_chart(frames: Sequence[tuple[str, Sequence[int], int]], lang: str, fm
         # compare at a glance, and one size is one fast marker draw.
         swarms = [_swarm(values, 0.94 * FRAMES_WIDTH * 72, band_pt) for _, values, _ in frames]
         d = min(sw[2] for sw in swarms)
-        for centre, (x, y, _), (label, values, passes) in zip(centres, swarms, frames):
+        for centre, (x, y, _), (label, values, _passes) in zip(centres, swarms, frames):
             ax.scatter(x, centre + y * 0.31, s=d * d, marker="o", facecolor=INK, edgecolor="white",
                        linewidth=max(0.3, d / 12), zorder=3)
-            ax.text(0, centre + 0.4, literal_label(label) + " · " + ", ".join([
-                counted(len(values), t("{n} position"), t("{n} positions")),
-                counted(passes, t("{n} pass"), t("{n} passes"))]), ha="left", va="bottom", fontsize=8.5)
+            # Short labels: every glyph costs (this chart is drawn once per statement
+            # of every PDF); the passes are in the alt text and under the strip.
+            ax.text(0, centre + 0.4, literal_label(label) + " · " + counted(
+                len(values), t("{n} position"), t("{n} positions")), ha="left", va="bottom", fontsize=8.5)
         ax.set_yticks([])
         _scale_axis(ax, t)
         for side in ("left", "right", "top"):
@@ -230,6 +231,8 @@ def alt_text_frames(frames: Sequence[tuple[str, Sequence[int], int]], lang: str)
     for label, values, passes in frames:
         positions = counted(len(values), t("{n} position"), t("{n} positions"))
         part = f"{label}: {positions}"
+        if passes:
+            part += ", " + counted(passes, t("{n} pass"), t("{n} passes"))
         if values:
             part += ", " + t("mean {mean}").format(mean=format_number(float(np.mean(values)), lang))
         parts.append(part)
