@@ -11,6 +11,7 @@ starts the replay at 20x from inside the page. Reports, on the page's clock:
 Usage: .venv/bin/python bench/bench_replay.py [--participants 500] [--changes 5000] [--runs 3]
 Bounded: loopback only, fixed counts, stops by itself.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,7 +42,9 @@ def main() -> None:
         key, base = w["facilitator_key"], f"/api/workshops/{w['id']}"
         s = live.api("POST", f"{base}/statements", key, {"text": "Bench"}, expect=201)
         live.api("POST", f"{base}/statements/{s['id']}/open", key, expect=200)
-        written = seed_history(live.data_dir / "workshop.db", w["id"], s["id"], args.participants, args.changes)
+        written = seed_history(
+            live.data_dir / "workshop.db", w["id"], s["id"], args.participants, args.changes
+        )
         live.api("POST", f"{base}/statements/{s['id']}/close", key, expect=200)
         print(f"history: {args.participants} participants, {written} changes")
         with sync_playwright() as p:
@@ -55,12 +58,18 @@ def main() -> None:
                 page.wait_for_selector("#replay-stage", state="hidden")
                 r = measure_replay(page, w, s["id"])
                 results.append(r)
-                print(f"run {run + 1}: start {r['start_ms']:.0f} ms, {r['fps']:.1f} fps "
-                      f"({r['frames']} frames), {r['state']}")
-            page.screenshot(path=str(Path(__file__).resolve().parent.parent / "test-artifacts" / "replay-500.png"))
+                print(
+                    f"run {run + 1}: start {r['start_ms']:.0f} ms, {r['fps']:.1f} fps "
+                    f"({r['frames']} frames), {r['state']}"
+                )
+            page.screenshot(
+                path=str(Path(__file__).resolve().parent.parent / "test-artifacts" / "replay-500.png")
+            )
             browser.close()
-        print(f"median: start {statistics.median(r['start_ms'] for r in results):.0f} ms, "
-              f"{statistics.median(r['fps'] for r in results):.1f} fps")
+        print(
+            f"median: start {statistics.median(r['start_ms'] for r in results):.0f} ms, "
+            f"{statistics.median(r['fps'] for r in results):.1f} fps"
+        )
     finally:
         live.stop()
 

@@ -1,6 +1,7 @@
 """Shared fixtures: an app on a fresh data dir (threading mode, so the Flask
 test client and SocketIOTestClient drive it in-process), its store, and a
 workshop made through the real API."""
+
 from __future__ import annotations
 
 import time
@@ -15,8 +16,13 @@ ADMIN = "test-admin-token"
 
 @pytest.fixture
 def settings(tmp_path):
-    return Settings(data_dir=tmp_path / "data", admin_token=ADMIN, public_url="http://workshop.test:5000",
-                    async_mode="threading", coalesce_seconds=0.02)
+    return Settings(
+        data_dir=tmp_path / "data",
+        admin_token=ADMIN,
+        public_url="http://workshop.test:5000",
+        async_mode="threading",
+        coalesce_seconds=0.02,
+    )
 
 
 @pytest.fixture
@@ -70,10 +76,12 @@ def fac(workshop):
 @pytest.fixture
 def api(client, workshop, fac):
     """Call the workshop's API as its facilitator; asserts success."""
+
     def call(method, path, json=None):
         r = client.open(f"/api/workshops/{workshop['id']}{path}", method=method, json=json, headers=fac)
         assert r.status_code < 300, r.get_json()
         return r.get_json()
+
     return call
 
 

@@ -1,6 +1,7 @@
 """The barometer's shared fixtures: an open statement, three phones on the
 line, four participants for the store's tests; and the helpers the tests of
 the domain, the HTTP API and the sockets share."""
+
 import pytest
 
 from tests.conftest import bearer, events, ok
@@ -59,12 +60,19 @@ def check_rule(rule, *args, refused=None, error=Conflict):
 def only_the_facilitator(client, workshop, store, method: str, path: str, body) -> None:
     """No key: 401; the projector key or a wrong one: 403; and nothing changed."""
     url = f"/api/workshops/{workshop['id']}{path}"
-    before = store.floor(workshop["id"]).staff(), store.barometer_settings(workshop["id"]), store.replay(workshop["id"])
+    before = (
+        store.floor(workshop["id"]).staff(),
+        store.barometer_settings(workshop["id"]),
+        store.replay(workshop["id"]),
+    )
     assert client.open(url, method=method, json=body).status_code == 401
     for key in (workshop["projector_key"], "guess"):
         assert client.open(url, method=method, json=body, headers=bearer(key)).status_code == 403
-    assert (store.floor(workshop["id"]).staff(), store.barometer_settings(workshop["id"]),
-            store.replay(workshop["id"])) == before
+    assert (
+        store.floor(workshop["id"]).staff(),
+        store.barometer_settings(workshop["id"]),
+        store.replay(workshop["id"]),
+    ) == before
 
 
 def received(client) -> dict:

@@ -2,6 +2,7 @@
 comments from phones by region (after the facilitator's own), and the
 replay's three frames, in every format. Drives the section's own hooks, so
 it needs no other method's section."""
+
 import io
 import re
 
@@ -12,8 +13,14 @@ import pytest
 from workshop.barometer import appendix_formats as formats
 from workshop.barometer import charts
 from workshop.barometer.appendix_view import all_charts, build_view
-from workshop.barometer.record import (BarometerRecord, Comment, PhoneComment, PositionChange, SpokenTurn,
-                                       StatementRecord)
+from workshop.barometer.record import (
+    BarometerRecord,
+    Comment,
+    PhoneComment,
+    PositionChange,
+    SpokenTurn,
+    StatementRecord,
+)
 from workshop.i18n import translator
 from workshop.render.export_html import _environment, svg_charts
 from workshop.render.pdf_layout import AppendixPDF, PdfWriter
@@ -28,31 +35,58 @@ def at(minute: int, second: int = 0) -> str:
 def statement(number: int, movers: bool = True, **extra) -> StatementRecord:
     history = [PositionChange(1, 20, at(0)), PositionChange(2, 50, at(1)), PositionChange(3, 80, at(2))]
     if movers:
-        history += [PositionChange(1, 40, at(6)), PositionChange(3, None, at(9)), PositionChange(2, 60, at(10))]
+        history += [
+            PositionChange(1, 40, at(6)),
+            PositionChange(3, None, at(9)),
+            PositionChange(2, 60, at(10)),
+        ]
     final = {}
     for h in history:
         final[h.participant] = h.value
-    return StatementRecord(id=100 + number, number=number, text=f"Påstående {number}", final=final,
-                           history=history, comments=[Comment("använda resurser gemensamt", at(11))],
-                           opened_at=at(0), closed_at=at(12), **extra)
+    return StatementRecord(
+        id=100 + number,
+        number=number,
+        text=f"Påstående {number}",
+        final=final,
+        history=history,
+        comments=[Comment("använda resurser gemensamt", at(11))],
+        opened_at=at(0),
+        closed_at=at(12),
+        **extra,
+    )
 
 
-RECORD = BarometerRecord(statements=[
-    statement(1, turns=[SpokenTurn(1, "disagree", at(3)), SpokenTurn(3, "agree", at(4)),
-                        SpokenTurn(2, "disagree", at(5)), SpokenTurn(4, "pass", at(6))],
-              phone_comments=[PhoneComment("Bli starka tillsammans", "agree", at(3)),
-                              PhoneComment(f"Det kostar {SCRIPT} & mer", "disagree", at(4)),
-                              PhoneComment("Vet inte än", "pass", at(5)),
-                              PhoneComment("Gemensamma resurser", "agree", at(6))]),
-    statement(2, movers=False),
-])
+RECORD = BarometerRecord(
+    statements=[
+        statement(
+            1,
+            turns=[
+                SpokenTurn(1, "disagree", at(3)),
+                SpokenTurn(3, "agree", at(4)),
+                SpokenTurn(2, "disagree", at(5)),
+                SpokenTurn(4, "pass", at(6)),
+            ],
+            phone_comments=[
+                PhoneComment("Bli starka tillsammans", "agree", at(3)),
+                PhoneComment(f"Det kostar {SCRIPT} & mer", "disagree", at(4)),
+                PhoneComment("Vet inte än", "pass", at(5)),
+                PhoneComment("Gemensamma resurser", "agree", at(6)),
+            ],
+        ),
+        statement(2, movers=False),
+    ]
+)
 
-SV_FLOOR = ("2 från håller inte med-sidan, 1 från håller med-sidan, 1 från dem som passade; "
-            "i tur och ordning: håller inte med-sidan, håller med-sidan, håller inte med-sidan, dem som passade.")
-SV_COMMENTS = ["Kommentar från håller inte med-sidan: Det kostar <script>alert(1)</script> & mer",
-               "Kommentar från håller med-sidan: Bli starka tillsammans",
-               "Kommentar från håller med-sidan: Gemensamma resurser",
-               "Kommentar från dem som passade: Vet inte än"]
+SV_FLOOR = (
+    "2 från håller inte med-sidan, 1 från håller med-sidan, 1 från dem som passade; "
+    "i tur och ordning: håller inte med-sidan, håller med-sidan, håller inte med-sidan, dem som passade."
+)
+SV_COMMENTS = [
+    "Kommentar från håller inte med-sidan: Det kostar <script>alert(1)</script> & mer",
+    "Kommentar från håller med-sidan: Bli starka tillsammans",
+    "Kommentar från håller med-sidan: Gemensamma resurser",
+    "Kommentar från dem som passade: Vet inte än",
+]
 
 
 def view(lang="sv"):
@@ -67,16 +101,24 @@ def test_view_floor_comments_and_frames():
     first, second = view().statements
     assert first.floor_text == SV_FLOOR
     assert [label for label, _ in first.phone_comments] == [
-        "Kommentar från håller inte med-sidan", "Kommentar från håller med-sidan", "Kommentar från dem som passade"]
+        "Kommentar från håller inte med-sidan",
+        "Kommentar från håller med-sidan",
+        "Kommentar från dem som passade",
+    ]
     assert first.frames_chart.file == "charts/statement-01-frames.png"
-    assert first.frames_chart.alt.startswith("Återuppspelningen i tre bilder: Första positioner: 3 positioner")
+    assert first.frames_chart.alt.startswith(
+        "Återuppspelningen i tre bilder: Första positioner: 3 positioner"
+    )
     # Nobody spoke, no phone comments, nobody moved: nothing to add.
     assert (second.floor_text, second.phone_comments, second.frames_chart) == (None, [], None)
     assert view("en").statements[0].floor_text.startswith("2 from the disagree side, 1 from the agree side")
     # Where people moved, the three frames stand in for the strip (their last
     # row is the final positions); movement charts follow, as always.
     assert [c.file for c in all_charts(view())] == [
-        "charts/statement-01-frames.png", "charts/statement-02.png", "charts/statement-01-movement.png"]
+        "charts/statement-01-frames.png",
+        "charts/statement-02.png",
+        "charts/statement-01-movement.png",
+    ]
     second = view().statements[1]
     assert second.positions_chart is second.strip
 
@@ -112,7 +154,10 @@ def test_markdown():
     lines = formats.markdown(view())
     text = "\n".join(lines)
     assert f"**Ordet:** {SV_FLOOR}" in text
-    assert "**Kommentar från håller inte med-sidan:** Det kostar \\<script\\>alert(1)\\</script\\> \\& mer" in text
+    assert (
+        "**Kommentar från håller inte med-sidan:** Det kostar \\<script\\>alert(1)\\</script\\> \\& mer"
+        in text
+    )
     assert "(charts/statement-01-frames.png)" in text
 
 
@@ -124,18 +169,29 @@ def test_csv_and_json():
     header, rows = tables["phone_comments.csv"]
     assert [r[2] for r in rows] == ["agree", "disagree", "pass", "agree"]
     out = formats.json(view())["statements"][0]
-    assert out["floor"] == {"heard": {"disagree": 2, "middle": 0, "agree": 1, "pass": 1},
-                            "order": ["disagree", "agree", "disagree", "pass"]}
-    assert out["phone_comments"][1] == {"text": f"Det kostar {SCRIPT} & mer", "region": "disagree", "at": at(4)}
-    assert out["frames"] == {"first": {"values": [20, 50, 80], "passes": 0},
-                             "middle": {"values": [20, 50, 80], "passes": 0},
-                             "final": {"values": [40, 60], "passes": 1}}
+    assert out["floor"] == {
+        "heard": {"disagree": 2, "middle": 0, "agree": 1, "pass": 1},
+        "order": ["disagree", "agree", "disagree", "pass"],
+    }
+    assert out["phone_comments"][1] == {
+        "text": f"Det kostar {SCRIPT} & mer",
+        "region": "disagree",
+        "at": at(4),
+    }
+    assert out["frames"] == {
+        "first": {"values": [20, 50, 80], "passes": 0},
+        "middle": {"values": [20, 50, 80], "passes": 0},
+        "final": {"values": [40, 60], "passes": 1},
+    }
 
 
 def html() -> str:
     v = view()
-    return _environment().get_template("barometer/appendix.html").render(
-        view=v, charts=svg_charts(all_charts(v), "chart"))
+    return (
+        _environment()
+        .get_template("barometer/appendix.html")
+        .render(view=v, charts=svg_charts(all_charts(v), "chart"))
+    )
 
 
 def test_html_escapes_and_carries_a_script_free_replay():
@@ -146,10 +202,14 @@ def test_html_escapes_and_carries_a_script_free_replay():
     # One fieldset per statement that moved (in place of its strip), three labelled radios.
     (fieldset,) = re.findall(r'<fieldset class="replay-frames">.*?</fieldset>', page, re.S)
     assert "<legend>Återuppspelning</legend>" in fieldset
-    radios = re.findall(r'<label><input type="radio" name="replay-1" value="(\w+)"( checked)?> ([^<]+)</label>',
-                        fieldset)
-    assert radios == [("first", "", "Första positioner"), ("middle", "", "Halvvägs"),
-                      ("final", " checked", "Slutliga positioner")]  # the final positions, as the strip was
+    radios = re.findall(
+        r'<label><input type="radio" name="replay-1" value="(\w+)"( checked)?> ([^<]+)</label>', fieldset
+    )
+    assert radios == [
+        ("first", "", "Första positioner"),
+        ("middle", "", "Halvvägs"),
+        ("final", " checked", "Slutliga positioner"),
+    ]  # the final positions, as the strip was
     assert 'role="img"' in fieldset and "<title" in fieldset
     # CSS crops the three-row chart to the chosen row.
     step = 100 * charts.FRAME_ROW_HEIGHT / charts.FRAMES_WIDTH

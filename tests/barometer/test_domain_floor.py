@@ -1,11 +1,23 @@
 """Ordet's rules, table-driven: queue order and fairness, ties, a withdrawn
 hand, a speaker who moves."""
+
 import pytest
 
 from tests.barometer.conftest import check_rule
-from workshop.barometer.domain_floor import (Floor, Hand, Turn, check_floor_open, check_hand, choose,
-                                             heard, parse_choice, queue_order, region_of_position,
-                                             spoken, suggest)
+from workshop.barometer.domain_floor import (
+    Floor,
+    Hand,
+    Turn,
+    check_floor_open,
+    check_hand,
+    choose,
+    heard,
+    parse_choice,
+    queue_order,
+    region_of_position,
+    spoken,
+    suggest,
+)
 from workshop.domain.errors import Conflict, Invalid
 
 
@@ -17,10 +29,18 @@ def turn(participant, region, speaking=False):
     return Turn(participant, region, "t", speaking)
 
 
-@pytest.mark.parametrize("value, region", [
-    (0, "disagree"), (33, "disagree"), (34, "middle"), (66, "middle"), (67, "agree"), (100, "agree"),
-    (None, "pass"),
-])
+@pytest.mark.parametrize(
+    "value, region",
+    [
+        (0, "disagree"),
+        (33, "disagree"),
+        (34, "middle"),
+        (66, "middle"),
+        (67, "agree"),
+        (100, "agree"),
+        (None, "pass"),
+    ],
+)
 def test_regions_are_the_summary_regions_plus_pass(value, region):
     assert region_of_position(value) == region
 
@@ -31,23 +51,35 @@ SUGGESTIONS = [
     ("one hand", [hand(4, 1, 80)], [], 4),
     ("same region: who asked first", [hand(4, 2, 80), hand(9, 1, 90)], [], 9),
     ("order is the ask order, not the number", [hand(1, 5, 10), hand(2, 3, 12)], [], 2),
-    ("the unheard region goes first",
-     [hand(4, 1, 20), hand(9, 2, 80)], [turn(7, "disagree")], 9),
-    ("least heard, even when asked last",
-     [hand(1, 1, 90), hand(2, 2, 50), hand(3, 3, 10)],
-     [turn(5, "agree"), turn(6, "agree"), turn(7, "middle")], 3),
-    ("a tie between regions: who asked first",
-     [hand(2, 2, 90), hand(3, 1, 10)], [turn(5, "agree"), turn(6, "disagree")], 3),
-    ("a pass is a region of its own",
-     [hand(2, 1, 50), hand(3, 2, None)], [turn(5, "middle")], 3),
+    ("the unheard region goes first", [hand(4, 1, 20), hand(9, 2, 80)], [turn(7, "disagree")], 9),
+    (
+        "least heard, even when asked last",
+        [hand(1, 1, 90), hand(2, 2, 50), hand(3, 3, 10)],
+        [turn(5, "agree"), turn(6, "agree"), turn(7, "middle")],
+        3,
+    ),
+    (
+        "a tie between regions: who asked first",
+        [hand(2, 2, 90), hand(3, 1, 10)],
+        [turn(5, "agree"), turn(6, "disagree")],
+        3,
+    ),
+    ("a pass is a region of its own", [hand(2, 1, 50), hand(3, 2, None)], [turn(5, "middle")], 3),
     ("the same ask order: the lower number", [hand(8, 1, 10), hand(3, 1, 20)], [], 3),
-    ("a withdrawn hand is not in the queue: the next one",
-     [hand(9, 2, 80)], [turn(7, "disagree")], 9),
-    ("a person in the queue who moved counts where they stand now",
-     [hand(4, 2, 75), hand(9, 1, 20)], [turn(7, "disagree")], 4),
-    ("a speaker who moved afterwards still counts where they spoke from",
-     # P4 spoke from disagree and now stands at 80 and asks again.
-     [hand(4, 2, 80), hand(9, 1, 10)], [turn(4, "disagree")], 4),
+    ("a withdrawn hand is not in the queue: the next one", [hand(9, 2, 80)], [turn(7, "disagree")], 9),
+    (
+        "a person in the queue who moved counts where they stand now",
+        [hand(4, 2, 75), hand(9, 1, 20)],
+        [turn(7, "disagree")],
+        4,
+    ),
+    (
+        "a speaker who moved afterwards still counts where they spoke from",
+        # P4 spoke from disagree and now stands at 80 and asks again.
+        [hand(4, 2, 80), hand(9, 1, 10)],
+        [turn(4, "disagree")],
+        4,
+    ),
 ]
 
 
@@ -67,29 +99,37 @@ def test_choose_the_suggestion_or_anyone_in_the_queue(pick, expected):
     assert choose(hands, [turn(7, "disagree")], pick).participant == expected
 
 
-@pytest.mark.parametrize("hands, pick, message", [
-    ([], None, "Nobody has asked"),
-    ([], 4, "Nobody has asked"),
-    ([hand(4, 1, 20)], 5, "P%(number)d has not asked"),
-])
+@pytest.mark.parametrize(
+    "hands, pick, message",
+    [
+        ([], None, "Nobody has asked"),
+        ([], 4, "Nobody has asked"),
+        ([hand(4, 1, 20)], 5, "P%(number)d has not asked"),
+    ],
+)
 def test_choose_refuses(hands, pick, message):
     with pytest.raises(Conflict) as err:
         choose(hands, [], pick)
     assert err.value.message.startswith(message)
 
 
-@pytest.mark.parametrize("on, has_position, speaking, refused", [
-    (True, True, False, None),
-    (True, False, False, "Place yourself on the line first"),
-    (True, True, True, "You have the floor now"),
-    (False, False, False, None),  # lowering is always allowed
-    (False, True, True, None),
-])
+@pytest.mark.parametrize(
+    "on, has_position, speaking, refused",
+    [
+        (True, True, False, None),
+        (True, False, False, "Place yourself on the line first"),
+        (True, True, True, "You have the floor now"),
+        (False, False, False, None),  # lowering is always allowed
+        (False, True, True, None),
+    ],
+)
 def test_check_hand(on, has_position, speaking, refused):
     check_rule(check_hand, on, has_position, speaking, refused=refused)
 
 
-@pytest.mark.parametrize("status, refused", [("open", False), ("closed", True), ("draft", True), (None, True)])
+@pytest.mark.parametrize(
+    "status, refused", [("open", False), ("closed", True), ("draft", True), (None, True)]
+)
 def test_floor_only_while_open(status, refused):
     check_rule(check_floor_open, status, refused=refused)
 
@@ -118,7 +158,8 @@ def test_each_audience_gets_its_own_view():
     assert staff["statement"] == 7
     assert staff["queue"] == [
         {"participant": 4, "pseudonym": "P4", "position": 20, "region": "disagree", "asked_at": "t1"},
-        {"participant": 9, "pseudonym": "P9", "position": "pass", "region": "pass", "asked_at": "t2"}]
+        {"participant": 9, "pseudonym": "P9", "position": "pass", "region": "pass", "asked_at": "t2"},
+    ]
     assert staff["speaker"] == {"participant": 5, "pseudonym": "P5", "region": "middle", "since": "t"}
     assert staff["suggestion"] == {"participant": 4, "pseudonym": "P4", "region": "disagree"}
     assert staff["heard"] == {"disagree": 0, "middle": 1, "agree": 1, "pass": 0}

@@ -1,5 +1,6 @@
 """Sockets, comments from phones (live_comments.py): written on the phone,
 seen by the facilitator only until one is approved and shown."""
+
 import pytest
 
 from tests.conftest import events, ok, wait_for
@@ -24,6 +25,7 @@ def test_comments_reach_only_the_facilitator_until_shown(room, facilitator, proj
     api("POST", f"/statements/{sid}/close")
     wait_for(projector, "comment_shown", lambda d: d["statement"] is None)
 
+
 def test_comments_are_rate_limited_per_phone(room, api, sid):
     api("PATCH", "/barometer", {"phone_comments": True})
     for i in range(3):
@@ -32,8 +34,17 @@ def test_comments_are_rate_limited_per_phone(room, api, sid):
     assert ack["ok"] is False and "minut" in ack["error"]
     ok(room[1], "comment", {"statement": sid, "text": "Någon annan"})
 
-@pytest.mark.parametrize("payload", [{"statement": 1, "text": ""}, {"statement": 1, "text": "x" * 281},
-                                     {"statement": 1}, {"text": "Hej"}, {"statement": "1", "text": "Hej"}])
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"statement": 1, "text": ""},
+        {"statement": 1, "text": "x" * 281},
+        {"statement": 1},
+        {"text": "Hej"},
+        {"statement": "1", "text": "Hej"},
+    ],
+)
 def test_bad_comments_are_refused(room, api, sid, store, workshop, payload):
     api("PATCH", "/barometer", {"phone_comments": True})
     if payload.get("statement") == 1:

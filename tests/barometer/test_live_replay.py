@@ -1,9 +1,12 @@
 """Sockets, the replay (live_replay.py): the history once, then only the scrubber."""
+
 from tests.barometer.conftest import last_state, received
 from tests.conftest import events
 
 
-def test_replay_history_once_then_the_scrubber(room, facilitator, projector, api, sid, app, socketio, workshop):
+def test_replay_history_once_then_the_scrubber(
+    room, facilitator, projector, api, sid, app, socketio, workshop
+):
     api("POST", f"/statements/{sid}/close")
     projector.get_received()
     api("POST", f"/statements/{sid}/replay", {"speed": 20})

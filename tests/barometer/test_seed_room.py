@@ -4,6 +4,7 @@ their side of the line and write comments; the facilitator gives the floor
 as suggested, moderates, closes, and replays. The appendix then says, under
 each statement, who spoke from where, the approved comments by region, and
 shows three frames of the movement."""
+
 import io
 import re
 import time
@@ -30,8 +31,10 @@ TEXTS = [
     "Den kommande regionen i Värmland är viktig för överenskommelsearbetet",
 ]
 # The minutes' own "Kommentar:" lines stay the facilitator's.
-FACILITATOR_COMMENTS = {3: "använda resurser gemensamt, bli starka",
-                        6: "det måste vara brett och omfatta alla, begränsas det av överenskommelsen?"}
+FACILITATOR_COMMENTS = {
+    3: "använda resurser gemensamt, bli starka",
+    6: "det måste vara brett och omfatta alla, begränsas det av överenskommelsen?",
+}
 # Written on phones: (statement, phone, text, approved?)
 PHONE_COMMENTS = [
     (3, 0, "Samverkan kräver att vi delar resurser", True),
@@ -42,8 +45,12 @@ PHONE_COMMENTS = [
 ]
 PHONES = 13
 # Names must never reach the appendix: the phones only ever had pseudonyms.
-REGION_WORDS = {"disagree": "håller inte med-sidan", "middle": "mitten", "agree": "håller med-sidan",
-                "pass": "dem som passade"}
+REGION_WORDS = {
+    "disagree": "håller inte med-sidan",
+    "middle": "mitten",
+    "agree": "håller med-sidan",
+    "pass": "dem som passade",
+}
 
 
 def first_value(final: int, j: int) -> int:
@@ -71,8 +78,10 @@ def test_the_seed_day_yields_an_appendix_with_the_floor_comments_and_movement(ap
             askers.setdefault(region_of_position(value), j)
         for j in askers.values():
             ok(phones[j], "hand", {"on": True})
-        order = [api("POST", f"/statements/{sid}/floor", {"participant": None})["speaker"]["region"]
-                 for _ in askers]
+        order = [
+            api("POST", f"/statements/{sid}/floor", {"participant": None})["speaker"]["region"]
+            for _ in askers
+        ]
         api("DELETE", f"/statements/{sid}/floor")
         spoken[number] = order
         if number in FACILITATOR_COMMENTS:
@@ -80,8 +89,11 @@ def test_the_seed_day_yields_an_appendix_with_the_floor_comments_and_movement(ap
         for n, j, text, approve in PHONE_COMMENTS:
             if n == number:
                 cid = ok(phones[j], "comment", {"statement": sid, "text": text})["id"]
-                api("PATCH", f"/statements/{sid}/phone-comments/{cid}",
-                    {"status": "approved" if approve else "rejected"})
+                api(
+                    "PATCH",
+                    f"/statements/{sid}/phone-comments/{cid}",
+                    {"status": "approved" if approve else "rejected"},
+                )
         api("POST", f"/statements/{sid}/close")
 
     # Replay the third statement at 20x: it runs to the end by itself.
@@ -96,30 +108,40 @@ def test_the_seed_day_yields_an_appendix_with_the_floor_comments_and_movement(ap
         # Who spoke from where: each region present once, the least heard first.
         regions = spoken[s.record.number]
         assert len(set(regions)) == len(regions)
-        assert s.floor_text.endswith("i tur och ordning: " + ", ".join(REGION_WORDS[r] for r in regions) + ".")
+        assert s.floor_text.endswith(
+            "i tur och ordning: " + ", ".join(REGION_WORDS[r] for r in regions) + "."
+        )
         # Three frames of movement: every third person moved.
         assert s.frames_chart is not None
         assert s.movement.moved > 0
     by_number = {s.record.number: s for s in view.statements}
     assert by_number[4].phone_comments == [
         ("Kommentar från håller inte med-sidan", ["Det kostar – tid och pengar"]),
-        ("Kommentar från mitten", ["<b>Gratis</b> är det aldrig"])]
-    assert by_number[3].phone_comments == [("Kommentar från håller inte med-sidan",
-                                            ["Samverkan kräver att vi delar resurser"])]
+        ("Kommentar från mitten", ["<b>Gratis</b> är det aldrig"]),
+    ]
+    assert by_number[3].phone_comments == [
+        ("Kommentar från håller inte med-sidan", ["Samverkan kräver att vi delar resurser"])
+    ]
 
     # The same in the documents themselves.
-    html = _environment().get_template("barometer/appendix.html").render(
-        view=view, charts=svg_charts(all_charts(view), "chart"))
+    html = (
+        _environment()
+        .get_template("barometer/appendix.html")
+        .render(view=view, charts=svg_charts(all_charts(view), "chart"))
+    )
     assert html.count('<fieldset class="replay-frames">') == 7
     assert html.count("<strong>Ordet:</strong>") == 7
     assert "&lt;b&gt;Gratis&lt;/b&gt; är det aldrig" in html and "Det här ska bort" not in html
     pdf = AppendixPDF(footer_text="Bilaga", page_label="{page}/{pages}")
     pdf.add_page()
     formats.pdf(PdfWriter(pdf), view)
-    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(bytes(pdf.output()))).pages)
-                    .split())
+    text = " ".join(
+        " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(bytes(pdf.output()))).pages).split()
+    )
     assert text.count("Ordet: ") == 7
-    assert text.index("Kommentar: använda resurser gemensamt") < text.index("Kommentar från håller inte med-sidan")
+    assert text.index("Kommentar: använda resurser gemensamt") < text.index(
+        "Kommentar från håller inte med-sidan"
+    )
     document = docx.Document()
     formats.docx(document, view)
     alts = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]

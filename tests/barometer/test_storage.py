@@ -1,5 +1,6 @@
 """BarometerQueries (storage.py): the appendix record with its turns and
 approved phone comments; everything goes with the workshop."""
+
 from tests.barometer.conftest import place
 
 
@@ -18,8 +19,13 @@ def test_record_holds_turns_and_approved_comments_only(store, wid, sid, people):
     store.close_for_answers(wid, sid)
     (record,) = store.barometer_record(wid).statements
     assert [(t.participant, t.region) for t in record.turns] == [
-        (people[0][1], "disagree"), (people[1][1], "middle"), (people[2][1], "agree"), (people[3][1], "pass")]
+        (people[0][1], "disagree"),
+        (people[1][1], "middle"),
+        (people[2][1], "agree"),
+        (people[3][1], "pass"),
+    ]
     assert [(c.text, c.region) for c in record.phone_comments] == [("<b>Bli</b> starka", "agree")]
+
 
 def test_everything_goes_with_the_workshop(store, wid, sid, people):
     store.update_barometer_settings(wid, phone_comments=True)

@@ -1,5 +1,6 @@
 """Ordet's store (storage_floor.py): the queue, the fair pick, one speaker,
 rules checked inside the writing transaction, what closing ends."""
+
 import sqlite3
 
 import pytest
@@ -16,6 +17,7 @@ def test_a_hand_needs_a_place_on_the_line(store, wid, sid, people):
     assert store.raise_hand(wid, people[0][0], True) == sid
     assert [h.participant for h in store.floor(wid).hands] == [people[0][1]]
 
+
 def test_queue_order_withdraw_and_ask_again(store, wid, sid, people):
     place(store, wid, sid, people, 10, 50, 90)
     for pid, _ in people[:3]:
@@ -26,6 +28,7 @@ def test_queue_order_withdraw_and_ask_again(store, wid, sid, people):
     store.raise_hand(wid, people[0][0], False)  # lowering twice is harmless
     store.raise_hand(wid, people[0][0], True)  # back of the queue
     assert [h.participant for h in store.floor(wid).hands] == [people[1][1], people[2][1], people[0][1]]
+
 
 def test_give_the_floor_fairly_then_thanks(store, wid, sid, people):
     place(store, wid, sid, people, 10, 20, 90)
@@ -43,6 +46,7 @@ def test_give_the_floor_fairly_then_thanks(store, wid, sid, people):
     assert floor.speaker is None and len(floor.turns) == 2
     assert store.give_floor(wid, sid, people[1][1]).speaker.participant == people[1][1]  # anyone who asked
 
+
 def test_a_speaker_cannot_queue_and_a_moving_speaker_keeps_the_region_spoken_from(store, wid, sid, people):
     place(store, wid, sid, people, 10)
     store.raise_hand(wid, people[0][0], True)
@@ -53,33 +57,43 @@ def test_a_speaker_cannot_queue_and_a_moving_speaker_keeps_the_region_spoken_fro
     assert store.floor(wid).speaker.region == "disagree"
     assert store.floor(wid).staff()["heard"]["disagree"] == 1
 
+
 def test_the_queue_shows_where_people_stand_now(store, wid, sid, people):
     place(store, wid, sid, people, 10)
     store.raise_hand(wid, people[0][0], True)
     store.record_position(wid, sid, people[0][0], 80)
     assert store.floor(wid).staff()["queue"][0]["region"] == "agree"
 
-def test_one_speaker_per_statement_in_the_database(store, wid, sid, people):
-    with pytest.raises(sqlite3.IntegrityError):
-        with store.transaction() as db:
-            for pid, _ in people[:2]:
-                db.execute("INSERT INTO floor_turns (statement_id, participant_id, value, started_at)"
-                           " VALUES (?, ?, 50, 'now')", [sid, pid])
 
-@pytest.mark.parametrize("rule, write", [
-    ("check_hand", lambda s, w, sid, p: s.raise_hand(w, p, True)),
-    ("choose", lambda s, w, sid, p: s.give_floor(w, sid, None)),
-])
+def test_one_speaker_per_statement_in_the_database(store, wid, sid, people):
+    with pytest.raises(sqlite3.IntegrityError), store.transaction() as db:
+        for pid, _ in people[:2]:
+            db.execute(
+                "INSERT INTO floor_turns (statement_id, participant_id, value, started_at)"
+                " VALUES (?, ?, 50, 'now')",
+                [sid, pid],
+            )
+
+
+@pytest.mark.parametrize(
+    "rule, write",
+    [
+        ("check_hand", lambda s, w, sid, p: s.raise_hand(w, p, True)),
+        ("choose", lambda s, w, sid, p: s.give_floor(w, sid, None)),
+    ],
+)
 def test_floor_rules_run_inside_the_writing_transaction(store, wid, sid, people, monkeypatch, rule, write):
     place(store, wid, sid, people, 40)
     if rule == "choose":
         store.raise_hand(wid, people[0][0], True)
     seen = []
     original = getattr(domain_floor, rule)
-    monkeypatch.setattr(domain_floor, rule,
-                        lambda *a: (seen.append(store.db.conn.in_transaction), original(*a))[1])
+    monkeypatch.setattr(
+        domain_floor, rule, lambda *a: (seen.append(store.db.conn.in_transaction), original(*a))[1]
+    )
     write(store, wid, sid, people[0][0])
     assert seen == [True]
+
 
 def test_closing_ends_the_floor_and_reopening_keeps_who_was_heard(store, wid, sid, people):
     place(store, wid, sid, people, 10, 90)
@@ -95,6 +109,7 @@ def test_closing_ends_the_floor_and_reopening_keeps_who_was_heard(store, wid, si
     assert floor.hands == [] and floor.speaker is None and len(floor.turns) == 1
     store.open_for_answers(wid, sid)
     assert store.floor(wid).staff()["heard"]["disagree"] == 1
+
 
 def test_the_floor_of_another_workshop_is_not_reachable(store, wid, sid):
     other = store.create_workshop("Annan", "sv")

@@ -1,5 +1,6 @@
 """The replay's scrubber in the store (storage_replay.py): only a closed
 statement with a history, one replay per workshop, opening ends it."""
+
 import pytest
 
 from tests.barometer.conftest import place
@@ -24,6 +25,7 @@ def test_replay_only_a_closed_statement_with_history(store, wid, sid, people):
     assert (s.statement, s.speed, s.at_ms, s.playing) == (sid, 20, 0, s.duration_ms > 0)
     assert store.replay(wid).statement == sid
 
+
 def test_scrub_stop_and_opening_ends_the_replay(store, wid, sid, people):
     place(store, wid, sid, people, 10, 50)
     store.close_for_answers(wid, sid)
@@ -42,12 +44,16 @@ def test_scrub_stop_and_opening_ends_the_replay(store, wid, sid, people):
     store.open_for_answers(wid, other["id"])
     assert store.replay(wid) is None
 
+
 def test_the_replay_rule_runs_inside_the_writing_transaction(store, wid, sid, people, monkeypatch):
     place(store, wid, sid, people, 10)
     store.close_for_answers(wid, sid)
     seen = []
     original = domain_replay.check_replayable
-    monkeypatch.setattr(domain_replay, "check_replayable",
-                        lambda *a: (seen.append(store.db.conn.in_transaction), original(*a))[1])
+    monkeypatch.setattr(
+        domain_replay,
+        "check_replayable",
+        lambda *a: (seen.append(store.db.conn.in_transaction), original(*a))[1],
+    )
     store.start_replay(wid, sid, 10)
     assert seen == [True]

@@ -1,16 +1,20 @@
 """HTTP, the replay (web_replay.py): start, pause, seek, speed, stop, by the
 facilitator only; the history for anyone who reads."""
+
 import pytest
 
 from tests.barometer.conftest import only_the_facilitator
 from tests.conftest import bearer
 
 
-@pytest.mark.parametrize("method, path, body", [
-    ("POST", "/statements/{sid}/replay", {"speed": 10}),
-    ("PATCH", "/statements/{sid}/replay", {"playing": False}),
-    ("DELETE", "/statements/{sid}/replay", None),
-])
+@pytest.mark.parametrize(
+    "method, path, body",
+    [
+        ("POST", "/statements/{sid}/replay", {"speed": 10}),
+        ("PATCH", "/statements/{sid}/replay", {"playing": False}),
+        ("DELETE", "/statements/{sid}/replay", None),
+    ],
+)
 def test_only_the_facilitator(client, workshop, sid, store, method, path, body):
     only_the_facilitator(client, workshop, store, method, path.format(sid=sid), body)
 
@@ -23,7 +27,9 @@ def test_replay_http(client, api, base, workshop, sid, room):
         assert client.post(f"{base}/statements/{sid}/replay", json=body, headers=fac).status_code == 400
     started = api("POST", f"/statements/{sid}/replay")  # no body: the default speed
     assert (started["statement"], started["speed"], started["at_ms"]) == (sid, 10, 0)
-    history = client.get(f"{base}/statements/{sid}/replay", headers=bearer(workshop["projector_key"])).get_json()
+    history = client.get(
+        f"{base}/statements/{sid}/replay", headers=bearer(workshop["projector_key"])
+    ).get_json()
     assert history["changes"] == 3 and [k for k, _ in history["tracks"]] == [1, 2, 3]
     assert history["text"].startswith("Överenskommelsearbetet")
     paused = api("PATCH", f"/statements/{sid}/replay", {"playing": False, "at": 0, "speed": 20})
@@ -31,4 +37,7 @@ def test_replay_http(client, api, base, workshop, sid, room):
     for body in ({"at": -1}, {"at": history["duration_ms"] + 1}, {"playing": "no"}, {"speed": 40}):
         assert client.patch(f"{base}/statements/{sid}/replay", json=body, headers=fac).status_code == 400
     assert client.delete(f"{base}/statements/{sid}/replay", headers=fac).status_code == 204
-    assert client.patch(f"{base}/statements/{sid}/replay", json={"playing": True}, headers=fac).status_code == 409
+    assert (
+        client.patch(f"{base}/statements/{sid}/replay", json={"playing": True}, headers=fac).status_code
+        == 409
+    )

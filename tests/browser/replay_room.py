@@ -5,18 +5,26 @@ with the clock of the day instead of now).
 
 Used by tests/browser/test_barometer_replay_speed.py and bench/bench_replay.py.
 """
+
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from unittest import mock
 
-START = datetime(2015, 11, 20, 10, 0, tzinfo=timezone.utc)
+START = datetime(2015, 11, 20, 10, 0, tzinfo=UTC)
 
 
-def seed_history(database: Path, workshop_id: str, statement_id: int, participants: int = 500,
-                 changes: int = 5000, minutes: float = 10.0, seed: int = 20151120) -> int:
+def seed_history(
+    database: Path,
+    workshop_id: str,
+    statement_id: int,
+    participants: int = 500,
+    changes: int = 5000,
+    minutes: float = 10.0,
+    seed: int = 20151120,
+) -> int:
     """Adds ``participants`` phones and ``changes`` moves (a first position
     each, then a random walk, one in twenty moves a pass) to an open statement.
     Returns the number of changes written."""
@@ -75,7 +83,15 @@ MEASURE = """async ({path, key, speed, seconds}) => {
 }"""
 
 
-def measure_replay(projector, workshop: dict, statement_id: int, speed: int = 20, seconds: float = 3.0) -> dict:
-    return projector.evaluate(MEASURE, {
-        "path": f"/api/workshops/{workshop['id']}/statements/{statement_id}/replay",
-        "key": workshop["facilitator_key"], "speed": speed, "seconds": seconds})
+def measure_replay(
+    projector, workshop: dict, statement_id: int, speed: int = 20, seconds: float = 3.0
+) -> dict:
+    return projector.evaluate(
+        MEASURE,
+        {
+            "path": f"/api/workshops/{workshop['id']}/statements/{statement_id}/replay",
+            "key": workshop["facilitator_key"],
+            "speed": speed,
+            "seconds": seconds,
+        },
+    )

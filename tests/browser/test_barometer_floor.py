@@ -2,6 +2,7 @@
 phones raise their hands from three places on the line, the facilitator
 gives the floor in the suggested order, the projector rings the right dot;
 a comment is approved and shown; a closed statement is replayed to the end."""
+
 import time
 
 
@@ -29,8 +30,13 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
     w = server.new_workshop("Länsträff <Värmland>")
     key = w["facilitator_key"]
     base = f"/api/workshops/{w['id']}"
-    s = server.api("POST", f"{base}/statements", key,
-                   {"text": "Överenskommelsearbetet kan göras utan att kosta pengar"}, expect=201)
+    s = server.api(
+        "POST",
+        f"{base}/statements",
+        key,
+        {"text": "Överenskommelsearbetet kan göras utan att kosta pengar"},
+        expect=201,
+    )
     server.api("POST", f"{base}/statements/{s['id']}/open", key, expect=200)
 
     console = new_page(width=1280, height=900)
@@ -42,8 +48,9 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
 
     # Three phones: håller inte med (10), mitten (50), håller med (90).
     phones = [_phone(new_page, server, w) for _ in range(3)]
-    for phone, keys in zip(phones, (["Home"] + ["ArrowRight"] * 10, ["Home"] + ["PageUp"] * 5,
-                                    ["End"] + ["PageDown"])):
+    for phone, keys in zip(
+        phones, (["Home"] + ["ArrowRight"] * 10, ["Home"] + ["PageUp"] * 5, ["End"] + ["PageDown"])
+    ):
         _place(phone, keys)
     projector.wait_for_function("document.querySelectorAll('#swarm .dot').length === 3")
 
@@ -56,7 +63,11 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
     assert "Du står i kö" in phones[0].inner_text("#hand-status")
     phones[0].screenshot(path=str(artifacts / "floor-phone-hand-320.png"), full_page=True)
     console.wait_for_function("document.querySelectorAll('#floor-queue li button').length === 3")
-    assert [t.split(" · ")[0] for t in console.locator("#floor-queue li").all_inner_texts()] == ["P2", "P3", "P1"]
+    assert [t.split(" · ")[0] for t in console.locator("#floor-queue li").all_inner_texts()] == [
+        "P2",
+        "P3",
+        "P1",
+    ]
 
     # Ge ordet, three times, as suggested: nobody heard yet -> the first who
     # asked (middle); then the regions not heard, first asked first.
@@ -64,13 +75,16 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
     for pseudonym, region, i in expected:
         next_button = console.locator("#floor-next")
         console.wait_for_function(
-            f"document.getElementById('floor-next').textContent.includes('{pseudonym}')")
+            f"document.getElementById('floor-next').textContent.includes('{pseudonym}')"
+        )
         assert next_button.inner_text() == f"Ge ordet till {pseudonym} ({region})"
         next_button.click()
         console.wait_for_function(
-            f"document.getElementById('floor-speaker').textContent.startsWith('{pseudonym} har ordet')")
+            f"document.getElementById('floor-speaker').textContent.startsWith('{pseudonym} har ordet')"
+        )
         projector.wait_for_function(
-            f"document.getElementById('floor-note').textContent === 'Ordet: någon från {region}'")
+            f"document.getElementById('floor-note').textContent === 'Ordet: någon från {region}'"
+        )
         ringed = projector.eval_on_selector_all("#swarm .dot.speaking", "ds => ds.map(d => d.dataset.key)")
         assert ringed == [pseudonym[1:]]
         phones[i].wait_for_selector("#speaking:not([hidden])")
@@ -115,11 +129,13 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
     console.get_by_role("button", name="Spela upp på projektorn").click()
     projector.wait_for_selector("#replay-stage:not([hidden])")
     assert projector.inner_text("#replay-statement") == s["text"]
-    projector.wait_for_function("document.getElementById('replay-stage').dataset.state === 'ended'",
-                                timeout=20_000)
+    projector.wait_for_function(
+        "document.getElementById('replay-stage').dataset.state === 'ended'", timeout=20_000
+    )
     assert projector.inner_text("#replay-speed") == "20× hastighet"
-    assert projector.get_attribute("#replay-canvas", "aria-label") == \
-        "Återuppspelning: Positioner: 3, Pass: 0"
+    assert (
+        projector.get_attribute("#replay-canvas", "aria-label") == "Återuppspelning: Positioner: 3, Pass: 0"
+    )
     console.wait_for_function("document.getElementById('replay-toggle').textContent === 'Spela'")
     console.screenshot(path=str(artifacts / "replay-console.png"), full_page=True)
     projector.screenshot(path=str(artifacts / "replay-projector.png"))

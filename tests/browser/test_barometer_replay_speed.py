@@ -2,6 +2,7 @@
 changes. It starts within a second and plays at 30 frames a second or more
 (measured in the page: performance.now() and requestAnimationFrame counts).
 The figures for docs/performance.md come from bench/bench_replay.py."""
+
 from tests.browser.replay_room import measure_replay, seed_history
 
 
@@ -21,8 +22,10 @@ def test_a_500_person_replay_starts_within_a_second_and_plays_at_30_fps(server, 
     server.api("DELETE", f"{base}/statements/{s['id']}/replay", key, expect=204)
     projector.wait_for_selector("#replay-stage", state="hidden")
     result = measure_replay(projector, w, s["id"], seconds=3)
-    print(f"replay of 500 participants / 5000 changes: start {result['start_ms']:.0f} ms, "
-          f"{result['fps']:.1f} fps")
+    print(
+        f"replay of 500 participants / 5000 changes: start {result['start_ms']:.0f} ms, "
+        f"{result['fps']:.1f} fps"
+    )
     assert result["state"] == "playing"
     assert result["start_ms"] < 1000, result
     assert result["fps"] >= 30, result

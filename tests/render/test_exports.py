@@ -1,4 +1,5 @@
 """Every export format, parsed back: the content must really be there."""
+
 from __future__ import annotations
 
 import csv
@@ -15,7 +16,13 @@ import pypdf
 import pytest
 
 from tests.render.conftest import (
-    EXPECTED_SUMMARIES, LONG_NOTE, SCRIPT, STATEMENTS, SWEDISH, TOPIC_TITLES, build_appendix,
+    EXPECTED_SUMMARIES,
+    LONG_NOTE,
+    SCRIPT,
+    STATEMENTS,
+    SWEDISH,
+    TOPIC_TITLES,
+    build_appendix,
 )
 from workshop.barometer.appendix_view import frames_chart_name, movement_chart_name, strip_chart_name
 from workshop.barometer.domain_replay import frames
@@ -30,16 +37,30 @@ from workshop.render.export_json import render_json
 from workshop.render.export_markdown import render_markdown
 from workshop.render.export_pdf import render_pdf
 
-RENDERERS = {"pdf": render_pdf, "docx": render_docx, "html": render_html, "md": render_markdown,
-             "csv": render_csv, "json": render_json}
+RENDERERS = {
+    "pdf": render_pdf,
+    "docx": render_docx,
+    "html": render_html,
+    "md": render_markdown,
+    "csv": render_csv,
+    "json": render_json,
+}
 LANGS = ["sv", "en"]
 APPENDIX = build_appendix()
 STATEMENT_RECORDS = APPENDIX.sections["barometer"].statements
 OPEN_SPACE = APPENDIX.sections["openspace"]
-CSV_FILES = ("positions.csv", "comments.csv", "floor.csv", "phone_comments.csv", "statements.csv",
-             "topics.csv", "notes.csv")
-EN_TITLE = ("Appendix – Opinion barometer and Open Space – Länsträff idéburna organisationer "
-            "Värmland, 2015-11-20")
+CSV_FILES = (
+    "positions.csv",
+    "comments.csv",
+    "floor.csv",
+    "phone_comments.csv",
+    "statements.csv",
+    "topics.csv",
+    "notes.csv",
+)
+EN_TITLE = (
+    "Appendix – Opinion barometer and Open Space – Länsträff idéburna organisationer Värmland, 2015-11-20"
+)
 # Statements whose movers move by at least the threshold get a movement chart.
 MOVED_STATEMENTS = [s for s in STATEMENT_RECORDS if movement(s.history).moved]
 # Where anyone's answer changed, the replay's three frames stand in for the strip.
@@ -48,7 +69,7 @@ CHART_COUNT = len(STATEMENT_RECORDS) + len(MOVED_STATEMENTS) + 1  # + Open Space
 SHORT_NOTES = [n.text for t in OPEN_SPACE.topics for n in t.notes if n.text != LONG_NOTE]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def rendered(fmt: str, lang: str) -> bytes:
     return RENDERERS[fmt](APPENDIX, lang)
 
@@ -67,8 +88,7 @@ def other_language_only(lang: str) -> list[str]:
     return [s for s in summary_texts("en" if lang == "sv" else "sv") if s not in mine]
 
 
-SV_TITLE = ("Bilaga – Åsiktsbarometer och Open Space – Länsträff idéburna organisationer "
-            "Värmland, 2015-11-20")
+SV_TITLE = "Bilaga – Åsiktsbarometer och Open Space – Länsträff idéburna organisationer Värmland, 2015-11-20"
 
 
 def test_swedish_title_and_labels_with_catalog():
@@ -91,7 +111,7 @@ def test_titles():
 
 
 # --- PDF ----------------------------------------------------------------------
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def pdf_text(lang: str) -> str:
     reader = pypdf.PdfReader(io.BytesIO(rendered("pdf", lang)))
     return flat("\n".join(page.extract_text() for page in reader.pages))
@@ -133,10 +153,10 @@ def test_pdf_document_properties(lang):
     assert len(reader.pages) >= 10  # the 20,000-character note runs over pages
     footer = reader.pages[1].extract_text()
     assert re.search(rf"\b2 \S+ {len(reader.pages)}\b", footer), "page numbers in the footer"
-    fonts = {f for page in reader.pages for f in
-             (page["/Resources"].get("/Font") or {}).values()}
-    assert all("/FontFile2" in f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-               for f in fonts), "every font is embedded"
+    fonts = {f for page in reader.pages for f in (page["/Resources"].get("/Font") or {}).values()}
+    assert all(
+        "/FontFile2" in f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"] for f in fonts
+    ), "every font is embedded"
 
 
 # --- DOCX ---------------------------------------------------------------------
@@ -273,10 +293,14 @@ def test_csv_zip(lang):
     assert [c["comment"] for c in comments] == [c.text for s in STATEMENT_RECORDS for c in s.comments]
     floor = _csv_rows(data, "floor.csv")
     assert [(f["statement"], f["turn"], f["region"]) for f in floor] == [
-        ("3", "1", "disagree"), ("3", "2", "agree"), ("3", "3", "middle")]
+        ("3", "1", "disagree"),
+        ("3", "2", "agree"),
+        ("3", "3", "middle"),
+    ]
     phone = _csv_rows(data, "phone_comments.csv")
     assert [(c["region"], c["comment"]) for c in phone] == [
-        (c.region, c.text) for s in STATEMENT_RECORDS for c in s.phone_comments]
+        (c.region, c.text) for s in STATEMENT_RECORDS for c in s.phone_comments
+    ]
     notes = _csv_rows(data, "notes.csv")
     assert len(notes) == sum(len(t.notes) for t in OPEN_SPACE.topics)
     assert LONG_NOTE in [n["text"] for n in notes]
@@ -290,6 +314,7 @@ def test_csv_zip(lang):
 
 def test_csv_neutralises_formulas():
     from workshop.render.export_csv import _cell
+
     assert _cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert _cell("Vanlig text") == "Vanlig text"
 
@@ -298,27 +323,47 @@ def _every_text_a_formula():
     """Every user text in every field a formula, so a column that skips the
     guard shows up whichever table it is in."""
     f = '=HYPERLINK("http://x"&A1,"klick")'
-    return replace(APPENDIX, sections={
-        "barometer": replace(APPENDIX.sections["barometer"], statements=[
-            replace(s, text="+cmd|' /C calc'!A0",
-                    comments=[replace(c, text="@SUM(1)") for c in s.comments],
-                    phone_comments=[replace(c, text="=1+2") for c in s.phone_comments])
-            for s in STATEMENT_RECORDS]),
-        "openspace": replace(
-            OPEN_SPACE, theme=f,
-            spaces=[replace(sp, name=f) for sp in OPEN_SPACE.spaces],
-            slots=[replace(sl, label="@SUM(1)", starts_at="=1+1") for sl in OPEN_SPACE.slots],
-            topics=[replace(tp, title=f, description="-2+3", convener="\t=1",
-                            notes=[replace(n, text=f, who="+1", when="=1") for n in tp.notes])
-                    for tp in OPEN_SPACE.topics]),
-    })
+    return replace(
+        APPENDIX,
+        sections={
+            "barometer": replace(
+                APPENDIX.sections["barometer"],
+                statements=[
+                    replace(
+                        s,
+                        text="+cmd|' /C calc'!A0",
+                        comments=[replace(c, text="@SUM(1)") for c in s.comments],
+                        phone_comments=[replace(c, text="=1+2") for c in s.phone_comments],
+                    )
+                    for s in STATEMENT_RECORDS
+                ],
+            ),
+            "openspace": replace(
+                OPEN_SPACE,
+                theme=f,
+                spaces=[replace(sp, name=f) for sp in OPEN_SPACE.spaces],
+                slots=[replace(sl, label="@SUM(1)", starts_at="=1+1") for sl in OPEN_SPACE.slots],
+                topics=[
+                    replace(
+                        tp,
+                        title=f,
+                        description="-2+3",
+                        convener="\t=1",
+                        notes=[replace(n, text=f, who="+1", when="=1") for n in tp.notes],
+                    )
+                    for tp in OPEN_SPACE.topics
+                ],
+            ),
+        },
+    )
 
 
 def test_csv_guards_every_text_cell_of_every_table():
     data = render_csv(_every_text_a_formula(), "sv")
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        tables = {name: list(csv.reader(io.StringIO(zf.read(name).decode("utf-8-sig"))))
-                  for name in zf.namelist()}
+        tables = {
+            name: list(csv.reader(io.StringIO(zf.read(name).decode("utf-8-sig")))) for name in zf.namelist()
+        }
     assert sorted(tables) == sorted(CSV_FILES)
     dangerous = re.compile(r"[=+\-@\t\r]")
     for name, rows in tables.items():
@@ -353,8 +398,14 @@ def test_json(lang):
         assert statement["summary"]["sv"] == sv and statement["summary"]["en"] == en
         assert statement["summary"]["shape"]
         assert statement["summary_text"] == (sv if lang == "sv" else en)
-        assert set(statement["movement"]) >= {"participants", "moved", "towards_agree",
-                                              "towards_disagree", "mean_shift", "pairs"}
+        assert set(statement["movement"]) >= {
+            "participants",
+            "moved",
+            "towards_agree",
+            "towards_disagree",
+            "mean_shift",
+            "pairs",
+        }
     first = doc["statements"][0]
     assert first["values"] == STATEMENT_RECORDS[0].values
     assert len(first["history"]) == len(STATEMENT_RECORDS[0].history)
@@ -369,13 +420,26 @@ def test_json(lang):
 # --- Language plumbing: every label goes through gettext ----------------------------
 def test_labels_are_translated(pseudo_swedish):
     html = render_html(APPENDIX, "sv").decode("utf-8")
-    for label in ["Opinion barometer", "Summary", "Movement", "Comment", "Convener", "Coffee break",
-                  "Key points", "Proposals and next steps", "Open questions", "Peak headcount",
-                  "The agenda wall as held", "Headcount and interest", "Time", "anonymous"]:
+    for label in [
+        "Opinion barometer",
+        "Summary",
+        "Movement",
+        "Comment",
+        "Convener",
+        "Coffee break",
+        "Key points",
+        "Proposals and next steps",
+        "Open questions",
+        "Peak headcount",
+        "The agenda wall as held",
+        "Headcount and interest",
+        "Time",
+        "anonymous",
+    ]:
         assert f"⟪{label}⟫" in html, label
     assert "⟪Appendix – Opinion barometer and Open Space – Länsträff" in html
     assert "⟪Who: Arbetsgruppen⟫" in html and "⟪When: mars 2016⟫" in html
-    assert "<title id=\"chart-1\">⟪Dot plot:" in html  # chart alt texts too
+    assert '<title id="chart-1">⟪Dot plot:' in html  # chart alt texts too
     document = docx.Document(io.BytesIO(render_docx(APPENDIX, "sv")))
     assert document.paragraphs[0].text.startswith("⟪Appendix")
     assert any(p.text.startswith("⟪Comment⟫: ") for p in document.paragraphs)
@@ -386,17 +450,40 @@ def _sparse_appendices():
     from workshop.barometer.record import BarometerRecord, PositionChange, StatementRecord
     from workshop.domain.appendix import Appendix
     from workshop.openspace.record import OpenSpaceRecord, Slot, Topic
-    empty = Appendix(title="Tom", code="T0", language="sv", created_at="2026-01-01T00:00:00Z",
-                     date="2026-01-01", participants=0)
-    passes_only = StatementRecord(1, 1, "Bara pass", {1: None, 2: None},
-                                  [PositionChange(1, None, "t"), PositionChange(2, None, "t")], [])
+
+    empty = Appendix(
+        title="Tom",
+        code="T0",
+        language="sv",
+        created_at="2026-01-01T00:00:00Z",
+        date="2026-01-01",
+        participants=0,
+    )
+    passes_only = StatementRecord(
+        1,
+        1,
+        "Bara pass",
+        {1: None, 2: None},
+        [PositionChange(1, None, "t"), PositionChange(2, None, "t")],
+        [],
+    )
     half = Appendix(
-        title="Halv", code="H1", language="en", created_at="2026-01-01T00:00:00Z", date="2026-01-01",
-        participants=2, sections={
+        title="Halv",
+        code="H1",
+        language="en",
+        created_at="2026-01-01T00:00:00Z",
+        date="2026-01-01",
+        participants=2,
+        sections={
             "barometer": BarometerRecord(statements=[passes_only]),
-            "openspace": OpenSpaceRecord(theme="Tema", spaces=[],
-                                         slots=[Slot(1, "Fika", "10:00", 20, "break")],
-                                         topics=[Topic(1, "Utan plats och anteckningar")])})
+            "openspace": OpenSpaceRecord(
+                theme="Tema",
+                spaces=[],
+                slots=[Slot(1, "Fika", "10:00", 20, "break")],
+                topics=[Topic(1, "Utan plats och anteckningar")],
+            ),
+        },
+    )
     return {"empty": empty, "half": half}
 
 

@@ -5,13 +5,15 @@ the group places itself on a line from "håller INTE med" (0) to "håller med"
 Everything the method does is in this package, ``templates/barometer/`` and
 ``static/js/barometer/``; see workshop/method.py for the parts.
 """
-from ..method import Method, N_
+
+from ..method import N_, Method
 from . import live, migrations, strings, web
 from .storage import BarometerQueries
 
 
 def _appendix():
     from .appendix import SECTION
+
     return SECTION
 
 

@@ -3,6 +3,7 @@
 Each function lays out a BarometerView after the shared core wrote the
 section's heading (see workshop.render.section).
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -15,7 +16,9 @@ from workshop.render.appendix_view import pseudonym
 from workshop.render.markdown_text import md_image, md_labelled, md_line, md_paragraph
 from workshop.render.pdf_layout import LINE, TEXT_WIDTH, PdfWriter
 
-FRAMES_HEIGHT_MM = TEXT_WIDTH * (3 * charts.FRAME_ROW_HEIGHT + charts.FRAMES_SCALE_HEIGHT) / charts.FRAMES_WIDTH
+FRAMES_HEIGHT_MM = (
+    TEXT_WIDTH * (3 * charts.FRAME_ROW_HEIGHT + charts.FRAMES_SCALE_HEIGHT) / charts.FRAMES_WIDTH
+)
 
 
 def pdf(w: PdfWriter, view: BarometerView) -> None:
@@ -70,11 +73,19 @@ def markdown(view: BarometerView) -> list[str]:
     if not view.statements:
         out += [md_line(L["no_statements"]), ""]
     for s in view.statements:
-        out += [f"### {md_line(s.heading)}", "", md_line(s.counts), "",
-                *([md_labelled(L["replay"], L["frames_caption"]), ""] if s.frames_chart else []),
-                md_image(s.positions_chart), "",
-                md_labelled(L["summary"], s.summary_text), "",
-                md_labelled(L["movement"], s.movement_text), ""]
+        out += [
+            f"### {md_line(s.heading)}",
+            "",
+            md_line(s.counts),
+            "",
+            *([md_labelled(L["replay"], L["frames_caption"]), ""] if s.frames_chart else []),
+            md_image(s.positions_chart),
+            "",
+            md_labelled(L["summary"], s.summary_text),
+            "",
+            md_labelled(L["movement"], s.movement_text),
+            "",
+        ]
         if s.movement_chart:
             out += [md_image(s.movement_chart), ""]
         for c in s.record.comments:
@@ -100,24 +111,57 @@ def csv(view: BarometerView) -> dict:
     return {
         "positions.csv": (
             ["statement", "statement_text", "participant", "value", "at"],
-            [[s.number, s.text, pseudonym(h.participant), "pass" if h.value is None else h.value, h.at]
-             for s in statements for h in s.history]),
+            [
+                [s.number, s.text, pseudonym(h.participant), "pass" if h.value is None else h.value, h.at]
+                for s in statements
+                for h in s.history
+            ],
+        ),
         "comments.csv": (
             ["statement", "statement_text", "comment", "at"],
-            [[s.number, s.text, c.text, c.at] for s in statements for c in s.comments]),
+            [[s.number, s.text, c.text, c.at] for s in statements for c in s.comments],
+        ),
         "floor.csv": (
             ["statement", "statement_text", "turn", "region", "at"],
-            [[s.number, s.text, i, turn.region, turn.at]
-             for s in statements for i, turn in enumerate(s.turns, start=1)]),
+            [
+                [s.number, s.text, i, turn.region, turn.at]
+                for s in statements
+                for i, turn in enumerate(s.turns, start=1)
+            ],
+        ),
         "phone_comments.csv": (
             ["statement", "statement_text", "region", "comment", "at"],
-            [[s.number, s.text, c.region, c.text, c.at] for s in statements for c in s.phone_comments]),
+            [[s.number, s.text, c.region, c.text, c.at] for s in statements for c in s.phone_comments],
+        ),
         "statements.csv": (
-            ["statement", "statement_text", "positions", "passes", "summary", "shape",
-             "moved", "towards_agree", "towards_disagree", "mean_shift"],
-            [[sv.record.number, sv.record.text, len(sv.record.values), sv.record.passes,
-              sv.summary_text, sv.summary.shape, sv.movement.moved, sv.movement.towards_agree,
-              sv.movement.towards_disagree, sv.movement.mean_shift] for sv in view.statements]),
+            [
+                "statement",
+                "statement_text",
+                "positions",
+                "passes",
+                "summary",
+                "shape",
+                "moved",
+                "towards_agree",
+                "towards_disagree",
+                "mean_shift",
+            ],
+            [
+                [
+                    sv.record.number,
+                    sv.record.text,
+                    len(sv.record.values),
+                    sv.record.passes,
+                    sv.summary_text,
+                    sv.summary.shape,
+                    sv.movement.moved,
+                    sv.movement.towards_agree,
+                    sv.movement.towards_disagree,
+                    sv.movement.mean_shift,
+                ]
+                for sv in view.statements
+            ],
+        ),
     }
 
 
@@ -143,8 +187,9 @@ def _statement_json(s: StatementView) -> dict:
         "movement": s.movement.as_dict(),
         "movement_text": s.movement_text,
         "comments": [asdict(c) for c in r.comments],
-        "history": [{"participant": pseudonym(h.participant), "value": h.value, "at": h.at}
-                    for h in r.history],
+        "history": [
+            {"participant": pseudonym(h.participant), "value": h.value, "at": h.at} for h in r.history
+        ],
         # Ordet, by region and in order (who spoke is not kept here); approved phone comments.
         "floor": {"heard": heard, "order": order},
         "phone_comments": [{"text": c.text, "region": c.region, "at": c.at} for c in r.phone_comments],

@@ -4,11 +4,12 @@ Per shown statement: its heading and counts, the verbal summary and the
 movement sentence in the export's language, and its charts (final positions;
 first against final position when someone moved).
 """
+
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 from workshop.barometer import charts
 from workshop.barometer.domain import PASS
@@ -16,14 +17,26 @@ from workshop.barometer.domain_comments import by_region
 from workshop.barometer.domain_floor import spoken
 from workshop.barometer.domain_replay import Frames
 from workshop.barometer.domain_replay import frames as replay_frames
-from workshop.barometer.domain_summary import AGREE, DISAGREE, MIDDLE, Movement, Summary, movement, verbal_summary
+from workshop.barometer.domain_summary import (
+    AGREE,
+    DISAGREE,
+    MIDDLE,
+    Movement,
+    Summary,
+    movement,
+    verbal_summary,
+)
 from workshop.barometer.record import BarometerRecord, StatementRecord
 from workshop.domain.errors import N_
 from workshop.render.charts import Chart, counted
 
 # A region as the appendix names it: "2 från håller inte med-sidan".
-REGION_NAMES = {DISAGREE: N_("the disagree side"), MIDDLE: N_("the middle"),
-                AGREE: N_("the agree side"), PASS: N_("those who passed")}
+REGION_NAMES = {
+    DISAGREE: N_("the disagree side"),
+    MIDDLE: N_("the middle"),
+    AGREE: N_("the agree side"),
+    PASS: N_("those who passed"),
+}
 
 
 def strip_chart_name(number: int) -> str:
@@ -85,8 +98,7 @@ def build_view(record: BarometerRecord, lang: str, t: Callable[[str], str]) -> B
         "replay": t("Replay"),
         "frames_caption": t("everyone's first position, the room halfway through, the final positions."),
         "scale": [t("Disagree"), t("Middle"), t("Agree")],
-        "frames": [("first", t("First positions")), ("middle", t("Midway")),
-                   ("final", t("Final positions"))],
+        "frames": [("first", t("First positions")), ("middle", t("Midway")), ("final", t("Final positions"))],
     }
     return BarometerView(lang, labels, [_statement_view(s, lang, t, labels) for s in record.statements])
 
@@ -95,17 +107,27 @@ def _statement_view(record: StatementRecord, lang: str, t, labels: dict) -> Stat
     values, passes = record.values, record.passes
     summary = verbal_summary(values, passes)
     moved = movement(record.history)
-    strip = Chart(strip_chart_name(record.number), charts.alt_text_strip(values, passes, lang),
-                  functools.partial(charts.statement_strip, values, passes, lang))
+    strip = Chart(
+        strip_chart_name(record.number),
+        charts.alt_text_strip(values, passes, lang),
+        functools.partial(charts.statement_strip, values, passes, lang),
+    )
     stills = replay_frames(record.history)
-    movement_chart = Chart(movement_chart_name(record.number),
-                           charts.alt_text_movement(moved.pairs, lang),
-                           functools.partial(charts.movement_chart, moved.pairs, lang), narrow=True)
+    movement_chart = Chart(
+        movement_chart_name(record.number),
+        charts.alt_text_movement(moved.pairs, lang),
+        functools.partial(charts.movement_chart, moved.pairs, lang),
+        narrow=True,
+    )
     return StatementView(
         record=record,
         heading=f"{record.number}. {record.text}",
-        counts=", ".join([counted(len(values), t("{n} position"), t("{n} positions")),
-                          counted(passes, t("{n} pass"), t("{n} passes"))]),
+        counts=", ".join(
+            [
+                counted(len(values), t("{n} position"), t("{n} positions")),
+                counted(passes, t("{n} pass"), t("{n} passes")),
+            ]
+        ),
         summary=summary,
         summary_text=summary.text(lang),
         movement=moved,
@@ -113,32 +135,40 @@ def _statement_view(record: StatementRecord, lang: str, t, labels: dict) -> Stat
         strip=strip,
         movement_chart=movement_chart if moved.moved > 0 else None,
         floor_text=_floor_sentence(record, t),
-        phone_comments=[(t("Comment from %(region)s") % {"region": t(REGION_NAMES[region])},
-                         [c.text for c in comments])
-                        for region, comments in by_region(record.phone_comments)],
+        phone_comments=[
+            (t("Comment from %(region)s") % {"region": t(REGION_NAMES[region])}, [c.text for c in comments])
+            for region, comments in by_region(record.phone_comments)
+        ],
         frames=stills,
         frames_chart=_frames_chart(record.number, stills, lang, labels),
     )
 
 
 def _floor_sentence(record: StatementRecord, t) -> str | None:
-    """"2 från håller inte med-sidan, 1 från mitten; i tur och ordning: …"."""
+    """ "2 från håller inte med-sidan, 1 från mitten; i tur och ordning: …"."""
     if not record.turns:
         return None
     counts, order = spoken(record.turns)
-    per_region = ", ".join(t("{n} from {region}").format(n=n, region=t(REGION_NAMES[r]))
-                           for r, n in counts.items() if n)
+    per_region = ", ".join(
+        t("{n} from {region}").format(n=n, region=t(REGION_NAMES[r])) for r, n in counts.items() if n
+    )
     return t("{counts}; in speaking order: {order}.").format(
-        counts=per_region, order=", ".join(t(REGION_NAMES[r]) for r in order))
+        counts=per_region, order=", ".join(t(REGION_NAMES[r]) for r in order)
+    )
 
 
 def _frames_chart(number: int, f: Frames, lang: str, labels: dict) -> Chart | None:
     if f.first == f.final:
         return None  # nobody changed their answer: the strip already says it all
-    frames = tuple((label, tuple(frame.values), frame.passes)
-                   for (_, label), frame in zip(labels["frames"], (f.first, f.middle, f.final)))
-    return Chart(frames_chart_name(number), charts.alt_text_frames(frames, lang),
-                 functools.partial(charts.frames_chart, frames, lang))
+    frames = tuple(
+        (label, tuple(frame.values), frame.passes)
+        for (_, label), frame in zip(labels["frames"], (f.first, f.middle, f.final))
+    )
+    return Chart(
+        frames_chart_name(number),
+        charts.alt_text_frames(frames, lang),
+        functools.partial(charts.frames_chart, frames, lang),
+    )
 
 
 def _movement_sentence(m: Movement, lang: str, t) -> str:
@@ -146,25 +176,36 @@ def _movement_sentence(m: Movement, lang: str, t) -> str:
         return t("No movement recorded.")
     if m.moved == 0:
         return t("Nobody moved: {participants} kept their first position.").format(
-            participants=m.participants)
-    return t("{moved} of {participants} moved: {up} towards agree, {down} towards disagree "
-             "(mean shift {shift} points).").format(
-        moved=m.moved, participants=m.participants, up=m.towards_agree,
-        down=m.towards_disagree, shift=charts.format_shift(m.mean_shift, lang))
+            participants=m.participants
+        )
+    return t(
+        "{moved} of {participants} moved: {up} towards agree, {down} towards disagree "
+        "(mean shift {shift} points)."
+    ).format(
+        moved=m.moved,
+        participants=m.participants,
+        up=m.towards_agree,
+        down=m.towards_disagree,
+        shift=charts.format_shift(m.mean_shift, lang),
+    )
 
 
 def all_charts(view: BarometerView) -> list[Chart]:
     """Every statement's positions chart, then every movement chart: the HTML
     export's chart ids have always counted in that order."""
-    return ([s.positions_chart for s in view.statements]
-            + [s.movement_chart for s in view.statements if s.movement_chart])
+    return [s.positions_chart for s in view.statements] + [
+        s.movement_chart for s in view.statements if s.movement_chart
+    ]
 
 
 def summary_charts(view: BarometerView) -> list[Chart]:
     """The strips only, drawn through a cache (see _live_strip)."""
-    return [replace(s.strip, draw=functools.partial(
-        _live_strip, tuple(s.record.values), s.record.passes, view.lang))
-        for s in view.statements]
+    return [
+        replace(
+            s.strip, draw=functools.partial(_live_strip, tuple(s.record.values), s.record.passes, view.lang)
+        )
+        for s in view.statements
+    ]
 
 
 @functools.lru_cache(maxsize=512)

@@ -4,9 +4,10 @@ Drawn with the shared helpers in workshop.render.charts (style, figure,
 encoding). Nothing here draws user text; the frames' labels still go
 through ``literal_label``, as any label must that a caller hands in.
 """
+
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from matplotlib.collections import LineCollection
@@ -14,8 +15,7 @@ from matplotlib.lines import Line2D
 
 from workshop.barometer.domain_summary import DISAGREE_MAX, MIDDLE_MAX, MOVE_THRESHOLD
 from workshop.i18n import translator
-from workshop.render.charts import (INK, MID_GREY, counted, figure, format_number, literal_label,
-                                    save, style)
+from workshop.render.charts import INK, MID_GREY, counted, figure, format_number, literal_label, save, style
 
 # Region boundaries drawn between the last disagree and first middle value.
 _BOUNDS = (DISAGREE_MAX + 0.5, MIDDLE_MAX + 0.5)
@@ -72,8 +72,9 @@ def _dots_on_line(fig, rect, values: Sequence[int], t) -> None:
     width_in, height_in = fig.get_size_inches()
     bbox = ax.get_position()
     x, y, d = _swarm(values, bbox.width * width_in * 72, bbox.height * height_in * 72 * 0.95)
-    ax.scatter(x, y, s=d * d, marker="o", facecolor=INK, edgecolor="white",
-               linewidth=max(0.3, d / 12), zorder=3)
+    ax.scatter(
+        x, y, s=d * d, marker="o", facecolor=INK, edgecolor="white", linewidth=max(0.3, d / 12), zorder=3
+    )
     ax.set_ylim(-1.05, 1.05)
     ax.set_yticks([])
     _scale_axis(ax, t)
@@ -87,8 +88,9 @@ def statement_strip(values: Sequence[int], passes: int, lang: str, fmt: str = "s
     with style():
         fig = figure(6.5, 1.9)
         _dots_on_line(fig, (0.03, 0.27, 0.94, 0.58), values, t)
-        fig.text(0.03, 0.9, counted(len(values), t("{n} position"), t("{n} positions")),
-                 ha="left", fontsize=8.5)
+        fig.text(
+            0.03, 0.9, counted(len(values), t("{n} position"), t("{n} positions")), ha="left", fontsize=8.5
+        )
         fig.text(0.97, 0.9, t("Pass / Don't know: {n}").format(n=passes), ha="right", fontsize=8.5)
         return save(fig, fmt)
 
@@ -118,12 +120,26 @@ def frames_chart(frames: Sequence[tuple[str, Sequence[int], int]], lang: str, fm
         swarms = [_swarm(values, 0.94 * FRAMES_WIDTH * 72, band_pt) for _, values, _ in frames]
         d = min(sw[2] for sw in swarms)
         for centre, (x, y, _), (label, values, _passes) in zip(centres, swarms, frames):
-            ax.scatter(x, centre + y * 0.31, s=d * d, marker="o", facecolor=INK, edgecolor="white",
-                       linewidth=max(0.3, d / 12), zorder=3)
+            ax.scatter(
+                x,
+                centre + y * 0.31,
+                s=d * d,
+                marker="o",
+                facecolor=INK,
+                edgecolor="white",
+                linewidth=max(0.3, d / 12),
+                zorder=3,
+            )
             # Short labels: every glyph costs (this chart is drawn once per statement
             # of every PDF); the passes are in the alt text and under the strip.
-            ax.text(0, centre + 0.4, literal_label(label) + " · " + counted(
-                len(values), t("{n} position"), t("{n} positions")), ha="left", va="bottom", fontsize=8.5)
+            ax.text(
+                0,
+                centre + 0.4,
+                literal_label(label) + " · " + counted(len(values), t("{n} position"), t("{n} positions")),
+                ha="left",
+                va="bottom",
+                fontsize=8.5,
+            )
         ax.set_yticks([])
         _scale_axis(ax, t)
         for side in ("left", "right", "top"):
@@ -139,8 +155,16 @@ def statement_histogram(values: Sequence[int], lang: str, fmt: str = "svg") -> b
         fig = figure(6.5, 2.2)
         ax = fig.add_axes((0.08, 0.2, 0.89, 0.72))
         _shade_middle(ax)
-        ax.bar(np.arange(10) * 10 + 5, counts, width=9, facecolor="0.8", edgecolor=INK,
-               hatch="///", linewidth=0.8, zorder=2)
+        ax.bar(
+            np.arange(10) * 10 + 5,
+            counts,
+            width=9,
+            facecolor="0.8",
+            edgecolor=INK,
+            hatch="///",
+            linewidth=0.8,
+            zorder=2,
+        )
         _scale_axis(ax, t)
         ax.set_ylabel(t("People"))
         ax.yaxis.get_major_locator().set_params(integer=True)
@@ -175,12 +199,21 @@ def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg"
             ]
             alpha = 1.0 if len(arr) <= 60 else 0.35  # many lines: let density show
             for mask, color, line_style, width in styles:
-                segs = np.stack([np.stack([np.zeros(mask.sum()), arr[mask, 0]], 1),
-                                 np.stack([np.ones(mask.sum()), arr[mask, 1]], 1)], 1)
-                ax.add_collection(LineCollection(segs, colors=color, linestyles=line_style,
-                                                 linewidths=width, alpha=alpha, zorder=2))
-            ax.scatter(np.zeros(len(arr)), arr[:, 0], s=12, facecolor="white", edgecolor=INK,
-                       linewidth=0.7, zorder=3)
+                segs = np.stack(
+                    [
+                        np.stack([np.zeros(mask.sum()), arr[mask, 0]], 1),
+                        np.stack([np.ones(mask.sum()), arr[mask, 1]], 1),
+                    ],
+                    1,
+                )
+                ax.add_collection(
+                    LineCollection(
+                        segs, colors=color, linestyles=line_style, linewidths=width, alpha=alpha, zorder=2
+                    )
+                )
+            ax.scatter(
+                np.zeros(len(arr)), arr[:, 0], s=12, facecolor="white", edgecolor=INK, linewidth=0.7, zorder=3
+            )
             ax.scatter(np.ones(len(arr)), arr[:, 1], s=12, facecolor=INK, edgecolor=INK, zorder=3)
         else:
             ax.text(0.5, 50, t("No movement recorded."), ha="center", va="center")
@@ -189,8 +222,9 @@ def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg"
             Line2D([], [], color=INK, linestyle=(0, (4, 2)), label=t("Towards disagree")),
             Line2D([], [], color="0.65", linestyle=(0, (1, 2)), label=t("Unchanged")),
         ]
-        fig.legend(handles=handles, loc="center right", frameon=False, fontsize=7.5,
-                   bbox_to_anchor=(1.0, 0.5))
+        fig.legend(
+            handles=handles, loc="center right", frameon=False, fontsize=7.5, bbox_to_anchor=(1.0, 0.5)
+        )
         return save(fig, fmt)
 
 
@@ -202,7 +236,8 @@ def alt_text_strip(values: Sequence[int], passes: int, lang: str) -> str:
     if not values:
         return t("Dot plot: {positions}, {passes}.").format(positions=positions, passes=passed)
     return t("Dot plot: {positions}, {passes}, mean {mean}.").format(
-        positions=positions, passes=passed, mean=format_number(float(np.mean(values)), lang))
+        positions=positions, passes=passed, mean=format_number(float(np.mean(values)), lang)
+    )
 
 
 def alt_text_histogram(values: Sequence[int], lang: str) -> str:
@@ -212,17 +247,21 @@ def alt_text_histogram(values: Sequence[int], lang: str) -> str:
         return t("Histogram: {positions}.").format(positions=positions)
     band = int(np.argmax(_bands(values)))
     return t("Histogram: {positions} in bands of ten points, most between {low} and {high}.").format(
-        positions=positions, low=band * 10, high=100 if band == 9 else band * 10 + 9)
+        positions=positions, low=band * 10, high=100 if band == 9 else band * 10 + 9
+    )
 
 
 def alt_text_movement(pairs: Sequence[tuple[int, int]], lang: str) -> str:
     t = translator(lang)
     shifts = [b - a for a, b in pairs]
-    return t("Slope chart: {moved} of {participants} moved, {up} towards agree and "
-             "{down} towards disagree.").format(
-        moved=sum(1 for s in shifts if abs(s) >= MOVE_THRESHOLD), participants=len(pairs),
+    return t(
+        "Slope chart: {moved} of {participants} moved, {up} towards agree and {down} towards disagree."
+    ).format(
+        moved=sum(1 for s in shifts if abs(s) >= MOVE_THRESHOLD),
+        participants=len(pairs),
         up=sum(1 for s in shifts if s >= MOVE_THRESHOLD),
-        down=sum(1 for s in shifts if s <= -MOVE_THRESHOLD))
+        down=sum(1 for s in shifts if s <= -MOVE_THRESHOLD),
+    )
 
 
 def alt_text_frames(frames: Sequence[tuple[str, Sequence[int], int]], lang: str) -> str:

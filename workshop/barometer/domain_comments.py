@@ -9,11 +9,13 @@ facilitator's own "Kommentar:" lines are another thing and stay as they are.
 
 Pure: no Flask, no SQL; the store calls these inside its transaction.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Iterable, TypeVar
+from typing import TypeVar
 
 from ..domain.errors import Conflict, Invalid
 from ..domain.parse import parse_bool
@@ -36,8 +38,11 @@ def validate_phone_comment(value) -> str:
 
 def validate_settings(data: dict) -> dict:
     """PATCH /barometer: {"phone_comments": bool}."""
-    return {"phone_comments": parse_bool(data["phone_comments"], "phone_comments")} \
-        if "phone_comments" in data else {}
+    return (
+        {"phone_comments": parse_bool(data["phone_comments"], "phone_comments")}
+        if "phone_comments" in data
+        else {}
+    )
 
 
 def check_can_comment(allowed: bool, statement_status: str, has_position: bool) -> None:
@@ -52,8 +57,7 @@ def check_can_comment(allowed: bool, statement_status: str, has_position: bool) 
 def check_rate(recent: int) -> None:
     """``recent``: this phone's comments in the last RATE_SECONDS."""
     if recent >= RATE_COUNT:
-        raise Conflict("At most %(count)d comments a minute: wait a moment and send again.",
-                       count=RATE_COUNT)
+        raise Conflict("At most %(count)d comments a minute: wait a moment and send again.", count=RATE_COUNT)
 
 
 def parse_moderation(data: dict) -> dict:
@@ -61,7 +65,7 @@ def parse_moderation(data: dict) -> dict:
     changes = {}
     if "status" in data:
         if data["status"] not in DECISIONS:
-            raise Invalid("status must be \"approved\" or \"rejected\".")
+            raise Invalid('status must be "approved" or "rejected".')
         changes["status"] = data["status"]
     if "text" in data:
         changes["text"] = validate_phone_comment(data["text"])
@@ -98,4 +102,3 @@ def rate_window_start(now_iso: str, seconds: int = RATE_SECONDS) -> str:
     """The ISO time ``seconds`` before ``now_iso`` (same format, so they sort as text)."""
     start = datetime.fromisoformat(now_iso) - timedelta(seconds=seconds)
     return start.isoformat(timespec="milliseconds")
-

@@ -15,11 +15,12 @@ rewrite who was heard.
 Pure: no Flask, no SQL. The store calls these inside the transaction that
 writes, so a rule and the write see the same queue.
 """
+
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from ..domain.errors import Conflict, Invalid
 from ..domain.parse import ID_MAX
@@ -38,6 +39,7 @@ def region_of_position(value: int | None) -> str:
 @dataclass(frozen=True)
 class Hand:
     """One raised hand in the queue."""
+
     participant: int  # pseudonym number ("P12")
     order: int  # ask order: a later raise (after lowering) goes to the back
     asked_at: str
@@ -51,6 +53,7 @@ class Hand:
 @dataclass(frozen=True)
 class Turn:
     """One person given the floor on a statement."""
+
     participant: int
     region: str  # where they stood when given the floor
     at: str
@@ -124,6 +127,7 @@ def pseudonym(number: int) -> str:
 @dataclass(frozen=True)
 class Floor:
     """The floor on one statement, and what each audience is told of it."""
+
     statement: int | None
     hands: list[Hand]  # the queue, first asked first
     turns: list[Turn]  # everyone given the floor on this statement, in order
@@ -139,30 +143,49 @@ class Floor:
         speaker = self.speaker
         return {
             "statement": self.statement,
-            "queue": [{"participant": h.participant, "pseudonym": pseudonym(h.participant),
-                       "position": _position(h.value), "region": h.region, "asked_at": h.asked_at}
-                      for h in self.hands],
-            "speaker": None if speaker is None else {
-                "participant": speaker.participant, "pseudonym": pseudonym(speaker.participant),
-                "region": speaker.region, "since": speaker.at},
-            "suggestion": None if suggestion is None else {
-                "participant": suggestion.participant, "pseudonym": pseudonym(suggestion.participant),
-                "region": suggestion.region},
+            "queue": [
+                {
+                    "participant": h.participant,
+                    "pseudonym": pseudonym(h.participant),
+                    "position": _position(h.value),
+                    "region": h.region,
+                    "asked_at": h.asked_at,
+                }
+                for h in self.hands
+            ],
+            "speaker": None
+            if speaker is None
+            else {
+                "participant": speaker.participant,
+                "pseudonym": pseudonym(speaker.participant),
+                "region": speaker.region,
+                "since": speaker.at,
+            },
+            "suggestion": None
+            if suggestion is None
+            else {
+                "participant": suggestion.participant,
+                "pseudonym": pseudonym(suggestion.participant),
+                "region": suggestion.region,
+            },
             "heard": heard(self.turns),
         }
 
     def projector(self) -> dict:
         """The projector's: only the speaker's dot key and region, never a queue."""
         speaker = self.speaker
-        return {"statement": self.statement,
-                "speaker": None if speaker is None else {"key": speaker.participant,
-                                                         "region": speaker.region}}
+        return {
+            "statement": self.statement,
+            "speaker": None if speaker is None else {"key": speaker.participant, "region": speaker.region},
+        }
 
     def phone(self, number: int | None) -> dict:
         """One phone's own: is its hand up, does it have the floor."""
         speaker = self.speaker
-        return {"hand": any(h.participant == number for h in self.hands),
-                "speaking": speaker is not None and speaker.participant == number}
+        return {
+            "hand": any(h.participant == number for h in self.hands),
+            "speaking": speaker is not None and speaker.participant == number,
+        }
 
 
 def spoken(turns: Sequence[Turn]) -> tuple[dict[str, int], list[str]]:

@@ -12,11 +12,12 @@ position, the room at the midpoint in time, and the final positions.
 
 Pure: no Flask, no SQL. Times are ISO 8601 strings as the store keeps them.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Sequence
 
 from ..domain.errors import Conflict, Invalid
 from .record import PositionChange
@@ -40,6 +41,7 @@ def _readable_ms(at: str) -> int | None:
 @dataclass(frozen=True)
 class Replay:
     """A statement's movement as the projector animates it."""
+
     duration_ms: int  # first change at 0, last at duration_ms
     # (key, [(ms offset, value or None for a pass)]), keys = pseudonym numbers
     tracks: list[tuple[int, list[tuple[int, int | None]]]]
@@ -49,8 +51,11 @@ class Replay:
         return sum(len(steps) for _, steps in self.tracks)
 
     def as_dict(self) -> dict:
-        return {"duration_ms": self.duration_ms, "changes": self.changes,
-                "tracks": [[key, [list(step) for step in steps]] for key, steps in self.tracks]}
+        return {
+            "duration_ms": self.duration_ms,
+            "changes": self.changes,
+            "tracks": [[key, [list(step) for step in steps]] for key, steps in self.tracks],
+        }
 
 
 def replay_of(history: Sequence[PositionChange]) -> Replay:
@@ -108,7 +113,7 @@ class Scrubber:
     playing: bool
     updated_at: str
 
-    def at(self, now: str) -> "Scrubber":
+    def at(self, now: str) -> Scrubber:
         """Where it is at ``now``: a playing replay has moved on, and stops at the end."""
         if not self.playing:
             return replace(self, updated_at=now)
@@ -118,8 +123,13 @@ class Scrubber:
         return replace(self, at_ms=int(position), updated_at=now)
 
     def as_dict(self) -> dict:
-        return {"statement": self.statement, "duration_ms": self.duration_ms, "speed": self.speed,
-                "at_ms": self.at_ms, "playing": self.playing}
+        return {
+            "statement": self.statement,
+            "duration_ms": self.duration_ms,
+            "speed": self.speed,
+            "at_ms": self.at_ms,
+            "playing": self.playing,
+        }
 
 
 def check_replayable(status: str, changes: int, another_open: bool) -> None:
@@ -134,8 +144,7 @@ def check_replayable(status: str, changes: int, another_open: bool) -> None:
 
 
 def parse_speed(value) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) \
-            or not MIN_SPEED <= value <= MAX_SPEED:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not MIN_SPEED <= value <= MAX_SPEED:
         raise Invalid("speed must be a number from %(lo)d to %(hi)d.", lo=MIN_SPEED, hi=MAX_SPEED)
     return float(value)
 
@@ -150,8 +159,14 @@ def start(statement: int, duration_ms: int, speed: float, now: str) -> Scrubber:
     return Scrubber(statement, duration_ms, speed, 0, duration_ms > 0, now)
 
 
-def scrub(current: Scrubber, now: str, *, playing: bool | None = None, at: int | None = None,
-          speed: float | None = None) -> Scrubber:
+def scrub(
+    current: Scrubber,
+    now: str,
+    *,
+    playing: bool | None = None,
+    at: int | None = None,
+    speed: float | None = None,
+) -> Scrubber:
     """The facilitator pauses, plays, seeks or changes speed. Play at the end starts over."""
     s = current.at(now)
     if speed is not None:

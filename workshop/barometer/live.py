@@ -9,6 +9,7 @@ A move is acked only after the store committed it; the hub then sends one
 people's positions; projectors get no positions while a statement is hidden
 (``Distribution.public`` through ``auth.for_role``).
 """
+
 from __future__ import annotations
 
 from ..auth import FACILITATOR, PROJECTOR, for_role
@@ -25,8 +26,9 @@ def statements_changed(hub, workshop_id: str) -> None:
     """Statements edited, reordered, hidden or revealed: refresh staff views."""
     workshop = hub.store.workshop(workshop_id)
     hub.emit_staff(workshop_id, "state", hub.staff_state_of(workshop))
-    hub.socketio.emit("statements", {"statements": hub.store.statements(workshop_id)},
-                      to=room(workshop_id, FACILITATOR))
+    hub.socketio.emit(
+        "statements", {"statements": hub.store.statements(workshop_id)}, to=room(workshop_id, FACILITATOR)
+    )
     hub.changed(workshop_id, "distribution")
 
 
@@ -53,15 +55,21 @@ def register(socketio, hub) -> None:
         def part(participant_id: int) -> dict:
             if statement is None:
                 return {"statement": None, "position": None}
-            return {"statement": {"id": statement["id"], "text": statement["text"]},
-                    "position": rules.position_for_phone(positions.get(participant_id),
-                                                         participant_id in positions)}
+            return {
+                "statement": {"id": statement["id"], "text": statement["text"]},
+                "position": rules.position_for_phone(
+                    positions.get(participant_id), participant_id in positions
+                ),
+            }
+
         return part
 
     def staff_state(workshop: dict) -> dict:
         statement = store.open_statement(workshop["id"])
-        return {"statement": {k: statement[k] for k in ("id", "text", "hidden", "status")}
-                if statement else None, "position": None}
+        return {
+            "statement": {k: statement[k] for k in ("id", "text", "hidden", "status")} if statement else None,
+            "position": None,
+        }
 
     hub.phone_state.append(phone_state)
     hub.staff_state.append(staff_state)

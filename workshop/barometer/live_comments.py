@@ -1,12 +1,13 @@
 """Socket.IO, comments from phones: written on the phone, moderated in the console.
 
-    phone -> comment {"statement": id, "text": 1..280 chars}   acked once committed
-    staff <- phone_comments {"statement", "comments"}  facilitators only: the open
-             statement's comments, pending ones included
-    staff <- comment_shown {"statement", "text", "region"} | {"statement": null}
-             the one approved comment on the projector, by region, never by person
-    state += "may_comment" for a phone while a statement is open (see live_floor)
+phone -> comment {"statement": id, "text": 1..280 chars}   acked once committed
+staff <- phone_comments {"statement", "comments"}  facilitators only: the open
+         statement's comments, pending ones included
+staff <- comment_shown {"statement", "text", "region"} | {"statement": null}
+         the one approved comment on the projector, by region, never by person
+state += "may_comment" for a phone while a statement is open (see live_floor)
 """
+
 from __future__ import annotations
 
 from ..auth import FACILITATOR, PROJECTOR
@@ -28,9 +29,14 @@ def register(socketio, hub) -> None:
     def flush_comments(workshop_id: str) -> None:
         statement = store.open_statement(workshop_id)
         if statement is not None:
-            socketio.emit("phone_comments", {"statement": statement["id"],
-                                             "comments": store.phone_comments(workshop_id, statement["id"])},
-                          to=room(workshop_id, FACILITATOR))
+            socketio.emit(
+                "phone_comments",
+                {
+                    "statement": statement["id"],
+                    "comments": store.phone_comments(workshop_id, statement["id"]),
+                },
+                to=room(workshop_id, FACILITATOR),
+            )
 
     def flush_shown(workshop_id: str) -> None:
         hub.emit_staff(workshop_id, "comment_shown", store.shown_phone_comment(workshop_id) or NO_COMMENT)
@@ -40,8 +46,7 @@ def register(socketio, hub) -> None:
     hub.refreshed_with_state.update({"phone_comments", "comment_shown"})
 
     def send_shown(conn) -> None:
-        socketio.emit("comment_shown", store.shown_phone_comment(conn.workshop_id) or NO_COMMENT,
-                      to=conn.sid)
+        socketio.emit("comment_shown", store.shown_phone_comment(conn.workshop_id) or NO_COMMENT, to=conn.sid)
 
     hub.on_connect[FACILITATOR].append(send_shown)
     hub.on_connect[PROJECTOR].append(send_shown)

@@ -10,6 +10,7 @@ Coalesced like `distribution`: "floor" (staff; also after moves, since the
 queue shows where people stand now) and "floor_phones" (after a hand, a
 pick or a "Tack").
 """
+
 from __future__ import annotations
 
 from ..auth import FACILITATOR, PROJECTOR, for_role
@@ -50,8 +51,10 @@ def register(socketio, hub) -> None:
         floor = store.floor_of(statement["id"])
         allowed = store.barometer_settings(workshop["id"])["phone_comments"]
         numbers = {c.participant_id: c.number for c in hub.phones(workshop["id"])}
-        return lambda participant_id: {"floor": floor.phone(numbers.get(participant_id)),
-                                       "may_comment": allowed}
+        return lambda participant_id: {
+            "floor": floor.phone(numbers.get(participant_id)),
+            "may_comment": allowed,
+        }
 
     hub.phone_state.append(phone_state)
 

@@ -10,6 +10,7 @@
 The projector animates locally (requestAnimationFrame) from the history and
 the last scrubber; the server never streams frames.
 """
+
 from __future__ import annotations
 
 from ..auth import FACILITATOR, PROJECTOR
@@ -44,8 +45,9 @@ def register(socketio, hub) -> None:
     def send_history(conn) -> None:
         scrubber = store.replay(conn.workshop_id)
         if scrubber is not None:
-            socketio.emit("replay_history", history_payload(store, conn.workshop_id, scrubber.statement),
-                          to=conn.sid)
+            socketio.emit(
+                "replay_history", history_payload(store, conn.workshop_id, scrubber.statement), to=conn.sid
+            )
 
     hub.on_connect[FACILITATOR].append(send_history)
     hub.on_connect[PROJECTOR].append(send_history)

@@ -4,6 +4,7 @@ comments and the replay (set "barometer").
 Append new migrations; never edit old ones. IF NOT EXISTS in the first one:
 see workshop/storage/migrations.py.
 """
+
 from sqlite_utils import Migrations
 
 migrations = Migrations("barometer")

@@ -4,6 +4,7 @@ Storage builds it (``Store.barometer_record``); the appendix section renders
 it. Pure: standard library only. Participants appear only as pseudonym
 numbers (shown as "P12"): the app keeps no personal data.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ class Comment:
 @dataclass(frozen=True)
 class SpokenTurn:
     """Someone given the floor ("Ordet"), by where they stood then."""
+
     participant: int
     region: str  # "disagree" | "middle" | "agree" | "pass"
     at: str
@@ -33,6 +35,7 @@ class SpokenTurn:
 @dataclass(frozen=True)
 class PhoneComment:
     """An approved comment from a phone, by where its writer stood (never who)."""
+
     text: str
     region: str  # as SpokenTurn.region
     at: str

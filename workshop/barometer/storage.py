@@ -6,6 +6,7 @@ inside the same BEGIN IMMEDIATE transaction as the write, so a rule and the
 write see the same state, and a race (a move against a close) answers the
 same error as the rule.
 """
+
 from __future__ import annotations
 
 from ..domain.errors import NotFound
@@ -43,19 +44,23 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
         return [_statement(r) for r in rows]
 
     def statement(self, workshop_id: str, statement_id) -> dict:
-        row = _statement(self._row(
-            f"SELECT {STATEMENT_FIELDS} FROM statements WHERE id = ? AND workshop_id = ?",
-            [statement_id, workshop_id],
-        ))
+        row = _statement(
+            self._row(
+                f"SELECT {STATEMENT_FIELDS} FROM statements WHERE id = ? AND workshop_id = ?",
+                [statement_id, workshop_id],
+            )
+        )
         if row is None:
             raise NotFound("No such statement.")
         return row
 
     def open_statement(self, workshop_id: str) -> dict | None:
-        return _statement(self._row(
-            f"SELECT {STATEMENT_FIELDS} FROM statements WHERE workshop_id = ? AND status = ?",
-            [workshop_id, OPEN],
-        ))
+        return _statement(
+            self._row(
+                f"SELECT {STATEMENT_FIELDS} FROM statements WHERE workshop_id = ? AND status = ?",
+                [workshop_id, OPEN],
+            )
+        )
 
     def add_statements(self, workshop_id: str, texts: list[str]) -> list[dict]:
         now = utcnow()
@@ -83,8 +88,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
                 rules.check_editable(statement["status"])
             if allowed:
                 sets = ", ".join(f"{k} = :{k}" for k in allowed)
-                db.execute(f"UPDATE statements SET {sets} WHERE id = :id",
-                           {**allowed, "id": statement_id})
+                db.execute(f"UPDATE statements SET {sets} WHERE id = :id", {**allowed, "id": statement_id})
         return self.statement(workshop_id, statement_id)
 
     def delete_statement(self, workshop_id: str, statement_id: int) -> None:
@@ -94,8 +98,9 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
 
     def reorder_statements(self, workshop_id: str, ids) -> None:
         with self.transaction() as db:
-            current = {r["id"] for r in self._rows("SELECT id FROM statements WHERE workshop_id = ?",
-                                                   [workshop_id])}
+            current = {
+                r["id"] for r in self._rows("SELECT id FROM statements WHERE workshop_id = ?", [workshop_id])
+            }
             for sort, sid in enumerate(rules.check_order(ids, current), start=1):
                 db.execute("UPDATE statements SET sort = ? WHERE id = ?", [sort, sid])
 
@@ -134,14 +139,19 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
         raised hands, the speaker's turn, the comment on the projector."""
         closed = "SELECT id FROM statements WHERE workshop_id = ? AND status != 'open'"
         db.execute(f"DELETE FROM floor_hands WHERE statement_id IN ({closed})", [workshop_id])
-        db.execute(f"UPDATE floor_turns SET ended_at = ? WHERE ended_at IS NULL AND statement_id IN ({closed})",
-                   [now, workshop_id])
-        db.execute(f"UPDATE phone_comments SET shown = 0 WHERE shown = 1 AND statement_id IN ({closed})",
-                   [workshop_id])
+        db.execute(
+            f"UPDATE floor_turns SET ended_at = ? WHERE ended_at IS NULL AND statement_id IN ({closed})",
+            [now, workshop_id],
+        )
+        db.execute(
+            f"UPDATE phone_comments SET shown = 0 WHERE shown = 1 AND statement_id IN ({closed})",
+            [workshop_id],
+        )
 
     # -- positions -------------------------------------------------------
-    def record_position(self, workshop_id: str, statement_id: int, participant_id: int,
-                        value: int | None) -> None:
+    def record_position(
+        self, workshop_id: str, statement_id: int, participant_id: int, value: int | None
+    ) -> None:
         """Current position upserted and the change appended, in one
         transaction that first checks the statement is this workshop's and
         open: a move racing a close gets the same Conflict as a late move."""
@@ -155,8 +165,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
                 [statement_id, participant_id, value, now],
             )
             db.execute(
-                "INSERT INTO position_changes (statement_id, participant_id, value, at)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO position_changes (statement_id, participant_id, value, at) VALUES (?, ?, ?, ?)",
                 [statement_id, participant_id, value, now],
             )
 
@@ -196,7 +205,8 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
             self.statement(workshop_id, statement_id)
             row["id"] = db.execute(
                 "INSERT INTO comments (statement_id, text, created_at)"
-                " VALUES (:statement_id, :text, :created_at)", row
+                " VALUES (:statement_id, :text, :created_at)",
+                row,
             ).lastrowid
         return row
 
@@ -210,8 +220,9 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
     def delete_comment(self, workshop_id: str, statement_id: int, comment_id: int) -> None:
         with self.transaction() as db:
             self.statement(workshop_id, statement_id)
-            cur = db.execute("DELETE FROM comments WHERE id = ? AND statement_id = ?",
-                             [comment_id, statement_id])
+            cur = db.execute(
+                "DELETE FROM comments WHERE id = ? AND statement_id = ?", [comment_id, statement_id]
+            )
             if cur.rowcount == 0:
                 raise NotFound("No such comment.")
 
@@ -220,8 +231,15 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
         """{statement id: [make(row), ...]} for the shown statements, in id order of ``alias``."""
         out: dict[int, list] = {s["id"]: [] for s in shown}
         ids = list(out)
-        rows = self._rows(f"{select} WHERE {alias}.statement_id IN ({', '.join('?' * len(ids))})"
-                          f"{and_where} ORDER BY {alias}.id", ids) if ids else []
+        rows = (
+            self._rows(
+                f"{select} WHERE {alias}.statement_id IN ({', '.join('?' * len(ids))})"
+                f"{and_where} ORDER BY {alias}.id",
+                ids,
+            )
+            if ids
+            else []
+        )
         for r in rows:
             out[r["statement_id"]].append(make(r))
         return out
@@ -262,19 +280,33 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
             ):
                 comments[r["statement_id"]].append(Comment(r["text"], r["created_at"]))
             turns = self._per_statement(
-                shown, "SELECT t.statement_id, p.number, t.value, t.started_at AS at FROM floor_turns t"
-                " JOIN participants p ON p.id = t.participant_id", "t",
-                lambda r: SpokenTurn(r["number"], region_of_position(r["value"]), r["at"]))
-            phone = self._per_statement(
-                shown, "SELECT c.statement_id, c.text, c.value, c.created_at AS at FROM phone_comments c", "c",
-                lambda r: PhoneComment(r["text"], region_of_position(r["value"]), r["at"]),
-                and_where=" AND c.status = 'approved'")
-        return BarometerRecord(statements=[
-            StatementRecord(
-                id=s["id"], number=number, text=s["text"], final=final[s["id"]],
-                history=history[s["id"]], comments=comments[s["id"]],
-                opened_at=s["opened_at"], closed_at=s["closed_at"],
-                turns=turns[s["id"]], phone_comments=phone[s["id"]],
+                shown,
+                "SELECT t.statement_id, p.number, t.value, t.started_at AS at FROM floor_turns t"
+                " JOIN participants p ON p.id = t.participant_id",
+                "t",
+                lambda r: SpokenTurn(r["number"], region_of_position(r["value"]), r["at"]),
             )
-            for number, s in enumerate(shown, start=1)
-        ])
+            phone = self._per_statement(
+                shown,
+                "SELECT c.statement_id, c.text, c.value, c.created_at AS at FROM phone_comments c",
+                "c",
+                lambda r: PhoneComment(r["text"], region_of_position(r["value"]), r["at"]),
+                and_where=" AND c.status = 'approved'",
+            )
+        return BarometerRecord(
+            statements=[
+                StatementRecord(
+                    id=s["id"],
+                    number=number,
+                    text=s["text"],
+                    final=final[s["id"]],
+                    history=history[s["id"]],
+                    comments=comments[s["id"]],
+                    opened_at=s["opened_at"],
+                    closed_at=s["closed_at"],
+                    turns=turns[s["id"]],
+                    phone_comments=phone[s["id"]],
+                )
+                for number, s in enumerate(shown, start=1)
+            ]
+        )

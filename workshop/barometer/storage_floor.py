@@ -4,6 +4,7 @@ Every rule (a hand needs a position, the floor only while open, the pick must
 have asked) is checked by domain_floor inside the same BEGIN IMMEDIATE
 transaction as the write.
 """
+
 from __future__ import annotations
 
 from ..storage.base import utcnow
@@ -30,8 +31,10 @@ class FloorQueries:
             " WHERE t.statement_id = ? ORDER BY t.id",
             [statement_id],
         )
-        return [Turn(r["number"], rules.region_of_position(r["value"]), r["started_at"],
-                     r["ended_at"] is None) for r in rows]
+        return [
+            Turn(r["number"], rules.region_of_position(r["value"]), r["started_at"], r["ended_at"] is None)
+            for r in rows
+        ]
 
     def floor_of(self, statement_id: int | None) -> Floor:
         if statement_id is None:
@@ -50,20 +53,30 @@ class FloorQueries:
             statement = self.open_statement(workshop_id)
             rules.check_floor_open(statement["status"] if statement else None)
             has_position, _ = self.position(statement["id"], participant_id)
-            speaking = self._scalar(
-                "SELECT count(*) FROM floor_turns WHERE statement_id = ? AND participant_id = ?"
-                " AND ended_at IS NULL", [statement["id"], participant_id]) > 0
+            speaking = (
+                self._scalar(
+                    "SELECT count(*) FROM floor_turns WHERE statement_id = ? AND participant_id = ?"
+                    " AND ended_at IS NULL",
+                    [statement["id"], participant_id],
+                )
+                > 0
+            )
             rules.check_hand(on, has_position, speaking)
             if on:
-                db.execute("INSERT OR IGNORE INTO floor_hands (statement_id, participant_id, asked_at)"
-                           " VALUES (?, ?, ?)", [statement["id"], participant_id, utcnow()])
+                db.execute(
+                    "INSERT OR IGNORE INTO floor_hands (statement_id, participant_id, asked_at)"
+                    " VALUES (?, ?, ?)",
+                    [statement["id"], participant_id, utcnow()],
+                )
             else:
-                db.execute("DELETE FROM floor_hands WHERE statement_id = ? AND participant_id = ?",
-                           [statement["id"], participant_id])
+                db.execute(
+                    "DELETE FROM floor_hands WHERE statement_id = ? AND participant_id = ?",
+                    [statement["id"], participant_id],
+                )
         return statement["id"]
 
     def give_floor(self, workshop_id: str, statement_id: int, number: int | None) -> Floor:
-        """"Ge ordet": to ``number`` if they asked, else the suggestion. The
+        """ "Ge ordet": to ``number`` if they asked, else the suggestion. The
         turn before ends; the new speaker's hand leaves the queue."""
         now = utcnow()
         with self.transaction() as db:
@@ -71,20 +84,29 @@ class FloorQueries:
             hand = rules.choose(self._hands(statement_id), self._turns(statement_id), number)
             participant_id = self._scalar(
                 "SELECT id FROM participants WHERE workshop_id = ? AND number = ?",
-                [workshop_id, hand.participant])
-            db.execute("UPDATE floor_turns SET ended_at = ? WHERE statement_id = ? AND ended_at IS NULL",
-                       [now, statement_id])
-            db.execute("INSERT INTO floor_turns (statement_id, participant_id, value, started_at)"
-                       " VALUES (?, ?, ?, ?)", [statement_id, participant_id, hand.value, now])
-            db.execute("DELETE FROM floor_hands WHERE statement_id = ? AND participant_id = ?",
-                       [statement_id, participant_id])
+                [workshop_id, hand.participant],
+            )
+            db.execute(
+                "UPDATE floor_turns SET ended_at = ? WHERE statement_id = ? AND ended_at IS NULL",
+                [now, statement_id],
+            )
+            db.execute(
+                "INSERT INTO floor_turns (statement_id, participant_id, value, started_at)"
+                " VALUES (?, ?, ?, ?)",
+                [statement_id, participant_id, hand.value, now],
+            )
+            db.execute(
+                "DELETE FROM floor_hands WHERE statement_id = ? AND participant_id = ?",
+                [statement_id, participant_id],
+            )
         return self.floor_of(statement_id)
 
     def end_turn(self, workshop_id: str, statement_id: int) -> Floor:
-        """"Tack": the speaker's turn ends (harmless when nobody speaks)."""
+        """ "Tack": the speaker's turn ends (harmless when nobody speaks)."""
         with self.transaction() as db:
             self.statement(workshop_id, statement_id)
-            db.execute("UPDATE floor_turns SET ended_at = ? WHERE statement_id = ? AND ended_at IS NULL",
-                       [utcnow(), statement_id])
+            db.execute(
+                "UPDATE floor_turns SET ended_at = ? WHERE statement_id = ? AND ended_at IS NULL",
+                [utcnow(), statement_id],
+            )
         return self.floor_of(statement_id)
-

@@ -1,4 +1,5 @@
 """Texts Åsiktsbarometer's scripts show (static/js/barometer/), translated per request."""
+
 from __future__ import annotations
 
 

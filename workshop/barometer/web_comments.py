@@ -1,11 +1,12 @@
 """HTTP: the barometer's settings and the moderation of comments from phones.
 
-    GET   /barometer                                    read: {"phone_comments": bool}
-    PATCH /barometer {"phone_comments": bool}           facilitator
-    GET   /statements/<sid>/phone-comments              facilitator (pending ones are unmoderated text)
-    PATCH /statements/<sid>/phone-comments/<cid> {"status"?: "approved"|"rejected", "text"?}
-    PUT   /statements/<sid>/shown-comment {"comment": cid | null}   the one on the projector
+GET   /barometer                                    read: {"phone_comments": bool}
+PATCH /barometer {"phone_comments": bool}           facilitator
+GET   /statements/<sid>/phone-comments              facilitator (pending ones are unmoderated text)
+PATCH /statements/<sid>/phone-comments/<cid> {"status"?: "approved"|"rejected", "text"?}
+PUT   /statements/<sid>/shown-comment {"comment": cid | null}   the one on the projector
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, jsonify

@@ -1,9 +1,10 @@
 """HTTP: Ordet. The facilitator gives the floor and says "Tack"; staff read it.
 
-    GET    /statements/<sid>/floor                       read (the projector gets its part only)
-    POST   /statements/<sid>/floor {"participant": n|null}  facilitator: "Ge ordet"
-    DELETE /statements/<sid>/floor                        facilitator: "Tack"
+GET    /statements/<sid>/floor                       read (the projector gets its part only)
+POST   /statements/<sid>/floor {"participant": n|null}  facilitator: "Ge ordet"
+DELETE /statements/<sid>/floor                        facilitator: "Tack"
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, g, jsonify

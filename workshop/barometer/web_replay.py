@@ -1,10 +1,11 @@
 """HTTP: replay a closed statement on the projector.
 
-    GET    /statements/<sid>/replay                         read: the history, as the projector gets it
-    POST   /statements/<sid>/replay {"speed"?: 1..20}       facilitator: start from the beginning, playing
-    PATCH  /statements/<sid>/replay {"playing"?, "at"?, "speed"?}   facilitator: pause, play, seek
-    DELETE /statements/<sid>/replay                         facilitator: stop; the projector leaves it
+GET    /statements/<sid>/replay                         read: the history, as the projector gets it
+POST   /statements/<sid>/replay {"speed"?: 1..20}       facilitator: start from the beginning, playing
+PATCH  /statements/<sid>/replay {"playing"?, "at"?, "speed"?}   facilitator: pause, play, seek
+DELETE /statements/<sid>/replay                         facilitator: stop; the projector leaves it
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
