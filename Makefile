@@ -7,7 +7,7 @@ PYBABEL:= $(VENV)/bin/pybabel
 CHROMIUM := /usr/bin/chromium
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard workshop/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: install install-dev run test test-fast chromium translations extract-messages bench clean
+.PHONY: install install-dev run test test-fast chromium redis nginx cluster translations extract-messages bench bench-scale bench-cluster clean lint format
 
 install: $(VENV)/.runtime node_modules/.installed $(CATALOGS)
 
@@ -50,10 +50,44 @@ chromium:
 	  fi; \
 	fi
 
+# Debian packages a fresh machine may lack, installed the same way as Chromium:
+# redis-server (the cluster test, `make cluster`) and nginx (`make cluster`).
+redis:
+	@$(call apt_install,redis-server,redis-server)
+
+nginx:
+	@$(call apt_install,nginx,nginx)
+
+define apt_install
+if ! command -v $(1) >/dev/null && [ ! -x /usr/sbin/$(1) ]; then \
+  if [ "$$(id -u)" = 0 ]; then \
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null) || \
+      { echo "Could not install $(2) with apt-get." >&2; exit 1; }; \
+  else \
+    echo "This needs Debian's $(2): run 'sudo apt-get install $(2)' (or make as root)." >&2; exit 1; \
+  fi; \
+fi
+endef
+
 run: install
 	$(PY) app.py
 
-test: install-dev chromium
+# Several worker processes behind nginx, sharing one database and Redis
+# (docs/deploy.md): make cluster WORKERS=4 [FIRST_PORT=5001 LISTEN=8080].
+WORKERS ?= 4
+cluster: install redis nginx
+	WORKERS=$(WORKERS) docs/deploy/cluster.sh
+
+# Lint and format are checks, not fixes: run `make format` to apply them.
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: install-dev chromium redis lint
 	node --test tests/js/
 	$(PY) -m pytest
 
@@ -63,6 +97,17 @@ test-fast: install-dev
 
 bench: install-dev
 	$(PY) bench/bench_live.py
+
+# The live path at conference scale, ours next to a bare Flask-SocketIO baseline
+# (docs/performance.md): 2,000 then 5,000 phones at 1,000 moves/s, then the
+# reconnect storm at 5,000. Several minutes; loopback only.
+bench-scale: install-dev
+	$(PY) bench/bench_scale.py --phones 2000 --rate 1000 --duration 30
+	$(PY) bench/bench_scale.py --phones 5000 --rate 1000 --duration 30 --reconnect-storm
+
+# The same load on one process and on two behind Redis (docs/performance.md).
+bench-cluster: install-dev redis
+	$(PY) bench/bench_cluster.py --phones 5000 --rate 1000 --duration 30
 
 clean:
 	rm -rf $(VENV) node_modules

@@ -11,10 +11,10 @@ has every phone send M moves as fast as acks allow. Reports:
 Usage: .venv/bin/python bench/bench_live.py [--phones 200] [--moves 20] [--mode gevent]
 Bounded: loopback only, fixed counts, stops by itself.
 """
+
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import threading
@@ -50,7 +50,9 @@ def main() -> None:
         seen = []  # (time, payload) on the projector
         projector = socketio.Client(reconnection=False)
         projector.on("distribution", lambda d: seen.append((time.perf_counter(), d)))
-        projector.connect(live.url, auth={"workshop": w["id"], "key": w["projector_key"]}, transports=["websocket"])
+        projector.connect(
+            live.url, auth={"workshop": w["id"], "key": w["projector_key"]}, transports=["websocket"]
+        )
 
         phones = []
         t0 = time.perf_counter()
@@ -99,12 +101,18 @@ def main() -> None:
         print(f"mode={args.mode} phones={args.phones} moves/phone={args.moves} total moves={total}")
         print(f"join {args.phones} phones: {join_s:.2f} s")
         print(f"moves committed: {total - len(failures)} in {run_s:.2f} s = {total / run_s:.0f} commits/s")
-        print(f"ack latency ms: p50 {percentile(latencies, .5) * 1000:.1f}  p95 {percentile(latencies, .95) * 1000:.1f}"
-              f"  max {max(latencies) * 1000:.1f}")
-        print(f"projector distribution events during the run: {len(during)}"
-              f" ({len(during) / max(run_s, 0.001):.1f}/s) for {total} moves")
-        print("projector showed the final state " + (f"{lag * 1000:.0f} ms after the last ack" if lag is not None
-                                                      else "NOT within 5 s"))
+        print(
+            f"ack latency ms: p50 {percentile(latencies, 0.5) * 1000:.1f}  p95 {percentile(latencies, 0.95) * 1000:.1f}"
+            f"  max {max(latencies) * 1000:.1f}"
+        )
+        print(
+            f"projector distribution events during the run: {len(during)}"
+            f" ({len(during) / max(run_s, 0.001):.1f}/s) for {total} moves"
+        )
+        print(
+            "projector showed the final state "
+            + (f"{lag * 1000:.0f} ms after the last ack" if lag is not None else "NOT within 5 s")
+        )
         for c in phones:
             c.disconnect()
         projector.disconnect()

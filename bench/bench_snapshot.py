@@ -8,6 +8,7 @@ participants (each with one or two position changes), 40 topics with
 
 Usage: .venv/bin/python bench/bench_snapshot.py
 """
+
 from __future__ import annotations
 
 import sys
@@ -34,8 +35,10 @@ def fill(store: Store) -> str:
         store.add_comment(s["id"], "Kommentar: använda resurser gemensamt")
         store.close_for_answers(wid, s["id"])
     for t in range(40):
-        topic = store.add_topic(wid, proposed_by=people[t], title=f"Område {t}", description="", convener=None)
-        for k in range(6):
+        topic = store.add_topic(
+            wid, proposed_by=people[t], title=f"Område {t}", description="", convener=None
+        )
+        for _ in range(6):
             store.add_note(wid, topic, people[t], text="Anteckning " * 30, kind="text")
     return wid
 
@@ -49,8 +52,10 @@ def main() -> None:
     appendix = store.appendix(wid)
     statements = appendix.sections["barometer"].statements
     changes = sum(len(s.history) for s in statements)
-    print(f"snapshot: {len(statements)} statements, {changes} position changes, "
-          f"{len(appendix.sections['openspace'].topics)} topics -> best of 3: {best * 1000:.0f} ms")
+    print(
+        f"snapshot: {len(statements)} statements, {changes} position changes, "
+        f"{len(appendix.sections['openspace'].topics)} topics -> best of 3: {best * 1000:.0f} ms"
+    )
 
 
 def _timed(store, wid) -> float:

@@ -1,6 +1,7 @@
 """The real server as a child process (`python app.py`), for integration
 and browser tests: a free port, its own data dir, killable and restartable
 on the same data."""
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,15 @@ def free_port() -> int:
 
 
 class LiveServer:
-    def __init__(self, data_dir: Path, async_mode: str = "gevent", admin_token: str = "live-admin"):
+    def __init__(
+        self,
+        data_dir: Path,
+        async_mode: str = "gevent",
+        admin_token: str = "live-admin",
+        env: dict | None = None,
+    ):
         self.data_dir = data_dir
+        self.env = env or {}  # more WORKSHOP_* settings, e.g. WORKSHOP_REDIS_URL
         self.async_mode = async_mode
         self.admin_token = admin_token
         self.port = free_port()
@@ -32,16 +40,23 @@ class LiveServer:
         self.proc: subprocess.Popen | None = None
         self.log_path = data_dir / f"server-{self.port}.log"
 
-    def start(self, timeout: float = 20.0) -> "LiveServer":
+    def start(self, timeout: float = 20.0) -> LiveServer:
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ,
-               "WORKSHOP_HOST": "127.0.0.1", "WORKSHOP_PORT": str(self.port),
-               "WORKSHOP_DATA_DIR": str(self.data_dir), "WORKSHOP_ADMIN_TOKEN": self.admin_token,
-               "WORKSHOP_PUBLIC_URL": self.url, "WORKSHOP_ASYNC_MODE": self.async_mode,
-               "PYTHONUNBUFFERED": "1"}
-        log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen([sys.executable, str(ROOT / "app.py")], cwd=ROOT, env=env,
-                                     stdout=log, stderr=subprocess.STDOUT)
+        env = {
+            **os.environ,
+            "WORKSHOP_HOST": "127.0.0.1",
+            "WORKSHOP_PORT": str(self.port),
+            "WORKSHOP_DATA_DIR": str(self.data_dir),
+            "WORKSHOP_ADMIN_TOKEN": self.admin_token,
+            "WORKSHOP_PUBLIC_URL": self.url,
+            "WORKSHOP_ASYNC_MODE": self.async_mode,
+            "PYTHONUNBUFFERED": "1",
+            **self.env,
+        }
+        log = open(self.log_path, "ab")  # noqa: SIM115  (the child writes to it for its whole life)
+        self.proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "app.py")], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -81,3 +96,20 @@ class LiveServer:
 
     def new_workshop(self, title: str = "Inspirationsdag", **fields) -> dict:
         return self.api("POST", "/api/workshops", json={"title": title, **fields}, expect=201)
+
+    def open_statement(self, workshop: dict, text: str) -> dict:
+        """A new statement in the workshop, open for answers."""
+        key, base = workshop["facilitator_key"], f"/api/workshops/{workshop['id']}/statements"
+        statement = self.api("POST", base, key, {"text": text}, expect=201)
+        self.api("POST", f"{base}/{statement['id']}/open", key, expect=200)
+        return statement
+
+    def answer(self, code: str, statement: int, *values) -> None:
+        """One phone per value joins by code, places its position (acked) and leaves."""
+        import socketio
+
+        for value in values:
+            phone = socketio.Client(reconnection=False)
+            phone.connect(self.url, auth={"code": code}, transports=["websocket"])
+            assert phone.call("position", {"statement": statement, "value": value}, timeout=5)["ok"]
+            phone.disconnect()

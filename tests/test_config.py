@@ -19,11 +19,23 @@ def test_admin_token_is_generated_once_and_kept(tmp_path):
 
 
 def test_environment_overrides(tmp_path):
-    s = from_env({"WORKSHOP_DATA_DIR": str(tmp_path), "WORKSHOP_PORT": "8080", "WORKSHOP_HOST": "127.0.0.1",
-                  "WORKSHOP_ADMIN_TOKEN": "t", "WORKSHOP_PUBLIC_URL": "http://workshop.lan/",
-                  "WORKSHOP_ASYNC_MODE": "eventlet"})
+    s = from_env(
+        {
+            "WORKSHOP_DATA_DIR": str(tmp_path),
+            "WORKSHOP_PORT": "8080",
+            "WORKSHOP_HOST": "127.0.0.1",
+            "WORKSHOP_ADMIN_TOKEN": "t",
+            "WORKSHOP_PUBLIC_URL": "http://workshop.lan/",
+            "WORKSHOP_ASYNC_MODE": "eventlet",
+        }
+    )
     assert (s.port, s.host, s.admin_token, s.public_url, s.async_mode) == (
-        8080, "127.0.0.1", "t", "http://workshop.lan", "eventlet")
+        8080,
+        "127.0.0.1",
+        "t",
+        "http://workshop.lan",
+        "eventlet",
+    )
 
 
 def test_unknown_async_mode_stops_with_a_message(tmp_path):
@@ -33,3 +45,16 @@ def test_unknown_async_mode_stops_with_a_message(tmp_path):
 
 def test_lan_address_is_an_ipv4_address():
     assert re.fullmatch(r"\d+\.\d+\.\d+\.\d+", lan_address())
+
+
+def test_cluster_settings(tmp_path):
+    plain = from_env({"WORKSHOP_DATA_DIR": str(tmp_path)})
+    assert (plain.redis_url, plain.trusted_proxies) == (None, 0)
+    s = from_env(
+        {
+            "WORKSHOP_DATA_DIR": str(tmp_path),
+            "WORKSHOP_REDIS_URL": "redis://127.0.0.1:6379/0",
+            "WORKSHOP_TRUSTED_PROXIES": "1",
+        }
+    )
+    assert (s.redis_url, s.trusted_proxies) == ("redis://127.0.0.1:6379/0", 1)

@@ -1,6 +1,7 @@
 """Join codes cannot be guessed (workshop/join_guard.py), and a workshop can
 close its doors: the budget of wrong codes per address, what a right code
 and a known token may do, "Stäng för nya deltagare", and an ended workshop."""
+
 from __future__ import annotations
 
 import pytest
@@ -95,7 +96,8 @@ def token(socketio, app, client, workshop):
 
 
 def test_locked_workshop_refuses_new_phones_and_lets_known_ones_back(
-        socketio, app, client, workshop, fac, token, store):
+    socketio, app, client, workshop, fac, token, store
+):
     r = client.patch(f"/api/workshops/{workshop['id']}", json={"locked": True}, headers=fac)
     assert r.status_code == 200 and r.get_json()["locked"] is True
     joined = store.participant_count(workshop["id"])

@@ -3,6 +3,7 @@
 ``create_app`` is the app factory (as in Flask's flaskr tutorial): it binds
 storage, Babel, Socket.IO and the blueprints to one Flask app.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,9 @@ from pathlib import Path
 from flask import Flask
 from flask_socketio import SocketIO
 
-from .config import Settings
+from .config import Settings, private_dir
 from .i18n import TRANSLATIONS_DIR
+from .web.converters import IdConverter
 
 ROOT = Path(__file__).resolve().parent.parent
 # Generous for a 20,000-character note in any script; small enough that a
@@ -21,9 +23,8 @@ MAX_BODY_BYTES = 256 * 1024
 
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings()
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    app = Flask(__name__, template_folder=str(ROOT / "templates"),
-                static_folder=str(ROOT / "static"))
+    private_dir(settings.data_dir)
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
     app.config.update(
         SETTINGS=settings,
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
@@ -32,13 +33,16 @@ def create_app(settings: Settings | None = None) -> Flask:
         BABEL_TRANSLATION_DIRECTORIES=str(TRANSLATIONS_DIR),
     )
     app.json.ensure_ascii = False
+    app.url_map.converters["int"] = IdConverter  # before any route: ids 1..2^63-1
 
-    from .methods import METHODS
+    from .methods import METHODS, PROJECTOR_VIEWS
     from .storage import store_class
+
     store = store_class()(settings.database_path)
     app.extensions["workshop.store"] = store
 
     from .web.locale import init_babel
+
     init_babel(app)
 
     socketio = SocketIO(
@@ -47,23 +51,54 @@ def create_app(settings: Settings | None = None) -> Flask:
         max_http_buffer_size=MAX_BODY_BYTES,
         ping_interval=10,
         ping_timeout=10,
+        **_message_queue(settings),
     )
     from .live import connect, guard
     from .live.hub import Hub
-    hub = Hub(socketio, store, settings.coalesce_seconds, settings.admin_token)
+
+    hub = Hub(
+        socketio,
+        store,
+        settings.coalesce_seconds,
+        settings.admin_token,
+        PROJECTOR_VIEWS,
+        single_process=not settings.redis_url,
+    )
     app.extensions["workshop.hub"] = hub
+    if settings.redis_url:  # several worker processes (docs/deploy.md)
+        from .live.cluster import Cluster
+
+        hub.cluster = Cluster(hub, settings.redis_url)
+        hub.cluster.start()
     from .join_guard import JoinGuard
+
     join_guard = JoinGuard(settings.redis_url)
     app.extensions["workshop.join_guard"] = join_guard
     connect.register(socketio, hub, join_guard)
     guard.install(socketio.server, hub)
 
-    from .web import api_export, api_workshops, errors, pages, summary_pages
+    from .web import api_export, api_workshops, errors, headers, pages, summary_pages
+
     errors.register(app)
+    headers.register(app)
     for blueprint in (api_workshops.bp, pages.bp, api_export.bp, summary_pages.bp):
         app.register_blueprint(blueprint)
     # Each method: its HTTP API and its socket events (see workshop/methods.py).
     for method in METHODS:
         app.register_blueprint(method.blueprint)
         method.register_live(socketio, hub)
+    if settings.trusted_proxies:  # behind nginx (docs/deploy.md): outside Socket.IO's middleware
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        n = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n)
     return app
+
+
+def _message_queue(settings: Settings) -> dict:
+    """Flask-SocketIO's message queue on Redis, when WORKSHOP_REDIS_URL is set."""
+    if not settings.redis_url:
+        return {}
+    from .live.cluster import message_queue
+
+    return {"client_manager": message_queue(settings.redis_url)}

@@ -15,6 +15,7 @@ which cannot send a header, may carry ``?key=<facilitator key>`` on a GET
 What differs by role (hidden positions, hidden topics) is decided by
 ``for_role``, and nowhere else.
 """
+
 from __future__ import annotations
 
 import functools
@@ -105,6 +106,7 @@ def requires(*roles: str, links: bool = False):
         @functools.wraps(view)
         def wrapper(workshop_id, **kwargs):
             from .web.context import store
+
             workshop = store().workshop(workshop_id)
             role = _http_role(workshop, links)
             if role not in allowed:
@@ -112,7 +114,9 @@ def requires(*roles: str, links: bool = False):
             g.role = role
             g.workshop_language = workshop["language"]
             return view(workshop, **kwargs)
+
         return wrapper
+
     return decorate
 
 
@@ -136,4 +140,5 @@ def admin_only(view):
             abort(403)
         g.role = ADMIN
         return view(*args, **kwargs)
+
     return wrapper

@@ -1,4 +1,5 @@
 """Settings from the environment (WORKSHOP_*), read once at start."""
+
 from __future__ import annotations
 
 import os
@@ -22,6 +23,9 @@ class Settings:
     coalesce_seconds: float = 0.1
     # Redis, when several workers share the load (join-code budget, message queue).
     redis_url: str | None = None
+    # Proxies in front (nginx: 1) whose X-Forwarded-For is trusted, so the
+    # wrong-code budget counts the phone's address, not the proxy's.
+    trusted_proxies: int = 0
 
     @property
     def database_path(self) -> Path:
@@ -42,8 +46,11 @@ def _interface_addresses() -> list[str]:
             if name == "lo" or name.startswith(("docker", "veth", "br-", "virbr")):
                 continue
             try:
-                packed = fcntl.ioctl(probe.fileno(), 0x8915,  # SIOCGIFADDR
-                                     struct.pack("256s", name[:15].encode()))
+                packed = fcntl.ioctl(
+                    probe.fileno(),
+                    0x8915,  # SIOCGIFADDR
+                    struct.pack("256s", name[:15].encode()),
+                )
             except OSError:  # interface without an IPv4 address
                 continue
             addresses.append(socket.inet_ntoa(packed[20:24]))
@@ -64,6 +71,22 @@ def lan_address() -> str:
     return "127.0.0.1"
 
 
+def private_dir(path: Path) -> Path:
+    """The data dir, 0700: it holds every key and participant token. Made so
+    (mkdir's mode, never a moment world-readable), and an existing one of
+    ours is tightened (the repo's sessions/ is checked out 0755)."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tighten(path, 0o700)
+    return path
+
+
+def tighten(path: Path | str, mode: int) -> None:
+    """chmod a file or dir of ours to `mode` when group or others have access."""
+    info = os.stat(path)
+    if os.name == "posix" and info.st_mode & 0o077 and info.st_uid == os.geteuid():
+        os.chmod(path, mode)
+
+
 def admin_token_from(data_dir: Path) -> str:
     """The token kept in the data dir, made once on first start."""
     path = data_dir / "admin_token"
@@ -72,15 +95,15 @@ def admin_token_from(data_dir: Path) -> str:
         if token:
             return token
     token = secrets.token_urlsafe(18)
-    path.write_text(token + "\n")
-    path.chmod(0o600)
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+        f.write(token + "\n")
+    tighten(path, 0o600)
     return token
 
 
 def from_env(environ=os.environ) -> Settings:
     port = int(environ.get("WORKSHOP_PORT", "5000"))
-    data_dir = Path(environ.get("WORKSHOP_DATA_DIR", "sessions"))
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir = private_dir(Path(environ.get("WORKSHOP_DATA_DIR", "sessions")))
     async_mode = environ.get("WORKSHOP_ASYNC_MODE", "gevent")
     if async_mode not in ASYNC_MODES:
         raise SystemExit(f"WORKSHOP_ASYNC_MODE must be one of {', '.join(ASYNC_MODES)}")
@@ -93,4 +116,5 @@ def from_env(environ=os.environ) -> Settings:
         public_url=public_url.rstrip("/"),
         async_mode=async_mode,
         redis_url=environ.get("WORKSHOP_REDIS_URL") or None,
+        trusted_proxies=int(environ.get("WORKSHOP_TRUSTED_PROXIES", "0")),
     )

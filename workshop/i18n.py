@@ -5,6 +5,7 @@ outside a request, such as exports rendered in a worker thread, asks for a
 ``translator(lang)`` instead: a plain gettext function for that language,
 read from the same compiled catalogs.
 """
+
 from __future__ import annotations
 
 import functools
@@ -26,7 +27,7 @@ def normalise_language(value: str | None) -> str | None:
     return lang if lang in LANGUAGES else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _catalog(lang: str) -> NullTranslations:
     # Message ids are English, so English needs no catalog.
     if lang == "en":

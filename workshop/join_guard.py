@@ -14,6 +14,7 @@ in a minute with the right code cost nothing, and the few typos among them
 stay far below it (tests/test_join_guard.py). A phone that already joined
 rejoins with its token, which is checked before the budget.
 """
+
 from __future__ import annotations
 
 import threading
@@ -51,8 +52,11 @@ class JoinGuard:
 
     def retry_after(self, address: str) -> int:
         """Seconds until this address may guess again (at least 1)."""
-        spent = [self._limiter.get_window_stats(limit, "join", address).reset_time
-                 for limit in WRONG_CODE_LIMITS if not self._limiter.test(limit, "join", address)]
+        spent = [
+            self._limiter.get_window_stats(limit, "join", address).reset_time
+            for limit in WRONG_CODE_LIMITS
+            if not self._limiter.test(limit, "join", address)
+        ]
         return max(1, int(max(spent, default=0) - time.time()) + 1)
 
     def find(self, store, address: str, code: str | None) -> dict:
@@ -73,6 +77,7 @@ class TooManyGuesses(DomainError):
     status = 429
 
     def __init__(self, seconds: int):
-        super().__init__(N_("Too many wrong codes from this network. Try again in %(seconds)d seconds."),
-                         seconds=seconds)
+        super().__init__(
+            N_("Too many wrong codes from this network. Try again in %(seconds)d seconds."), seconds=seconds
+        )
         self.seconds = seconds

@@ -16,11 +16,18 @@ in ``static/js/``, all named ``Method.name``:
     workshop/<name>/appendix.py    its appendix section (view + one hook per format)
     templates/<name>/<page>.html   its part of each page in ``pages``
     static/js/<name>/<page>.js     the ES module for each page in ``pages``
+
+The console has two modes: ``console.html`` is the method's part of Prepare;
+an optional ``templates/<name>/console_run.html`` (a section with
+``data-method="<name>"``, run by ``static/js/<name>/console_run.js``) is its
+part of Run, shown while its phase runs (see static/js/console.js).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from .domain.errors import N_  # noqa: F401  (methods mark their label with it)
 
@@ -37,5 +44,10 @@ class Method:
     appendix: Callable[[], Any]  # -> its AppendixSection (imported lazily: render stays off the live path)
     pages: tuple[str, ...] = field(default=("phone", "projector", "console"))
     stylesheet: str | None = None  # under static/, for its pages
+    # The organiser's workshop list: (key of its ARCHIVE_COUNTS, msgid of the column heading).
+    archive_columns: tuple[tuple[str, str], ...] = ()
     # Fields it adds to GET /api/workshops/<id>: fn(store, workshop_id) -> dict.
     workshop_fields: Callable[[Any, str], dict] | None = None
+    # Views of its part of the projector the facilitator may pin
+    # (PUT /api/workshops/<id>/projector); names are unique across methods.
+    projector_views: tuple[str, ...] = ()

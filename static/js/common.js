@@ -39,12 +39,30 @@ export function lang() {
   return globalThis.document?.documentElement.lang || "sv";
 }
 
-// The key from the URL fragment (#key=...), remembered for this workshop.
+// The key from the URL fragment (#key=...), kept for this workshop in this
+// tab only (sessionStorage: reloads and the summary's way back to the
+// console still have it) and taken out of the address bar and history, so
+// it is not left on a projected screen, in bookmarks or in history.
+// Earlier versions kept keys in localStorage for good: those are removed.
+const keys = new Map(); // this page view, when storage is unavailable
 export function keyFor(workshopId) {
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get("key");
-  const store = `key:${workshopId}`;
-  if (fromHash) localStorage.setItem(store, fromHash);
-  return fromHash || localStorage.getItem(store);
+  const name = `key:${workshopId}`;
+  const params = new URLSearchParams(location.hash.slice(1));
+  const fromHash = params.get("key");
+  if (fromHash) {
+    keys.set(name, fromHash);
+    tabStorage((s) => s.setItem(name, fromHash));
+    params.delete("key");
+    const rest = params.toString();
+    history.replaceState(history.state, "", location.pathname + location.search + (rest ? `#${rest}` : ""));
+  }
+  tabStorage(() => localStorage.removeItem(name));
+  return keys.get(name) ?? tabStorage((s) => s.getItem(name)) ?? null;
+}
+
+// sessionStorage throws where storage is disabled; then the key lives in `keys`.
+function tabStorage(use) {
+  try { return use(sessionStorage); } catch { return undefined; }
 }
 
 export async function api(method, path, key, body) {
@@ -56,6 +74,18 @@ export async function api(method, path, key, body) {
   const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(data.error || `${response.status}`);
   return data;
+}
+
+// A status line ("Sparat", "Inte sparat: …"). Passing news (fade) clears
+// itself after a few seconds, back to `rest`, so no stale line stays behind.
+export const FADE_MS = 5000;
+const fades = new WeakMap();
+export function say(node, text = "", { bad = false, fade = false, rest = "" } = {}) {
+  if (!node) return;
+  clearTimeout(fades.get(node));
+  node.textContent = text;
+  node.classList.toggle("bad", bad);
+  if (fade && text !== rest) fades.set(node, setTimeout(() => say(node, rest), FADE_MS));
 }
 
 export function showError(node, err) {

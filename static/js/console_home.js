@@ -13,7 +13,8 @@ const EXPORTS = [["pdf", "PDF"], ["docx", "DOCX"], ["html", "HTML"], ["md", "Mar
 
 async function load() {
   try {
-    const { workshops } = await api("GET", "/api/workshops", token);
+    const { workshops, refused_guesses: refused } = await api("GET", "/api/workshops", token);
+    $("refused").textContent = t("refused_guesses", { count: refused ?? 0 });
     $("token-form").hidden = true;
     $("create").hidden = $("archive").hidden = false;
     $("workshops").replaceChildren(...workshops.map(row));
@@ -76,9 +77,8 @@ function row(w) {
   td(w.date || w.created_at.slice(0, 10));
   td(w.code);
   td(String(w.participants));
-  td(String(w.statements));
-  td(String(w.topics ?? 0));
-  td(String(w.notes ?? 0));
+  // Each method's counts, in the order of the columns its template part declared.
+  for (const th of document.querySelectorAll("th[data-count]")) td(String(w[th.dataset.count] ?? 0));
   tr.appendChild(exportLinks(w));
   const actions = tr.appendChild(el("td"));
   const del = actions.appendChild(el("button", { type: "button", class: "secondary" }, t("delete")));

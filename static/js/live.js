@@ -1,29 +1,71 @@
-// Socket.IO with our auth; shows the connection state in #conn.
+// Socket.IO with our auth, and the connection line (#conn) in our own words:
+// never a transport's ("websocket error", "xhr poll error", "timeout").
 import { io } from "/vendor/socket.io.esm.min.js";
-import { lang, t } from "./common.js";
+import { lang, say, t } from "./common.js";
 
-export function connect(auth) {
-  const socket = io({ auth: { ...auth, lang: lang() }, transports: ["websocket", "polling"], autoConnect: false });
-  // Connect once every module of the page has run (module scripts all run
-  // before DOMContentLoaded): the methods' scripts run after the page's own,
-  // and a first `state` arriving before they had registered their views and
-  // listeners was lost until the next change. `load` covers a page whose
-  // DOMContentLoaded has already passed.
-  let started = false;
-  const start = () => { if (!started) { started = true; socket.connect(); } };
-  if (document.readyState === "complete") start();
-  else {
-    document.addEventListener("DOMContentLoaded", start, { once: true });
-    window.addEventListener("load", start, { once: true });
-  }
-  const conn = document.getElementById("conn");
-  const show = (text, ok) => {
-    if (!conn) return;
-    conn.textContent = text;
-    conn.classList.toggle("bad", !ok);
-  };
-  socket.on("connect", () => show(t("online"), true));
-  socket.on("disconnect", () => show(t("offline"), false));
-  socket.on("connect_error", (err) => show(t("refused", { error: err.message }), false));
+// Reconnecting, on purpose (docs/protocol.md): after a server restart a hall
+// of phones must not knock all at once. The first try comes 0.75–2.25 s
+// after the loss (1.5 s ± 50 %), each next one waits twice as long, at most
+// 10 s; the random spread keeps the phones from moving in step.
+export const RECONNECT = { reconnectionDelay: 1500, reconnectionDelayMax: 10_000, randomizationFactor: 0.5 };
+
+const conn = { text: "", ok: true, waiting: 0 };
+
+function paintConn(saved = false) {
+  const node = document.getElementById("conn");
+  if (!node) return;
+  const { text, ok, waiting } = conn;
+  if (saved) say(node, `${text} · ${t("saved")}`, { fade: true, rest: text });
+  else if (!ok && waiting) {
+    say(node, `${text} · ${waiting === 1 ? t("pending_one") : t("pending_many", { count: waiting })}`, { bad: true });
+  } else say(node, text, { bad: !ok });
+}
+
+function showConn(text, ok) {
+  Object.assign(conn, { text, ok });
+  paintConn();
+}
+
+// The outbox's report (outbox.js): how many moves wait, and when they are in.
+export function showWaiting({ waiting, saved }) {
+  conn.waiting = waiting;
+  paintConn(saved);
+}
+
+// options go to io(). By default the socket connects once every module of
+// the page has run (module scripts all run before DOMContentLoaded): the
+// methods' scripts run after the page's own, and a first `state` arriving
+// before they had registered their views and listeners was lost until the
+// next change; `load` covers a page whose DOMContentLoaded has already
+// passed. {autoConnect: false}: the page calls socket.connect() itself.
+export function connect(auth, options = {}) {
+  const socket = io({
+    auth: { ...auth, lang: lang() }, transports: ["websocket", "polling"], ...RECONNECT, ...options, autoConnect: false,
+  });
+  if (options.autoConnect !== false) afterPageScripts(() => socket.connect());
+  let wasOnline = false;
+  socket.on("connect", () => { wasOnline = true; showConn(t("online"), true); });
+  socket.on("disconnect", (reason) => {
+    // "io server disconnect": the server closed it (the workshop was deleted); no retry.
+    showConn(t(reason === "io server disconnect" ? "disconnected" : "offline"), false);
+  });
+  socket.on("connect_error", (err) => {
+    // socket.io-client 4.8: when our server refuses (a wrong code, a closed
+    // workshop) the socket stops (inactive) and err.message is the server's
+    // own translated text. Otherwise the transport failed and it tries again
+    // by itself: the person reads our words.
+    if (socket.active) showConn(t(wasOnline ? "offline" : "unreachable"), false);
+    else showConn(t("refused", { error: err.message || t("error") }), false);
+  });
   return socket;
+}
+
+function afterPageScripts(start) {
+  let started = false;
+  const once = () => { if (!started) { started = true; start(); } };
+  if (document.readyState === "complete") once();
+  else {
+    document.addEventListener("DOMContentLoaded", once, { once: true });
+    window.addEventListener("load", once, { once: true });
+  }
 }

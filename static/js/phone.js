@@ -3,7 +3,8 @@
 //   views[name] = (state, active) => true when it shows something now.
 // When no view shows anything, the phone says what to wait for.
 import { t } from "./common.js";
-import { connect } from "./live.js";
+import { connect, showWaiting } from "./live.js";
+import { outboxFor } from "./outbox.js";
 
 const root = document.getElementById("phone");
 const code = root.dataset.code;
@@ -12,6 +13,8 @@ const $ = (id) => document.getElementById(id);
 
 export const socket = connect({ code, participant: localStorage.getItem(tokenKey) || undefined });
 export const views = {};
+// Method scripts send their moves with this: kept while offline, acked when committed.
+export const send = outboxFor(socket, { changed: showWaiting });
 
 socket.on("welcome", (data) => {
   localStorage.setItem(tokenKey, data.participant);
@@ -27,4 +30,10 @@ socket.on("state", (state) => {
   $("waiting").hidden = showing;
   const waitingText = { lobby: t("lobby"), ended: t("ended") }[state.phase];
   $("waiting-text").textContent = waitingText || t(`waiting_${state.phase}`);
+});
+
+// Refused by the server (a wrong code, closed doors): the connection line
+// says why; "Ansluter…" below it would contradict it.
+socket.on("connect_error", () => {
+  if (!socket.active) $("waiting").hidden = true;
 });

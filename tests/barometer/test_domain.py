@@ -67,8 +67,14 @@ def test_position_for_phone():
 
 def test_distribution_counts_exclude_passes():
     d = Distribution(statement=3, values=(10, 20, 90), keys=(1, 2, 4), passes=2)
-    assert d.as_dict() == {"statement": 3, "count": 3, "passes": 2, "values": [10, 20, 90],
-                           "mean": 40.0, "dots": [[1, 10], [2, 20], [4, 90]]}
+    assert d.as_dict() == {
+        "statement": 3,
+        "count": 3,
+        "passes": 2,
+        "values": [10, 20, 90],
+        "mean": 40.0,
+        "dots": [[1, 10], [2, 20], [4, 90]],
+    }
 
 
 def test_distribution_empty_has_no_mean():

@@ -48,7 +48,9 @@ def test_position_is_acked_and_reaches_projector_coalesced(phone, projector, sta
         for value in range(0, 50, 5):  # many moves...
             ack = p.emit("position", {"statement": statement["id"], "value": value + i}, callback=True)
             assert ack == {"ok": True, "statement": statement["id"], "value": value + i}
-    final = wait_for(projector, "distribution", lambda d: d["count"] == 3 and sorted(d["values"]) == [45, 46, 47])
+    final = wait_for(
+        projector, "distribution", lambda d: d["count"] == 3 and sorted(d["values"]) == [45, 46, 47]
+    )
     assert final["mean"] == 46.0 and final["passes"] == 0
     # ...but far fewer aggregates than moves: the projector gets coalesced updates.
     assert len(events(projector, "distribution")) < 10
@@ -66,11 +68,24 @@ def test_phones_never_get_other_positions(phone, projector, statement):
     assert "80" not in str(received)
 
 
-@pytest.mark.parametrize("payload", [
-    {"statement": "x", "value": 5}, {"value": 5}, {"statement": 1}, None, "50", [1, 2],
-    {"statement": 1, "value": 101}, {"statement": 1, "value": -1}, {"statement": 1, "value": 5.5},
-    {"statement": 1, "value": "50"}, {"statement": 1, "value": True},
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"statement": "x", "value": 5},
+        {"value": 5},
+        {"statement": 1},
+        None,
+        "50",
+        [1, 2],
+        {"statement": 1, "value": 101},
+        {"statement": 1, "value": -1},
+        {"statement": 1, "value": 5.5},
+        {"statement": 1, "value": "50"},
+        {"statement": 1, "value": True},
+        {"statement": 1, "value": 5, "settled": "yes"},
+        {"statement": 1, "value": 5, "settled": 1},
+    ],
+)
 def test_bad_positions_are_refused_and_change_nothing(phone, statement, store, payload):
     if isinstance(payload, dict) and payload.get("statement") == 1:
         payload = {**payload, "statement": statement["id"]}
@@ -101,6 +116,28 @@ def test_pass_and_history(phone, statement, store):
     assert store._scalar("SELECT count(*) FROM position_changes") == 3
 
 
+def test_settled_marks_where_a_gesture_ended(phone, statement, store, workshop):
+    """A drag sends samples, then the same value again with settled on
+    release: the history keeps each change once, the release marked."""
+    p, sid = phone(), statement["id"]
+    for value in (50, 60, 70):  # the drag's samples
+        assert p.emit("position", {"statement": sid, "value": value}, callback=True)["ok"]
+    ack = p.emit("position", {"statement": sid, "value": 70, "settled": True}, callback=True)
+    assert ack == {"ok": True, "statement": sid, "value": 70}
+    assert p.emit("position", {"statement": sid, "value": 20, "settled": True}, callback=True)["ok"]
+    assert p.emit("position", {"statement": sid, "value": 20}, callback=True)["ok"]  # a repeat: no row
+    assert p.emit("position", {"statement": sid, "value": "pass", "settled": False}, callback=True)["ok"]
+    history = store.barometer_record(workshop["id"]).statements[0].history
+    assert [(h.value, h.gesture_end) for h in history] == [
+        (50, False),
+        (60, False),
+        (70, True),
+        (20, True),
+        (None, False),
+    ]
+    assert store.distribution(sid).passes == 1
+
+
 def test_reconnect_with_token_is_the_same_participant(phone, statement, store):
     first = phone()
     token = events(first, "welcome")[0]["participant"]
@@ -127,9 +164,15 @@ def test_staff_socket_cannot_send_positions(projector, statement):
     assert ack["ok"] is False
 
 
-def test_hidden_statement_hides_dots_from_projector_only(app, socketio, client, workshop, fac, phone, projector, statement):
-    client.patch(f"/api/workshops/{workshop['id']}/statements/{statement['id']}", json={"hidden": True}, headers=fac)
-    facilitator = socketio.test_client(app, auth={"workshop": workshop["id"], "key": workshop["facilitator_key"]})
+def test_hidden_statement_hides_dots_from_projector_only(
+    app, socketio, client, workshop, fac, phone, projector, statement
+):
+    client.patch(
+        f"/api/workshops/{workshop['id']}/statements/{statement['id']}", json={"hidden": True}, headers=fac
+    )
+    facilitator = socketio.test_client(
+        app, auth={"workshop": workshop["id"], "key": workshop["facilitator_key"]}
+    )
     phone().emit("position", {"statement": statement["id"], "value": 12}, callback=True)
     seen = wait_for(projector, "distribution", lambda d: d["count"] == 1)
     assert seen["values"] == [] and seen["hidden"] is True
@@ -152,3 +195,64 @@ def test_english_errors_for_english_phones(app, socketio, workshop, statement):
     c = socketio.test_client(app, auth={"code": workshop["code"], "lang": "en"})
     ack = c.emit("position", {"statement": statement["id"], "value": 500}, callback=True)
     assert "0 to 100" in ack["error"]
+
+
+def _close(client, workshop, fac, statement):
+    client.post(f"/api/workshops/{workshop['id']}/statements/{statement['id']}/close", headers=fac)
+
+
+def test_staff_state_keeps_the_statement_just_closed(client, workshop, fac, phone, projector, statement):
+    assert events(projector, "state")[-1]["closed_statement"] is None
+    for value in (80, 85, 90, "pass"):
+        assert phone().emit("position", {"statement": statement["id"], "value": value}, callback=True)["ok"]
+    _close(client, workshop, fac, statement)
+    state = events(projector, "state")[-1]
+    assert state["statement"] is None
+    closed = state["closed_statement"]
+    assert {k: closed[k] for k in ("id", "text", "status", "hidden")} == {
+        "id": statement["id"],
+        "text": statement["text"],
+        "status": "closed",
+        "hidden": False,
+    }
+    dist = closed["distribution"]
+    assert sorted(dist["values"]) == [80, 85, 90] and dist["count"] == 3 and dist["passes"] == 1
+    assert len(dist["dots"]) == 3
+    assert closed["summary"].startswith("Alla håller med")  # the workshop's language: Swedish
+
+
+def test_the_next_close_replaces_the_result(client, workshop, fac, projector, statement):
+    base = f"/api/workshops/{workshop['id']}/statements"
+    _close(client, workshop, fac, statement)
+    other = client.post(base, json={"text": "Nästa påstående"}, headers=fac).get_json()
+    client.post(f"{base}/{other['id']}/open", headers=fac)
+    state = events(projector, "state")[-1]
+    assert state["statement"]["id"] == other["id"] and state["closed_statement"]["id"] == statement["id"]
+    _close(client, workshop, fac, other)
+    assert events(projector, "state")[-1]["closed_statement"]["id"] == other["id"]
+
+
+def test_a_hidden_result_shows_only_counts(client, workshop, fac, phone, projector, statement):
+    client.patch(
+        f"/api/workshops/{workshop['id']}/statements/{statement['id']}", json={"hidden": True}, headers=fac
+    )
+    phone().emit("position", {"statement": statement["id"], "value": 12}, callback=True)
+    _close(client, workshop, fac, statement)
+    closed = events(projector, "state")[-1]["closed_statement"]
+    assert closed["distribution"]["count"] == 1 and closed["distribution"]["dots"] == []
+    assert closed["summary"] is None
+    client.post(f"/api/workshops/{workshop['id']}/statements/{statement['id']}/reveal", headers=fac)
+    closed = events(projector, "state")[-1]["closed_statement"]
+    assert closed["distribution"]["values"] == [12] and closed["summary"]
+
+
+def test_the_summary_speaks_the_workshops_language(app, socketio, client, admin):
+    w = client.post("/api/workshops", json={"title": "W", "language": "en"}, headers=admin).get_json()
+    key = {"Authorization": f"Bearer {w['facilitator_key']}"}
+    base = f"/api/workshops/{w['id']}/statements"
+    s = client.post(base, json={"text": "S"}, headers=key).get_json()
+    client.post(f"{base}/{s['id']}/open", headers=key)
+    client.post(f"{base}/{s['id']}/close", headers=key)
+    staff = socketio.test_client(app, auth={"workshop": w["id"], "key": w["projector_key"]})
+    assert events(staff, "state")[-1]["closed_statement"]["summary"].startswith("Too few")
+    staff.disconnect()

@@ -69,7 +69,8 @@ def test_the_seed_day_yields_an_appendix_with_the_floor_comments_and_movement(ap
     for number, (sid, (_, values, *_)) in enumerate(zip(ids, SEED_STATEMENTS), start=1):
         api("POST", f"/statements/{sid}/open")
         for j, value in enumerate(values):
-            ok(phones[j], "position", {"statement": sid, "value": first_value(value, j)})
+            # Settled there (a finger lifted): the first place counts as a position taken.
+            ok(phones[j], "position", {"statement": sid, "value": first_value(value, j), "settled": True})
         for j, value in enumerate(values):
             ok(phones[j], "position", {"statement": sid, "value": value})
         # One hand from each region present, asked in line order from the right.

@@ -85,7 +85,9 @@ def test_cannot_delete_the_open_statement(client, base, fac):
 
 def test_comments(client, base, fac):
     s = add(client, base, fac)
-    r = client.post(f"{base}/{s['id']}/comments", json={"text": "använda resurser gemensamt, bli starka"}, headers=fac)
+    r = client.post(
+        f"{base}/{s['id']}/comments", json={"text": "använda resurser gemensamt, bli starka"}, headers=fac
+    )
     assert r.status_code == 201
     assert client.post(f"{base}/{s['id']}/comments", json={"text": ""}, headers=fac).status_code == 400
     listed = client.get(f"{base}/{s['id']}/comments", headers=fac).get_json()["comments"]

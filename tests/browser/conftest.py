@@ -1,4 +1,5 @@
 """Playwright on Debian's Chromium against the real server process."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,8 +11,15 @@ from tests.live_server import LiveServer
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 # Chromium must not try to reach the internet (closed network) or sandbox as root.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def pytest_collection_modifyitems(items):
@@ -40,12 +48,22 @@ def browser():
 
 @pytest.fixture
 def new_page(browser):
-    """Factory: a fresh context (own localStorage) and page. Swedish by default."""
+    """Factory: a fresh context (own localStorage) and page. Swedish by default.
+
+    Playwright's wait_for_function evaluates its predicate with eval, which
+    the pages' Content-Security-Policy forbids, so pages bypass the policy
+    unless enforce_csp=True (test_csp_browser.py and test_keys_browser.py:
+    they wait with locators only)."""
     contexts = []
 
-    def make(locale="sv-SE", width=1280, height=800, is_mobile=False):
-        context = browser.new_context(locale=locale, viewport={"width": width, "height": height},
-                                      is_mobile=is_mobile, has_touch=is_mobile)
+    def make(locale="sv-SE", width=1280, height=800, is_mobile=False, enforce_csp=False):
+        context = browser.new_context(
+            locale=locale,
+            viewport={"width": width, "height": height},
+            is_mobile=is_mobile,
+            has_touch=is_mobile,
+            bypass_csp=not enforce_csp,
+        )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10_000)

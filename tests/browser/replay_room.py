@@ -44,6 +44,8 @@ def seed_history(
             pid = rng.choice(people)
             was = current[pid] if current[pid] is not None else 50
             value = None if rng.random() < 0.05 else max(0, min(100, was + rng.randint(-25, 25)))
+            if value == current[pid]:  # the store keeps no repeat: every move must change something
+                value = 50 if value is None else (value + 1 if value < 100 else 99)
             current[pid] = value
             moves.append((t, pid, value))
         for t, pid, value in moves:

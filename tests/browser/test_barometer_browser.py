@@ -1,4 +1,7 @@
 """What a person sees: a projector and two phones, in Debian's Chromium."""
+
+import json
+import re
 import time
 
 
@@ -11,8 +14,13 @@ def test_two_phones_move_and_the_projector_shows_two_dots(server, new_page, arti
     started = time.monotonic()
     w = server.new_workshop("Inspirationsdag <Värmland>")
     key = w["facilitator_key"]
-    s = server.api("POST", f"/api/workshops/{w['id']}/statements", key,
-                   {"text": "Vi i Värmland bör fortsätta arbetet med en överenskommelse"}, expect=201)
+    s = server.api(
+        "POST",
+        f"/api/workshops/{w['id']}/statements",
+        key,
+        {"text": "Vi i Värmland bör fortsätta arbetet med en överenskommelse"},
+        expect=201,
+    )
 
     projector = new_page(width=1280, height=720)
     projector.goto(server.url + _path(w["projector_url"]))
@@ -55,7 +63,9 @@ def test_two_phones_move_and_the_projector_shows_two_dots(server, new_page, arti
 def test_phone_pass_and_english(server, new_page):
     w = server.new_workshop("Workshop", language="en")
     key = w["facilitator_key"]
-    s = server.api("POST", f"/api/workshops/{w['id']}/statements", key, {"text": "<script>alert(1)</script>"}, expect=201)
+    s = server.api(
+        "POST", f"/api/workshops/{w['id']}/statements", key, {"text": "<script>alert(1)</script>"}, expect=201
+    )
     server.api("POST", f"/api/workshops/{w['id']}/statements/{s['id']}/open", key, expect=200)
     phone = new_page(locale="en-GB", width=360, height=700, is_mobile=True)
     dialogs = []
@@ -68,3 +78,75 @@ def test_phone_pass_and_english(server, new_page):
     assert phone.get_attribute("#pass", "aria-pressed") == "true"
     dist = server.api("GET", f"/api/workshops/{w['id']}/statements/{s['id']}/distribution", key)
     assert dist["passes"] == 1 and not dialogs
+
+
+def _positions_sent(frames: list) -> list[tuple[float, dict]]:
+    """The `position` events a phone sent over its websocket: (time, payload)."""
+    out = []
+    for at, frame in frames:
+        match = re.match(r'^42\d*\["position",(.*)\]$', frame) if isinstance(frame, str) else None
+        if match:
+            out.append((at, json.loads(match.group(1))))
+    return out
+
+
+def test_phone_says_settled_when_a_gesture_ends(server, new_page, artifacts):
+    """A drag sends samples, the release says settled; keys say it once the
+    sequence has ended (a second without keys); a tap on pass settles too."""
+    w = server.new_workshop("Rörelse")
+    key = w["facilitator_key"]
+    s = server.api("POST", f"/api/workshops/{w['id']}/statements", key, {"text": "Flytta dig"}, expect=201)
+    server.api("POST", f"/api/workshops/{w['id']}/statements/{s['id']}/open", key, expect=200)
+    phone = new_page(width=320, height=640, is_mobile=True)
+    frames = []
+    phone.on(
+        "websocket", lambda ws: ws.on("framesent", lambda payload: frames.append((time.monotonic(), payload)))
+    )
+    phone.goto(server.url + _path(w["join_url"]))
+    phone.wait_for_selector("#barometer:not([hidden])")
+
+    # A slow drag from the middle to the right: several samples, then release.
+    box = phone.locator("#track").bounding_box()
+    y = box["y"] + box["height"] / 2
+    phone.mouse.move(box["x"] + box["width"] * 0.5, y)
+    phone.mouse.down()
+    for i in range(1, 11):
+        phone.mouse.move(box["x"] + box["width"] * (0.5 + 0.03 * i), y)
+        phone.wait_for_timeout(90)
+    phone.mouse.up()
+    phone.wait_for_function("document.getElementById('save').textContent === 'Sparat'")
+    drag = _positions_sent(frames)
+    assert len(drag) >= 3, drag  # samples while dragging (throttled), then the release
+    assert [p.get("settled", False) for _, p in drag] == [False] * (len(drag) - 1) + [True]
+    assert drag[-1][1]["value"] == int(phone.get_attribute("#marker", "aria-valuenow")) == 80
+    assert all(p["statement"] == s["id"] for _, p in drag)
+
+    # Keys: sends follow the keys, settled only after the sequence has ended.
+    frames.clear()
+    marker = phone.get_by_role("slider")
+    marker.focus()
+    for k in ["ArrowLeft"] * 3 + ["PageDown"]:
+        phone.wait_for_timeout(150)
+        marker.press(k)
+    last_key = time.monotonic()
+    phone.wait_for_timeout(500)
+    assert _positions_sent(frames), "keys move the marker at once"
+    assert not any(p.get("settled") for _, p in _positions_sent(frames)), "no settled mid-sequence"
+    phone.wait_for_function("document.getElementById('save').textContent === 'Sparat'")
+    phone.wait_for_timeout(1000)
+    keys = _positions_sent(frames)
+    settled = [(at, p) for at, p in keys if p.get("settled")]
+    assert len(settled) == 1 and settled[0][1]["value"] == 67 == keys[-1][1]["value"]
+    assert settled[0][0] - last_key >= 0.85  # a second without keys ends the sequence
+    assert phone.inner_text("#save") == "Sparat"
+
+    # A tap on pass is a whole gesture.
+    frames.clear()
+    phone.click("#pass")
+    phone.wait_for_function("document.getElementById('save').textContent === 'Sparat'")
+    assert [p for _, p in _positions_sent(frames)] == [
+        {"statement": s["id"], "value": "pass", "settled": True}
+    ]
+    phone.screenshot(path=str(artifacts / "barometer-phone-settled-320.png"))
+    dist = server.api("GET", f"/api/workshops/{w['id']}/statements/{s['id']}/distribution", key)
+    assert dist["passes"] == 1 and dist["count"] == 0

@@ -39,7 +39,7 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
     )
     server.api("POST", f"{base}/statements/{s['id']}/open", key, expect=200)
 
-    console = new_page(width=1280, height=900)
+    console = new_page(width=1366, height=768)
     console.goto(server.url + _path(w["facilitator_url"]))
     console.wait_for_function("document.getElementById('conn').textContent === 'Ansluten'")
     projector = new_page(width=1280, height=720)
@@ -93,16 +93,22 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
             projector.screenshot(path=str(artifacts / "floor-projector.png"))
             phones[i].screenshot(path=str(artifacts / "floor-phone-speaking-320.png"), full_page=True)
             console.screenshot(path=str(artifacts / "floor-console.png"), full_page=True)
+            assert console.evaluate("document.documentElement.scrollHeight") <= 768
         others = [p for j, p in enumerate(phones) if j != i]
         assert all(p.locator("#speaking").is_hidden() for p in others)
     assert "Ingen har bett om ordet" in console.inner_text("#floor-queue")
-    assert "håller inte med-sidan 1 · mitten 1 · håller med-sidan 1" in console.inner_text("#floor-heard")
-    console.get_by_role("button", name="Tack").click()
+    assert console.inner_text("#floor-heard") == "Hörda: inte med 1 · mitten 1 · med 1"
+    # Not the projector's "Tack" view: this one ends the turn.
+    console.get_by_role("button", name="Tack: avsluta talarturen").click()
     projector.wait_for_selector("#floor-note", state="hidden")
     phones[0].wait_for_selector("#speaking", state="hidden")
 
-    # A comment: allowed, written on a phone, approved, shown by region only.
+    # A comment: allowed (under Förbered), written on a phone, approved, shown by region only.
+    assert console.is_visible("#comments-off")
+    console.get_by_role("tab", name="Förbered").click()
     console.get_by_label("Låt telefonerna skicka korta skrivna kommentarer").check()
+    console.get_by_role("tab", name="Kör").click()
+    console.wait_for_selector("#comments-off", state="hidden")
     phones[0].wait_for_selector("#comment-form:not([hidden])")
     comment = "Det <b>kostar</b> – tid & pengar"
     phones[0].get_by_label("Din kommentar (högst 280 tecken)").fill(comment)
@@ -124,6 +130,10 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
     phones[2].wait_for_function("document.getElementById('save').textContent === 'Sparat'")
     server.api("POST", f"{base}/statements/{s['id']}/close", key, expect=200)
     projector.wait_for_selector("#shown-comment", state="hidden")
+    # Closed: Ordet gives way to the replay in Kör.
+    console.wait_for_selector("#replay-box:not([hidden])")
+    assert console.locator("#floor-box").is_hidden()
+    console.locator("#replay-pick > summary").click()
     console.get_by_label("Stängt påstående").select_option(str(s["id"]))
     console.get_by_label("Hastighet").select_option("20")
     console.get_by_role("button", name="Spela upp på projektorn").click()
@@ -138,6 +148,9 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
     )
     console.wait_for_function("document.getElementById('replay-toggle').textContent === 'Spela'")
     console.screenshot(path=str(artifacts / "replay-console.png"), full_page=True)
+    assert (
+        console.evaluate("document.documentElement.scrollHeight") <= 768
+    )  # Kör fits, replay controls and all
     projector.screenshot(path=str(artifacts / "replay-projector.png"))
     console.get_by_role("button", name="Avsluta uppspelningen").click()
     projector.wait_for_selector("#replay-stage", state="hidden")

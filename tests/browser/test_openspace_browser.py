@@ -1,6 +1,7 @@
 """Open Space end to end in Chromium: two phones propose topics, the
 facilitator places them on the wall with the keyboard menu, one phone says
 "Jag är här" and writes a note, and the projector's wall shows it live."""
+
 from __future__ import annotations
 
 import re
@@ -41,8 +42,12 @@ def test_open_space_phones_console_projector(server, new_page, artifacts):
     api("POST", "/phase", {"phase": "openspace"}, expect=200)
     room_a = api("POST", "/spaces", {"name": "Rum A", "capacity": 20}, expect=201)
     room_b = api("POST", "/spaces", {"name": "Rum B"}, expect=201)
-    session = api("POST", "/slots", {"label": "Pass 1", "starts_at": "13:00", "minutes": 45,
-                                     "kind": "session"}, expect=201)
+    session = api(
+        "POST",
+        "/slots",
+        {"label": "Pass 1", "starts_at": "13:00", "minutes": 45, "kind": "session"},
+        expect=201,
+    )
     api("POST", "/slots", {"label": "Fika", "starts_at": "13:45", "minutes": 20, "kind": "break"}, expect=201)
 
     errors: list[str] = []
@@ -55,8 +60,10 @@ def test_open_space_phones_console_projector(server, new_page, artifacts):
     console.goto(server.url + _path(w["facilitator_url"]))
     expect(console.locator("#os-c-table")).to_be_visible()
 
-    proposals = [("Kommunikation: avsändare, budskap, mottagare", "Anna"),
-                 ("Folkhälsa och psykisk hälsa", "")]
+    proposals = [
+        ("Kommunikation: avsändare, budskap, mottagare", "Anna"),
+        ("Folkhälsa och psykisk hälsa", ""),
+    ]
     phones = []
     for title, convener in proposals:
         phone = new_page(width=360, height=740, is_mobile=True)
@@ -64,6 +71,9 @@ def test_open_space_phones_console_projector(server, new_page, artifacts):
         phone.goto(server.url + _path(w["join_url"]))
         expect(phone.locator("#os-phone")).to_be_visible()
         expect(phone.locator("#waiting")).to_be_hidden()
+        phone.get_by_role("tab", name="Alla ämnen").click()
+        if phone.locator("#os-propose-box:not([open])").count():  # open while there are no topics
+            phone.get_by_text("Föreslå ett ämne").click()
         phone.fill("#os-title", title)
         phone.fill("#os-convener", convener)
         phone.click("#os-propose")
@@ -76,18 +86,29 @@ def test_open_space_phones_console_projector(server, new_page, artifacts):
     first, second = ids[proposals[0][0]], ids[proposals[1][0]]
     assert {t["convener"] for t in wall["topics"]} == {"Anna", None}  # empty name: anonymous
     # Both phones see both topics live, with the interest toggle.
-    expect(phones[1].locator(f"#os-topic-{first} button[data-action=interest]")).to_have_attribute("aria-pressed", "false")
+    expect(phones[1].locator(f"#os-topic-{first} button[data-action=interest]")).to_have_attribute(
+        "aria-pressed", "false"
+    )
 
-    # The facilitator places both topics with the "Place in…" menus (keyboard alternative to DnD).
-    console.select_option(f"#os-c-place-{first}", value=f"{room_a['id']}:{session['id']}")
-    expect(console.locator(f"#os-c-table td[data-space='{room_a['id']}'] .os-chip[data-topic='{first}']")).to_be_visible()
+    # The facilitator places both topics with the "Place in…" menus (keyboard alternative to DnD):
+    # in Run under each topic not yet placed, in Prepare in the topic list.
+    console.select_option(f"#os-c-pool-place-{first}", value=f"{room_a['id']}:{session['id']}")
+    expect(
+        console.locator(f"#os-c-table td[data-space='{room_a['id']}'] .os-chip[data-topic='{first}']")
+    ).to_be_visible()
+    console.get_by_role("tab", name="Förbered").click()
     console.select_option(f"#os-c-place-{second}", value=f"{room_b['id']}:{session['id']}")
-    expect(console.locator(f"#os-c-table td[data-space='{room_b['id']}'] .os-chip[data-topic='{second}']")).to_be_visible()
+    console.get_by_role("tab", name="Kör").click()
+    expect(
+        console.locator(f"#os-c-table td[data-space='{room_b['id']}'] .os-chip[data-topic='{second}']")
+    ).to_be_visible()
     expect(console.locator("#os-c-error")).to_be_hidden()
 
     # Phone 1 goes to its group and writes a note there.
     phone = phones[0]
-    here = phone.locator(f"#os-topic-{first} button[data-action=here]")
+    here = phone.locator(f"button[data-action=here][data-topic='{first}']")  # once: in its tab, by the clock
+    panel = here.evaluate("button => button.closest('[role=tabpanel]').id")
+    phone.click(f"[role=tab][aria-controls='{panel}']")
     here.click()
     expect(here).to_have_attribute("aria-pressed", "true")
     expect(phone.locator("#os-here-box")).to_be_visible()

@@ -1,5 +1,4 @@
 """The organiser after the workshop: the summary page and the archive."""
-import socketio as socketio_client
 
 
 def _path(url: str) -> str:
@@ -10,13 +9,8 @@ def _run_a_statement(server):
     w = server.new_workshop("Inspirationsdag Värmland")
     key = w["facilitator_key"]
     base = f"/api/workshops/{w['id']}/statements"
-    s = server.api("POST", base, key, {"text": "Min organisation har något att tillföra"}, expect=201)
-    server.api("POST", f"{base}/{s['id']}/open", key, expect=200)
-    for value in (90, 95, 100, 88):
-        phone = socketio_client.Client(reconnection=False)
-        phone.connect(server.url, auth={"code": w["code"]}, transports=["websocket"])
-        assert phone.call("position", {"statement": s["id"], "value": value}, timeout=5)["ok"]
-        phone.disconnect()
+    s = server.open_statement(w, "Min organisation har något att tillföra")
+    server.answer(w["code"], s["id"], 90, 95, 100, 88)
     server.api("POST", f"{base}/{s['id']}/comments", key, {"text": "använda resurser gemensamt"}, expect=201)
     server.api("POST", f"{base}/{s['id']}/close", key, expect=200)
     return w
@@ -44,6 +38,11 @@ def test_archive_lists_workshops_with_exports_and_deletes_after_confirmation(ser
     row = page.locator("#workshops tr", has_text="Inspirationsdag Värmland").first
     row.wait_for()
     assert w["code"] in row.inner_text()
+    # Each method's counts in its own columns, from the registry (one statement shown).
+    headers = page.locator("th[data-count]").all_inner_texts()
+    assert headers == ["Påståenden", "Ämnen", "Anteckningar", "Frågor"]
+    counts = row.locator("td").all_inner_texts()[4:8]
+    assert counts[0] == "1" and counts[1:] == ["0", "0", "0"]
     with page.expect_download() as download:
         row.locator("a[data-format=docx]").click()
     assert download.value.suggested_filename.endswith(".docx")

@@ -1,5 +1,6 @@
 """Fyra hörn over Socket.IO: choices acked once committed, a coalesced tally
 for staff only, and each phone's own choice in its `state`."""
+
 import pytest
 
 from tests.conftest import events, wait_for
@@ -39,8 +40,10 @@ def test_a_phone_outside_the_phase_gets_no_corners(phone):
 def test_the_open_question_reaches_phones(phone, question):
     state = events(phone(), "state")[-1]
     assert state["phase"] == "fourcorners"
-    assert state["corners"] == {"question": {"id": question["id"], "text": question["text"], "labels": LABELS},
-                                "choice": None}
+    assert state["corners"] == {
+        "question": {"id": question["id"], "text": question["text"], "labels": LABELS},
+        "choice": None,
+    }
 
 
 def test_opening_pushes_state_to_connected_phones(client, base, fac, phone):
@@ -63,8 +66,13 @@ def test_choice_is_acked_and_staff_get_a_coalesced_tally(phone, projector, facil
             ack = p.emit("corner", {"question": question["id"], "corner": corner}, callback=True)
             assert ack == {"ok": True, "question": question["id"], "corner": corner}
         p.emit("corner", {"question": question["id"], "corner": i}, callback=True)
-    final = {"question": question["id"], "counts": [1, 1, 1, 0], "passes": 0, "count": 3,
-             "dots": [[1, 0], [2, 1], [3, 2]]}
+    final = {
+        "question": question["id"],
+        "counts": [1, 1, 1, 0],
+        "passes": 0,
+        "count": 3,
+        "dots": [[1, 0], [2, 1], [3, 2]],
+    }
     assert wait_for(projector, "tally", lambda t: t == final) == final
     assert wait_for(facilitator, "tally", lambda t: t == final) == final
     # ...but far fewer tallies than choices (30): one per window.
@@ -105,19 +113,33 @@ def test_staff_get_the_question_and_the_tally_on_connect(phone, question, app, s
     c = socketio.test_client(app, auth={"workshop": workshop["id"], "key": workshop["projector_key"]})
     received = c.get_received()
     state = next(e["args"][0] for e in received if e["name"] == "state")
-    assert state["corners"] == {"question": {"id": question["id"], "text": question["text"], "labels": LABELS,
-                                             "status": "open"}}
+    assert state["corners"] == {
+        "question": {"id": question["id"], "text": question["text"], "labels": LABELS, "status": "open"}
+    }
     tally = next(e["args"][0] for e in received if e["name"] == "tally")
     assert tally["counts"] == [0, 1, 0, 0] and tally["dots"] == [[1, 1]]
     c.disconnect()
 
 
-@pytest.mark.parametrize("payload", [
-    {"question": "x", "corner": 1}, {"corner": 1}, {"question": 1}, None, "1", [1, 2],
-    {"question": 1, "corner": 4}, {"question": 1, "corner": -1}, {"question": 1, "corner": 1.5},
-    {"question": 1, "corner": "1"}, {"question": 1, "corner": True}, {"question": 1, "corner": None},
-    {"question": 2**63, "corner": 1}, {"question": 9999, "corner": 1},
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"question": "x", "corner": 1},
+        {"corner": 1},
+        {"question": 1},
+        None,
+        "1",
+        [1, 2],
+        {"question": 1, "corner": 4},
+        {"question": 1, "corner": -1},
+        {"question": 1, "corner": 1.5},
+        {"question": 1, "corner": "1"},
+        {"question": 1, "corner": True},
+        {"question": 1, "corner": None},
+        {"question": 2**63, "corner": 1},
+        {"question": 9999, "corner": 1},
+    ],
+)
 def test_bad_choices_are_refused_and_change_nothing(phone, question, store, payload):
     if isinstance(payload, dict) and payload.get("question") == 1:
         payload = {**payload, "question": question["id"]}

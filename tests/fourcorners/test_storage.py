@@ -1,5 +1,6 @@
 """Fyra hörn's store: rules checked inside the writing transaction, the
 database's own guarantees, and cascades when a workshop goes."""
+
 import sqlite3
 
 import pytest
@@ -33,12 +34,17 @@ def test_add_and_read_back(store, wid):
         store.fc_question("another-workshop", q["id"])
 
 
-@pytest.mark.parametrize("rule, opened, write", [
-    ("check_open_for_choices", True, lambda s, w, q, p: s.fc_record_choice(w, q, p, 1)),
-    ("check_editable", False, lambda s, w, q, p: s.fc_update_question(w, q, text="Ny")),
-    ("check_deletable", False, lambda s, w, q, p: s.fc_delete_question(w, q)),
-])
-def test_rules_are_checked_inside_the_writing_transaction(store, wid, people, monkeypatch, rule, opened, write):
+@pytest.mark.parametrize(
+    "rule, opened, write",
+    [
+        ("check_open_for_choices", True, lambda s, w, q, p: s.fc_record_choice(w, q, p, 1)),
+        ("check_editable", False, lambda s, w, q, p: s.fc_update_question(w, q, text="Ny")),
+        ("check_deletable", False, lambda s, w, q, p: s.fc_delete_question(w, q)),
+    ],
+)
+def test_rules_are_checked_inside_the_writing_transaction(
+    store, wid, people, monkeypatch, rule, opened, write
+):
     """Each rule runs after BEGIN IMMEDIATE: the rule and the write see the
     same state, so nothing (a close, say) can slip in between."""
     q = store.fc_add_question(wid, "Fråga", LABELS)
@@ -46,7 +52,9 @@ def test_rules_are_checked_inside_the_writing_transaction(store, wid, people, mo
         store.fc_open(wid, q["id"])
     seen = []
     original = getattr(rules, rule)
-    monkeypatch.setattr(rules, rule, lambda status: (seen.append(store.db.conn.in_transaction), original(status)))
+    monkeypatch.setattr(
+        rules, rule, lambda status: (seen.append(store.db.conn.in_transaction), original(status))
+    )
     write(store, wid, q["id"], people[0])
     assert seen == [True]
 
@@ -85,9 +93,8 @@ def test_the_database_allows_one_open_question_per_workshop(store, wid, admin, c
     a = store.fc_add_question(wid, "A", LABELS)
     b = store.fc_add_question(wid, "B", LABELS)
     store.fc_open(wid, a["id"])
-    with pytest.raises(sqlite3.IntegrityError):
-        with store.transaction() as db:
-            db.execute("UPDATE fc_questions SET status = 'open' WHERE id = ?", [b["id"]])
+    with pytest.raises(sqlite3.IntegrityError), store.transaction() as db:
+        db.execute("UPDATE fc_questions SET status = 'open' WHERE id = ?", [b["id"]])
     other = client.post("/api/workshops", json={"title": "Annan"}, headers=admin).get_json()
     c = store.fc_add_question(other["id"], "C", LABELS)
     store.fc_open(other["id"], c["id"])  # another workshop may have its own
@@ -109,10 +116,20 @@ def test_choices_history_and_tally(store, wid, people):
     for person, corner in ((p1, 0), (p2, 3), (p1, 1), (p3, None), (p2, 3)):
         store.fc_record_choice(wid, q["id"], person, corner)
     tally = store.fc_tally(q["id"]).as_dict()
-    assert tally == {"question": q["id"], "counts": [0, 1, 0, 1], "passes": 1, "count": 2,
-                     "dots": [[1, 1], [2, 3]]}
+    assert tally == {
+        "question": q["id"],
+        "counts": [0, 1, 0, 1],
+        "passes": 1,
+        "count": 2,
+        "dots": [[1, 1], [2, 3]],
+    }
     assert [(c["participant"], c["corner"]) for c in store.fc_changes(q["id"])] == [
-        (1, 0), (2, 3), (1, 1), (3, None), (2, 3)]
+        (1, 0),
+        (2, 3),
+        (1, 1),
+        (3, None),
+        (2, 3),
+    ]
     assert store.fc_questions(wid)[0]["answers"] == 3
 
 

@@ -1,4 +1,5 @@
 """The real server process, driven by python-socketio clients over websockets."""
+
 from __future__ import annotations
 
 import threading
@@ -37,7 +38,7 @@ class Phone:
         self.token = data["participant"]
         self.welcomed.set()
 
-    def connect(self) -> "Phone":
+    def connect(self) -> Phone:
         auth = {"code": self.code, **({"participant": self.token} if self.token else {})}
         self.client.connect(self.url, auth=auth, transports=["websocket"], wait_timeout=10)
         assert self.welcomed.wait(5)

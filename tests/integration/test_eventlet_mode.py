@@ -1,5 +1,6 @@
 """eventlet is deprecated upstream but stays a supported mode: one smoke test
 through the real server in that mode."""
+
 import time
 
 from tests.live_server import LiveServer

@@ -1,4 +1,5 @@
 """The real server process: websockets, a kill -9, a restart, a reconnect."""
+
 import threading
 import time
 
@@ -27,7 +28,9 @@ def test_acked_positions_survive_kill_9_and_restart(live, phones):
     for phone in crowd:
         phone.close()
     live.start()
-    dist = live.api("GET", f"/api/workshops/{w['id']}/statements/{s['id']}/distribution", w["facilitator_key"])
+    dist = live.api(
+        "GET", f"/api/workshops/{w['id']}/statements/{s['id']}/distribution", w["facilitator_key"]
+    )
     assert sorted(dist["values"]) == sorted(expected.values())
     # Every phone reconnects with its token and gets its own position back.
     for phone in crowd:
@@ -56,7 +59,9 @@ def test_projector_gets_coalesced_distribution(live, phones):
     received = []
     projector = socketio_client.Client(reconnection=False)
     projector.on("distribution", received.append)
-    projector.connect(live.url, auth={"workshop": w["id"], "key": w["projector_key"]}, transports=["websocket"])
+    projector.connect(
+        live.url, auth={"workshop": w["id"], "key": w["projector_key"]}, transports=["websocket"]
+    )
     try:
         crowd = [phones(live.url, w["code"]) for _ in range(10)]
         moves = 0
@@ -81,14 +86,18 @@ def test_wrong_code_is_refused_with_a_message(live):
     refusals = []
     client.on("connect_error", refusals.append)
     with pytest.raises(socketio_client.exceptions.ConnectionError):
-        client.connect(live.url, auth={"code": "000000", "lang": "sv"}, transports=["websocket"], wait_timeout=5)
+        client.connect(
+            live.url, auth={"code": "000000", "lang": "sv"}, transports=["websocket"], wait_timeout=5
+        )
     assert refusals == [{"message": "Ingen workshop har den koden. Kontrollera koden och försök igen."}]
 
 
 def test_pages_and_vendor_script_are_served_locally(live):
     w = live.new_workshop()
     page = requests.get(f"{live.url}/j/{w['code']}", timeout=5)
-    assert page.status_code == 200 and "/vendor/socket.io.esm.min.js" not in page.text  # imported by JS module
+    assert (
+        page.status_code == 200 and "/vendor/socket.io.esm.min.js" not in page.text
+    )  # imported by JS module
     script = requests.get(f"{live.url}/vendor/socket.io.esm.min.js", timeout=5)
     assert script.status_code == 200 and "export" in script.text
     assert "http://" not in page.text.replace(live.url, "") or "http://www.w3.org" in page.text
@@ -115,5 +124,7 @@ def test_many_phones_at_once(live):
         t.join(30)
     assert not errors
     assert all(a["ok"] for a in acks) and len(acks) == 50
-    dist = live.api("GET", f"/api/workshops/{w['id']}/statements/{s['id']}/distribution", w["facilitator_key"])
+    dist = live.api(
+        "GET", f"/api/workshops/{w['id']}/statements/{s['id']}/distribution", w["facilitator_key"]
+    )
     assert dist["count"] == 50

@@ -2,6 +2,7 @@
 refused before any handler runs, and every refused event that asked for an
 ack gets one. Driven through real Socket.IO packets (SocketIOTestClient
 sends encoded packets through the server's own dispatch)."""
+
 from __future__ import annotations
 
 import json
@@ -62,9 +63,11 @@ def test_deep_payload_gets_an_ack_and_changes_nothing(phone, opened, store):
 
 def test_value_checks_refuse_bad_text_and_huge_ints(phone, opened, store):
     p = phone()
-    for payload in ({"statement": opened["id"], "value": 10**30},
-                    {"statement": 10**30, "value": 50},
-                    {"statement": opened["id"], "value": "\ud800"}):
+    for payload in (
+        {"statement": opened["id"], "value": 10**30},
+        {"statement": 10**30, "value": 50},
+        {"statement": opened["id"], "value": "\ud800"},
+    ):
         ack = p.emit("position", payload, callback=True)
         assert ack["ok"] is False, payload
     assert store.distribution(opened["id"]).count == 0
@@ -100,4 +103,3 @@ def test_unreadable_packet_changes_nothing_and_logs_no_traceback(phone, caplog):
     with caplog.at_level(logging.DEBUG):
         assert raw(phone(), '23["position", {not json') is None
     assert not [r for r in caplog.records if r.exc_info]
-

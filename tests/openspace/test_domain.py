@@ -3,13 +3,14 @@
 Names from the Värmland minutes: the afternoon had rooms, passes and a fika,
 and the topics came back as "Återkoppling" (projektledning, struktur, ...).
 """
+
 from __future__ import annotations
 
 import pytest
 
-from workshop.openspace import domain as rules
 from workshop.domain.errors import Conflict, Invalid, NotFound
 from workshop.domain.parse import parse_clock
+from workshop.openspace import domain as rules
 
 
 # -- topics ----------------------------------------------------------------------
@@ -24,14 +25,17 @@ def test_topic_keeps_markup_verbatim():
     assert t["title"] == "<script>alert(1)</script>" and t["convener"] == "Helena"
 
 
-@pytest.mark.parametrize("data, field", [
-    ({}, "title"),
-    ({"title": ""}, "title"),
-    ({"title": "x" * 121}, "title"),
-    ({"title": 12}, "title"),
-    ({"title": "ok", "description": "x" * 1001}, "description"),
-    ({"title": "ok", "convener": "x" * 81}, "convener"),
-])
+@pytest.mark.parametrize(
+    "data, field",
+    [
+        ({}, "title"),
+        ({"title": ""}, "title"),
+        ({"title": "x" * 121}, "title"),
+        ({"title": 12}, "title"),
+        ({"title": "ok", "description": "x" * 1001}, "description"),
+        ({"title": "ok", "convener": "x" * 81}, "convener"),
+    ],
+)
 def test_topic_refused(data, field):
     with pytest.raises(Invalid) as err:
         rules.validate_topic(data)
@@ -62,8 +66,10 @@ def test_space_and_capacity():
 def test_slot_defaults_to_session():
     s = rules.validate_slot({"label": "Pass 1", "starts_at": "13:00", "minutes": 45})
     assert s == {"label": "Pass 1", "starts_at": "13:00", "minutes": 45, "kind": "session"}
-    assert rules.validate_slot({"label": "Fika", "starts_at": "14:00", "minutes": 30,
-                                "kind": "break"})["kind"] == "break"
+    assert (
+        rules.validate_slot({"label": "Fika", "starts_at": "14:00", "minutes": 30, "kind": "break"})["kind"]
+        == "break"
+    )
 
 
 @pytest.mark.parametrize("clock", ["00:00", "09:05", "23:59"])
@@ -81,13 +87,16 @@ def test_clock_refused(clock):
         parse_clock(clock, "starts_at")
 
 
-@pytest.mark.parametrize("data", [
-    {"label": "P", "starts_at": "13:00", "minutes": 4},
-    {"label": "P", "starts_at": "13:00", "minutes": 601},
-    {"label": "P", "starts_at": "13:00", "minutes": 45, "kind": "lunch"},
-    {"label": "P", "starts_at": "13:00"},
-    {"starts_at": "13:00", "minutes": 45},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"label": "P", "starts_at": "13:00", "minutes": 4},
+        {"label": "P", "starts_at": "13:00", "minutes": 601},
+        {"label": "P", "starts_at": "13:00", "minutes": 45, "kind": "lunch"},
+        {"label": "P", "starts_at": "13:00"},
+        {"starts_at": "13:00", "minutes": 45},
+    ],
+)
 def test_slot_refused(data):
     with pytest.raises(Invalid):
         rules.validate_slot(data)
@@ -96,12 +105,22 @@ def test_slot_refused(data):
 # -- settings ----------------------------------------------------------------------------
 def test_settings():
     assert rules.validate_settings({"dots": 3, "allow_claims": True, "break_until": "14:30"}) == {
-        "dots": 3, "allow_claims": True, "break_until": "14:30"}
+        "dots": 3,
+        "allow_claims": True,
+        "break_until": "14:30",
+    }
     assert rules.validate_settings({"break_label": None, "break_until": None}) == {
-        "break_label": "Fika", "break_until": None}
+        "break_label": "Fika",
+        "break_until": None,
+    }
     assert rules.validate_settings({"theme": " "}) == {"theme": None}
-    for bad in ({"dots": 11}, {"dots": -1}, {"allow_claims": 1}, {"break_until": "25:00"},
-                {"theme": "x" * 301}):
+    for bad in (
+        {"dots": 11},
+        {"dots": -1},
+        {"allow_claims": 1},
+        {"break_until": "25:00"},
+        {"theme": "x" * 301},
+    ):
         with pytest.raises(Invalid):
             rules.validate_settings(bad)
 
@@ -171,14 +190,23 @@ def test_dots():
 # -- notes ------------------------------------------------------------------------------------
 def test_note_kinds_and_proposal_fields():
     assert rules.validate_note({"text": "Skapa en avsändare"}) == {
-        "kind": "text", "text": "Skapa en avsändare", "who": None, "when": None}
-    p = rules.validate_note({"text": "Bjud in alla idéburna", "kind": "proposal",
-                             "who": "Arbetsgruppen", "when": "våren 2017"})
+        "kind": "text",
+        "text": "Skapa en avsändare",
+        "who": None,
+        "when": None,
+    }
+    p = rules.validate_note(
+        {"text": "Bjud in alla idéburna", "kind": "proposal", "who": "Arbetsgruppen", "when": "våren 2017"}
+    )
     assert (p["who"], p["when"]) == ("Arbetsgruppen", "våren 2017")
     with pytest.raises(Invalid):
         rules.validate_note({"text": "x", "kind": "key_point", "who": "Ann"})
     with pytest.raises(Invalid):
         rules.validate_note({"text": "x", "kind": "rant"})
+    assert rules.validate_note({"text": "x", "kind": None})["kind"] == "text"
+    for not_a_kind in ([], {}, "", 0, False):  # found by tests/integration/test_fuzz.py
+        with pytest.raises(Invalid):
+            rules.validate_note({"text": "x", "kind": not_a_kind})
     with pytest.raises(Invalid):
         rules.validate_note({"text": "x", "kind": "proposal", "who": "w" * 121})
 

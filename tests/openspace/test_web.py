@@ -1,4 +1,5 @@
 """HTTP: Open Space for the facilitator, and the wall for facilitator and projector."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -14,9 +15,12 @@ def send(client, workshop, fac):
     """send(method, path, json=None, headers=fac) -> the response, whatever its
     status (unlike conftest's ``send``, which asserts success): these tests
     check refusals too."""
+
     def call(method, path, json=None, headers=fac):
-        return client.open(f"/api/workshops/{workshop['id']}{path}", method=method, json=json,
-                           headers=headers)
+        return client.open(
+            f"/api/workshops/{workshop['id']}{path}", method=method, json=json, headers=headers
+        )
+
     return call
 
 
@@ -42,8 +46,11 @@ def test_auth_like_the_barometer(send, proj):
     assert send("GET", "/wall", headers={}).status_code == 401
     assert send("GET", "/wall", headers=bearer("wrong")).status_code == 403
     assert send("GET", "/wall", headers=proj).status_code == 200
-    for method, path, body in (("POST", "/spaces", {"name": "x"}), ("POST", "/topics", {"title": "x"}),
-                               ("PATCH", "/openspace", {"dots": 3})):
+    for method, path, body in (
+        ("POST", "/spaces", {"name": "x"}),
+        ("POST", "/topics", {"title": "x"}),
+        ("PATCH", "/openspace", {"dots": 3}),
+    ):
         assert send(method, path, body, headers=proj).status_code == 403
         assert send(method, path, body, headers={}).status_code == 401
     assert wall(send)["spaces"] == [] and wall(send)["topics"] == []
@@ -68,8 +75,17 @@ def test_spaces_crud(send):
     assert wall(send)["spaces"] == []
 
 
-@pytest.mark.parametrize("body", [{"name": ""}, {"name": "x" * 81}, {"name": "A", "capacity": 0},
-                                  {"name": "A", "capacity": "10"}, {"name": "A", "size": 3}, {}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"name": ""},
+        {"name": "x" * 81},
+        {"name": "A", "capacity": 0},
+        {"name": "A", "capacity": "10"},
+        {"name": "A", "size": 3},
+        {},
+    ],
+)
 def test_space_refused_changes_nothing(send, body):
     r = send("POST", "/spaces", body)
     assert r.status_code == 400 and r.get_json()["error"]
@@ -79,8 +95,13 @@ def test_space_refused_changes_nothing(send, body):
 def test_slots_listed_by_start_time(send, grid):
     slots = wall(send)["slots"]
     assert [s["label"] for s in slots] == ["Pass 1", "Fika", "Pass 2"]
-    assert slots[1] == {"id": grid["fika"], "label": "Fika", "starts_at": "14:00", "minutes": 30,
-                        "kind": "break"}
+    assert slots[1] == {
+        "id": grid["fika"],
+        "label": "Fika",
+        "starts_at": "14:00",
+        "minutes": 30,
+        "kind": "break",
+    }
     r = send("PATCH", f"/slots/{grid['p2']}", {"starts_at": "10:00"})
     assert r.status_code == 200 and r.get_json()["starts_at"] == "10:00"
     assert [s["label"] for s in wall(send)["slots"]] == ["Pass 2", "Pass 1", "Fika"]
@@ -109,13 +130,34 @@ def test_turning_a_slot_into_fika_unschedules_it(send, grid):
 
 # -- topics ------------------------------------------------------------------------------------
 def test_topic_created_on_behalf_and_markup_stored_verbatim(send):
-    t = topic(send, "<script>alert('x')</script>", description="Folkhälsa & psykisk hälsa",
-              convener="Helena")
+    t = topic(send, "<script>alert('x')</script>", description="Folkhälsa & psykisk hälsa", convener="Helena")
     assert t["title"] == "<script>alert('x')</script>"
-    assert {k: t[k] for k in ("description", "convener", "space", "slot", "interest", "here",
-                              "peak", "votes", "hidden", "notes")} == {
-        "description": "Folkhälsa & psykisk hälsa", "convener": "Helena", "space": None, "slot": None,
-        "interest": 0, "here": 0, "peak": 0, "votes": 0, "hidden": False, "notes": []}
+    assert {
+        k: t[k]
+        for k in (
+            "description",
+            "convener",
+            "space",
+            "slot",
+            "interest",
+            "here",
+            "peak",
+            "votes",
+            "hidden",
+            "notes",
+        )
+    } == {
+        "description": "Folkhälsa & psykisk hälsa",
+        "convener": "Helena",
+        "space": None,
+        "slot": None,
+        "interest": 0,
+        "here": 0,
+        "peak": 0,
+        "votes": 0,
+        "hidden": False,
+        "notes": [],
+    }
     assert wall(send)["topics"][0]["title"] == "<script>alert('x')</script>"
 
 
@@ -151,9 +193,13 @@ def test_placement_and_no_double_booking(send, grid):
     assert r.status_code == 409 and r.get_json()["error"]
     r = send("PUT", f"/topics/{t2['id']}/placement", {"space": grid["b"], "slot": grid["fika"]})
     assert r.status_code == 409
-    for bad, code in (({"space": grid["a"], "slot": None}, 400), ({"space": None}, 400),
-                      ({"space": 999, "slot": grid["p1"]}, 404), ({"space": grid["a"], "slot": 999}, 404),
-                      ({"space": "1", "slot": grid["p1"]}, 400)):
+    for bad, code in (
+        ({"space": grid["a"], "slot": None}, 400),
+        ({"space": None}, 400),
+        ({"space": 999, "slot": grid["p1"]}, 404),
+        ({"space": grid["a"], "slot": 999}, 404),
+        ({"space": "1", "slot": grid["p1"]}, 400),
+    ):
         assert send("PUT", f"/topics/{t2['id']}/placement", bad).status_code == code
     assert send("PUT", "/topics/999/placement", cell).status_code == 404
     topics = {t["id"]: t for t in wall(send)["topics"]}
@@ -167,10 +213,10 @@ def test_placement_and_no_double_booking(send, grid):
 def test_the_database_itself_refuses_double_booking(send, grid, store, workshop):
     t1, t2 = topic(send, "A"), topic(send, "B")
     send("PUT", f"/topics/{t1['id']}/placement", {"space": grid["a"], "slot": grid["p1"]})
-    with pytest.raises(sqlite3.IntegrityError):
-        with store.transaction() as db:
-            db.execute("UPDATE topics SET space_id = ?, slot_id = ? WHERE id = ?",
-                       [grid["a"], grid["p1"], t2["id"]])
+    with pytest.raises(sqlite3.IntegrityError), store.transaction() as db:
+        db.execute(
+            "UPDATE topics SET space_id = ?, slot_id = ? WHERE id = ?", [grid["a"], grid["p1"], t2["id"]]
+        )
 
 
 def test_hidden_topic_frees_its_cell_and_returns_unscheduled_if_taken(send, grid):
@@ -206,19 +252,35 @@ def test_merge_and_refusals(send, grid, proj):
 
 # -- settings, wall, limits -------------------------------------------------------------------------------
 def test_settings(send):
-    assert wall(send)["settings"] == {"theme": None, "allow_claims": False, "dots": 0,
-                                     "break_until": None, "break_label": "Fika"}
+    assert wall(send)["settings"] == {
+        "theme": None,
+        "allow_claims": False,
+        "dots": 0,
+        "break_until": None,
+        "break_label": "Fika",
+    }
     theme = "Hur kan idéburen sektor och offentlig sektor samverka i Värmland?"
-    r = send("PATCH", "/openspace", {"theme": theme, "allow_claims": True, "dots": 3,
-                                    "break_until": "14:30"})
+    r = send("PATCH", "/openspace", {"theme": theme, "allow_claims": True, "dots": 3, "break_until": "14:30"})
     assert r.status_code == 200
-    assert r.get_json() == {"theme": theme, "allow_claims": True, "dots": 3, "break_until": "14:30",
-                            "break_label": "Fika"}
-    for bad in ({"dots": 11}, {"allow_claims": "true"}, {"break_until": "14.30"}, {"theme": "x" * 301},
-                {"colour": "red"}):
+    assert r.get_json() == {
+        "theme": theme,
+        "allow_claims": True,
+        "dots": 3,
+        "break_until": "14:30",
+        "break_label": "Fika",
+    }
+    for bad in (
+        {"dots": 11},
+        {"allow_claims": "true"},
+        {"break_until": "14.30"},
+        {"theme": "x" * 301},
+        {"colour": "red"},
+    ):
         assert send("PATCH", "/openspace", bad).status_code == 400
-    assert send("PATCH", "/openspace", {"break_until": None, "break_label": "Lunch"}).get_json()[
-        "break_label"] == "Lunch"
+    assert (
+        send("PATCH", "/openspace", {"break_until": None, "break_label": "Lunch"}).get_json()["break_label"]
+        == "Lunch"
+    )
     assert wall(send)["settings"]["dots"] == 3 and wall(send)["settings"]["break_until"] is None
 
 
@@ -247,20 +309,34 @@ def test_deleting_the_workshop_removes_everything(client, send, grid, store, wor
 
 # -- appendix ------------------------------------------------------------------------------------------
 def test_openspace_record_for_the_appendix(send, grid, store, workshop):
-    send("PATCH", "/openspace", {"theme": "Samverkan i Värmland"})
-    kept, hidden, dup = topic(send, "Struktur", convener="Åsa"), topic(send, "Hemligt"), topic(send, "Struktur 2")
+    assert store.openspace_record(workshop["id"]).dots == 0  # dot voting off
+    send("PATCH", "/openspace", {"theme": "Samverkan i Värmland", "dots": 3})
+    kept, hidden, dup = (
+        topic(send, "Struktur", convener="Åsa"),
+        topic(send, "Hemligt"),
+        topic(send, "Struktur 2"),
+    )
     send("PATCH", f"/topics/{hidden['id']}", {"hidden": True})
     send("PUT", f"/topics/{kept['id']}/placement", {"space": grid["b"], "slot": grid["p2"]})
     store.add_note(workshop["id"], kept["id"], None, kind="text", text="Tre nivåer")
-    store.add_note(workshop["id"], dup["id"], None, kind="proposal", text="Bjud in alla",
-                   who="Arbetsgruppen", when="2017")
+    store.add_note(
+        workshop["id"],
+        dup["id"],
+        None,
+        kind="proposal",
+        text="Bjud in alla",
+        who="Arbetsgruppen",
+        when="2017",
+    )
     send("POST", f"/topics/{dup['id']}/merge", {"into": kept["id"]})
     record = store.openspace_record(workshop["id"])
     assert isinstance(record, OpenSpaceRecord) and record.theme == "Samverkan i Värmland"
+    assert record.dots == 3  # the appendix shows votes only when dot voting was on
     assert [s.name for s in record.spaces] == ["Rum A", "Rum B"]
     assert [s.label for s in record.slots] == ["Pass 1", "Fika", "Pass 2"]
     (t,) = record.topics
     assert (t.title, t.convener, t.space, t.slot) == ("Struktur", "Åsa", grid["b"], grid["p2"])
     assert [(n.kind, n.text, n.who, n.when, n.topic) for n in t.notes] == [
         ("text", "Tre nivåer", None, None, kept["id"]),
-        ("proposal", "Bjud in alla", "Arbetsgruppen", "2017", kept["id"])]
+        ("proposal", "Bjud in alla", "Arbetsgruppen", "2017", kept["id"]),
+    ]

@@ -125,10 +125,11 @@ def _statement(number: int, text, values, passes, starts, comments) -> Statement
     for i in range(passes):
         final[len(values) + 1 + i] = None
     history = []
-    for p, start in sorted(starts.items()):  # movers: a first position, then the final one
-        history.append(PositionChange(p, start, _at(number)))
+    for p, start in sorted(starts.items()):  # movers: a drag that settles, later the final one
+        history.append(PositionChange(p, 50, _at(number)))  # a sample while dragging
+        history.append(PositionChange(p, start, _at(number), gesture_end=True))
     for p, v in final.items():
-        history.append(PositionChange(p, v, _at(number + 10)))
+        history.append(PositionChange(p, v, _at(number + 10), gesture_end=True))
     return StatementRecord(
         id=100 + number,
         number=number,

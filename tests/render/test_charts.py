@@ -1,4 +1,5 @@
 """Charts: valid PNG/SVG bytes, labels in the chosen language, alt texts."""
+
 from __future__ import annotations
 
 import struct
@@ -15,15 +16,16 @@ from workshop.openspace.record import Topic
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 MANY = [int(v) for v in np.clip(np.random.default_rng(3).normal(60, 20, 500), 0, 100)]
-TOPICS = [Topic(1, "Projektledning", peak=12, interest=14), Topic(2, "Folkhälsa, psykisk hälsa", peak=8,
-          interest=9), Topic(3, "Kommunikation " * 10, peak=10, interest=11)]
+TOPICS = [
+    Topic(1, "Projektledning", peak=12, interest=14),
+    Topic(2, "Folkhälsa, psykisk hälsa", peak=8, interest=9),
+    Topic(3, "Kommunikation " * 10, peak=10, interest=11),
+]
 
 CHARTS = {
     "strip": lambda lang, fmt: charts.statement_strip([10, 50, 50, 50, 90], 2, lang, fmt),
     "strip_empty": lambda lang, fmt: charts.statement_strip([], 3, lang, fmt),
     "strip_many": lambda lang, fmt: charts.statement_strip(MANY, 40, lang, fmt),
-    "histogram": lambda lang, fmt: charts.statement_histogram([0, 5, 55, 100, 100], lang, fmt),
-    "histogram_empty": lambda lang, fmt: charts.statement_histogram([], lang, fmt),
     "movement": lambda lang, fmt: charts.movement_chart([(20, 60), (80, 30), (50, 52)], lang, fmt),
     "movement_empty": lambda lang, fmt: charts.movement_chart([], lang, fmt),
     "headcount": lambda lang, fmt: openspace_charts.headcount_chart(TOPICS, lang, fmt),
@@ -68,15 +70,47 @@ def test_strip_labels_follow_language(pseudo_swedish):
 def test_headcount_keeps_swedish_letters():
     svg = openspace_charts.headcount_chart(TOPICS, "en", "svg").decode()
     assert "Folkhälsa, psykisk hälsa" in svg
-    assert "…" in svg  # the long title is shortened, not cut off by the margin
+    assert "…" in svg  # a title too long for two lines is shortened, not cut off by the margin
 
 
-@pytest.mark.parametrize("title", [
-    "a ${ b $",  # mathtext that does not parse: drawing raised, the export answered 500
-    "x^2 $^$",
-    "Budget $5 or $10",  # parses, but would be drawn as math without its dollars
-    r"Escaped \$ already",
-])
+def test_headcount_wraps_long_titles_before_shortening_them():
+    title = "Gemensam överenskommelse för Värmlands idéburna organisationer"
+    svg = openspace_charts.headcount_chart([Topic(1, title, peak=5, interest=3)], "en", "svg").decode()
+    assert "<!-- Gemensam överenskommelse för -->" in svg
+    assert "<!-- Värmlands idéburna organisationer -->" in svg
+    assert "…" not in svg
+    assert openspace_charts._label("Projektledning") == "Projektledning"
+    assert openspace_charts._label(" ".join(["ord"] * 40)) == "\n".join(
+        [" ".join(["ord"] * 9), " ".join(["ord"] * 9) + "…"]
+    )  # two lines of 36, then "…"
+
+
+@pytest.mark.parametrize(
+    "pairs, drawn",
+    [
+        ([(20, 60), (30, 70)], {"Towards agree"}),
+        ([(80, 30), (50, 52)], {"Towards disagree", "Unchanged"}),
+        ([(20, 60), (80, 30), (50, 52)], {"Towards agree", "Towards disagree", "Unchanged"}),
+        ([], set()),
+    ],
+)
+def test_movement_legend_lists_only_the_line_styles_drawn(pairs, drawn):
+    svg = charts.movement_chart(pairs, "en", "svg").decode()
+    legend = {
+        label for label in ("Towards agree", "Towards disagree", "Unchanged") if f"<!-- {label} -->" in svg
+    }
+    assert legend == drawn
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "a ${ b $",  # mathtext that does not parse: drawing raised, the export answered 500
+        "x^2 $^$",
+        "Budget $5 or $10",  # parses, but would be drawn as math without its dollars
+        r"Escaped \$ already",
+    ],
+)
 def test_user_text_is_drawn_as_written_never_as_mathtext(title):
     openspace_charts.headcount_chart([Topic(1, title, peak=3)], "en", "png")
     svg = openspace_charts.headcount_chart([Topic(1, title, peak=3)], "en", "svg").decode()
@@ -100,6 +134,7 @@ def test_swarm_shrinks_dots_for_big_groups():
 
 def test_many_participants_render_quickly():
     import time
+
     start = time.perf_counter()
     charts.statement_strip(MANY, 0, "sv", "png")
     charts.movement_chart(list(zip(MANY, reversed(MANY))), "sv", "png")
@@ -107,26 +142,33 @@ def test_many_participants_render_quickly():
 
 
 def test_charts_never_import_pyplot():
-    code = "import sys, workshop.barometer.charts as c; c.statement_strip([1,2,3],0,'en','png'); " \
-           "assert 'matplotlib.pyplot' not in sys.modules"
+    code = (
+        "import sys, workshop.barometer.charts as c; c.statement_strip([1,2,3],0,'en','png'); "
+        "assert 'matplotlib.pyplot' not in sys.modules"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-@pytest.mark.parametrize("func, args, expected", [
-    (charts.alt_text_strip, ([10, 20, 30], 1, "en"), "Dot plot: 3 positions, 1 pass, mean 20."),
-    (charts.alt_text_strip, ([10, 21], 0, "en"), "Dot plot: 2 positions, 0 passes, mean 15.5."),
-    (charts.alt_text_strip, ([50], 0, "en"), "Dot plot: 1 position, 0 passes, mean 50."),
-    (charts.alt_text_strip, ([], 4, "en"), "Dot plot: 0 positions, 4 passes."),
-    (charts.alt_text_histogram, ([5, 55, 57, 100], "en"),
-     "Histogram: 4 positions in bands of ten points, most between 50 and 59."),
-    (charts.alt_text_histogram, ([100, 100], "en"),
-     "Histogram: 2 positions in bands of ten points, most between 90 and 100."),
-    (charts.alt_text_movement, ([(20, 60), (80, 30), (50, 52)], "en"),
-     "Slope chart: 2 of 3 moved, 1 towards agree and 1 towards disagree."),
-    (openspace_charts.alt_text_headcount, (TOPICS[:2], "en"),
-     "Bar chart: peak headcount and interest for 2 topics; most people at “Projektledning” (12)."),
-    (openspace_charts.alt_text_headcount, ([], "en"), "Bar chart: no topics."),
-])
+@pytest.mark.parametrize(
+    "func, args, expected",
+    [
+        (charts.alt_text_strip, ([10, 20, 30], 1, "en"), "Dot plot: 3 positions, 1 pass, mean 20."),
+        (charts.alt_text_strip, ([10, 21], 0, "en"), "Dot plot: 2 positions, 0 passes, mean 15.5."),
+        (charts.alt_text_strip, ([50], 0, "en"), "Dot plot: 1 position, 0 passes, mean 50."),
+        (charts.alt_text_strip, ([], 4, "en"), "Dot plot: 0 positions, 4 passes."),
+        (
+            charts.alt_text_movement,
+            ([(20, 60), (80, 30), (50, 52)], "en"),
+            "Slope chart: 2 of 3 moved, 1 towards agree and 1 towards disagree.",
+        ),
+        (
+            openspace_charts.alt_text_headcount,
+            (TOPICS[:2], "en"),
+            "Bar chart: peak headcount and interest for 2 topics; most people at “Projektledning” (12).",
+        ),
+        (openspace_charts.alt_text_headcount, ([], "en"), "Bar chart: no topics."),
+    ],
+)
 def test_alt_texts(func, args, expected):
     assert func(*args) == expected
 

@@ -57,7 +57,10 @@ CSV_FILES = (
     "statements.csv",
     "topics.csv",
     "notes.csv",
-)
+    "corners.csv",
+    "corner_comments.csv",
+    "corner_questions.csv",
+)  # Fyra hörn: always there
 EN_TITLE = (
     "Appendix – Opinion barometer and Open Space – Länsträff idéburna organisationer Värmland, 2015-11-20"
 )
@@ -106,8 +109,29 @@ def test_swedish_title_and_labels_with_catalog():
 def test_titles():
     assert title_for(APPENDIX, "en") == EN_TITLE
     assert title_for(APPENDIX, "sv").endswith("– Länsträff idéburna organisationer Värmland, 2015-11-20")
-    assert download_name(APPENDIX, "sv", "pdf") == "bilaga-VRM15-2015-11-20.pdf"
-    assert download_name(APPENDIX, "en", "docx") == "appendix-VRM15-2015-11-20.docx"
+    name = "lanstraff-ideburna-organisationer-varmland-2015-11-20"
+    assert download_name(APPENDIX, "sv", "pdf") == f"bilaga-{name}.pdf"
+    assert download_name(APPENDIX, "en", "docx") == f"appendix-{name}.docx"
+
+
+@pytest.mark.parametrize(
+    "title, code, expected",
+    [
+        ("Inspirationsdag Värmland", "123456", "bilaga-inspirationsdag-varmland-2026-11-20.pdf"),
+        ("ÅRSMÖTE – Föreningar i Väst!", "123456", "bilaga-arsmote-foreningar-i-vast-2026-11-20.pdf"),
+        ("  ../../etc/passwd  ", "123456", "bilaga-etc-passwd-2026-11-20.pdf"),
+        ("🎉 ✨", "654321", "bilaga-654321-2026-11-20.pdf"),  # nothing left of the title: the code
+        (
+            "Gemensam överenskommelse för Värmlands idéburna organisationer och regionen",
+            "1",
+            "bilaga-gemensam-overenskommelse-for-varmlands-ideburna-2026-11-20.pdf",
+        ),  # cut between words
+    ],
+)
+def test_download_name_is_a_slug_of_the_title(title, code, expected):
+    appendix = replace(APPENDIX, title=title, code=code, date="2026-11-20")
+    assert download_name(appendix, "sv", "pdf") == expected
+    assert len(download_name(appendix, "sv", "pdf")) <= len("bilaga--2026-11-20.pdf") + 60
 
 
 # --- PDF ----------------------------------------------------------------------
@@ -159,7 +183,51 @@ def test_pdf_document_properties(lang):
     ), "every font is embedded"
 
 
+@functools.cache
+def pdf_pages(lang: str) -> list[str]:
+    reader = pypdf.PdfReader(io.BytesIO(rendered("pdf", lang)))
+    return [flat(page.extract_text()) for page in reader.pages]
+
+
+def test_pdf_content_starts_on_page_one():
+    first = pdf_pages("sv")[0]
+    assert SV_TITLE in first and "Datum: 2015-11-20" in first
+    assert "Åsiktsbarometer" in first and "1. Min organisation har något att tillföra" in first
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_keeps_each_statement_block_on_one_page(lang):
+    """Heading, counts, dot plot, summary, movement and its chart: one page."""
+    label = "Förflyttning:" if lang == "sv" else "Movement:"
+    pages = pdf_pages(lang)
+    reader = pypdf.PdfReader(io.BytesIO(rendered("pdf", lang)))
+    expected_images = [0] * len(pages)
+    for number, statement in enumerate(STATEMENTS, start=1):
+        heading = flat(f"{number}. {statement[0]}")[:50]
+        (at,) = [i for i, p in enumerate(pages) if heading in p]
+        assert label in pages[at][pages[at].index(heading) :], (number, "movement on another page")
+        expected_images[at] += 2 if STATEMENT_RECORDS[number - 1] in MOVED_STATEMENTS else 1
+    headcount = translator(lang)("Headcount and interest")
+    expected_images[next(i for i, p in enumerate(pages) if headcount in p)] += 1
+    assert [len(page.images) for page in reader.pages] == expected_images
+
+
 # --- DOCX ---------------------------------------------------------------------
+@pytest.mark.parametrize("lang", LANGS)
+def test_docx_is_a4_and_starts_on_page_one(lang):
+    document = docx.Document(io.BytesIO(rendered("docx", lang)))
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    margins = (section.left_margin, section.right_margin, section.top_margin, section.bottom_margin)
+    assert [round(m.cm, 2) for m in margins] == [2.0] * 4
+    body = document.element.body
+    breaks = body.xpath(".//w:br[@w:type='page']")
+    first_h1 = next(p for p in document.paragraphs if p.style.name == "Heading 1")
+    # The first section follows the facts; only the second begins a new page.
+    assert len(breaks) == 1
+    assert list(body.iter()).index(first_h1._p) < list(body.iter()).index(breaks[0])
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_docx_structure_and_content(lang):
     document = docx.Document(io.BytesIO(rendered("docx", lang)))
@@ -288,6 +356,9 @@ def test_csv_zip(lang):
     assert all(re.fullmatch(r"P\d+", r["participant"]) for r in positions)
     passes = sum(1 for s in STATEMENT_RECORDS for h in s.history if h.value is None)
     assert sum(1 for r in positions if r["value"] == "pass") == passes
+    ends = [str(int(h.gesture_end)) for s in STATEMENT_RECORDS for h in s.history]
+    assert [r["gesture_end"] for r in positions] == ends and {"0", "1"} <= set(ends)
+    assert list(positions[0])[-1] == "gesture_end"  # added at the end: old columns keep their place
     assert {r["statement_text"] for r in positions} == {s.text for s in STATEMENT_RECORDS}
     comments = _csv_rows(data, "comments.csv")
     assert [c["comment"] for c in comments] == [c.text for s in STATEMENT_RECORDS for c in s.comments]
@@ -354,7 +425,26 @@ def _every_text_a_formula():
                     for tp in OPEN_SPACE.topics
                 ],
             ),
+            "fourcorners": _four_corners_all_formulas(f),
         },
+    )
+
+
+def _four_corners_all_formulas(f: str):
+    from workshop.fourcorners.record import ChoiceChange, Comment, FourCornersRecord, QuestionRecord
+
+    return FourCornersRecord(
+        questions=[
+            QuestionRecord(
+                id=1,
+                number=1,
+                text=f,
+                labels=(f, "+1", "-A", "@B"),
+                final={1: 0, 2: None},
+                history=[ChoiceChange(1, 3, "=1"), ChoiceChange(1, 0, "+t"), ChoiceChange(2, None, "@t")],
+                comments=[Comment("-1+1", "=1")],
+            )
+        ]
     )
 
 
@@ -409,12 +499,54 @@ def test_json(lang):
     first = doc["statements"][0]
     assert first["values"] == STATEMENT_RECORDS[0].values
     assert len(first["history"]) == len(STATEMENT_RECORDS[0].history)
+    assert [h["gesture_end"] for h in doc["statements"][1]["history"]] == [
+        h.gesture_end for h in STATEMENT_RECORDS[1].history
+    ]
     assert doc["statements"][5]["passes"] == 3
     assert doc["statements"][2]["comments"][0]["text"] == "använda resurser gemensamt, bli starka"
     topics = doc["openspace"]["topics"]
     assert [t["title"] for t in topics] == TOPIC_TITLES
     assert LONG_NOTE in [n["text"] for n in topics[1]["notes"]]
     assert len(doc["openspace"]["slots"]) == 3 and doc["openspace"]["slots"][1]["kind"] == "break"
+
+
+# --- Open Space votes: only when dot voting was on ----------------------------------
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html", "md"])
+def test_votes_show_only_when_dot_voting_was_on(fmt):
+    no_dots = replace(
+        APPENDIX,
+        sections={
+            **APPENDIX.sections,
+            "openspace": replace(
+                OPEN_SPACE, dots=0, topics=[replace(tp, votes=0) for tp in OPEN_SPACE.topics]
+            ),
+        },
+    )
+    dots_on = replace(
+        APPENDIX,
+        sections={
+            **APPENDIX.sections,
+            "openspace": replace(
+                OPEN_SPACE, dots=3, topics=[replace(tp, votes=0) for tp in OPEN_SPACE.topics]
+            ),
+        },
+    )
+    label = "Votes:"
+
+    def text(appendix) -> str:
+        data = RENDERERS[fmt](appendix, "en")
+        if fmt == "pdf":
+            return flat(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages))
+        if fmt == "docx":
+            return " ".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+        if fmt == "md":
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                return zf.read(MARKDOWN_FILE).decode("utf-8").replace("**", "")
+        return re.sub(r"<[^>]+>", "", data.decode("utf-8").replace("</dt>", ":"))
+
+    assert label not in text(no_dots)
+    assert text(dots_on).count(label) == len(OPEN_SPACE.topics)  # on, even if nobody voted
+    assert text(APPENDIX).count(label) == len(OPEN_SPACE.topics)  # votes were cast
 
 
 # --- Language plumbing: every label goes through gettext ----------------------------

@@ -1,8 +1,9 @@
 """Store.appendix: the snapshot every export reads, built from data made
 through the real HTTP API and participant sockets."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -21,8 +22,10 @@ def place(phone_client, statement_id, value):
 def ran(api, phone):
     """Four statements; the facilitator reorders them, shows three (not in
     list order) and never shows the last; three phones answer."""
-    ids = [api("POST", "/statements", {"text": t})["id"]
-           for t in ("Första", "Andra", "Tredje <b>fet</b>", "Aldrig visad")]
+    ids = [
+        api("POST", "/statements", {"text": t})["id"]
+        for t in ("Första", "Andra", "Tredje <b>fet</b>", "Aldrig visad")
+    ]
     a, b, c, d = ids
     api("PUT", "/statements/order", {"ids": [c, a, b, d]})
     p1, p2, p3 = phone(), phone(), phone()
@@ -67,17 +70,23 @@ def test_final_values_passes_history_and_comments(store, workshop, ran):
 def test_workshop_facts(store, workshop, ran):
     appendix = store.appendix(workshop["id"])
     assert (appendix.title, appendix.code, appendix.language) == (
-        "Inspirationsdag Värmland", workshop["code"], "sv")
+        "Inspirationsdag Värmland",
+        workshop["code"],
+        "sv",
+    )
     assert appendix.participants == 3
-    assert appendix.date == datetime.now(timezone.utc).date().isoformat()
+    assert appendix.date == datetime.now(UTC).date().isoformat()
     assert appendix.created_at == workshop["created_at"]
 
 
 def test_openspace_comes_from_the_openspace_record(store, workshop, api, phone):
     topic = api("POST", "/topics", {"title": "Projektledning", "convener": "Åsa"})
     p = phone()
-    ack = p.emit("note", {"topic": topic["id"], "text": "Det måste finnas någon ansvarig",
-                          "kind": "key_point"}, callback=True)
+    ack = p.emit(
+        "note",
+        {"topic": topic["id"], "text": "Det måste finnas någon ansvarig", "kind": "key_point"},
+        callback=True,
+    )
     assert ack["ok"], ack
     appendix = store.appendix(workshop["id"])
     assert appendix.sections["barometer"].statements == []

@@ -1,6 +1,7 @@
 """The appendix over HTTP: a workshop run through the API and real
 participant sockets, downloaded in every format and parsed back; the summary
 fragment; the archive list."""
+
 from __future__ import annotations
 
 import csv
@@ -26,16 +27,21 @@ SCRIPT_COMMENT = f"{SCRIPT} & {SWEDISH}"
 # Each statement's positions from four phones (after any moves).
 PATTERNS = [[80, 90, 100, 85], [10, "pass", 30, 60], [40, 90, 75, 80], [5, 50, 55, "pass"]]
 TOPICS = [("Projektledning", "Helena Olsson"), ("Folkhälsa, psykisk hälsa", None)]
-NOTES = [("text", "Struktur – nästa steg", {}),
-         ("key_point", "Det måste finnas någon ansvarig", {}),
-         ("proposal", "Bjuda in alla idéburna organisationer", {"who": "Arbetsgruppen", "when": "mars 2016"}),
-         ("question", f"Ekonomi? Vem betalar {SWEDISH}", {})]
-MIMETYPES = {"pdf": "application/pdf",
-             "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-             "html": "text/html", "md": "application/zip", "csv": "application/zip",
-             "json": "application/json"}
-EXTENSIONS = {"pdf": "pdf", "docx": "docx", "html": "html", "md": "md.zip", "csv": "csv.zip",
-              "json": "json"}
+NOTES = [
+    ("text", "Struktur – nästa steg", {}),
+    ("key_point", "Det måste finnas någon ansvarig", {}),
+    ("proposal", "Bjuda in alla idéburna organisationer", {"who": "Arbetsgruppen", "when": "mars 2016"}),
+    ("question", f"Ekonomi? Vem betalar {SWEDISH}", {}),
+]
+MIMETYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html",
+    "md": "application/zip",
+    "csv": "application/zip",
+    "json": "application/json",
+}
+EXTENSIONS = {"pdf": "pdf", "docx": "docx", "html": "html", "md": "md.zip", "csv": "csv.zip", "json": "json"}
 
 
 def flat(text: str) -> str:
@@ -52,7 +58,8 @@ def ran(api, phone):
         sid = api("POST", "/statements", {"text": text})["id"]
         api("POST", f"/statements/{sid}/open")
         if i == 2:
-            ok(phones[0], "position", {"statement": sid, "value": 0})  # moves later
+            # Settles at 0 (the phone says so), then changes its mind.
+            ok(phones[0], "position", {"statement": sid, "value": 0, "settled": True})
         values = PATTERNS[i % len(PATTERNS)]
         for p, value in zip(phones, values):
             ok(p, "position", {"statement": sid, "value": value})
@@ -62,20 +69,26 @@ def ran(api, phone):
         if text == SCRIPT:
             api("POST", f"/statements/{sid}/comments", {"text": SCRIPT_COMMENT})
         api("POST", f"/statements/{sid}/close")
-    topic_ids = [api("POST", "/topics", {"title": title, "convener": convener})["id"]
-                 for title, convener in TOPICS]
+    topic_ids = [
+        api("POST", "/topics", {"title": title, "convener": convener})["id"] for title, convener in TOPICS
+    ]
     for kind, text, more in NOTES:
         ok(phones[1], "note", {"topic": topic_ids[0], "text": text, "kind": kind, **more})
     ok(phones[2], "note", {"topic": topic_ids[1], "text": "Samverkan kring föreningar", "kind": "text"})
     passes = [sum(1 for v in PATTERNS[i % len(PATTERNS)] if v == "pass") for i in range(len(TEXTS))]
-    return {"summaries": {lang: [verbal_summary(v, n).text(lang) for v, n in zip(finals, passes)]
-                          for lang in ("sv", "en")}}
+    return {
+        "summaries": {
+            lang: [verbal_summary(v, n).text(lang) for v, n in zip(finals, passes)] for lang in ("sv", "en")
+        }
+    }
 
 
 def download(client, workshop, fmt, headers=None, **params):
     query = "&".join(f"{k}={v}" for k, v in params.items())
-    return client.get(f"/api/workshops/{workshop['id']}/export.{fmt}" + (f"?{query}" if query else ""),
-                      headers=headers or {})
+    return client.get(
+        f"/api/workshops/{workshop['id']}/export.{fmt}" + (f"?{query}" if query else ""),
+        headers=headers or {},
+    )
 
 
 class _Text(HTMLParser):
@@ -122,8 +135,10 @@ def test_every_format_holds_the_whole_day(client, workshop, fac, ran, fmt):
     assert r.status_code == 200, r.get_data(as_text=True)[:300]
     assert r.mimetype == MIMETYPES[fmt]
     disposition = r.headers["Content-Disposition"]
-    assert disposition.startswith("attachment; filename=bilaga-")  # the workshop speaks Swedish
-    assert disposition.endswith(f"-{workshop['code']}-{ran_date(workshop)}.{EXTENSIONS[fmt]}")
+    # Named by the title, in the workshop's language (Swedish).
+    assert disposition == (
+        f"attachment; filename=bilaga-inspirationsdag-varmland-{ran_date(workshop)}.{EXTENSIONS[fmt]}"
+    )
     assert r.headers["Cache-Control"] == "no-store"
     text = text_of(fmt, r.data)
     for statement in TEXTS:
@@ -131,8 +146,14 @@ def test_every_format_holds_the_whole_day(client, workshop, fac, ran, fmt):
     if fmt != "json":  # JSON carries summaries once per language; checked below
         for summary in ran["summaries"]["sv"]:
             assert summary in text
-    for needle in (COMMENT, SCRIPT_COMMENT, SWEDISH, "Samverkan kring föreningar",
-                   *(title for title, _ in TOPICS), *(text for _, text, _ in NOTES)):
+    for needle in (
+        COMMENT,
+        SCRIPT_COMMENT,
+        SWEDISH,
+        "Samverkan kring föreningar",
+        *(title for title, _ in TOPICS),
+        *(text for _, text, _ in NOTES),
+    ):
         assert flat(needle) in text, needle
     if fmt not in ("csv", "json"):
         assert "Helena Olsson" in text and "Arbetsgruppen" in text
@@ -184,7 +205,9 @@ def test_language_override(client, workshop, fac, ran):
 
 
 def test_english_workshop_exports_in_english(client, admin):
-    w = client.post("/api/workshops", json={"title": "Spring day", "language": "en"}, headers=admin).get_json()
+    w = client.post(
+        "/api/workshops", json={"title": "Spring day", "language": "en"}, headers=admin
+    ).get_json()
     r = download(client, w, "json", headers=bearer(w["facilitator_key"]))
     assert r.get_json()["title"].startswith("Appendix – ")
     assert "filename=appendix-" in r.headers["Content-Disposition"]
@@ -227,8 +250,11 @@ def test_dollar_signs_in_a_topic_title_keep_the_charted_exports_working(client, 
         assert title in text
 
 
-FORMULAS = {"space": '=HYPERLINK("http://x"&A1,"klick")', "slot": "+cmd|' /C calc'!A0",
-            "other_slot": "@SUM(1)"}
+FORMULAS = {
+    "space": '=HYPERLINK("http://x"&A1,"klick")',
+    "slot": "+cmd|' /C calc'!A0",
+    "other_slot": "@SUM(1)",
+}
 
 
 def test_csv_guards_room_and_slot_names_against_formulas(client, workshop, fac, api):
@@ -242,7 +268,8 @@ def test_csv_guards_room_and_slot_names_against_formulas(client, workshop, fac, 
         topics = list(csv.DictReader(io.StringIO(zf.read("topics.csv").decode("utf-8-sig"))))
     assert [(t["space"], t["slot"]) for t in topics] == [
         ("'" + FORMULAS["space"], "'" + FORMULAS["slot"]),
-        ("'" + FORMULAS["space"], "'" + FORMULAS["other_slot"])]
+        ("'" + FORMULAS["space"], "'" + FORMULAS["other_slot"]),
+    ]
 
 
 # -- the summary page ------------------------------------------------------------
@@ -257,9 +284,18 @@ def test_summary_fragment(client, workshop, fac, ran):
     assert html.count('role="img"') == len(TEXTS)  # one strip chart per statement, with alt text
     assert html.count("<title id=") == len(TEXTS)
     text = html_text(html)
-    for needle in [*map(flat, TEXTS), *ran["summaries"]["en"], COMMENT, SCRIPT_COMMENT,
-                   "Projektledning", "Helena Olsson", "Key points", "Det måste finnas någon ansvarig",
-                   "Proposals and next steps", "Arbetsgruppen"]:
+    for needle in [
+        *map(flat, TEXTS),
+        *ran["summaries"]["en"],
+        COMMENT,
+        SCRIPT_COMMENT,
+        "Projektledning",
+        "Helena Olsson",
+        "Key points",
+        "Det måste finnas någon ansvarig",
+        "Proposals and next steps",
+        "Arbetsgruppen",
+    ]:
         assert needle in text, needle
     assert "moved" in text  # the movement sentence
     sv = client.get(f"{url}?key={workshop['facilitator_key']}&lang=sv").get_data(as_text=True)
@@ -283,19 +319,33 @@ def test_archive_lists_counts_and_date(client, admin, workshop, ran):
     r = client.get("/api/workshops", headers=admin)
     [row] = [w for w in r.get_json()["workshops"] if w["id"] == workshop["id"]]
     assert (row["participants"], row["statements"], row["topics"], row["notes"]) == (
-        4, len(TEXTS), len(TOPICS), len(NOTES) + 1)
+        4,
+        len(TEXTS),
+        len(TOPICS),
+        len(NOTES) + 1,
+    )
     assert row["date"] == ran_date(workshop)
     assert "facilitator_key" not in row
 
 
 def test_delete_removes_everything(client, admin, workshop, fac, store, ran):
     assert client.delete(f"/api/workshops/{workshop['id']}", headers=fac).status_code == 204
-    for table in ("participants", "statements", "positions", "position_changes", "comments",
-                  "topics", "topic_notes", "topic_interest", "topic_presence"):
+    for table in (
+        "participants",
+        "statements",
+        "positions",
+        "position_changes",
+        "comments",
+        "topics",
+        "topic_notes",
+        "topic_interest",
+        "topic_presence",
+    ):
         assert store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
     assert download(client, workshop, "pdf", headers=admin).status_code == 404
-    assert all(w["id"] != workshop["id"]
-               for w in client.get("/api/workshops", headers=admin).get_json()["workshops"])
+    assert all(
+        w["id"] != workshop["id"] for w in client.get("/api/workshops", headers=admin).get_json()["workshops"]
+    )
 
 
 # -- rendering off the event loop ------------------------------------------------------
@@ -311,5 +361,6 @@ def test_run_off_loop_uses_a_real_thread_under_gevent():
 
     def fails():
         raise ValueError("render failed")
+
     with pytest.raises(ValueError, match="render failed"):
         run_off_loop(fails, mode="gevent")

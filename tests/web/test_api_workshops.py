@@ -1,9 +1,16 @@
-from tests.conftest import bearer
+from tests.conftest import bearer, events
 
 
 def test_create_returns_keys_and_links(workshop):
-    assert set(workshop) >= {"id", "code", "facilitator_key", "projector_key", "join_url",
-                             "projector_url", "facilitator_url"}
+    assert set(workshop) >= {
+        "id",
+        "code",
+        "facilitator_key",
+        "projector_key",
+        "join_url",
+        "projector_url",
+        "facilitator_url",
+    }
     assert workshop["join_url"] == f"http://workshop.test:5000/j/{workshop['code']}"
     assert workshop["projector_url"].endswith(f"/projector/{workshop['id']}#key={workshop['projector_key']}")
     assert workshop["facilitator_url"].endswith(f"#key={workshop['facilitator_key']}")
@@ -17,8 +24,16 @@ def test_create_needs_the_admin_token(client, workshop):
 
 
 def test_create_validates(client, admin):
-    for body in ({}, {"title": ""}, {"title": "x" * 201}, {"title": 5}, {"title": "x", "language": "de"},
-                 {"title": "x", "extra": 1}, [], "title"):
+    for body in (
+        {},
+        {"title": ""},
+        {"title": "x" * 201},
+        {"title": 5},
+        {"title": "x", "language": "de"},
+        {"title": "x", "extra": 1},
+        [],
+        "title",
+    ):
         r = client.post("/api/workshops", json=body, headers=admin)
         assert r.status_code == 400, body
         assert r.get_json()["error"]
@@ -68,7 +83,10 @@ def test_phase(client, workshop, fac):
     path = f"/api/workshops/{workshop['id']}/phase"
     assert client.post(path, json={"phase": "openspace"}, headers=fac).status_code == 200
     assert client.post(path, json={"phase": "fika"}, headers=fac).status_code == 400
-    assert client.post(path, json={"phase": "ended"}, headers=bearer(workshop["projector_key"])).status_code == 403
+    assert (
+        client.post(path, json={"phase": "ended"}, headers=bearer(workshop["projector_key"])).status_code
+        == 403
+    )
     assert client.get(f"/api/workshops/{workshop['id']}", headers=fac).get_json()["phase"] == "openspace"
 
 
@@ -85,3 +103,43 @@ def test_delete_removes_everything(client, admin, workshop, fac, store):
 def test_healthz(client):
     r = client.get("/healthz")
     assert r.status_code == 200 and r.get_json() == {"ok": True}
+
+
+def test_projector_view_is_stored_and_pushed(client, workshop, fac, projector):
+    path = f"/api/workshops/{workshop['id']}/projector"
+    first = events(projector, "state")[-1]
+    assert first["projector"]["view"] is None  # automatic until the facilitator picks
+    assert first["projector"]["views"][0] == "lobby" and first["projector"]["views"][-1] == "thanks"
+    r = client.put(path, json={"view": "wall"}, headers=fac)
+    assert r.status_code == 200 and r.get_json() == {"view": "wall"}
+    assert events(projector, "state")[-1]["projector"]["view"] == "wall"
+    assert client.put(path, json={"view": None}, headers=fac).get_json() == {"view": None}
+    assert events(projector, "state")[-1]["projector"]["view"] is None
+
+
+def test_a_reconnecting_projector_gets_the_chosen_view(app, socketio, client, workshop, fac):
+    client.put(f"/api/workshops/{workshop['id']}/projector", json={"view": "result"}, headers=fac)
+    again = socketio.test_client(app, auth={"workshop": workshop["id"], "key": workshop["projector_key"]})
+    assert events(again, "state")[-1]["projector"]["view"] == "result"
+    again.disconnect()
+
+
+def test_projector_view_does_not_disturb_phones(client, workshop, fac, phone):
+    p = phone()
+    p.get_received()
+    client.put(f"/api/workshops/{workshop['id']}/projector", json={"view": "lobby"}, headers=fac)
+    assert events(p, "state") == []
+
+
+def test_projector_view_is_validated_and_facilitator_only(client, workshop, fac, store):
+    path = f"/api/workshops/{workshop['id']}/projector"
+    for body in ({"view": "fika"}, {"view": 3}, {}, {"view": "wall", "extra": 1}, ["wall"]):
+        r = client.put(path, json=body, headers=fac)
+        assert r.status_code == 400 and r.get_json()["error"], body
+    assert "lobby" in client.put(path, json={"view": "fika"}, headers=fac).get_json()["error"]
+    assert client.put(path, json={"view": "wall"}).status_code == 401
+    assert (
+        client.put(path, json={"view": "wall"}, headers=bearer(workshop["projector_key"])).status_code == 403
+    )
+    assert client.put("/api/workshops/nope/projector", json={"view": "wall"}, headers=fac).status_code == 404
+    assert store.workshop(workshop["id"])["projector_view"] is None

@@ -62,7 +62,9 @@ def test_pages_load_nothing_from_the_internet(client, path):
 
 
 def test_user_text_is_escaped(client, admin):
-    w = client.post("/api/workshops", json={"title": "<img src=x onerror=alert(1)>"}, headers=admin).get_json()
+    w = client.post(
+        "/api/workshops", json={"title": "<img src=x onerror=alert(1)>"}, headers=admin
+    ).get_json()
     for path in (f"/j/{w['code']}", f"/projector/{w['id']}", f"/console/{w['id']}"):
         page = client.get(path).get_data(as_text=True)
         assert "<img src=x" not in page and "&lt;img src=x" in page
@@ -78,3 +80,41 @@ def test_vendor_script_is_served_from_node_modules(client):
     assert r.status_code == 200 and r.mimetype == "text/javascript"
     assert client.get("/vendor/../app.py").status_code == 404
     assert client.get("/vendor/other.js").status_code == 404
+
+
+def test_every_file_a_page_links_is_served_and_there_is_a_favicon(client, workshop):
+    for path in ("/", f"/j/{workshop['code']}", f"/projector/{workshop['id']}", f"/console/{workshop['id']}"):
+        page = client.get(path).get_data(as_text=True)
+        assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in page
+    for path in ("/", "/join", f"/j/{workshop['code']}"):
+        page = client.get(path).get_data(as_text=True)
+        for link in re.findall(r'(?:src|href)="(/(?:static|vendor)/[^"]+)"', page):
+            assert client.get(link).status_code == 200, (path, link)
+    icon = client.get("/static/favicon.svg")
+    assert (
+        icon.mimetype == "image/svg+xml"
+        and b"<svg" in icon.data
+        and b"http" not in icon.data.replace(b"http://www.w3.org/2000/svg", b"")
+    )
+
+
+@pytest.mark.parametrize("page", ["projector", "phone"])
+def test_the_rooms_pages_speak_the_workshops_language(client, admin, workshop, page):
+    english = client.post("/api/workshops", json={"title": "W", "language": "en"}, headers=admin).get_json()
+
+    def lang(w, query="", **headers):
+        path = f"/projector/{w['id']}" if page == "projector" else f"/j/{w['code']}"
+        html = client.get(path + query, headers=headers).get_data(as_text=True)
+        return re.search(r'<html lang="(\w+)">', html).group(1)
+
+    # The projector laptop's browser settings do not switch the room's language...
+    assert lang(workshop, **{"Accept-Language": "en-GB,en;q=0.9"}) == "sv"
+    assert lang(english, **{"Accept-Language": "sv-SE"}) == "en"
+    # ...but ?lang= does, and so does the choice it leaves in the cookie.
+    assert lang(workshop, "?lang=en", **{"Accept-Language": "sv-SE"}) == "en"
+    assert lang(workshop, **{"Accept-Language": "sv-SE"}) == "en"
+
+
+def test_other_pages_still_follow_accept_language(client, workshop):
+    html = client.get(f"/console/{workshop['id']}", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert '<html lang="en">' in html

@@ -26,6 +26,9 @@ METHOD = Method(
     register_live=live.register,
     js_strings=strings.js_strings,
     appendix=_appendix,
-    stylesheet="css/barometer.css",
+    archive_columns=(("statements", N_("Statements")),),
     workshop_fields=lambda store, workshop_id: {"statements": store.statements(workshop_id)},
+    stylesheet="css/barometer.css",
+    # The open statement live; the result of the one closed last.
+    projector_views=("statement", "result"),
 )

@@ -8,41 +8,38 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from workshop.barometer import charts
 from workshop.barometer.appendix_view import BarometerView, StatementView
 from workshop.barometer.domain_floor import spoken
 from workshop.render import docx_layout
 from workshop.render.appendix_view import pseudonym
 from workshop.render.markdown_text import md_image, md_labelled, md_line, md_paragraph
-from workshop.render.pdf_layout import LINE, TEXT_WIDTH, PdfWriter
-
-FRAMES_HEIGHT_MM = (
-    TEXT_WIDTH * (3 * charts.FRAME_ROW_HEIGHT + charts.FRAMES_SCALE_HEIGHT) / charts.FRAMES_WIDTH
-)
+from workshop.render.pdf_layout import PdfWriter
 
 
 def pdf(w: PdfWriter, view: BarometerView) -> None:
+    """Each statement on one page where it fits; where long comments make
+    it too tall, still its block (heading, counts, chart, summary, movement)."""
     L = view.labels
+    step = w.step
     if not view.statements:
         w.para(L["no_statements"])
     for s in view.statements:
-        w.heading(s.heading, 2)
-        w.para(s.counts)
-        if s.frames_chart:
-            if w.pdf.will_page_break(2 * LINE + FRAMES_HEIGHT_MM):  # the caption stays with its chart
-                w.pdf.add_page()
-            w.para(L["frames_caption"], bold_label=L["replay"])
-        w.chart(s.positions_chart)
-        w.para(s.summary_text, bold_label=L["summary"])
-        w.para(s.movement_text, bold_label=L["movement"])
+        block = [
+            step.heading(s.heading, 2),
+            step.para(s.counts),
+            # The replay's caption stays with its frames (the block is kept together).
+            *([step.para(L["frames_caption"], L["replay"])] if s.frames_chart else []),
+            step.chart(s.positions_chart),
+            step.para(s.summary_text, L["summary"]),
+            step.para(s.movement_text, L["movement"]),
+        ]
         if s.movement_chart:
-            w.chart(s.movement_chart)
-        for c in s.record.comments:
-            w.para(c.text, bold_label=L["comment"])
+            block.append(step.chart(s.movement_chart))
+        after = [step.para(c.text, L["comment"]) for c in s.record.comments]
         if s.floor_text:
-            w.para(s.floor_text, bold_label=L["floor"])
-        for label, text in _phone_comment_lines(s):
-            w.para(text, bold_label=label)
+            after.append(step.para(s.floor_text, L["floor"]))
+        after += [step.para(text, label) for label, text in _phone_comment_lines(s)]
+        w.together(*block, *after, keep=len(block))
 
 
 def docx(doc, view: BarometerView) -> None:
@@ -50,13 +47,14 @@ def docx(doc, view: BarometerView) -> None:
     if not view.statements:
         doc.add_paragraph(L["no_statements"])
     for s in view.statements:
+        # Word keeps the block (heading to movement) on one page.
         doc.add_heading(docx_layout.clean(s.heading), 2)
-        doc.add_paragraph(s.counts)
+        doc.add_paragraph(s.counts).paragraph_format.keep_with_next = True
         if s.frames_chart:
-            docx_layout.labelled(doc, L["replay"], L["frames_caption"])
-        docx_layout.chart(doc, s.positions_chart)
-        docx_layout.labelled(doc, L["summary"], s.summary_text)
-        docx_layout.labelled(doc, L["movement"], s.movement_text)
+            docx_layout.labelled(doc, L["replay"], L["frames_caption"], keep_with_next=True)
+        docx_layout.chart(doc, s.positions_chart, keep_with_next=True)
+        docx_layout.labelled(doc, L["summary"], s.summary_text, keep_with_next=True)
+        docx_layout.labelled(doc, L["movement"], s.movement_text, keep_with_next=bool(s.movement_chart))
         if s.movement_chart:
             docx_layout.chart(doc, s.movement_chart)
         for c in s.record.comments:
@@ -105,14 +103,24 @@ def _phone_comment_lines(s: StatementView) -> list[tuple[str, str]]:
 
 def csv(view: BarometerView) -> dict:
     """positions.csv holds every change (the full history, not only final
-    positions), so a spreadsheet can replay the barometer. floor.csv: who was
-    given the floor, by region, in order; phone_comments.csv: the approved ones."""
+    positions), so a spreadsheet can replay the barometer; ``gesture_end``
+    is 1 where the phone said a gesture ended (the person settled there).
+    floor.csv: who was given the floor, by region, in order;
+    phone_comments.csv: the approved ones (every cell goes through the
+    shared writer's formula guard, see render/export_csv.py)."""
     statements = [s.record for s in view.statements]
     return {
         "positions.csv": (
-            ["statement", "statement_text", "participant", "value", "at"],
+            ["statement", "statement_text", "participant", "value", "at", "gesture_end"],
             [
-                [s.number, s.text, pseudonym(h.participant), "pass" if h.value is None else h.value, h.at]
+                [
+                    s.number,
+                    s.text,
+                    pseudonym(h.participant),
+                    "pass" if h.value is None else h.value,
+                    h.at,
+                    int(h.gesture_end),
+                ]
                 for s in statements
                 for h in s.history
             ],
@@ -188,7 +196,13 @@ def _statement_json(s: StatementView) -> dict:
         "movement_text": s.movement_text,
         "comments": [asdict(c) for c in r.comments],
         "history": [
-            {"participant": pseudonym(h.participant), "value": h.value, "at": h.at} for h in r.history
+            {
+                "participant": pseudonym(h.participant),
+                "value": h.value,
+                "at": h.at,
+                "gesture_end": h.gesture_end,
+            }
+            for h in r.history
         ],
         # Ordet, by region and in order (who spoke is not kept here); approved phone comments.
         "floor": {"heard": heard, "order": order},

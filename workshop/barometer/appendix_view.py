@@ -172,22 +172,26 @@ def _frames_chart(number: int, f: Frames, lang: str, labels: dict) -> Chart | No
 
 
 def _movement_sentence(m: Movement, lang: str, t) -> str:
+    """Two people are "båda" (both), never "alla 2" (all 2)."""
     if m.participants == 0:
         return t("No movement recorded.")
     if m.moved == 0:
+        if m.participants == 1:
+            return t("Nobody moved: the one person kept their first position.")
+        if m.participants == 2:
+            return t("Nobody moved: both kept their first position.")
         return t("Nobody moved: {participants} kept their first position.").format(
             participants=m.participants
         )
+    counts = dict(up=m.towards_agree, down=m.towards_disagree, shift=charts.format_shift(m.mean_shift, lang))
+    if m.moved == m.participants == 2:
+        return t(
+            "Both moved: {up} towards agree, {down} towards disagree (mean shift {shift} points)."
+        ).format(**counts)
     return t(
         "{moved} of {participants} moved: {up} towards agree, {down} towards disagree "
         "(mean shift {shift} points)."
-    ).format(
-        moved=m.moved,
-        participants=m.participants,
-        up=m.towards_agree,
-        down=m.towards_disagree,
-        shift=charts.format_shift(m.mean_shift, lang),
-    )
+    ).format(moved=m.moved, participants=m.participants, **counts)
 
 
 def all_charts(view: BarometerView) -> list[Chart]:

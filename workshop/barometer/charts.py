@@ -147,36 +147,6 @@ def frames_chart(frames: Sequence[tuple[str, Sequence[int], int]], lang: str, fm
         return save(fig, fmt)
 
 
-def statement_histogram(values: Sequence[int], lang: str, fmt: str = "svg") -> bytes:
-    """Positions counted in ten bands of ten points (the last band has 100)."""
-    t = translator(lang)
-    counts = _bands(values)
-    with style():
-        fig = figure(6.5, 2.2)
-        ax = fig.add_axes((0.08, 0.2, 0.89, 0.72))
-        _shade_middle(ax)
-        ax.bar(
-            np.arange(10) * 10 + 5,
-            counts,
-            width=9,
-            facecolor="0.8",
-            edgecolor=INK,
-            hatch="///",
-            linewidth=0.8,
-            zorder=2,
-        )
-        _scale_axis(ax, t)
-        ax.set_ylabel(t("People"))
-        ax.yaxis.get_major_locator().set_params(integer=True)
-        for side in ("right", "top"):
-            ax.spines[side].set_visible(False)
-        return save(fig, fmt)
-
-
-def _bands(values: Sequence[int]) -> np.ndarray:
-    return np.bincount(np.minimum(np.asarray(values, dtype=int) // 10, 9), minlength=10)
-
-
 def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg") -> bytes:
     """Slope lines from first to final position, one per participant."""
     t = translator(lang)
@@ -189,16 +159,19 @@ def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg"
         ax.set_xticks([0, 1], [t("First"), t("Final")])
         for side in ("right", "top"):
             ax.spines[side].set_visible(False)
+        handles = []  # the legend lists only the line styles drawn
         if pairs:
             arr = np.asarray(pairs, dtype=float)
             shift = arr[:, 1] - arr[:, 0]
             styles = [
-                (shift >= MOVE_THRESHOLD, INK, "solid", 1.0),
-                (shift <= -MOVE_THRESHOLD, INK, (0, (4, 2)), 1.0),
-                (np.abs(shift) < MOVE_THRESHOLD, "0.65", (0, (1, 2)), 0.8),
+                (shift >= MOVE_THRESHOLD, INK, "solid", 1.0, t("Towards agree")),
+                (shift <= -MOVE_THRESHOLD, INK, (0, (4, 2)), 1.0, t("Towards disagree")),
+                (np.abs(shift) < MOVE_THRESHOLD, "0.65", (0, (1, 2)), 0.8, t("Unchanged")),
             ]
             alpha = 1.0 if len(arr) <= 60 else 0.35  # many lines: let density show
-            for mask, color, line_style, width in styles:
+            for mask, color, line_style, width, label in styles:
+                if not mask.any():
+                    continue
                 segs = np.stack(
                     [
                         np.stack([np.zeros(mask.sum()), arr[mask, 0]], 1),
@@ -211,20 +184,17 @@ def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg"
                         segs, colors=color, linestyles=line_style, linewidths=width, alpha=alpha, zorder=2
                     )
                 )
+                handles.append(Line2D([], [], color=color, linestyle=line_style, label=label))
             ax.scatter(
                 np.zeros(len(arr)), arr[:, 0], s=12, facecolor="white", edgecolor=INK, linewidth=0.7, zorder=3
             )
             ax.scatter(np.ones(len(arr)), arr[:, 1], s=12, facecolor=INK, edgecolor=INK, zorder=3)
         else:
             ax.text(0.5, 50, t("No movement recorded."), ha="center", va="center")
-        handles = [
-            Line2D([], [], color=INK, linestyle="solid", label=t("Towards agree")),
-            Line2D([], [], color=INK, linestyle=(0, (4, 2)), label=t("Towards disagree")),
-            Line2D([], [], color="0.65", linestyle=(0, (1, 2)), label=t("Unchanged")),
-        ]
-        fig.legend(
-            handles=handles, loc="center right", frameon=False, fontsize=7.5, bbox_to_anchor=(1.0, 0.5)
-        )
+        if handles:
+            fig.legend(
+                handles=handles, loc="center right", frameon=False, fontsize=7.5, bbox_to_anchor=(1.0, 0.5)
+            )
         return save(fig, fmt)
 
 
@@ -237,17 +207,6 @@ def alt_text_strip(values: Sequence[int], passes: int, lang: str) -> str:
         return t("Dot plot: {positions}, {passes}.").format(positions=positions, passes=passed)
     return t("Dot plot: {positions}, {passes}, mean {mean}.").format(
         positions=positions, passes=passed, mean=format_number(float(np.mean(values)), lang)
-    )
-
-
-def alt_text_histogram(values: Sequence[int], lang: str) -> str:
-    t = translator(lang)
-    positions = counted(len(values), t("{n} position"), t("{n} positions"))
-    if not values:
-        return t("Histogram: {positions}.").format(positions=positions)
-    band = int(np.argmax(_bands(values)))
-    return t("Histogram: {positions} in bands of ten points, most between {low} and {high}.").format(
-        positions=positions, low=band * 10, high=100 if band == 9 else band * 10 + 9
     )
 
 

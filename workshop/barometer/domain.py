@@ -4,6 +4,7 @@ The line runs from 0 = "håller INTE med" to 100 = "håller med". A participant
 may also pass ("Pass / Vet inte"). One statement is open at a time; people
 may move while it is open, and not after it is closed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -50,10 +51,28 @@ def parse_position(value) -> int | None:
     if value == PASS:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid("value must be a whole number from 0 to 100, or \"pass\".")
+        raise Invalid('value must be a whole number from 0 to 100, or "pass".')
     if not MIN_VALUE <= value <= MAX_VALUE:
-        raise Invalid("value must be a whole number from 0 to 100, or \"pass\".")
+        raise Invalid('value must be a whole number from 0 to 100, or "pass".')
     return value
+
+
+def parse_settled(value) -> bool:
+    """The phone's optional `settled`: true on the last send of a gesture
+    (the finger lifted, or a key sequence ended). Absent means false, so
+    phones that never send it keep working."""
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise Invalid("settled must be true or false.")
+    return value
+
+
+def is_repeat(has_position: bool, current: int | None, value: int | None) -> bool:
+    """A send that repeats the current position is no change of mind: the
+    history gets no row for it (a settled repeat only marks the last row as
+    the end of its gesture)."""
+    return has_position and current == value
 
 
 def check_open_for_positions(status: str) -> None:
@@ -99,6 +118,17 @@ class Distribution:
     # move the same dot when a person moves instead of redrawing the swarm.
     keys: tuple[int, ...] = ()
 
+    @classmethod
+    def of(cls, statement: int, by_number: dict[int, int | None]) -> Distribution:
+        """From {participant number: value, None for a pass}."""
+        placed = sorted((k, v) for k, v in by_number.items() if v is not None)
+        return cls(
+            statement=statement,
+            values=tuple(v for _, v in placed),
+            keys=tuple(k for k, _ in placed),
+            passes=len(by_number) - len(placed),
+        )
+
     @property
     def count(self) -> int:
         return len(self.values)
@@ -121,8 +151,15 @@ class Distribution:
 
     def hidden(self) -> dict:
         """What the projector sees before the facilitator reveals: counts only."""
-        return {"statement": self.statement, "count": self.count, "passes": self.passes,
-                "values": [], "mean": None, "dots": [], "hidden": True}
+        return {
+            "statement": self.statement,
+            "count": self.count,
+            "passes": self.passes,
+            "values": [],
+            "mean": None,
+            "dots": [],
+            "hidden": True,
+        }
 
     def public(self, statement_hidden: bool) -> dict:
         """What those who do not run the workshop see: no positions while hidden."""

@@ -10,11 +10,14 @@ agree). The line is read in three equal regions, as people in the room do.
 
 Pure: no Flask, no SQL, no plotting. Deterministic for the same input.
 """
+
 from __future__ import annotations
 
+import math
 import statistics
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Sequence
+from datetime import datetime
 
 from workshop.barometer.record import PositionChange
 
@@ -30,7 +33,8 @@ REGIONS = (DISAGREE, MIDDLE, AGREE)  # left to right on the line
 
 # --- Thresholds ------------------------------------------------------------
 # Below three positions there is no shape to describe: two people are just
-# two people.
+# two people. Two standing in the same region are said to be there together
+# ("Båda håller med"), as anyone in the room would put it.
 MIN_POSITIONS = 3
 
 # "Alla håller med": nine in ten in one region. The minutes say "alla" even
@@ -71,6 +75,12 @@ MANY_PASSES_SHARE = 0.2
 # this many points: smaller shifts are people settling, not changing mind.
 MOVE_THRESHOLD = 5
 
+# Movement means changing your mind while others talk, not finding your place:
+# a person's first position is where they settled. The phone marks the end of
+# each gesture (finger lifted, key sequence over); for changes without any
+# mark (older phones) it is the first value held at least this many seconds.
+SETTLE_SECONDS = 2.0
+
 
 # --- Phrases (domain data, from the minutes' vocabulary) -------------------
 _ALL = {
@@ -82,6 +92,11 @@ _TOWARDS = {  # completes "Lätt övervikt åt …" / "Slight lean towards …"
     AGREE: ("håller med", "agree"),
     MIDDLE: ("mitten", "the middle"),
     DISAGREE: ("håller inte med", "disagree"),
+}
+_BOTH = {  # two people, in the same region
+    AGREE: ("Båda håller med", "Both agree"),
+    MIDDLE: ("Båda i mitten", "Both in the middle"),
+    DISAGREE: ("Båda håller inte med", "Both disagree"),
 }
 _GROUP_FIRST = {
     AGREE: ("Gruppering vid håller med", "A group that agrees"),
@@ -130,6 +145,8 @@ def verbal_summary(values: Sequence[int], passes: int = 0) -> Summary:
 
 def _shape_phrase(ordered: list[int]) -> tuple[str, str, str]:
     n = len(ordered)
+    if n == 2 and region_of(ordered[0]) == region_of(ordered[1]):
+        return (*_BOTH[region_of(ordered[0])], "all")
     if n < MIN_POSITIONS:
         return "För få svar", "Too few answers", "too_few"
 
@@ -214,27 +231,47 @@ class Movement:
         return d
 
 
+def first_settled(changes: Sequence[PositionChange]) -> int | None:
+    """Where one participant first settled, from their changes (oldest
+    first): the first numeric change the phone marked as a gesture's end;
+    failing that, the first numeric value held for SETTLE_SECONDS (the last
+    change is held until the statement closed). None: no numeric position."""
+    for change in changes:
+        if change.gesture_end and change.value is not None:
+            return change.value
+    for change, after in zip(changes, [*changes[1:], None]):
+        if change.value is not None and (after is None or _held(change, after) >= SETTLE_SECONDS):
+            return change.value
+    return None
+
+
+def _held(change: PositionChange, after: PositionChange) -> float:
+    """Seconds between two changes; a time that cannot be read counts as held."""
+    try:
+        return (datetime.fromisoformat(after.at) - datetime.fromisoformat(change.at)).total_seconds()
+    except (TypeError, ValueError):
+        return math.inf
+
+
 def movement(history: Sequence[PositionChange]) -> Movement:
-    """First position against final position, per participant.
+    """First settled position against final position, per participant.
 
-    "First" is the participant's first numeric position (a pass before it is
-    ignored); "final" is their last change, which must be a number: someone
-    who ended on a pass has no final position to compare. Intermediate passes
-    and positions do not matter. History is taken in the order given (oldest
-    first, as the appendix stores it).
+    "First" is where the participant first settled (``first_settled``: a
+    pass before it is ignored), so placing yourself is not counted as
+    changing your mind; "final" is their last change, which must be a
+    number: someone who ended on a pass has no final position to compare.
+    Intermediate passes and positions do not matter. History is taken in the
+    order given (oldest first, as the appendix stores it).
     """
-    first: dict[int, int] = {}
-    last: dict[int, int | None] = {}
+    changes: dict[int, list[PositionChange]] = {}
     for change in history:
-        if change.value is not None and change.participant not in first:
-            first[change.participant] = change.value
-        last[change.participant] = change.value
+        changes.setdefault(change.participant, []).append(change)
 
-    pairs = [
-        (first[p], last[p])
-        for p in sorted(first)
-        if last.get(p) is not None
-    ]
+    pairs = []
+    for participant in sorted(changes):
+        first, final = first_settled(changes[participant]), changes[participant][-1].value
+        if first is not None and final is not None:
+            pairs.append((first, final))
     shifts = [b - a for a, b in pairs]
     return Movement(
         participants=len(pairs),

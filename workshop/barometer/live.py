@@ -1,10 +1,15 @@
 """Socket.IO, Åsiktsbarometer: phones send positions; staff get the room.
 
-    phone -> position {"statement": id, "value": 0..100 | "pass"}   acked once committed
+    phone -> position {"statement": id, "value": 0..100 | "pass", "settled"?: true}
+             acked once committed; "settled" marks the last send of a gesture
     staff <- distribution (coalesced, one per window), statements (facilitators)
-    state  += {"statement", "position"} for phones, {"statement"} for staff
+    state  += {"statement", "position"} for phones, {"statement", "closed_statement"} for staff
 
-A move is acked only after the store committed it; the hub then sends one
+A move is acked only after the store committed it: moves from all phones
+are group-committed (live/batch.py), one transaction per batch of a few
+milliseconds, and each phone gets its ack after its own batch's COMMIT. With
+one process (no Redis) the open statement's distribution is kept in memory
+(aggregate.py), so a flush reads no positions. The hub then sends one
 `distribution` per window however many phones moved. Phones never get other
 people's positions; projectors get no positions while a statement is hidden
 (``Distribution.public`` through ``auth.for_role``).
@@ -15,9 +20,12 @@ from __future__ import annotations
 from ..auth import FACILITATOR, PROJECTOR, for_role
 from ..domain.parse import parse_id
 from ..live.acks import ok, participant_event
+from ..live.batch import GroupCommit
 from ..live.hub import room
 from . import domain as rules
 from . import live_comments, live_floor, live_replay
+from .aggregate import LiveDistributions
+from .domain_summary import verbal_summary
 
 NAME = "barometer"
 
@@ -34,10 +42,22 @@ def statements_changed(hub, workshop_id: str) -> None:
 
 def register(socketio, hub) -> None:
     store = hub.store
+    live = LiveDistributions(store) if hub.single_process else None
+
+    def write_moves(moves: list) -> list:
+        if live is not None:
+            return live.commit_then_apply(store.record_positions, moves)
+        return store.record_positions(moves)
+
+    moves = GroupCommit(socketio, write_moves)
 
     def distribution_payloads(statement: dict) -> tuple[dict, dict]:
-        dist = store.distribution(statement["id"])
-        return dist.as_dict(), dist.public(statement["hidden"])
+        if live is not None:
+            dist = live.distribution(statement["workshop_id"], statement["id"])
+        else:
+            dist = store.distribution(statement["id"])
+        full = dist.as_dict()
+        return full, full if not statement["hidden"] else dist.public(True)
 
     def flush_distribution(workshop_id: str) -> None:
         statement = store.open_statement(workshop_id)
@@ -47,10 +67,17 @@ def register(socketio, hub) -> None:
     hub.flushers["distribution"] = flush_distribution
     hub.refreshed_with_state.add("distribution")
 
-    def phone_state(workshop: dict):
-        # Read once per push, then answer per phone from memory.
+    def phone_state(workshop: dict, only: int | None = None):
+        # Read once per push, then answer per phone from memory; a welcome
+        # reads only its own phone's row.
         statement = store.open_statement(workshop["id"]) if workshop["phase"] == NAME else None
-        positions = store.positions_by_participant(statement["id"]) if statement else {}
+        if statement is None:
+            positions = {}
+        elif only is not None:
+            has, value = store.position(statement["id"], only)
+            positions = {only: value} if has else {}
+        else:
+            positions = store.positions_by_participant(statement["id"])
 
         def part(participant_id: int) -> dict:
             if statement is None:
@@ -69,6 +96,22 @@ def register(socketio, hub) -> None:
         return {
             "statement": {k: statement[k] for k in ("id", "text", "hidden", "status")} if statement else None,
             "position": None,
+            "closed_statement": closed_result(workshop),
+        }
+
+    def closed_result(workshop: dict) -> dict | None:
+        """The statement closed last, as the room may see it: its final
+        distribution and the verbal summary in the workshop's language (both
+        withheld, like the dots, while it is hidden)."""
+        statement = store.last_closed_statement(workshop["id"])
+        if statement is None:
+            return None
+        dist = store.distribution(statement["id"])
+        summary = verbal_summary(dist.values, dist.passes).text(workshop["language"])
+        return {
+            **{k: statement[k] for k in ("id", "text", "hidden", "status")},
+            "distribution": dist.public(statement["hidden"]),
+            "summary": None if statement["hidden"] else summary,
         }
 
     hub.phone_state.append(phone_state)
@@ -88,7 +131,9 @@ def register(socketio, hub) -> None:
     def position(conn, data):
         statement_id = parse_id(data.get("statement"), "statement")
         value = rules.parse_position(data.get("value"))
-        store.record_position(conn.workshop_id, statement_id, conn.participant_id, value)
+        settled = rules.parse_settled(data.get("settled"))
+        # Returns once its batch committed; raises the DomainError that refused it.
+        moves.submit((conn.workshop_id, statement_id, conn.participant_id, value, conn.number, settled))
         # "floor": the queue in the console shows where each person stands now.
         hub.changed(conn.workshop_id, "distribution", "floor")
         return ok(statement=statement_id, value=rules.position_for_phone(value, True))

@@ -5,7 +5,8 @@ staff <- phone_comments {"statement", "comments"}  facilitators only: the open
          statement's comments, pending ones included
 staff <- comment_shown {"statement", "text", "region"} | {"statement": null}
          the one approved comment on the projector, by region, never by person
-state += "may_comment" for a phone while a statement is open (see live_floor)
+state += "may_comment" for a phone while a statement is open (see live_floor),
+         "phone_comments_allowed" for staff (the setting, made under Prepare)
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ def register(socketio, hub) -> None:
     def flush_shown(workshop_id: str) -> None:
         hub.emit_staff(workshop_id, "comment_shown", store.shown_phone_comment(workshop_id) or NO_COMMENT)
 
+    def staff_state(workshop: dict) -> dict:
+        return {"phone_comments_allowed": store.barometer_settings(workshop["id"])["phone_comments"]}
+
+    hub.staff_state.append(staff_state)
     hub.flushers["phone_comments"] = flush_comments
     hub.flushers["comment_shown"] = flush_shown
     hub.refreshed_with_state.update({"phone_comments", "comment_shown"})

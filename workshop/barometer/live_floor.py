@@ -31,9 +31,14 @@ def register(socketio, hub) -> None:
     def flush_floor(workshop_id: str) -> None:
         floor = store.floor(workshop_id)
         full, public = floor.staff(), floor.projector()
-        if last_staff.get(workshop_id) != full:  # moves alone rarely change it
+        # Moves alone rarely change it. Only one process: in a cluster each
+        # window's flush may fall to another process, so this one's last send
+        # says nothing about what staff have now.
+        if hub.cluster is None:
+            if last_staff.get(workshop_id) == full:
+                return
             last_staff[workshop_id] = full
-            hub.emit_staff(workshop_id, "floor", full, public)
+        hub.emit_staff(workshop_id, "floor", full, public)
 
     def flush_phones(workshop_id: str) -> None:
         floor = store.floor(workshop_id)
@@ -42,15 +47,21 @@ def register(socketio, hub) -> None:
 
     hub.flushers["floor"] = flush_floor
     hub.flushers["floor_phones"] = flush_phones
+    hub.each_process.add("floor_phones")  # flush_phones sends to this process's phones
     hub.refreshed_with_state.add("floor")
 
-    def phone_state(workshop: dict):
+    def phone_state(workshop: dict, only: int | None = None):
+        # The queue is short; read once per push (``only``: a welcome, same reads).
         statement = store.open_statement(workshop["id"]) if workshop["phase"] == NAME else None
         if statement is None:
             return lambda participant_id: {}
         floor = store.floor_of(statement["id"])
         allowed = store.barometer_settings(workshop["id"])["phone_comments"]
-        numbers = {c.participant_id: c.number for c in hub.phones(workshop["id"])}
+        numbers = {
+            c.participant_id: c.number
+            for c in hub.phones(workshop["id"])
+            if only is None or c.participant_id == only
+        }
         return lambda participant_id: {
             "floor": floor.phone(numbers.get(participant_id)),
             "may_comment": allowed,

@@ -54,7 +54,16 @@ def m001_statements(db):
 
 
 @migrations()
-def m002_floor_comments_replay(db):
+def m002_gesture_end(db):
+    # 1 on the change a phone sent as the end of a gesture ("settled": the
+    # finger lifted, or a key sequence ended): where a person settled, as
+    # against the samples sent while dragging. Rows from before are 0; the
+    # movement summary then falls back to the values' timestamps.
+    db.execute("ALTER TABLE position_changes ADD COLUMN gesture_end INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m003_floor_comments_replay(db):
     """Ordet (raised hands, turns), comments from phones, the replay scrubber."""
     db.executescript(
         """

@@ -15,6 +15,10 @@ class PositionChange:
     participant: int  # pseudonym number, shown as "P<n>"
     value: int | None  # 0 = håller INTE med .. 100 = håller med; None = pass
     at: str  # ISO 8601, UTC
+    # The phone sent it as the end of a gesture ("settled": finger lifted, or
+    # a key sequence ended); False for the samples of a drag, and for rows
+    # from phones that never said.
+    gesture_end: bool = False
 
 
 @dataclass(frozen=True)

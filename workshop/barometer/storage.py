@@ -9,7 +9,7 @@ same error as the rule.
 
 from __future__ import annotations
 
-from ..domain.errors import NotFound
+from ..domain.errors import DomainError, NotFound
 from ..storage.base import utcnow
 from . import domain as rules
 from .domain import CLOSED, DRAFT, OPEN, Distribution
@@ -59,6 +59,16 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
             self._row(
                 f"SELECT {STATEMENT_FIELDS} FROM statements WHERE workshop_id = ? AND status = ?",
                 [workshop_id, OPEN],
+            )
+        )
+
+    def last_closed_statement(self, workshop_id: str) -> dict | None:
+        """The statement closed most recently (its result stays on the projector)."""
+        return _statement(
+            self._row(
+                f"SELECT {STATEMENT_FIELDS} FROM statements WHERE workshop_id = ? AND status = ?"
+                " ORDER BY closed_at DESC, id DESC LIMIT 1",
+                [workshop_id, CLOSED],
             )
         )
 
@@ -150,24 +160,85 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
 
     # -- positions -------------------------------------------------------
     def record_position(
-        self, workshop_id: str, statement_id: int, participant_id: int, value: int | None
+        self,
+        workshop_id: str,
+        statement_id: int,
+        participant_id: int,
+        value: int | None,
+        settled: bool = False,
     ) -> None:
         """Current position upserted and the change appended, in one
         transaction that first checks the statement is this workshop's and
-        open: a move racing a close gets the same Conflict as a late move."""
+        open: a move racing a close gets the same Conflict as a late move.
+        ``settled``: the phone's last send of a gesture, kept with the change;
+        a repeat of the current value adds no row, but a settled repeat
+        marks the participant's last change as its gesture's end."""
         now = utcnow()
         with self.transaction() as db:
             rules.check_open_for_positions(self.statement(workshop_id, statement_id)["status"])
-            db.execute(
-                "INSERT INTO positions (statement_id, participant_id, value, updated_at)"
-                " VALUES (?, ?, ?, ?) ON CONFLICT (statement_id, participant_id)"
-                " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                [statement_id, participant_id, value, now],
-            )
-            db.execute(
-                "INSERT INTO position_changes (statement_id, participant_id, value, at) VALUES (?, ?, ?, ?)",
-                [statement_id, participant_id, value, now],
-            )
+            self._write_position(db, statement_id, participant_id, value, settled, now)
+
+    def record_positions(self, moves) -> list:
+        """Many moves (workshop_id, statement_id, participant_id, value, number[, settled]), in
+        order, in ONE transaction (group commit, see live/batch.py). Each is
+        checked like ``record_position`` inside it; a refused move gets its
+        DomainError in the answer list (None: written) and refuses only itself."""
+        now = utcnow()
+        status: dict[tuple, str | DomainError] = {}  # read each statement once per batch
+        answers: list = []
+        with self.transaction() as db:
+            for move in moves:
+                workshop_id, statement_id, participant_id, value = move[:4]
+                settled = len(move) > 5 and bool(move[5])
+                key = (workshop_id, statement_id)
+                if key not in status:
+                    status[key] = self._status_or_error(workshop_id, statement_id)
+                try:
+                    if isinstance(status[key], DomainError):
+                        raise status[key]
+                    rules.check_open_for_positions(status[key])
+                except DomainError as err:
+                    answers.append(err)
+                    continue
+                self._write_position(db, statement_id, participant_id, value, settled, now)
+                answers.append(None)
+        return answers
+
+    def _status_or_error(self, workshop_id: str, statement_id: int) -> str | DomainError:
+        try:
+            return self.statement(workshop_id, statement_id)["status"]
+        except DomainError as err:
+            return err
+
+    @staticmethod
+    def _write_position(
+        db, statement_id: int, participant_id: int, value: int | None, settled: bool, now: str
+    ) -> None:
+        """Inside the caller's transaction: a repeat of the current value adds
+        no history row (a settled repeat marks the last one as its gesture's end)."""
+        current = db.execute(
+            "SELECT value FROM positions WHERE statement_id = ? AND participant_id = ?",
+            [statement_id, participant_id],
+        ).fetchone()
+        if rules.is_repeat(current is not None, current[0] if current else None, value):
+            if settled:
+                db.execute(
+                    "UPDATE position_changes SET gesture_end = 1 WHERE id = (SELECT max(id)"
+                    " FROM position_changes WHERE statement_id = ? AND participant_id = ?)",
+                    [statement_id, participant_id],
+                )
+            return
+        db.execute(
+            "INSERT INTO positions (statement_id, participant_id, value, updated_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (statement_id, participant_id)"
+            " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            [statement_id, participant_id, value, now],
+        )
+        db.execute(
+            "INSERT INTO position_changes (statement_id, participant_id, value, at, gesture_end)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [statement_id, participant_id, value, now, int(settled)],
+        )
 
     def position(self, statement_id: int, participant_id: int) -> tuple[bool, int | None]:
         """(has a position, value or None for pass)."""
@@ -184,19 +255,17 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
         return {r["participant_id"]: r["value"] for r in rows}
 
     def distribution(self, statement_id: int) -> Distribution:
+        return Distribution.of(statement_id, self.values_by_number(statement_id))
+
+    def values_by_number(self, statement_id: int) -> dict[int, int | None]:
+        """{participant number: value, None for a pass} of one statement."""
         rows = self._rows(
             "SELECT p.number, pos.value FROM positions pos"
             " JOIN participants p ON p.id = pos.participant_id"
-            " WHERE pos.statement_id = ? ORDER BY p.number",
+            " WHERE pos.statement_id = ?",
             [statement_id],
         )
-        placed = [(r["number"], r["value"]) for r in rows if r["value"] is not None]
-        return Distribution(
-            statement=statement_id,
-            values=tuple(v for _, v in placed),
-            keys=tuple(k for k, _ in placed),
-            passes=sum(1 for r in rows if r["value"] is None),
-        )
+        return {r["number"]: r["value"] for r in rows}
 
     # -- comments ----------------------------------------------------------
     def add_comment(self, workshop_id: str, statement_id: int, text: str) -> dict:
@@ -264,13 +333,15 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
                 final[r["statement_id"]][r["number"]] = r["value"]
             history: dict[int, list[PositionChange]] = {s["id"]: [] for s in shown}
             for r in self._rows(
-                "SELECT c.statement_id, p.number, c.value, c.at FROM position_changes c"
+                "SELECT c.statement_id, p.number, c.value, c.at, c.gesture_end FROM position_changes c"
                 " JOIN statements s ON s.id = c.statement_id"
                 " JOIN participants p ON p.id = c.participant_id"
                 " WHERE s.workshop_id = ? AND s.status != ? ORDER BY c.id",
                 [workshop_id, DRAFT],
             ):
-                history[r["statement_id"]].append(PositionChange(r["number"], r["value"], r["at"]))
+                history[r["statement_id"]].append(
+                    PositionChange(r["number"], r["value"], r["at"], bool(r["gesture_end"]))
+                )
             comments: dict[int, list[Comment]] = {s["id"]: [] for s in shown}
             for r in self._rows(
                 "SELECT c.statement_id, c.text, c.created_at FROM comments c"

@@ -10,6 +10,7 @@ Only what every workshop has lives here. Each method (barometer, Open Space,
 core never looks inside one: the method's appendix section does (see
 workshop.render.section).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -4,6 +4,7 @@ General, not tied to a method: every door (HTTP bodies, socket payloads,
 path segments) reads ids and flags through these, so a rule such as "an id
 is a positive whole number below 2^63" is written once.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,7 +36,7 @@ def parse_bool(value, field: str) -> bool:
 
 
 def parse_clock(value, field: str) -> str:
-    """"HH:MM", 00:00..23:59; "9:00" is refused so slots sort as text."""
+    """ "HH:MM", 00:00..23:59; "9:00" is refused so slots sort as text."""
     if not isinstance(value, str) or not _CLOCK.match(value.strip()):
         raise Invalid("%(field)s must be a time as HH:MM, from 00:00 to 23:59.", field=field)
     return value.strip()

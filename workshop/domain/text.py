@@ -1,20 +1,32 @@
 """Validation of the free text people type: titles, statements, comments."""
+
 from __future__ import annotations
 
+import re
+
 from .errors import Invalid
+
+# Control characters (C0, DEL, C1) but newline and tab.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Half of a UTF-16 pair on its own: not a character, and not encodable as
+# UTF-8, so SQLite and Jinja would fail on it (a socket payload or a JSON
+# "\ud800" escape can deliver one).
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(value, field: str, *, max_len: int, min_len: int = 1, multiline: bool = True) -> str:
     """Strip, check type and length (in characters), and return the text.
 
     Control characters other than newline and tab are removed, so a pasted
-    text cannot smuggle in terminal escapes or NULs.
+    text cannot smuggle in terminal escapes (C1's CSI included) or NULs.
     """
     if not isinstance(value, str):
         raise Invalid("%(field)s must be text.", field=field)
+    if _SURROGATES.search(value):
+        raise Invalid("%(field)s contains invalid characters.", field=field)
     if not multiline:
         value = value.replace("\n", " ").replace("\t", " ")
-    text = "".join(ch for ch in value if ch >= " " or ch in "\n\t").strip()
+    text = _CONTROLS.sub("", value).strip()
     if not multiline:
         text = " ".join(text.split())
     if len(text) < min_len:

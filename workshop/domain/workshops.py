@@ -1,4 +1,5 @@
 """Workshops: titles, languages, phases and join codes."""
+
 from __future__ import annotations
 
 import secrets
@@ -24,7 +25,7 @@ def validate_language(value) -> str:
     if value is None:
         return "sv"
     if value not in LANGUAGES:
-        raise Invalid("language must be \"sv\" or \"en\".")
+        raise Invalid('language must be "sv" or "en".')
     return value
 
 
@@ -37,6 +38,42 @@ def validate_phase(value, methods: tuple[str, ...]) -> str:
     if value not in allowed:
         raise Invalid("phase must be one of: %(phases)s.", phases=", ".join(allowed))
     return value
+
+
+# The projector's own views, around the methods' (Method.projector_views):
+# the join QR code, and the thank-you once the workshop has ended.
+LOBBY_VIEW, THANKS_VIEW = "lobby", "thanks"
+
+
+def projector_views(by_method: dict[str, tuple[str, ...]]) -> dict[str, str | None]:
+    """Every view the projector offers -> the method that shows it (None: the
+    core). A name belongs to one owner only, so a stored name is never ambiguous."""
+    owners: dict[str, str | None] = {LOBBY_VIEW: None}
+    for method, views in by_method.items():
+        for view in views:
+            if view in owners or view == THANKS_VIEW:
+                raise ValueError(f"projector view {view!r} of {method!r} is already taken")
+            owners[view] = method
+    owners[THANKS_VIEW] = None
+    return owners
+
+
+def validate_projector_view(value, offered) -> str | None:
+    """What the facilitator pins on the projector: one of the offered views,
+    or None to let the projector follow the phase by itself."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or value not in offered:
+        raise Invalid("view must be null or one of: %(views)s.", views=", ".join(offered))
+    return value
+
+
+def projector_state(view: str | None, offered) -> dict:
+    """`state.projector`: the pinned view (None = automatic; a name no method
+    offers any more counts as automatic), the views there are to pin, and
+    whose each is (`owners`: view -> method, null for the core's), so the
+    console can offer the running method's views beside the core's."""
+    return {"view": view if view in offered else None, "views": list(offered), "owners": dict(offered)}
 
 
 def public_view(workshop: dict) -> dict:
@@ -61,7 +98,8 @@ def normalise_code(value) -> str | None:
     if not isinstance(value, str):
         return None
     digits = "".join(ch for ch in value if not ch.isspace() and ch != "-")
-    return digits if len(digits) == CODE_DIGITS and digits.isdigit() else None
+    # isascii: "١٢٣٤٥٦" and "¹²³⁴⁵⁶" are digits to str.isdigit too
+    return digits if len(digits) == CODE_DIGITS and digits.isascii() and digits.isdigit() else None
 
 
 def new_secret() -> str:

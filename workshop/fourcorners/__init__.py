@@ -6,15 +6,16 @@ The projector shows the four corners with one dot per person.
 Everything the method does is in this package, ``templates/fourcorners/`` and
 ``static/js/fourcorners/``; see workshop/method.py for the parts.
 """
-from ..method import Method, N_
+
+from ..method import N_, Method
 from . import live, migrations, strings, web
 from .storage import FourCornersQueries
 
 
 def _appendix():
-    # workshop/fourcorners/appendix.py arrives with the per-method appendix
-    # sections (workshop/render/section.py); until then nothing calls this.
+    # Imported on first use: rendering stays off the live path's imports.
     from .appendix import SECTION
+
     return SECTION
 
 
@@ -27,5 +28,7 @@ METHOD = Method(
     register_live=live.register,
     js_strings=strings.js_strings,
     appendix=_appendix,
+    archive_columns=(("questions", N_("Questions")),),
     stylesheet="css/fourcorners.css",
+    projector_views=("corners",),
 )

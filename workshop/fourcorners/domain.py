@@ -5,6 +5,7 @@ of the room (0 = A, 1 = B, 2 = C, 3 = D). Each participant picks a corner,
 or passes, and may change while the question is open, not after it closes.
 One question is open at a time. Pure: stdlib and the core's domain only.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ def parse_corner(value) -> int | None:
     if value == PASS:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < CORNERS:
-        raise Invalid("corner must be 0, 1, 2 or 3, or \"pass\".")
+        raise Invalid('corner must be 0, 1, 2 or 3, or "pass".')
     return value
 
 
@@ -108,3 +109,24 @@ class Tally:
         are never hidden, so today it is the full tally; callers go through
         ``auth.for_role`` so a later "hide" changes only this."""
         return self.as_dict()
+
+
+# -- the appendix: what a shown question came to ------------------------------
+LETTERS = "ABCD"
+
+
+def corner_letter(corner: int) -> str:
+    return LETTERS[corner]
+
+
+def most_chosen(counts) -> list[int]:
+    """The corners most people chose, in corner order: several on a tie,
+    none when nobody chose a corner."""
+    top = max(counts, default=0)
+    return [corner for corner, n in enumerate(counts) if n == top] if top > 0 else []
+
+
+def changed(first: dict[int, int | None], final: dict[int, int | None]) -> int:
+    """How many people ended elsewhere than they first chose (a pass counts
+    as a choice). First against final: A -> B -> A is no change."""
+    return sum(1 for person, choice in final.items() if person in first and first[person] != choice)

@@ -9,6 +9,7 @@ A choice is acked only after the store committed it; the hub then sends one
 `tally` per window however many phones chose. Phones never get other
 people's choices: the tally goes to staff rooms only.
 """
+
 from __future__ import annotations
 
 from ..auth import FACILITATOR, PROJECTOR, for_role
@@ -27,8 +28,9 @@ def _question_view(question: dict, *fields: str) -> dict:
 
 def questions_changed(hub, workshop_id: str) -> None:
     """Questions added, edited, deleted or commented: refresh facilitators' lists."""
-    hub.socketio.emit("questions", {"questions": hub.store.fc_questions(workshop_id)},
-                      to=room(workshop_id, FACILITATOR))
+    hub.socketio.emit(
+        "questions", {"questions": hub.store.fc_questions(workshop_id)}, to=room(workshop_id, FACILITATOR)
+    )
 
 
 def register(socketio, hub) -> None:
@@ -46,7 +48,7 @@ def register(socketio, hub) -> None:
     hub.flushers[TALLY] = flush_tally
     hub.refreshed_with_state.add(TALLY)
 
-    def phone_state(workshop: dict):
+    def phone_state(workshop: dict, only: int | None = None):
         # Outside its phase it adds nothing to a phone's state. Read once per
         # push, then answer per phone from memory.
         if workshop["phase"] != NAME:
@@ -57,10 +59,13 @@ def register(socketio, hub) -> None:
         def part(participant_id: int) -> dict:
             if question is None:
                 return {"corners": None}
-            return {"corners": {
-                "question": _question_view(question),
-                "choice": rules.choice_for_phone(choices.get(participant_id), participant_id in choices),
-            }}
+            return {
+                "corners": {
+                    "question": _question_view(question),
+                    "choice": rules.choice_for_phone(choices.get(participant_id), participant_id in choices),
+                }
+            }
+
         return part
 
     def staff_state(workshop: dict) -> dict:

@@ -1,6 +1,7 @@
 """Fyra hörn's schema: questions, choices (current + history), comments
 (set "fourcorners"). Append new migrations; never edit old ones.
 """
+
 from sqlite_utils import Migrations
 
 migrations = Migrations("fourcorners")

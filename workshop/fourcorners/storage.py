@@ -7,15 +7,18 @@ a close gets the same Conflict as a late choice.
 
 Every name here starts with ``fc_``: all methods' mixins share one Store.
 """
+
 from __future__ import annotations
 
 from ..domain.errors import NotFound
 from ..storage.base import utcnow
 from . import domain as rules
 from .domain import CLOSED, DRAFT, OPEN, Tally
+from .record import ChoiceChange, Comment, FourCornersRecord, QuestionRecord
 
-QUESTION_FIELDS = ("id, workshop_id, text, label_0, label_1, label_2, label_3, status,"
-                   " created_at, opened_at, closed_at")
+QUESTION_FIELDS = (
+    "id, workshop_id, text, label_0, label_1, label_2, label_3, status, created_at, opened_at, closed_at"
+)
 LABELS = ("label_0", "label_1", "label_2", "label_3")
 
 
@@ -41,19 +44,23 @@ class FourCornersQueries:
         return [_question(r) for r in rows]
 
     def fc_question(self, workshop_id: str, question_id) -> dict:
-        row = _question(self._row(
-            f"SELECT {QUESTION_FIELDS} FROM fc_questions WHERE id = ? AND workshop_id = ?",
-            [question_id, workshop_id],
-        ))
+        row = _question(
+            self._row(
+                f"SELECT {QUESTION_FIELDS} FROM fc_questions WHERE id = ? AND workshop_id = ?",
+                [question_id, workshop_id],
+            )
+        )
         if row is None:
             raise NotFound("No such question.")
         return row
 
     def fc_open_question(self, workshop_id: str) -> dict | None:
-        return _question(self._row(
-            f"SELECT {QUESTION_FIELDS} FROM fc_questions WHERE workshop_id = ? AND status = ?",
-            [workshop_id, OPEN],
-        ))
+        return _question(
+            self._row(
+                f"SELECT {QUESTION_FIELDS} FROM fc_questions WHERE workshop_id = ? AND status = ?",
+                [workshop_id, OPEN],
+            )
+        )
 
     def fc_add_question(self, workshop_id: str, text: str, labels: list[str]) -> dict:
         with self.transaction() as db:
@@ -64,8 +71,9 @@ class FourCornersQueries:
             ).lastrowid
         return self.fc_question(workshop_id, question_id)
 
-    def fc_update_question(self, workshop_id: str, question_id: int, text: str | None = None,
-                           labels: list[str] | None = None) -> dict:
+    def fc_update_question(
+        self, workshop_id: str, question_id: int, text: str | None = None, labels: list[str] | None = None
+    ) -> dict:
         """Text and/or labels (validated), only while the question is a draft."""
         changes = {}
         if text is not None:
@@ -76,8 +84,7 @@ class FourCornersQueries:
             rules.check_editable(self.fc_question(workshop_id, question_id)["status"])
             if changes:
                 sets = ", ".join(f"{k} = :{k}" for k in changes)
-                db.execute(f"UPDATE fc_questions SET {sets} WHERE id = :id",
-                           {**changes, "id": question_id})
+                db.execute(f"UPDATE fc_questions SET {sets} WHERE id = :id", {**changes, "id": question_id})
         return self.fc_question(workshop_id, question_id)
 
     def fc_delete_question(self, workshop_id: str, question_id: int) -> None:
@@ -113,8 +120,9 @@ class FourCornersQueries:
         return self.fc_question(workshop_id, question_id)
 
     # -- choices -----------------------------------------------------------
-    def fc_record_choice(self, workshop_id: str, question_id: int, participant_id: int,
-                         corner: int | None) -> None:
+    def fc_record_choice(
+        self, workshop_id: str, question_id: int, participant_id: int, corner: int | None
+    ) -> None:
         """Current choice upserted and the change appended, in one transaction
         that first checks the question is this workshop's and open."""
         now = utcnow()
@@ -162,7 +170,8 @@ class FourCornersQueries:
             self.fc_question(workshop_id, question_id)
             row["id"] = db.execute(
                 "INSERT INTO fc_comments (question_id, text, created_at)"
-                " VALUES (:question_id, :text, :created_at)", row
+                " VALUES (:question_id, :text, :created_at)",
+                row,
             ).lastrowid
         return row
 
@@ -176,7 +185,64 @@ class FourCornersQueries:
     def fc_delete_comment(self, workshop_id: str, question_id: int, comment_id: int) -> None:
         with self.transaction() as db:
             self.fc_question(workshop_id, question_id)
-            cur = db.execute("DELETE FROM fc_comments WHERE id = ? AND question_id = ?",
-                             [comment_id, question_id])
+            cur = db.execute(
+                "DELETE FROM fc_comments WHERE id = ? AND question_id = ?", [comment_id, question_id]
+            )
             if cur.rowcount == 0:
                 raise NotFound("No such comment.")
+
+    # -- the appendix ------------------------------------------------------
+    def fourcorners_record(self, workshop_id: str) -> FourCornersRecord:
+        """For the appendix: the questions that were shown (not drafts), in
+        the facilitator's order, with final choices, history and comments."""
+        with self._lock:  # one consistent read: no write lands in between
+            shown = [
+                _question(r)
+                for r in self._rows(
+                    f"SELECT {QUESTION_FIELDS} FROM fc_questions"
+                    " WHERE workshop_id = ? AND status != ? ORDER BY id",
+                    [workshop_id, DRAFT],
+                )
+            ]
+            final: dict[int, dict[int, int | None]] = {q["id"]: {} for q in shown}
+            for r in self._rows(
+                "SELECT c.question_id, p.number, c.corner FROM fc_choices c"
+                " JOIN fc_questions q ON q.id = c.question_id"
+                " JOIN participants p ON p.id = c.participant_id"
+                " WHERE q.workshop_id = ? AND q.status != ? ORDER BY p.number",
+                [workshop_id, DRAFT],
+            ):
+                final[r["question_id"]][r["number"]] = r["corner"]
+            history: dict[int, list[ChoiceChange]] = {q["id"]: [] for q in shown}
+            for r in self._rows(
+                "SELECT ch.question_id, p.number, ch.corner, ch.at FROM fc_changes ch"
+                " JOIN fc_questions q ON q.id = ch.question_id"
+                " JOIN participants p ON p.id = ch.participant_id"
+                " WHERE q.workshop_id = ? AND q.status != ? ORDER BY ch.id",
+                [workshop_id, DRAFT],
+            ):
+                history[r["question_id"]].append(ChoiceChange(r["number"], r["corner"], r["at"]))
+            comments: dict[int, list[Comment]] = {q["id"]: [] for q in shown}
+            for r in self._rows(
+                "SELECT c.question_id, c.text, c.created_at FROM fc_comments c"
+                " JOIN fc_questions q ON q.id = c.question_id"
+                " WHERE q.workshop_id = ? AND q.status != ? ORDER BY c.id",
+                [workshop_id, DRAFT],
+            ):
+                comments[r["question_id"]].append(Comment(r["text"], r["created_at"]))
+        return FourCornersRecord(
+            questions=[
+                QuestionRecord(
+                    id=q["id"],
+                    number=number,
+                    text=q["text"],
+                    labels=tuple(q["labels"]),
+                    final=final[q["id"]],
+                    history=history[q["id"]],
+                    comments=comments[q["id"]],
+                    opened_at=q["opened_at"],
+                    closed_at=q["closed_at"],
+                )
+                for number, q in enumerate(shown, start=1)
+            ]
+        )

@@ -1,9 +1,11 @@
 """Texts Fyra hörn's scripts show (static/js/fourcorners/), translated per request."""
+
 from __future__ import annotations
 
 
 def js_strings(_) -> dict:
     return {
+        "view_corners": _("The four corners"),
         "waiting_fourcorners": _("Wait for the next question."),
         "fc_choose": _("Choose the corner you go to. You may change while the question is open."),
         "fc_chosen": _("You chose %(corner)s: %(label)s"),
@@ -23,4 +25,10 @@ def js_strings(_) -> dict:
         "fc_answers": _("Answers: %(count)s"),
         "fc_question": _("Question"),
         "fc_corner_label": _("Corner %(corner)s"),
+        "fc_question_of": _("Question %(number)s of %(count)s"),
+        "fc_up_next": _("Next: %(text)s"),
+        "fc_run_open": _("The question is open."),
+        "fc_run_closed": _("The question is closed – the result."),
+        "fc_all_shown": _("Every question has been shown."),
+        "fc_none_yet": _("No questions yet: write them under Prepare."),
     }

@@ -3,6 +3,7 @@
 Thin: validate the body with the domain, write with the store (which checks
 the rules inside its transaction), tell the hub.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, g, jsonify

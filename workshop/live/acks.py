@@ -5,6 +5,7 @@ who is asking, refuses anyone who is not a phone of a live workshop, checks
 the payload is an object, and turns domain errors into a clear, translated
 error ack. Handlers then only call the domain and the store.
 """
+
 from __future__ import annotations
 
 import functools
@@ -44,5 +45,7 @@ def participant_event(hub):
             except Exception:
                 log.exception("participant event failed")
                 return error("Something went wrong; try again.", conn.lang)
+
         return wrapper
+
     return decorate

@@ -7,6 +7,7 @@ client can show. Roles are resolved by ``workshop.auth``.
     phone:  auth={"code": "123456", "participant"?: <token>, "lang"?: "sv"|"en"}
     staff:  auth={"workshop": <id>, "key": <facilitator or projector key>}
 """
+
 from __future__ import annotations
 
 from flask import request
@@ -47,11 +48,17 @@ def connect_participant(hub, guard, auth: dict) -> None:
     except DomainError as err:
         lang = _lang(auth) or (workshop or {}).get("language") or DEFAULT_LANGUAGE
         raise _refused(err, lang) from None
-    conn = Connection(sid=request.sid, workshop_id=workshop["id"], role=PARTICIPANT,
-                      participant_id=participant["id"], number=participant["number"],
-                      lang=_lang(auth) or workshop["language"])
-    hub.socketio.emit("welcome", {"participant": participant["token"], "workshop": public_view(workshop)},
-                      to=request.sid)
+    conn = Connection(
+        sid=request.sid,
+        workshop_id=workshop["id"],
+        role=PARTICIPANT,
+        participant_id=participant["id"],
+        number=participant["number"],
+        lang=_lang(auth) or workshop["language"],
+    )
+    hub.socketio.emit(
+        "welcome", {"participant": participant["token"], "workshop": public_view(workshop)}, to=request.sid
+    )
     hub.attach(conn)
     hub.welcome(conn)
 
@@ -61,7 +68,7 @@ def connect_staff(hub, auth: dict) -> None:
     try:
         workshop = hub.store.workshop(str(auth.get("workshop")))
     except NotFound:
-        raise ConnectionRefusedError(t("No such workshop."))
+        raise ConnectionRefusedError(t("No such workshop.")) from None
     role = role_for(workshop, auth.get("key"), hub.admin_token)
     if role is None:
         raise ConnectionRefusedError(t("Wrong or missing key for this workshop."))

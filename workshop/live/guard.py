@@ -21,6 +21,7 @@ This wraps two methods of python-socketio's Server (pinned in
 requirements.txt); tests/live/test_guard.py drives it through real packets,
 so an upgrade that moves them fails loudly.
 """
+
 from __future__ import annotations
 
 import logging
@@ -127,8 +128,12 @@ def install(server, hub) -> None:
         if ack_id is None:
             return
         text = translator(conn.lang if conn else DEFAULT_LANGUAGE)(reason.args[0])
-        server._send_packet(eio_sid, server.packet_class(
-            packet.ACK, namespace=namespace or "/", id=ack_id, data=[{"ok": False, "error": text}]))
+        server._send_packet(
+            eio_sid,
+            server.packet_class(
+                packet.ACK, namespace=namespace or "/", id=ack_id, data=[{"ok": False, "error": text}]
+            ),
+        )
 
     def guarded_message(eio_sid, message):
         try:

@@ -10,17 +10,28 @@ second however many phones move, and never more than one window behind.
 Methods plug in here (from their ``live.register``), never the other way:
     hub.flushers[kind] = fn(workshop_id)          a coalesced push
     hub.on_connect[role].append(fn(conn))         what a new client is sent first
-    hub.phone_state.append(fn(workshop) -> fn(participant_id) -> dict)
+    hub.phone_state.append(fn(workshop, only) -> fn(participant_id) -> dict)
+                                                  only: the one phone that will be
+                                                  asked (a welcome), else None (all)
     hub.staff_state.append(fn(workshop) -> dict)  their parts of `state`
     hub.refreshed_with_state.add(kind)            flushed again after a state push
+    hub.each_process.add(kind)                    its flusher sends to each of hub.phones()
+
+With WORKSHOP_REDIS_URL, several processes serve one workshop: ``hub.cluster``
+(live/cluster.py) makes one flush per window across them all, counts
+presence over them all, and tells the others what only each can do.
 """
+
 from __future__ import annotations
 
 import logging
 import threading
 from dataclasses import dataclass
 
+from socketio.packet import Packet
+
 from ..auth import FACILITATOR, PARTICIPANT, PROJECTOR, for_role, runs
+from ..domain.workshops import projector_state
 
 log = logging.getLogger(__name__)
 
@@ -44,13 +55,34 @@ def room(workshop_id: str, audience: str) -> str:
     return f"{workshop_id}:{audience}"
 
 
+class TextPacket(Packet):
+    """We never send binary: skip python-socketio's walk of every payload
+    (a 5,000-dot `distribution` is 10,000 list items) looking for bytes."""
+
+    @classmethod
+    def data_is_binary(cls, data) -> bool:
+        return False
+
+
 class Hub:
-    def __init__(self, socketio, store, window: float, admin_token: str = ""):
+    def __init__(
+        self,
+        socketio,
+        store,
+        window: float,
+        admin_token: str = "",
+        projector_views: dict | None = None,
+        single_process: bool = True,
+    ):
         self.socketio = socketio
+        socketio.server.packet_class = TextPacket
+        # Only one process writes (no Redis): a method may keep aggregates in memory.
+        self.single_process = single_process
         self.store = store
         self.window = window
         self.admin_token = admin_token
         self.closed = False
+        self.projector_views = projector_views or {}  # methods.PROJECTOR_VIEWS
         self.connections: dict[str, Connection] = {}
         self._pending: dict[str, set[str]] = {}
         self._lock = threading.Lock()
@@ -60,6 +92,10 @@ class Hub:
         self.staff_state: list = []
         # Aggregates a state push refreshes (a method adds its own).
         self.refreshed_with_state: set[str] = {"presence"}
+        # Kinds whose flusher sends to this process's own phones (hub.phones):
+        # in a cluster every process flushes them (live/cluster.py).
+        self.each_process: set[str] = set()
+        self.cluster = None  # live.cluster.Cluster when several processes share Redis
 
     def close(self) -> None:
         """Stop flushing (the app is shutting down; tests close the store)."""
@@ -76,7 +112,7 @@ class Hub:
         """A new client: its state, then what each method sends first."""
         workshop = self.store.workshop(conn.workshop_id)
         if conn.role == PARTICIPANT:
-            state = self.participant_states(workshop)(conn.participant_id)
+            state = self.participant_states(workshop, only=conn.participant_id)(conn.participant_id)
         else:
             state = self.staff_state_of(workshop)
             self.socketio.emit("presence", self.presence(conn.workshop_id), to=conn.sid)
@@ -91,15 +127,31 @@ class Hub:
         return conn
 
     def online(self, workshop_id: str) -> int:
-        return len({c.participant_id for c in list(self.connections.values())
-                    if c.workshop_id == workshop_id and c.role == PARTICIPANT})
+        if self.cluster:
+            return self.cluster.online(workshop_id)
+        return len(
+            {
+                c.participant_id
+                for c in list(self.connections.values())
+                if c.workshop_id == workshop_id and c.role == PARTICIPANT
+            }
+        )
 
     def phones(self, workshop_id: str) -> list[Connection]:
-        return [c for c in list(self.connections.values())
-                if c.workshop_id == workshop_id and c.role == PARTICIPANT]
+        return [
+            c
+            for c in list(self.connections.values())
+            if c.workshop_id == workshop_id and c.role == PARTICIPANT
+        ]
 
     # -- coalesced aggregates ---------------------------------------------
     def changed(self, workshop_id: str, *kinds: str) -> None:
+        if self.cluster:
+            self.cluster.changed(workshop_id, kinds)
+        self.mark(workshop_id, *kinds)
+
+    def mark(self, workshop_id: str, *kinds: str) -> None:
+        """Dirty in this process only (changed() also tells the cluster)."""
         with self._lock:
             pending = self._pending.setdefault(workshop_id, set())
             first = not pending
@@ -108,13 +160,20 @@ class Hub:
             self.socketio.start_background_task(self._flush_later, workshop_id)
 
     def _flush_later(self, workshop_id: str) -> None:
-        self.socketio.sleep(self.window)
+        window = None
+        if self.cluster:
+            window = self.cluster.sleep_to_window_end()
+        else:
+            self.socketio.sleep(self.window)
         with self._lock:
             kinds = self._pending.pop(workshop_id, set())
         if self.closed:
             return
         for kind in sorted(kinds):
             try:
+                if self.cluster and not self.cluster.may_flush(workshop_id, kind, window):
+                    self.mark(workshop_id, kind)  # flushed elsewhere; ours again next window
+                    continue
                 self.flushers[kind](workshop_id)
             except Exception:  # a deleted workshop, say: never kill the loop
                 log.exception("flush %s failed", kind)
@@ -129,28 +188,40 @@ class Hub:
         """``full`` to those who run the workshop, ``public`` (default: the
         same) to its projectors: see auth.for_role."""
         public = full if public is None else public
-        self.socketio.emit(event, full, to=room(workshop_id, FACILITATOR))
-        self.socketio.emit(event, for_role(PROJECTOR, full, public), to=room(workshop_id, PROJECTOR))
+        staff, projectors = room(workshop_id, FACILITATOR), room(workshop_id, PROJECTOR)
+        shown = for_role(PROJECTOR, full, public)
+        if shown is full:  # the same payload: encoded once, sent to both rooms
+            self.socketio.emit(event, full, to=[staff, projectors])
+        else:
+            self.socketio.emit(event, full, to=staff)
+            self.socketio.emit(event, shown, to=projectors)
 
     def emit_phones(self, workshop_id: str, event: str, payload) -> None:
         self.socketio.emit(event, payload, to=room(workshop_id, PARTICIPANT))
 
     # -- state ---------------------------------------------------------------
-    def participant_states(self, workshop: dict):
+    def participant_states(self, workshop: dict, only: int | None = None):
         """fn(participant_id) -> that phone's `state`; each method reads what
-        it needs once, so a push to every phone costs a few queries."""
-        parts = [part(workshop) for part in self.phone_state]
+        it needs once, so a push to every phone costs a few queries, and a
+        welcome (``only`` that phone) reads only that phone's rows."""
+        parts = [part(workshop, only) for part in self.phone_state]
 
         def state(participant_id: int) -> dict:
             out = {"phase": workshop["phase"]}
             for part in parts:
                 out.update(part(participant_id))
             return out
+
         return state
 
     def staff_state_of(self, workshop: dict) -> dict:
-        out = {"phase": workshop["phase"], "title": workshop["title"], "code": workshop["code"],
-               "locked": workshop["locked"]}
+        out = {
+            "phase": workshop["phase"],
+            "title": workshop["title"],
+            "code": workshop["code"],
+            "locked": workshop["locked"],
+            "projector": projector_state(workshop["projector_view"], self.projector_views),
+        }
         for part in self.staff_state:
             out.update(part(workshop))
         return out
@@ -158,13 +229,30 @@ class Hub:
     def push_state(self, workshop_id: str) -> None:
         """After a facilitator action: everyone gets their new state at once."""
         workshop = self.store.workshop(workshop_id)
-        state_of = self.participant_states(workshop)
-        for conn in self.phones(workshop_id):
-            self.socketio.emit("state", state_of(conn.participant_id), to=conn.sid)
+        self.push_phone_states(workshop)
+        if self.cluster:
+            self.cluster.tell("phone_states", workshop_id)
         self.emit_staff(workshop_id, "state", self.staff_state_of(workshop))
         self.changed(workshop_id, *self.refreshed_with_state)
 
+    def push_phone_states(self, workshop: dict) -> None:
+        """Each of this process's phones in the workshop: its new state."""
+        state_of = self.participant_states(workshop)
+        for conn in self.phones(workshop["id"]):
+            self.socketio.emit("state", state_of(conn.participant_id), to=conn.sid)
+
+    def push_staff_state(self, workshop_id: str) -> None:
+        """After a change only staff show (the projector's view): phones keep theirs."""
+        self.emit_staff(workshop_id, "state", self.staff_state_of(self.store.workshop(workshop_id)))
+
     def workshop_deleted(self, workshop_id: str) -> None:
+        self.drop_local(workshop_id)
+        if self.cluster:
+            self.cluster.tell("deleted", workshop_id)
+            self.cluster.forget(workshop_id)
+
+    def drop_local(self, workshop_id: str) -> None:
+        """Tell this process's clients of a deleted workshop, and let them go."""
         for conn in list(self.connections.values()):
             if conn.workshop_id == workshop_id:
                 self.socketio.emit("deleted", {}, to=conn.sid)

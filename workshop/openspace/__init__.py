@@ -5,13 +5,15 @@ law of two feet), groups take notes, and the notes become the appendix.
 Everything the method does is in this package, ``templates/openspace/`` and
 ``static/js/openspace/``; see workshop/method.py for the parts.
 """
-from ..method import Method, N_
+
+from ..method import N_, Method
 from . import live, migrations, strings, web
 from .storage import OpenSpaceQueries
 
 
 def _appendix():
     from .appendix import SECTION
+
     return SECTION
 
 
@@ -24,5 +26,7 @@ METHOD = Method(
     register_live=live.register,
     js_strings=strings.js_strings,
     appendix=_appendix,
+    archive_columns=(("topics", N_("Topics")), ("notes", N_("Notes"))),
     stylesheet="css/openspace.css",
+    projector_views=("opening", "market", "wall", "break"),
 )

@@ -2,6 +2,7 @@
 
 See workshop.render.section for the contract.
 """
+
 from __future__ import annotations
 
 from workshop.openspace import appendix_formats as formats

@@ -4,6 +4,7 @@ Each function lays out an OpenSpaceView after the shared core wrote the
 section's heading (see workshop.render.section): the theme, the agenda wall
 as a table, the headcount chart, then every topic with its notes by kind.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -26,21 +27,32 @@ def pdf(w: PdfWriter, view: OpenSpaceView) -> None:
     if view.wall_rows:
         _pdf_wall(w, view)
     if view.headcount:
-        w.heading(L["headcount_chart"], 2)
-        w.chart(view.headcount)
+        w.together(w.step.heading(L["headcount_chart"], 2), w.step.chart(view.headcount))
     for tv in view.topics:
-        w.heading(tv.topic.title, 2)
-        if tv.topic.description:
-            w.para(tv.topic.description)
-        for label, value in tv.facts:
-            w.para(value, bold_label=label)
-        if not tv.note_groups:
-            w.para(L["no_notes"])
-        for group in tv.note_groups:
-            w.heading(group.heading, 4)
-            for line in group.notes:
-                w.bullet(f"{line.note.text} ({line.detail})" if line.detail else line.note.text)
-            w.pdf.ln(1)
+        head, notes = _pdf_topic(w, tv, L)
+        w.together(*head, *notes, keep=len(head))
+
+
+def _pdf_topic(w: PdfWriter, tv: TopicView, L: dict[str, str]) -> tuple[list, list]:
+    """A topic's steps: its head (title, description, facts), then its notes.
+    All on one page where they fit; else at least the head together."""
+    step = w.step
+    head = [step.heading(tv.topic.title, 2)]
+    if tv.topic.description:
+        head.append(step.para(tv.topic.description))
+    head += [step.para(value, label) for label, value in tv.facts]
+    steps = []
+    if not tv.note_groups:
+        steps.append(step.para(L["no_notes"]))
+    for number, group in enumerate(tv.note_groups):
+        if number:
+            steps.append(step.gap(1))
+        steps.append(step.heading(group.heading, 4))
+        steps += [
+            step.bullet(f"{line.note.text} ({line.detail})" if line.detail else line.note.text)
+            for line in group.notes
+        ]
+    return head, steps  # ending on its last line: together() keeps it with the one before
 
 
 def _pdf_wall(w: PdfWriter, view: OpenSpaceView) -> None:
@@ -52,7 +64,9 @@ def _pdf_wall(w: PdfWriter, view: OpenSpaceView) -> None:
     with pdf.table(
         col_widths=(30, *([140 / spaces] * spaces)),
         headings_style=FontFace(emphasis="BOLD", fill_color=(232, 232, 232)),
-        line_height=4.6, text_align="LEFT", repeat_headings=1,
+        line_height=4.6,
+        text_align="LEFT",
+        repeat_headings=1,
     ) as table:
         header = table.row()
         for name in [L["time"], *(view.wall_spaces or [""])]:
@@ -61,8 +75,12 @@ def _pdf_wall(w: PdfWriter, view: OpenSpaceView) -> None:
             row = table.row()
             row.cell(wall_row.label, style=FontFace(emphasis="BOLD"))
             if wall_row.is_break:
-                row.cell(L["break"], colspan=spaces, align="CENTER",
-                         style=FontFace(emphasis="ITALICS", fill_color=(243, 243, 243)))
+                row.cell(
+                    L["break"],
+                    colspan=spaces,
+                    align="CENTER",
+                    style=FontFace(emphasis="ITALICS", fill_color=(243, 243, 243)),
+                )
             else:
                 for cell in wall_row.cells or [[]]:
                     row.cell("\n".join(cell))
@@ -81,11 +99,12 @@ def docx(doc, view: OpenSpaceView) -> None:
         doc.add_heading(L["headcount_chart"], 2)
         docx_layout.chart(doc, view.headcount)
     for tv in view.topics:
+        # Word keeps a topic's head (title, description, facts) on one page.
         doc.add_heading(clean(tv.topic.title), 2)
         if tv.topic.description:
-            doc.add_paragraph(clean(tv.topic.description))
-        for label, value in tv.facts:
-            docx_layout.labelled(doc, label, value)
+            doc.add_paragraph(clean(tv.topic.description)).paragraph_format.keep_with_next = True
+        for number, (label, value) in enumerate(tv.facts, start=1):
+            docx_layout.labelled(doc, label, value, keep_with_next=number < len(tv.facts))
         if not tv.note_groups:
             doc.add_paragraph(L["no_notes"])
         for group in tv.note_groups:
@@ -149,11 +168,13 @@ def markdown(view: OpenSpaceView) -> list[str]:
 def _markdown_wall(view: OpenSpaceView) -> list[str]:
     L = view.labels
     header = [L["time"], *view.wall_spaces]
-    out = ["| " + " | ".join(md_line(h) for h in header) + " |",
-           "|" + "---|" * len(header)]
+    out = ["| " + " | ".join(md_line(h) for h in header) + " |", "|" + "---|" * len(header)]
     for row in view.wall_rows:
-        cells = ([L["break"]] * max(1, len(view.wall_spaces)) if row.is_break
-                 else ["; ".join(c) for c in row.cells])
+        cells = (
+            [L["break"]] * max(1, len(view.wall_spaces))
+            if row.is_break
+            else ["; ".join(c) for c in row.cells]
+        )
         out.append("| " + " | ".join(md_line(x) for x in [row.label, *cells]) + " |")
     return out + [""]
 
@@ -165,27 +186,58 @@ def csv(view: OpenSpaceView) -> dict:
     slots = {s.id: s for s in record.slots}
     return {
         "topics.csv": (
-            ["topic", "title", "description", "convener", "space", "slot", "starts_at",
-             "interest", "peak", "votes", "notes"],
-            [[tp.id, tp.title, tp.description, tp.convener, spaces.get(tp.space),
-              slots[tp.slot].label if tp.slot in slots else None,
-              slots[tp.slot].starts_at if tp.slot in slots else None,
-              tp.interest, tp.peak, tp.votes, len(tp.notes)] for tp in record.topics]),
+            [
+                "topic",
+                "title",
+                "description",
+                "convener",
+                "space",
+                "slot",
+                "starts_at",
+                "interest",
+                "peak",
+                "votes",
+                "notes",
+            ],
+            [
+                [
+                    tp.id,
+                    tp.title,
+                    tp.description,
+                    tp.convener,
+                    spaces.get(tp.space),
+                    slots[tp.slot].label if tp.slot in slots else None,
+                    slots[tp.slot].starts_at if tp.slot in slots else None,
+                    tp.interest,
+                    tp.peak,
+                    tp.votes,
+                    len(tp.notes),
+                ]
+                for tp in record.topics
+            ],
+        ),
         "notes.csv": (
             ["note", "topic", "topic_title", "kind", "text", "who", "when", "at"],
-            [[n.id, tp.id, tp.title, n.kind, n.text, n.who, n.when, n.at]
-             for tp in record.topics for n in tp.notes]),
+            [
+                [n.id, tp.id, tp.title, n.kind, n.text, n.who, n.when, n.at]
+                for tp in record.topics
+                for n in tp.notes
+            ],
+        ),
     }
 
 
 def json(view: OpenSpaceView) -> dict:
     record = view.record
-    return {"openspace": {
-        "theme": record.theme,
-        "spaces": [asdict(s) for s in record.spaces],
-        "slots": [asdict(s) for s in record.slots],
-        "topics": [_topic_json(tv) for tv in view.topics],
-    }}
+    return {
+        "openspace": {
+            "theme": record.theme,
+            "dots": record.dots,
+            "spaces": [asdict(s) for s in record.spaces],
+            "slots": [asdict(s) for s in record.slots],
+            "topics": [_topic_json(tv) for tv in view.topics],
+        }
+    }
 
 
 def _topic_json(tv: TopicView) -> dict:

@@ -3,11 +3,12 @@
 The agenda wall as a grid (slots down, spaces across), the headcount chart,
 and per topic its facts and its notes grouped by kind.
 """
+
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from workshop.openspace import charts
 from workshop.openspace.record import NOTE_KINDS, Note, OpenSpaceRecord, Slot, Topic
@@ -85,8 +86,11 @@ def build_view(record: OpenSpaceRecord, lang: str, t: Callable[[str], str]) -> O
     labels = labels_for(t)
     headcount = None
     if record.topics:
-        headcount = Chart(HEADCOUNT_CHART_NAME, charts.alt_text_headcount(record.topics, lang),
-                          functools.partial(charts.headcount_chart, record.topics, lang))
+        headcount = Chart(
+            HEADCOUNT_CHART_NAME,
+            charts.alt_text_headcount(record.topics, lang),
+            functools.partial(charts.headcount_chart, record.topics, lang),
+        )
     return OpenSpaceView(
         record=record,
         labels=labels,
@@ -100,6 +104,12 @@ def build_view(record: OpenSpaceRecord, lang: str, t: Callable[[str], str]) -> O
 def has_content(view: OpenSpaceView) -> bool:
     record = view.record
     return bool(record.topics or record.theme or record.slots)
+
+
+def dot_voting(record: OpenSpaceRecord) -> bool:
+    """Votes are worth a line only if dot voting was on: dots are on now, or
+    someone voted before the facilitator turned them off."""
+    return record.dots > 0 or any(tp.votes for tp in record.topics)
 
 
 def _slot_label(slot: Slot) -> str:
@@ -117,8 +127,9 @@ def _topic_view(topic: Topic, record: OpenSpaceRecord, labels: dict[str, str], t
     facts += [
         (labels["peak"], str(topic.peak)),
         (labels["interest"], str(topic.interest)),
-        (labels["votes"], str(topic.votes)),
     ]
+    if dot_voting(record):
+        facts.append((labels["votes"], str(topic.votes)))
     headings = note_kind_headings(t)
     groups = []
     for kind in NOTE_KINDS:

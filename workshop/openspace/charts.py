@@ -3,9 +3,11 @@
 Drawn with the shared helpers in workshop.render.charts. Topic titles are
 user text: they reach matplotlib only through ``literal_label``.
 """
+
 from __future__ import annotations
 
-from typing import Sequence
+import textwrap
+from collections.abc import Sequence
 
 import numpy as np
 from matplotlib.patches import Patch
@@ -19,36 +21,61 @@ def headcount_chart(topics: Sequence[Topic], lang: str, fmt: str = "svg") -> byt
     """Peak headcount (solid) and interest (hatched) per topic."""
     t = translator(lang)
     n = len(topics)
-    height = 1.0 + 0.34 * max(n, 1)
+    labels = [_label(tp.title) for tp in topics]
+    # Two-line titles get a taller row, so neighbouring labels never touch.
+    row = 0.44 if any("\n" in label for label in labels) else 0.34
+    height = 1.0 + row * max(n, 1)
     with style():
         fig = figure(6.5, height)
         ax = fig.add_axes((0.38, 0.55 / height, 0.58, 1 - 0.95 / height))
         y = np.arange(n)
         peak = [tp.peak for tp in topics]
         interest = [tp.interest for tp in topics]
-        bars_peak = ax.barh(y - 0.19, peak, height=0.36, facecolor=INK, edgecolor=INK,
-                            label=t("Peak headcount"))
-        bars_interest = ax.barh(y + 0.19, interest, height=0.36, facecolor="white",
-                                edgecolor=INK, hatch="////", linewidth=0.8, label=t("Interest"))
+        bars_peak = ax.barh(
+            y - 0.19, peak, height=0.36, facecolor=INK, edgecolor=INK, label=t("Peak headcount")
+        )
+        bars_interest = ax.barh(
+            y + 0.19,
+            interest,
+            height=0.36,
+            facecolor="white",
+            edgecolor=INK,
+            hatch="////",
+            linewidth=0.8,
+            label=t("Interest"),
+        )
         ax.bar_label(bars_peak, padding=2, fontsize=7)
         ax.bar_label(bars_interest, padding=2, fontsize=7)
-        ax.set_yticks(y, [literal_label(_short(tp.title)) for tp in topics])
+        ax.set_yticks(y, [literal_label(label) for label in labels])
         ax.set_ylim(n - 0.5, -0.5)  # first topic on top, as on the wall
         ax.set_xlim(0, max([1, *peak, *interest]) * 1.15)
         ax.set_xlabel(t("People"))
         ax.xaxis.get_major_locator().set_params(integer=True)
         for side in ("right", "top"):
             ax.spines[side].set_visible(False)
-        fig.legend(handles=[Patch(facecolor=INK, edgecolor=INK, label=t("Peak headcount")),
-                            Patch(facecolor="white", edgecolor=INK, hatch="////", label=t("Interest"))],
-                   loc="upper left", bbox_to_anchor=(0.37, 1.0), ncols=2, frameon=False,
-                   fontsize=7.5)
+        fig.legend(
+            handles=[
+                Patch(facecolor=INK, edgecolor=INK, label=t("Peak headcount")),
+                Patch(facecolor="white", edgecolor=INK, hatch="////", label=t("Interest")),
+            ],
+            loc="upper left",
+            bbox_to_anchor=(0.37, 1.0),
+            ncols=2,
+            frameon=False,
+            fontsize=7.5,
+        )
         return save(fig, fmt)
 
 
-def _short(title: str, limit: int = 32) -> str:
-    title = " ".join(title.split())
-    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+def _label(title: str, width: int = 36, lines: int = 2) -> str:
+    """A topic title in the label column: wrapped onto at most two lines of
+    ``width`` characters (what fits left of the bars), and shortened with
+    "…" only when two lines cannot hold it."""
+    wrapped = textwrap.wrap(" ".join(title.split()), width) or [""]
+    if len(wrapped) > lines:
+        rest = " ".join(wrapped[lines - 1 :])
+        wrapped = [*wrapped[: lines - 1], rest[: width - 1].rstrip() + "…"]
+    return "\n".join(wrapped)
 
 
 def alt_text_headcount(topics: Sequence[Topic], lang: str) -> str:
@@ -56,7 +83,8 @@ def alt_text_headcount(topics: Sequence[Topic], lang: str) -> str:
     if not topics:
         return t("Bar chart: no topics.")
     busiest = max(topics, key=lambda tp: (tp.peak, tp.interest))
-    return t("Bar chart: peak headcount and interest for {topics}; most people at "
-             "“{title}” ({peak}).").format(
-        topics=counted(len(topics), t("{n} topic"), t("{n} topics")),
-        title=busiest.title, peak=busiest.peak)
+    return t(
+        "Bar chart: peak headcount and interest for {topics}; most people at “{title}” ({peak})."
+    ).format(
+        topics=counted(len(topics), t("{n} topic"), t("{n} topics")), title=busiest.title, peak=busiest.peak
+    )

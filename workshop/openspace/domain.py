@@ -10,6 +10,7 @@ placed in a room ("rum") and a time slot ("pass"); a break slot ("fikapaus")
 holds nothing; people vote with their feet (here) and write the report
 ("anteckningar") from their phones.
 """
+
 from __future__ import annotations
 
 from ..domain.errors import Conflict, Invalid, NotFound
@@ -33,8 +34,13 @@ BREAK_LABEL_MAX = 80
 DOTS_MAX = 10
 DEFAULT_BREAK_LABEL = "Fika"
 
-DEFAULT_SETTINGS = {"theme": None, "allow_claims": False, "dots": 0,
-                    "break_until": None, "break_label": DEFAULT_BREAK_LABEL}
+DEFAULT_SETTINGS = {
+    "theme": None,
+    "allow_claims": False,
+    "dots": 0,
+    "break_until": None,
+    "break_label": DEFAULT_BREAK_LABEL,
+}
 
 
 def _pick(data: dict, validators: dict, required: tuple[str, ...], partial: bool) -> dict:
@@ -85,7 +91,7 @@ def validate_space(data: dict, *, partial: bool = False) -> dict:
 
 def _kind(value) -> str:
     if value not in SLOT_KINDS:
-        raise Invalid("kind must be \"session\" or \"break\".")
+        raise Invalid('kind must be "session" or "break".')
     return value
 
 
@@ -111,8 +117,9 @@ _SETTINGS = {
     "dots": lambda v: require_int(v, "dots", lo=0, hi=DOTS_MAX),
     "break_until": lambda v: None if v is None else parse_clock(v, "break_until"),
     # null or blank puts back the default, so the projector never shows "– vi ses".
-    "break_label": lambda v: optional_text(v, "break_label", max_len=BREAK_LABEL_MAX,
-                                           multiline=False) or DEFAULT_BREAK_LABEL,
+    "break_label": lambda v: (
+        optional_text(v, "break_label", max_len=BREAK_LABEL_MAX, multiline=False) or DEFAULT_BREAK_LABEL
+    ),
 }
 
 
@@ -183,13 +190,16 @@ def validate_note_text(value) -> str:
 
 
 def validate_note(data: dict) -> dict:
-    kind = data.get("kind") or "text"
-    if kind not in NOTE_KINDS:
+    # Absent or null means a plain note; anything else must be a known kind
+    # ([] or "" are mistakes, not "text").
+    kind = data.get("kind")
+    kind = "text" if kind is None else kind
+    if not isinstance(kind, str) or kind not in NOTE_KINDS:
         raise Invalid("kind must be one of: text, key_point, proposal, question.")
     who = optional_text(data.get("who"), "who", max_len=WHO_MAX, multiline=False)
     when = optional_text(data.get("when"), "when", max_len=WHEN_MAX, multiline=False)
     if kind != "proposal" and (who or when):
-        raise Invalid("who and when belong to a proposal (kind \"proposal\").")
+        raise Invalid('who and when belong to a proposal (kind "proposal").')
     return {"kind": kind, "text": validate_note_text(data.get("text")), "who": who, "when": when}
 
 
@@ -199,8 +209,9 @@ class StaleNote(Conflict):
 
     def __init__(self, current: dict):
         # Spelled as a Conflict(...) call so `make extract-messages` finds the msgid.
-        said = Conflict("Someone changed this note while you were writing. "
-                        "Your text is not saved; compare and try again.")
+        said = Conflict(
+            "Someone changed this note while you were writing. Your text is not saved; compare and try again."
+        )
         super().__init__(said.message)
         self.current = current
 
@@ -215,8 +226,7 @@ def check_note_edit(note: dict, participant_id: int, version) -> None:
 # -- the wall ----------------------------------------------------------------------
 def missing_notes(topics: list[dict]) -> list[int]:
     """Scheduled topics with no report yet: who the facilitator should nudge."""
-    return [t["id"] for t in topics
-            if t["space"] is not None and t["slot"] is not None and not t["notes"]]
+    return [t["id"] for t in topics if t["space"] is not None and t["slot"] is not None and not t["notes"]]
 
 
 def public_wall(wall: dict) -> dict:

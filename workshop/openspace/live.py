@@ -10,6 +10,7 @@ Each phone also gets its own `me` (here, interest, dots, what it proposed)
 on connect and after each of its changes, also in the ack, so a phone that
 missed an event still ends up right.
 """
+
 from __future__ import annotations
 
 from ..auth import FACILITATOR, PARTICIPANT, PROJECTOR, runs
@@ -17,6 +18,8 @@ from ..domain.errors import Invalid
 from ..domain.parse import optional_id, parse_bool, parse_id
 from ..live.acks import error, ok, participant_event
 from . import domain as rules
+
+NAME = "openspace"
 
 
 def _topic_id(data: dict) -> int:
@@ -30,24 +33,37 @@ def _on(data: dict) -> bool:
 def register(socketio, hub) -> None:
     store = hub.store
 
+    def in_phase(workshop_id: str) -> bool:
+        # Phones get the wall and their `me` only in Open Space's phase: a hall
+        # joining during the barometer costs no wall each. The state push that
+        # enters the phase refreshes both (refreshed_with_state).
+        return store.workshop(workshop_id)["phase"] == NAME
+
     def flush_wall(workshop_id: str) -> None:
         full = store.wall(workshop_id, include_hidden=True)
         public = rules.public_wall(full)
         hub.emit_staff(workshop_id, "wall", full, public)
-        hub.emit_phones(workshop_id, "wall", public)
+        if in_phase(workshop_id):
+            hub.emit_phones(workshop_id, "wall", public)
 
     def flush_me(workshop_id: str) -> None:
         # After a facilitator's merge, hide or dots change: every phone's own view.
+        if not in_phase(workshop_id):
+            return
         for conn in hub.phones(workshop_id):
             socketio.emit("me", store.openspace_me(workshop_id, conn.participant_id), to=conn.sid)
 
     hub.flushers["wall"] = flush_wall
     hub.flushers["me"] = flush_me
+    hub.each_process.add("me")  # flush_me sends to this process's phones
+    hub.refreshed_with_state.update(("wall", "me"))
 
     def send_staff(conn) -> None:
         socketio.emit("wall", store.wall(conn.workshop_id, include_hidden=runs(conn.role)), to=conn.sid)
 
     def send_participant(conn) -> None:
+        if not in_phase(conn.workshop_id):
+            return
         socketio.emit("wall", store.wall(conn.workshop_id, include_hidden=False), to=conn.sid)
         socketio.emit("me", store.openspace_me(conn.workshop_id, conn.participant_id), to=conn.sid)
 
@@ -114,8 +130,7 @@ def register(socketio, hub) -> None:
         note_id = parse_id(data.get("id"), "note")
         text = rules.validate_note_text(data.get("text"))
         try:
-            saved = store.edit_note(conn.workshop_id, note_id, conn.participant_id, text,
-                                    data.get("version"))
+            saved = store.edit_note(conn.workshop_id, note_id, conn.participant_id, text, data.get("version"))
         except rules.StaleNote as stale:
             # Never last-write-wins: the phone gets the current text to compare.
             return {**error(stale.message, conn.lang), "conflict": True, "current": stale.current}

@@ -3,6 +3,7 @@
 Append new migrations; never edit old ones. IF NOT EXISTS in the first one:
 see workshop/storage/migrations.py.
 """
+
 from sqlite_utils import Migrations
 
 migrations = Migrations("openspace")

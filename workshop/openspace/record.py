@@ -3,6 +3,7 @@
 Storage builds it (``Store.openspace_record``); the appendix section renders
 it. Pure: standard library only.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ class Topic:
 @dataclass(frozen=True)
 class OpenSpaceRecord:
     theme: str | None = None
+    dots: int = 0  # dots per participant when the appendix was made; 0 = dot voting off
     spaces: list[Space] = field(default_factory=list)
     slots: list[Slot] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)  # visible, not merged away

@@ -6,6 +6,7 @@ write it guards, so two phones racing for the same cell cannot both win, and
 a refused input rolls back having changed nothing. The unique index on
 topics(workshop, space, slot) backs the cell rule up in the database itself.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -45,8 +46,15 @@ def _update(db, table: str, row_id: int, fields: dict) -> None:
 
 
 def _note(row: dict) -> dict:
-    return {"id": row["id"], "kind": row["kind"], "text": row["text"], "who": row["who"],
-            "when": row["by_when"], "at": row["created_at"], "version": row["version"]}
+    return {
+        "id": row["id"],
+        "kind": row["kind"],
+        "text": row["text"],
+        "who": row["who"],
+        "when": row["by_when"],
+        "at": row["created_at"],
+        "version": row["version"],
+    }
 
 
 class OpenSpaceQueries:
@@ -54,13 +62,14 @@ class OpenSpaceQueries:
     ARCHIVE_COUNTS = {
         "topics": "SELECT count(*) FROM topics t WHERE t.workshop_id = w.id AND " + LIVE,
         "notes": "SELECT count(*) FROM topic_notes n JOIN topics t ON t.id = n.topic_id"
-                 " WHERE t.workshop_id = w.id AND " + LIVE,
+        " WHERE t.workshop_id = w.id AND " + LIVE,
     }
 
     # -- settings ----------------------------------------------------------
     def openspace_settings(self, workshop_id: str) -> dict:
-        row = self._row(f"SELECT {SETTINGS_FIELDS} FROM openspace_settings WHERE workshop_id = ?",
-                        [workshop_id])
+        row = self._row(
+            f"SELECT {SETTINGS_FIELDS} FROM openspace_settings WHERE workshop_id = ?", [workshop_id]
+        )
         if row is None:
             return dict(rules.DEFAULT_SETTINGS)
         row["allow_claims"] = bool(row["allow_claims"])
@@ -81,32 +90,37 @@ class OpenSpaceQueries:
 
     # -- spaces and slots ----------------------------------------------------
     def spaces(self, workshop_id: str) -> list[dict]:
-        return self._rows(f"SELECT {SPACE_FIELDS} FROM spaces WHERE workshop_id = ? ORDER BY id",
-                          [workshop_id])
+        return self._rows(
+            f"SELECT {SPACE_FIELDS} FROM spaces WHERE workshop_id = ? ORDER BY id", [workshop_id]
+        )
 
     def space(self, workshop_id: str, space_id: int) -> dict:
-        row = self._row(f"SELECT {SPACE_FIELDS} FROM spaces WHERE id = ? AND workshop_id = ?",
-                        [space_id, workshop_id])
+        row = self._row(
+            f"SELECT {SPACE_FIELDS} FROM spaces WHERE id = ? AND workshop_id = ?", [space_id, workshop_id]
+        )
         if row is None:
             raise NotFound("No such space.")
         return row
 
     def slots(self, workshop_id: str) -> list[dict]:
         return self._rows(
-            f"SELECT {SLOT_FIELDS} FROM slots WHERE workshop_id = ? ORDER BY starts_at, id",
-            [workshop_id])
+            f"SELECT {SLOT_FIELDS} FROM slots WHERE workshop_id = ? ORDER BY starts_at, id", [workshop_id]
+        )
 
     def slot(self, workshop_id: str, slot_id: int) -> dict:
-        row = self._row(f"SELECT {SLOT_FIELDS} FROM slots WHERE id = ? AND workshop_id = ?",
-                        [slot_id, workshop_id])
+        row = self._row(
+            f"SELECT {SLOT_FIELDS} FROM slots WHERE id = ? AND workshop_id = ?", [slot_id, workshop_id]
+        )
         if row is None:
             raise NotFound("No such slot.")
         return row
 
     def add_space(self, workshop_id: str, name: str, capacity: int | None) -> dict:
         with self.transaction() as db:
-            sid = db.execute("INSERT INTO spaces (workshop_id, name, capacity, created_at)"
-                             " VALUES (?, ?, ?, ?)", [workshop_id, name, capacity, utcnow()]).lastrowid
+            sid = db.execute(
+                "INSERT INTO spaces (workshop_id, name, capacity, created_at) VALUES (?, ?, ?, ?)",
+                [workshop_id, name, capacity, utcnow()],
+            ).lastrowid
         return self.space(workshop_id, sid)
 
     def add_slot(self, workshop_id: str, label: str, starts_at: str, minutes: int, kind: str) -> dict:
@@ -114,7 +128,8 @@ class OpenSpaceQueries:
             sid = db.execute(
                 "INSERT INTO slots (workshop_id, label, starts_at, minutes, kind, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                [workshop_id, label, starts_at, minutes, kind, utcnow()]).lastrowid
+                [workshop_id, label, starts_at, minutes, kind, utcnow()],
+            ).lastrowid
         return self.slot(workshop_id, sid)
 
     def update_space(self, workshop_id: str, space_id: int, **fields) -> dict:
@@ -128,8 +143,7 @@ class OpenSpaceQueries:
             self.slot(workshop_id, slot_id)
             if fields.get("kind") == rules.BREAK:
                 # A slot turned into fika holds nothing: its topics go back to unscheduled.
-                db.execute("UPDATE topics SET space_id = NULL, slot_id = NULL WHERE slot_id = ?",
-                           [slot_id])
+                db.execute("UPDATE topics SET space_id = NULL, slot_id = NULL WHERE slot_id = ?", [slot_id])
             _update(db, "slots", slot_id, fields)
         return self.slot(workshop_id, slot_id)
 
@@ -161,21 +175,32 @@ class OpenSpaceQueries:
         (topic,) = self._with_notes(workshop_id, rows)
         return topic
 
-    def add_topic(self, workshop_id: str, title: str, description: str = "", convener: str | None = None,
-                  proposed_by: int | None = None) -> int:
+    def add_topic(
+        self,
+        workshop_id: str,
+        title: str,
+        description: str = "",
+        convener: str | None = None,
+        proposed_by: int | None = None,
+    ) -> int:
         with self.transaction() as db:
             return db.execute(
                 "INSERT INTO topics (workshop_id, title, description, convener, proposed_by, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                [workshop_id, title, description, convener, proposed_by, utcnow()]).lastrowid
+                [workshop_id, title, description, convener, proposed_by, utcnow()],
+            ).lastrowid
 
     def update_topic(self, workshop_id: str, topic_id: int, **fields) -> None:
         with self.transaction() as db:
             row = rules.check_live(self.topic_row(workshop_id, topic_id), staff=True)
-            if fields.get("hidden") is False and row["hidden"] and row["space_id"] is not None:
-                # Its cell went to someone else while hidden: it comes back unscheduled.
-                if self._occupant(workshop_id, row["space_id"], row["slot_id"]) is not None:
-                    fields = {**fields, "space_id": None, "slot_id": None}
+            # Its cell went to someone else while hidden: it comes back unscheduled.
+            if (
+                fields.get("hidden") is False
+                and row["hidden"]
+                and row["space_id"] is not None
+                and self._occupant(workshop_id, row["space_id"], row["slot_id"]) is not None
+            ):
+                fields = {**fields, "space_id": None, "slot_id": None}
             if "hidden" in fields:
                 fields = {**fields, "hidden": int(fields["hidden"])}
             _update(db, "topics", topic_id, fields)
@@ -183,27 +208,36 @@ class OpenSpaceQueries:
     def _occupant(self, workshop_id: str, space_id: int, slot_id: int) -> int | None:
         return self._scalar(
             "SELECT id FROM topics t WHERE workshop_id = ? AND space_id = ? AND slot_id = ? AND " + LIVE,
-            [workshop_id, space_id, slot_id])
+            [workshop_id, space_id, slot_id],
+        )
 
-    def place_topic(self, workshop_id: str, topic_id: int, space_id: int | None, slot_id: int | None,
-                    *, claimed_by: int | None = None) -> None:
+    def place_topic(
+        self,
+        workshop_id: str,
+        topic_id: int,
+        space_id: int | None,
+        slot_id: int | None,
+        *,
+        claimed_by: int | None = None,
+    ) -> None:
         """Put a topic in a cell (or none). claimed_by: a phone claiming for
         its own topic, allowed only when the facilitator opened claims."""
         with self.transaction() as db:
             row = rules.check_live(self.topic_row(workshop_id, topic_id), staff=claimed_by is None)
             if claimed_by is not None:
-                rules.check_claim(self.openspace_settings(workshop_id)["allow_claims"],
-                                  row["proposed_by"], claimed_by)
+                rules.check_claim(
+                    self.openspace_settings(workshop_id)["allow_claims"], row["proposed_by"], claimed_by
+                )
             if space_id is not None:
                 self.space(workshop_id, space_id)
                 slot = self.slot(workshop_id, slot_id)
-                rules.check_placement(slot["kind"], self._occupant(workshop_id, space_id, slot_id),
-                                      topic_id)
+                rules.check_placement(slot["kind"], self._occupant(workshop_id, space_id, slot_id), topic_id)
             try:
-                db.execute("UPDATE topics SET space_id = ?, slot_id = ? WHERE id = ?",
-                           [space_id, slot_id, topic_id])
+                db.execute(
+                    "UPDATE topics SET space_id = ?, slot_id = ? WHERE id = ?", [space_id, slot_id, topic_id]
+                )
             except sqlite3.IntegrityError:
-                raise Conflict(TAKEN)
+                raise Conflict(TAKEN) from None
 
     def merge_topics(self, workshop_id: str, source_id: int, target_id: int) -> None:
         """Duplicates: the source's people, interest, dots and notes join the target."""
@@ -215,31 +249,45 @@ class OpenSpaceQueries:
             rules.check_merge(a, b)
             for table in ("topic_interest", "topic_votes"):
                 # Union of distinct participants: one interest / one dot each.
-                db.execute(f"INSERT OR IGNORE INTO {table} (topic_id, participant_id, at)"
-                           f" SELECT ?, participant_id, at FROM {table} WHERE topic_id = ?", [b["id"], a["id"]])
+                db.execute(
+                    f"INSERT OR IGNORE INTO {table} (topic_id, participant_id, at)"
+                    f" SELECT ?, participant_id, at FROM {table} WHERE topic_id = ?",
+                    [b["id"], a["id"]],
+                )
                 db.execute(f"DELETE FROM {table} WHERE topic_id = ?", [a["id"]])
             db.execute("UPDATE topic_presence SET topic_id = ? WHERE topic_id = ?", [b["id"], a["id"]])
             db.execute("UPDATE topic_notes SET topic_id = ? WHERE topic_id = ?", [b["id"], a["id"]])
             db.execute("UPDATE topics SET merged_into = ? WHERE merged_into = ?", [b["id"], a["id"]])
-            db.execute("UPDATE topics SET merged_into = ?, space_id = NULL, slot_id = NULL WHERE id = ?",
-                       [b["id"], a["id"]])
+            db.execute(
+                "UPDATE topics SET merged_into = ?, space_id = NULL, slot_id = NULL WHERE id = ?",
+                [b["id"], a["id"]],
+            )
             if b["space_id"] is None and a["space_id"] is not None:
                 # The survivor had no cell: it takes the one the duplicate held.
-                db.execute("UPDATE topics SET space_id = ?, slot_id = ? WHERE id = ?",
-                           [a["space_id"], a["slot_id"], b["id"]])
-            db.execute("UPDATE topics SET peak = max(peak, ?, (SELECT count(*) FROM topic_presence"
-                       " WHERE topic_id = ?)) WHERE id = ?", [a["peak"], b["id"], b["id"]])
+                db.execute(
+                    "UPDATE topics SET space_id = ?, slot_id = ? WHERE id = ?",
+                    [a["space_id"], a["slot_id"], b["id"]],
+                )
+            db.execute(
+                "UPDATE topics SET peak = max(peak, ?, (SELECT count(*) FROM topic_presence"
+                " WHERE topic_id = ?)) WHERE id = ?",
+                [a["peak"], b["id"], b["id"]],
+            )
 
     # -- what phones do -------------------------------------------------------
     def set_interest(self, workshop_id: str, topic_id: int, participant_id: int, on: bool) -> None:
         with self.transaction() as db:
             rules.check_live(self.topic_row(workshop_id, topic_id), staff=False)
             if on:
-                db.execute("INSERT OR IGNORE INTO topic_interest (topic_id, participant_id, at)"
-                           " VALUES (?, ?, ?)", [topic_id, participant_id, utcnow()])
+                db.execute(
+                    "INSERT OR IGNORE INTO topic_interest (topic_id, participant_id, at) VALUES (?, ?, ?)",
+                    [topic_id, participant_id, utcnow()],
+                )
             else:
-                db.execute("DELETE FROM topic_interest WHERE topic_id = ? AND participant_id = ?",
-                           [topic_id, participant_id])
+                db.execute(
+                    "DELETE FROM topic_interest WHERE topic_id = ? AND participant_id = ?",
+                    [topic_id, participant_id],
+                )
 
     def set_here(self, workshop_id: str, participant_id: int, topic_id: int | None) -> None:
         """Law of two feet: one topic at a time; the new topic's peak is
@@ -249,37 +297,55 @@ class OpenSpaceQueries:
                 db.execute("DELETE FROM topic_presence WHERE participant_id = ?", [participant_id])
                 return
             rules.check_live(self.topic_row(workshop_id, topic_id), staff=False)
-            db.execute("INSERT INTO topic_presence (participant_id, topic_id, since) VALUES (?, ?, ?)"
-                       " ON CONFLICT (participant_id) DO UPDATE SET topic_id = excluded.topic_id,"
-                       " since = excluded.since WHERE topic_presence.topic_id != excluded.topic_id",
-                       [participant_id, topic_id, utcnow()])
-            db.execute("UPDATE topics SET peak = max(peak, (SELECT count(*) FROM topic_presence"
-                       " WHERE topic_id = ?)) WHERE id = ?", [topic_id, topic_id])
+            db.execute(
+                "INSERT INTO topic_presence (participant_id, topic_id, since) VALUES (?, ?, ?)"
+                " ON CONFLICT (participant_id) DO UPDATE SET topic_id = excluded.topic_id,"
+                " since = excluded.since WHERE topic_presence.topic_id != excluded.topic_id",
+                [participant_id, topic_id, utcnow()],
+            )
+            db.execute(
+                "UPDATE topics SET peak = max(peak, (SELECT count(*) FROM topic_presence"
+                " WHERE topic_id = ?)) WHERE id = ?",
+                [topic_id, topic_id],
+            )
 
     def _votes_used(self, participant_id: int) -> int:
-        return self._scalar("SELECT count(*) FROM topic_votes v JOIN topics t ON t.id = v.topic_id"
-                            " WHERE v.participant_id = ? AND " + LIVE, [participant_id])
+        return self._scalar(
+            "SELECT count(*) FROM topic_votes v JOIN topics t ON t.id = v.topic_id"
+            " WHERE v.participant_id = ? AND " + LIVE,
+            [participant_id],
+        )
 
     def set_vote(self, workshop_id: str, topic_id: int, participant_id: int, on: bool) -> None:
         with self.transaction() as db:
             rules.check_live(self.topic_row(workshop_id, topic_id), staff=False)
-            has = self._scalar("SELECT 1 FROM topic_votes WHERE topic_id = ? AND participant_id = ?",
-                               [topic_id, participant_id])
+            has = self._scalar(
+                "SELECT 1 FROM topic_votes WHERE topic_id = ? AND participant_id = ?",
+                [topic_id, participant_id],
+            )
             adding = on and not has
-            rules.check_vote(self.openspace_settings(workshop_id)["dots"],
-                             self._votes_used(participant_id) if adding else 0)
+            rules.check_vote(
+                self.openspace_settings(workshop_id)["dots"],
+                self._votes_used(participant_id) if adding else 0,
+            )
             if adding:
-                db.execute("INSERT INTO topic_votes (topic_id, participant_id, at) VALUES (?, ?, ?)",
-                           [topic_id, participant_id, utcnow()])
+                db.execute(
+                    "INSERT INTO topic_votes (topic_id, participant_id, at) VALUES (?, ?, ?)",
+                    [topic_id, participant_id, utcnow()],
+                )
             elif not on:
-                db.execute("DELETE FROM topic_votes WHERE topic_id = ? AND participant_id = ?",
-                           [topic_id, participant_id])
+                db.execute(
+                    "DELETE FROM topic_votes WHERE topic_id = ? AND participant_id = ?",
+                    [topic_id, participant_id],
+                )
 
     # -- notes -----------------------------------------------------------------
     def _note_row(self, workshop_id: str, note_id: int) -> dict:
-        row = self._row("SELECT n.*, t.hidden, t.merged_into FROM topic_notes n"
-                        " JOIN topics t ON t.id = n.topic_id WHERE n.id = ? AND t.workshop_id = ?",
-                        [note_id, workshop_id])
+        row = self._row(
+            "SELECT n.*, t.hidden, t.merged_into FROM topic_notes n"
+            " JOIN topics t ON t.id = n.topic_id WHERE n.id = ? AND t.workshop_id = ?",
+            [note_id, workshop_id],
+        )
         if row is None:
             raise NotFound("No such note.")
         return row
@@ -287,15 +353,25 @@ class OpenSpaceQueries:
     def note(self, workshop_id: str, note_id: int) -> dict:
         return _note(self._note_row(workshop_id, note_id))
 
-    def add_note(self, workshop_id: str, topic_id: int, participant_id: int | None, *, kind: str,
-                 text: str, who: str | None = None, when: str | None = None) -> dict:
+    def add_note(
+        self,
+        workshop_id: str,
+        topic_id: int,
+        participant_id: int | None,
+        *,
+        kind: str,
+        text: str,
+        who: str | None = None,
+        when: str | None = None,
+    ) -> dict:
         now = utcnow()
         with self.transaction() as db:
             rules.check_live(self.topic_row(workshop_id, topic_id), staff=False)
             note_id = db.execute(
                 "INSERT INTO topic_notes (topic_id, participant_id, kind, text, who, by_when,"
                 " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [topic_id, participant_id, kind, text, who, when, now, now]).lastrowid
+                [topic_id, participant_id, kind, text, who, when, now, now],
+            ).lastrowid
         return self.note(workshop_id, note_id)
 
     def edit_note(self, workshop_id: str, note_id: int, participant_id: int, text: str, version) -> dict:
@@ -305,8 +381,11 @@ class OpenSpaceQueries:
             if row["hidden"] or row["merged_into"] is not None:
                 raise NotFound("No such note.")
             rules.check_note_edit(row, participant_id, version)
-            cur = db.execute("UPDATE topic_notes SET text = ?, version = version + 1, updated_at = ?"
-                             " WHERE id = ? AND version = ?", [text, utcnow(), note_id, version])
+            cur = db.execute(
+                "UPDATE topic_notes SET text = ?, version = version + 1, updated_at = ?"
+                " WHERE id = ? AND version = ?",
+                [text, utcnow(), note_id, version],
+            )
             if cur.rowcount == 0:
                 raise rules.StaleNote(_note(row))
         return self.note(workshop_id, note_id)
@@ -314,8 +393,11 @@ class OpenSpaceQueries:
     # -- reading the whole -------------------------------------------------------
     def _with_notes(self, workshop_id: str, topics: list[dict]) -> list[dict]:
         notes: dict[int, list[dict]] = {}
-        for row in self._rows("SELECT n.* FROM topic_notes n JOIN topics t ON t.id = n.topic_id"
-                              " WHERE t.workshop_id = ? ORDER BY n.id", [workshop_id]):
+        for row in self._rows(
+            "SELECT n.* FROM topic_notes n JOIN topics t ON t.id = n.topic_id"
+            " WHERE t.workshop_id = ? ORDER BY n.id",
+            [workshop_id],
+        ):
             notes.setdefault(row["topic_id"], []).append(_note(row))
         for t in topics:
             t["hidden"] = bool(t["hidden"])
@@ -328,26 +410,39 @@ class OpenSpaceQueries:
         with self._lock:
             sql = TOPIC_SELECT + ("" if include_hidden else " AND t.hidden = 0") + " ORDER BY t.id"
             topics = self._with_notes(workshop_id, self._rows(sql, [workshop_id]))
-            return {"spaces": self.spaces(workshop_id), "slots": self.slots(workshop_id),
-                    "topics": topics, "settings": self.openspace_settings(workshop_id),
-                    "missing_notes": rules.missing_notes(topics)}
+            return {
+                "spaces": self.spaces(workshop_id),
+                "slots": self.slots(workshop_id),
+                "topics": topics,
+                "settings": self.openspace_settings(workshop_id),
+                "missing_notes": rules.missing_notes(topics),
+            }
 
     def openspace_me(self, workshop_id: str, participant_id: int) -> dict:
         """One phone's own state; only topics the phone can see."""
+
         def ids(sql: str) -> list[int]:
             return [r["id"] for r in self._rows(sql, [participant_id])]
+
         with self._lock:
-            here = ids("SELECT t.id FROM topic_presence p JOIN topics t ON t.id = p.topic_id"
-                       " WHERE p.participant_id = ? AND " + LIVE)
-            votes = ids("SELECT t.id FROM topic_votes v JOIN topics t ON t.id = v.topic_id"
-                        " WHERE v.participant_id = ? AND " + LIVE + " ORDER BY t.id")
+            here = ids(
+                "SELECT t.id FROM topic_presence p JOIN topics t ON t.id = p.topic_id"
+                " WHERE p.participant_id = ? AND " + LIVE
+            )
+            votes = ids(
+                "SELECT t.id FROM topic_votes v JOIN topics t ON t.id = v.topic_id"
+                " WHERE v.participant_id = ? AND " + LIVE + " ORDER BY t.id"
+            )
             return {
                 "here": here[0] if here else None,
-                "interest": ids("SELECT t.id FROM topic_interest i JOIN topics t ON t.id = i.topic_id"
-                                " WHERE i.participant_id = ? AND " + LIVE + " ORDER BY t.id"),
+                "interest": ids(
+                    "SELECT t.id FROM topic_interest i JOIN topics t ON t.id = i.topic_id"
+                    " WHERE i.participant_id = ? AND " + LIVE + " ORDER BY t.id"
+                ),
                 "votes": votes,
-                "proposed": ids("SELECT t.id FROM topics t WHERE t.proposed_by = ? AND " + LIVE
-                                + " ORDER BY t.id"),
+                "proposed": ids(
+                    "SELECT t.id FROM topics t WHERE t.proposed_by = ? AND " + LIVE + " ORDER BY t.id"
+                ),
                 "dots_left": rules.dots_left(self.openspace_settings(workshop_id)["dots"], len(votes)),
             }
 
@@ -356,12 +451,34 @@ class OpenSpaceQueries:
         wall = self.wall(workshop_id, include_hidden=False)
         return OpenSpaceRecord(
             theme=wall["settings"]["theme"],
+            dots=wall["settings"]["dots"],
             spaces=[Space(**s) for s in wall["spaces"]],
             slots=[Slot(**s) for s in wall["slots"]],
-            topics=[Topic(id=t["id"], title=t["title"], description=t["description"] or "",
-                          convener=t["convener"], space=t["space"], slot=t["slot"],
-                          interest=t["interest"], here=t["here"], peak=t["peak"], votes=t["votes"],
-                          notes=[Note(id=n["id"], topic=t["id"], kind=n["kind"], text=n["text"],
-                                      at=n["at"], who=n["who"], when=n["when"]) for n in t["notes"]])
-                    for t in wall["topics"]],
+            topics=[
+                Topic(
+                    id=t["id"],
+                    title=t["title"],
+                    description=t["description"] or "",
+                    convener=t["convener"],
+                    space=t["space"],
+                    slot=t["slot"],
+                    interest=t["interest"],
+                    here=t["here"],
+                    peak=t["peak"],
+                    votes=t["votes"],
+                    notes=[
+                        Note(
+                            id=n["id"],
+                            topic=t["id"],
+                            kind=n["kind"],
+                            text=n["text"],
+                            at=n["at"],
+                            who=n["who"],
+                            when=n["when"],
+                        )
+                        for n in t["notes"]
+                    ],
+                )
+                for t in wall["topics"]
+            ],
         )

@@ -1,4 +1,5 @@
 """Texts Open Space's scripts show (static/js/openspace/), translated per request."""
+
 from __future__ import annotations
 
 
@@ -8,6 +9,7 @@ def js_strings(_) -> dict:
         "os_break": _("Coffee break"),
         "os_break_until": _("%(label)s – back at %(time)s"),
         "os_minutes_left": _("%(count)s min left"),
+        "os_back_at": _("Back at %(time)s"),
         "os_no_break": _("No break timer is running."),
         "os_here": _("%(count)s here"),
         "os_peak": _("peak %(count)s"),
@@ -25,6 +27,7 @@ def js_strings(_) -> dict:
         "os_next": _("Next"),
         "os_nothing_here": _("Nothing is scheduled in this slot."),
         "os_im_here": _("I am here"),
+        "os_see_now": _("%(place)s – see “Now and next”"),
         "os_interested": _("Interested"),
         "os_dot": _("Dot"),
         "os_dots_left": _("Dots left: %(count)s"),
@@ -47,4 +50,12 @@ def js_strings(_) -> dict:
         "os_who": _("Who: %(who)s"),
         "os_when": _("When: %(when)s"),
         "os_conflict": _("Their version: %(text)s"),
+        "os_no_topics": _("No topics yet."),
+        "os_fika_drop": _("It is fika – nothing can be placed there."),
+        "os_all_noted": _("Every scheduled topic has notes."),
+        "os_none_scheduled": _("No topic is on the wall yet."),
+        "view_opening": _("The opening circle"),
+        "view_market": _("The marketplace"),
+        "view_wall": _("The agenda wall"),
+        "view_break": _("The break"),
     }

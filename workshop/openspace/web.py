@@ -5,6 +5,7 @@ Thin: parse with the domain, write with the store, then mark the wall
 changed so every screen gets it within one coalescing window. Changes that
 alter what a phone's own `me` says (merge, hide, dots) mark "me" too.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, g, jsonify

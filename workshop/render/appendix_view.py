@@ -5,11 +5,14 @@ frame built here (title, translated labels, the workshop's facts) and, for
 each method, the section view its own ``build`` makes. The methods come from
 ``workshop.methods.appendix_sections()``; nothing here names one.
 """
+
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from workshop.domain.appendix import Appendix
 from workshop.i18n import normalise_language, translator
@@ -32,14 +35,33 @@ def export_language(lang: str | None) -> str:
 def title_for(appendix: Appendix, lang: str) -> str:
     t = translator(lang)
     return t("Appendix – Opinion barometer and Open Space – {title}, {date}").format(
-        title=appendix.title, date=appendix.date)
+        title=appendix.title, date=appendix.date
+    )
+
+
+SLUG_MAX = 60
+
+
+def slug(text: str, limit: int = SLUG_MAX) -> str:
+    """'Inspirationsdag Värmland' -> 'inspirationsdag-varmland': lower case,
+    letters without their accents (å, ä -> a, ö -> o, é -> e), every other
+    run of characters outside a-z and 0-9 one "-", none at either end; at
+    most ``limit`` characters, cut between words where there is one."""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+    name = re.sub(r"[^a-z0-9]+", "-", letters).strip("-")
+    if len(name) > limit:
+        name = name[: limit + 1]
+        name = name[: name.rindex("-")] if "-" in name else name[:limit]
+    return name
 
 
 def download_name(appendix: Appendix, lang: str, ext: str) -> str:
-    """e.g. 'bilaga-KF7Q-2026-11-20.pdf': safe in any file system."""
+    """e.g. 'bilaga-inspirationsdag-varmland-2026-11-20.pdf': named by the
+    workshop's title, safe in any file system; by its code when the title
+    leaves nothing (say, only emoji)."""
     stem = "bilaga" if export_language(lang) == "sv" else "appendix"
-    code = re.sub(r"[^A-Za-z0-9-]", "", appendix.code) or "workshop"
-    return f"{stem}-{code}-{appendix.date}.{ext}"
+    name = slug(appendix.title) or slug(appendix.code) or "workshop"
+    return f"{stem}-{name}-{appendix.date}.{ext}"
 
 
 def labels_for(t: Callable[[str], str]) -> dict[str, str]:
@@ -69,6 +91,7 @@ def merged(parts: Iterable[dict]) -> dict:
 @dataclass(frozen=True)
 class SectionPart:
     """One method's section of this export: its hooks and its built view."""
+
     section: AppendixSection
     view: Any
     heading: str
@@ -109,8 +132,9 @@ def build_view(appendix: Appendix, lang: str) -> AppendixView:
             (labels["code"], appendix.code),
             (labels["participants"], str(appendix.participants)),
         ],
-        parts=[SectionPart(s, s.build(_record(appendix, s), lang, t), s.heading(t))
-               for s in appendix_sections()],
+        parts=[
+            SectionPart(s, s.build(_record(appendix, s), lang, t), s.heading(t)) for s in appendix_sections()
+        ],
     )
 
 

@@ -13,11 +13,12 @@ Speed matters (20 statements x 500 participants must render in seconds), so
 each chart draws its dots with one scatter call and its lines with one
 LineCollection, never one artist per person.
 """
+
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import matplotlib
 from babel.numbers import format_decimal
@@ -47,6 +48,7 @@ _METADATA = {"svg": {"Date": None, "Creator": None}, "png": {"Software": None}}
 @dataclass(frozen=True)
 class Chart:
     """One chart of the appendix, drawn when an export asks, in its format."""
+
     file: str  # path in the Markdown zip ("charts/….png"): unique, so also its key in templates
     alt: str  # one sentence in the export's language
     draw: Callable[[str], bytes]  # "png" | "svg" -> the image

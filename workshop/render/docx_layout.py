@@ -6,6 +6,7 @@ pane, a generated table of contents and screen readers work. Every user
 text passes through ``clean``: XML 1.0 cannot hold most control characters
 and python-docx would raise.
 """
+
 from __future__ import annotations
 
 import io
@@ -26,20 +27,24 @@ def clean(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def labelled(doc, label: str, text: str) -> None:
+def labelled(doc, label: str, text: str, keep_with_next: bool = False):
     """A paragraph '<b>label:</b> text'."""
     p = doc.add_paragraph()
     p.add_run(f"{label}: ").bold = True
     p.add_run(clean(text))
+    p.paragraph_format.keep_with_next = keep_with_next or None
+    return p
 
 
-def chart(doc, chart: Chart) -> None:
+def chart(doc, chart: Chart, keep_with_next: bool = False) -> None:
     """The chart as a PNG picture with alt text (``descr`` on ``wp:docPr``)."""
     width = NARROW_CHART_WIDTH if chart.narrow else CHART_WIDTH
-    shape = doc.add_picture(io.BytesIO(chart.draw("png")), width=width)
+    p = doc.add_paragraph()
+    shape = p.add_run().add_picture(io.BytesIO(chart.draw("png")), width=width)
     doc_pr = shape._inline.docPr
     doc_pr.set("descr", clean(chart.alt))  # alt text, read by screen readers
     doc_pr.set("title", clean(chart.alt[:120]))
+    p.paragraph_format.keep_with_next = keep_with_next or None
 
 
 def mark_header_row(row) -> None:

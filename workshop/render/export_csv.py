@@ -6,12 +6,13 @@ skip the formula guard. Headers are stable English identifiers in every
 language, like JSON keys. Files are UTF-8 with a byte-order mark so Excel
 opens å, ä and ö correctly.
 """
+
 from __future__ import annotations
 
 import csv
 import io
 import zipfile
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from workshop.domain.appendix import Appendix
 from workshop.render.appendix_view import build_view, merged

@@ -1,11 +1,13 @@
 """Word export (python-docx): the appendix as an editable document.
 
-The title and the workshop's facts, then each method's section after a page
-break, written by its ``docx`` hook (see docx_layout.py). Charts are
+A4 pages. The title and the workshop's facts, the first method's section
+right below them, each further one after a page break, written by its
+``docx`` hook (see docx_layout.py). Charts are
 pictures with alt text. The document language is set both in the core
 properties and as the default run language, so spelling and screen readers
 use Swedish or English.
 """
+
 from __future__ import annotations
 
 import io
@@ -14,12 +16,24 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Cm
 
 from workshop.domain.appendix import Appendix
 from workshop.render.appendix_view import build_view
 from workshop.render.docx_layout import clean, labelled
 
 LANG_TAGS = {"sv": "sv-SE", "en": "en-GB"}
+A4 = (Cm(21), Cm(29.7))
+MARGIN = Cm(2)  # all round: 17 cm of text, room for the 16 cm charts
+
+
+def _a4(doc) -> None:
+    """python-docx's blank document is US Letter; the appendix is A4."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = A4
+    section.left_margin = section.right_margin = MARGIN
+    section.top_margin = section.bottom_margin = MARGIN
+    section.header_distance = section.footer_distance = Cm(1)
 
 
 def _set_language(doc, lang: str) -> None:
@@ -57,12 +71,14 @@ def render_docx(appendix: Appendix, lang: str) -> bytes:
     doc.core_properties.subject = view.subject
     doc.core_properties.author = "Workshop"
     _set_language(doc, view.lang)
+    _a4(doc)
     _page_number_footer(doc, f"{appendix.title}, {appendix.date}")
     doc.add_heading(clean(view.title), 0)
     for label, value in view.facts:
         labelled(doc, label, value)
-    for part in view.shown:
-        doc.add_page_break()
+    for number, part in enumerate(view.shown):
+        if number:
+            doc.add_page_break()
         doc.add_heading(part.heading, 1)
         part.section.docx(doc, part.view)
     out = io.BytesIO()

@@ -7,13 +7,14 @@ escaped; only our own matplotlib SVG is passed through as Markup. The page
 frame is templates/export/appendix.html; each method's section is its
 ``html_template``.
 """
+
 from __future__ import annotations
 
 import functools
 import itertools
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import jinja2
 from markupsafe import Markup, escape
@@ -21,6 +22,7 @@ from markupsafe import Markup, escape
 from workshop.domain.appendix import Appendix
 from workshop.render.appendix_view import build_view
 from workshop.render.charts import Chart
+from workshop.render.svg_styles import presentation_attributes
 
 # The app's template root, so the export shares partials with the summary page.
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
@@ -50,18 +52,29 @@ def inline_svg(svg: bytes, alt: str, chart_id: str, css_class: str = "chart") ->
 
     def opening(match: re.Match) -> str:
         attrs = _SIZE_ATTR.sub("", match.group(1))  # size comes from CSS + viewBox
-        return (f'<svg{attrs} class="{css_class}" role="img" aria-labelledby="{chart_id}">'
-                f'<title id="{chart_id}">{escape(alt)}</title>')
+        return (
+            f'<svg{attrs} class="{css_class}" role="img" aria-labelledby="{chart_id}">'
+            f'<title id="{chart_id}">{escape(alt)}</title>'
+        )
 
     return Markup(_SVG_OPEN.sub(opening, text, count=1))
 
 
-def svg_charts(charts: Iterable[Chart], id_prefix: str) -> dict[str, Markup]:
-    """Chart.file -> the chart drawn as inline SVG, numbered '<id_prefix>-1', ... in order."""
+def svg_charts(charts: Iterable[Chart], id_prefix: str, *, strict_csp: bool = False) -> dict[str, Markup]:
+    """Chart.file -> the chart drawn as inline SVG, numbered '<id_prefix>-1', ... in order.
+
+    strict_csp: for our own pages, whose CSP drops style attributes and
+    elements (the export file allows them): styles become presentation attributes."""
     ids = (f"{id_prefix}-{i}" for i in itertools.count(1))
-    return {c.file: inline_svg(c.draw("svg"), c.alt, next(ids),
-                               "chart chart-narrow" if c.narrow else "chart")
-            for c in charts}
+
+    def drawn(chart: Chart) -> bytes:
+        svg = chart.draw("svg")
+        return presentation_attributes(svg.decode("utf-8")).encode("utf-8") if strict_csp else svg
+
+    return {
+        c.file: inline_svg(drawn(c), c.alt, next(ids), "chart chart-narrow" if c.narrow else "chart")
+        for c in charts
+    }
 
 
 def render_html(appendix: Appendix, lang: str) -> bytes:

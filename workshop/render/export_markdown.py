@@ -4,6 +4,7 @@ The title and facts, then each shown method's section ("## heading" and the
 lines its ``markdown`` hook writes, see markdown_text.py); every chart the
 sections link to goes into the zip under its ``Chart.file``.
 """
+
 from __future__ import annotations
 
 import io

@@ -1,10 +1,12 @@
 """PDF export (fpdf2): the printable appendix, PDF/A-2U.
 
-A title page with the workshop's facts, then each method's section on a new
-page, written by its ``pdf`` hook with the vocabulary in pdf_layout.py.
+The title and the workshop's facts at the top of page 1, the first method's
+section right below them, each further one from a new page, written by its
+``pdf`` hook with the vocabulary in pdf_layout.py.
 fpdf2 adds the sRGB output intent and XMP metadata itself when asked for
 PDF/A compliance.
 """
+
 from __future__ import annotations
 
 from fpdf import ViewerPreferences
@@ -14,29 +16,29 @@ from workshop.render.appendix_view import AppendixView, build_view
 from workshop.render.pdf_layout import AppendixPDF, PdfWriter
 
 
-def _title_page(w: PdfWriter, view: AppendixView) -> None:
-    pdf = w.pdf
-    pdf.add_page()
-    pdf.set_y(60)
+def _title(w: PdfWriter, view: AppendixView) -> None:
+    w.pdf.add_page()
     w.heading(view.title, 1)
-    pdf.ln(6)
     for label, value in view.facts:
         w.para(value, bold_label=label)
+    w.gap(4)
 
 
 def render_pdf(appendix: Appendix, lang: str) -> bytes:
     view = build_view(appendix, lang)
-    pdf = AppendixPDF(footer_text=f"{appendix.title}, {appendix.date}"[:90],
-                      page_label=view.labels["page"])
+    pdf = AppendixPDF(footer_text=f"{appendix.title}, {appendix.date}"[:90], page_label=view.labels["page"])
     pdf.set_lang(view.lang)
     pdf.set_title(view.title)
     pdf.set_subject(view.subject)
     pdf.set_creator("Workshop")
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)  # title, not file name
     w = PdfWriter(pdf)
-    _title_page(w, view)
-    for part in view.shown:
-        pdf.add_page()
-        w.heading(part.heading, 1)
+    _title(w, view)
+    for number, part in enumerate(view.shown):
+        if number:
+            pdf.add_page()
+        # The heading goes with the section's first block, never alone at a page's foot.
+        w.lead(w.step.heading(part.heading, 1))
         part.section.pdf(w, part.view)
+        w.flush()
     return bytes(pdf.output())

@@ -3,6 +3,7 @@
 User text is escaped so that a note starting with "# " or containing
 "<script>" or "[link](…)" stays literal text in any CommonMark renderer.
 """
+
 from __future__ import annotations
 
 import re

@@ -10,15 +10,18 @@ the dev server) each request already has its own thread: just call it.
 The function must not touch Flask's request/app context or the store: it
 gets plain data (the Appendix) and returns bytes or plain data.
 """
+
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 T = TypeVar("T")
 
 
 def current_mode() -> str:
     from flask import current_app
+
     return current_app.config["SETTINGS"].async_mode
 
 
@@ -28,8 +31,10 @@ def run_off_loop(fn: Callable[..., T], *args, mode: str | None = None) -> T:
     mode = mode or current_mode()
     if mode == "gevent":
         import gevent
+
         return gevent.get_hub().threadpool.apply(fn, args)
     if mode == "eventlet":
         from eventlet import tpool
+
         return tpool.execute(fn, *args)
     return fn(*args)

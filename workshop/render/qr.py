@@ -1,4 +1,5 @@
 """QR codes for the join link: SVG for pages, text for the terminal."""
+
 from __future__ import annotations
 
 import io
@@ -12,7 +13,7 @@ def qr_svg(url: str) -> str:
     """An inline <svg> (no XML declaration), black on white, scalable."""
     image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathFillImage, box_size=10, border=2)
     svg = image.to_string(encoding="unicode")
-    svg = svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg") :]
     # Drop the fixed size so the page's CSS decides how big it is.
     return re.sub(r'^<svg width="[^"]*" height="[^"]*"', "<svg", svg, count=1)
 

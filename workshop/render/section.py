@@ -18,10 +18,12 @@ One export, start to end::
 A method's section lives in its package (``workshop/<method>/appendix.py``),
 its templates in ``templates/<method>/``.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from docx.document import Document

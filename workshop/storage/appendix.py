@@ -8,6 +8,7 @@ consistent without a write transaction. It is cheap (a few indexed reads),
 so it runs on the request's greenlet; the renderers then work on it
 elsewhere (see workshop.render.offload).
 """
+
 from __future__ import annotations
 
 from ..domain.appendix import Appendix
@@ -20,7 +21,8 @@ class AppendixQueries:
         with self._lock:
             workshop = self.workshop(workshop_id)  # NotFound if absent
             participants = self._scalar(
-                "SELECT count(*) FROM participants WHERE workshop_id = ?", [workshop_id])
+                "SELECT count(*) FROM participants WHERE workshop_id = ?", [workshop_id]
+            )
             records = {s.name: s.read(self, workshop_id) for s in sections}
 
         # Held on the day the first method started; else the day it was made.

@@ -10,20 +10,38 @@ commits, which we trade for phones that stay fast.
 The lock serialises use of the connection across threads (exports build
 their snapshot here and render elsewhere; tests run in threading mode).
 """
+
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
+from ..config import tighten
+
+# The database holds every key and participant token: owner-only.
+PRIVATE = 0o600
+
+
+def private_database(path: str) -> None:
+    """Create the database file 0600 before SQLite opens it, and tighten an
+    existing one with its -wal and -shm. SQLite gives the -wal and -shm it
+    creates the database file's mode, so those are 0600 from the start."""
+    if path == ":memory:" or path.startswith("file:"):
+        return
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE))
+    for name in (path, path + "-wal", path + "-shm"):
+        if os.path.exists(name):
+            tighten(name, PRIVATE)
 
 
 def utcnow() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 class StoreBase:
@@ -31,6 +49,7 @@ class StoreBase:
 
     def __init__(self, path: str | Path):
         self.path = str(path)
+        private_database(self.path)
         conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self.db = sqlite_utils.Database(conn)
         self._lock = threading.RLock()

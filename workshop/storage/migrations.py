@@ -6,6 +6,7 @@ NOT EXISTS throughout: databases made before the sets were split (one
 "workshop" set held every table) already have these tables and adopt the
 new sets unchanged.
 """
+
 from sqlite_utils import Migrations
 
 migrations = Migrations("core")
@@ -41,3 +42,9 @@ def m001_workshops(db):
 def m002_locked(db):
     # "Stäng för nya deltagare": new phones are refused, known tokens rejoin.
     db.execute("ALTER TABLE workshops ADD COLUMN locked INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m003_projector_view(db):
+    # The view the facilitator pinned on the projector; NULL = it follows the phase.
+    db.execute("ALTER TABLE workshops ADD COLUMN projector_view TEXT")

@@ -1,4 +1,5 @@
 """Workshops and participants."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -57,13 +58,16 @@ class WorkshopQueries:
         """The archive: each workshop with its day and each method's counts
         (``ARCHIVE_COUNTS`` of the method mixins: column -> a subquery on w.id)."""
         counts = "".join(f", ({sql}) AS {name}" for name, sql in self.archive_counts.items())
-        return [_workshop(row) for row in self._rows(
-            f"SELECT {PUBLIC_FIELDS},"
-            " (SELECT count(*) FROM participants p WHERE p.workshop_id = w.id) AS participants"
-            f"{counts},"
-            f" substr(coalesce(({self.first_activity}), w.created_at), 1, 10) AS date"
-            " FROM workshops w ORDER BY created_at DESC"
-        )]
+        return [
+            _workshop(row)
+            for row in self._rows(
+                f"SELECT {PUBLIC_FIELDS},"
+                " (SELECT count(*) FROM participants p WHERE p.workshop_id = w.id) AS participants"
+                f"{counts},"
+                f" substr(coalesce(({self.first_activity}), w.created_at), 1, 10) AS date"
+                " FROM workshops w ORDER BY created_at DESC"
+            )
+        ]
 
     def delete_workshop(self, workshop_id: str) -> None:
         with self.transaction() as db:
@@ -79,6 +83,12 @@ class WorkshopQueries:
     def set_phase(self, workshop_id: str, phase: str) -> None:
         with self.transaction() as db:
             cur = db.execute("UPDATE workshops SET phase = ? WHERE id = ?", [phase, workshop_id])
+            if cur.rowcount == 0:
+                raise NotFound("No such workshop.")
+
+    def set_projector_view(self, workshop_id: str, view: str | None) -> None:
+        with self.transaction() as db:
+            cur = db.execute("UPDATE workshops SET projector_view = ? WHERE id = ?", [view, workshop_id])
             if cur.rowcount == 0:
                 raise NotFound("No such workshop.")
 
@@ -98,8 +108,12 @@ class WorkshopQueries:
                 "SELECT coalesce(max(number), 0) + 1 FROM participants WHERE workshop_id = ?",
                 [workshop_id],
             ).fetchone()[0]
-            row = {"workshop_id": workshop_id, "number": number, "token": new_secret(),
-                   "created_at": utcnow()}
+            row = {
+                "workshop_id": workshop_id,
+                "number": number,
+                "token": new_secret(),
+                "created_at": utcnow(),
+            }
             cur = db.execute(
                 "INSERT INTO participants (workshop_id, number, token, created_at)"
                 " VALUES (:workshop_id, :number, :token, :created_at)",

@@ -14,10 +14,12 @@ marked no-store so no cache keeps a copy.
 The snapshot is read on the request's greenlet (fast); the rendering runs in
 the thread pool (run_off_loop), so live sockets never wait for a PDF.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, Response, request
 
+from ..auth import FACILITATOR, requires
 from ..domain.errors import Invalid, NotFound
 from ..i18n import normalise_language
 from ..render.appendix_view import download_name
@@ -28,7 +30,6 @@ from ..render.export_json import render_json
 from ..render.export_markdown import render_markdown
 from ..render.export_pdf import render_pdf
 from ..render.offload import run_off_loop
-from ..auth import FACILITATOR, requires
 from .context import store
 
 bp = Blueprint("api_export", __name__, url_prefix="/api/workshops/<workshop_id>")
@@ -36,8 +37,7 @@ bp = Blueprint("api_export", __name__, url_prefix="/api/workshops/<workshop_id>"
 # format -> (renderer, mimetype, file extension)
 FORMATS = {
     "pdf": (render_pdf, "application/pdf", "pdf"),
-    "docx": (render_docx,
-             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    "docx": (render_docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
     "html": (render_html, "text/html; charset=utf-8", "html"),
     "md": (render_markdown, "application/zip", "md.zip"),  # appendix.md + chart PNGs
     "csv": (render_csv, "application/zip", "csv.zip"),  # one CSV per table
@@ -76,5 +76,6 @@ def export(workshop, fmt):
     if fmt == "html":
         # The export is self-contained; opened from our origin it must still run nothing.
         response.headers["Content-Security-Policy"] = (
-            "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+        )
     return no_store(response)

@@ -1,4 +1,5 @@
 """HTTP: workshops and their phase."""
+
 from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify
@@ -7,7 +8,7 @@ from ..auth import admin_only, facilitates, for_role, reads
 from ..domain import workshops as rules
 from ..domain.parse import parse_bool
 from ..domain.workshops import public_view
-from ..methods import METHODS, NAMES
+from ..methods import METHODS, NAMES, PROJECTOR_VIEWS
 from .context import hub, store
 from .links import workshop_links
 from .validation import json_body, required
@@ -16,8 +17,12 @@ bp = Blueprint("api_workshops", __name__, url_prefix="/api/workshops")
 
 
 def facilitator_view(workshop: dict) -> dict:
-    return {**public_view(workshop), "facilitator_key": workshop["facilitator_key"],
-            "projector_key": workshop["projector_key"], **workshop_links(workshop)}
+    return {
+        **public_view(workshop),
+        "facilitator_key": workshop["facilitator_key"],
+        "projector_key": workshop["projector_key"],
+        **workshop_links(workshop),
+    }
 
 
 @bp.post("")
@@ -34,8 +39,10 @@ def create():
 @admin_only
 def index():
     # refused_guesses: join attempts stopped by the wrong-code budget since start.
-    return jsonify(workshops=store().list_workshops(),
-                   refused_guesses=current_app.extensions["workshop.join_guard"].refused)
+    return jsonify(
+        workshops=store().list_workshops(),
+        refused_guesses=current_app.extensions["workshop.join_guard"].refused,
+    )
 
 
 @bp.get("/<workshop_id>")
@@ -74,3 +81,15 @@ def set_phase(workshop):
     store().set_phase(workshop["id"], phase)
     hub().push_state(workshop["id"])
     return jsonify(phase=phase)
+
+
+@bp.put("/<workshop_id>/projector")
+@facilitates
+def set_projector(workshop):
+    """{"view": "<name>" | null}: what the room sees; null lets the projector
+    follow the phase. Connected projectors switch at once, and one that
+    reloads or reconnects comes back to it (state.projector.view)."""
+    view = rules.validate_projector_view(required(json_body("view"), "view"), PROJECTOR_VIEWS)
+    store().set_projector_view(workshop["id"], view)
+    hub().push_staff_state(workshop["id"])
+    return jsonify(view=view)

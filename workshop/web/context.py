@@ -1,4 +1,5 @@
 """Shortcuts to the objects create_app bound to this app."""
+
 from __future__ import annotations
 
 from flask import current_app

@@ -1,12 +1,12 @@
 """Every API error is JSON: {"error": "<clear message>"}, in the caller's language."""
+
 from __future__ import annotations
 
 from flask import jsonify, request
 from flask_babel import gettext
 from werkzeug.exceptions import HTTPException
 
-from ..domain.errors import DomainError, N_
-
+from ..domain.errors import N_, DomainError
 
 HTTP_MESSAGES = {
     400: N_("The request could not be read."),

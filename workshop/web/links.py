@@ -1,5 +1,6 @@
 """The links people are given. Keys travel in the URL fragment (#key=...),
 which browsers never send to a server, so they stay out of access logs."""
+
 from __future__ import annotations
 
 from flask import current_app

@@ -4,21 +4,33 @@ Pages are shells rendered in the visitor's language; live data arrives over
 Socket.IO and the JSON API. Keys never appear in a page: the console and
 projector read them from the URL fragment.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
-from flask import (Blueprint, abort, current_app, g, make_response, redirect, render_template, request,
-                   send_file, url_for)
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 
 from ..domain.errors import NotFound
-from ..join_guard import TooManyGuesses
 from ..domain.workshops import normalise_code
-from ..methods import METHODS
+from ..join_guard import TooManyGuesses
+from ..methods import METHODS, PROJECTOR_VIEWS
 from ..render.qr import qr_svg
 from .context import store
 from .errors import message
 from .links import join_url, public_url
+from .locale import speak_workshop_language
 from .strings import js_strings
 
 bp = Blueprint("pages", __name__)
@@ -60,7 +72,8 @@ def _find(raw_code: str):
     (wrong codes spend the address's budget: see join_guard)."""
     try:
         return current_app.extensions["workshop.join_guard"].find(
-            store(), request.remote_addr or "", normalise_code(raw_code)), None
+            store(), request.remote_addr or "", normalise_code(raw_code)
+        ), None
     except TooManyGuesses as err:
         response = make_response(page("join.html", error=message(err), code=raw_code), 429)
         response.headers["Retry-After"] = str(err.seconds)
@@ -83,16 +96,23 @@ def phone(code):
     workshop, refusal = _find(code)
     if refusal:
         return refusal
-    g.workshop_language = workshop["language"]
+    speak_workshop_language(workshop)
     return page("phone.html", workshop=workshop)
 
 
 @bp.get("/projector/<workshop_id>")
 def projector(workshop_id):
     workshop = workshop_or_404(workshop_id)
+    speak_workshop_language(workshop)
     url = join_url(workshop["code"])
-    return page("projector.html", workshop=workshop, join_url=url, qr=qr_svg(url),
-                 public_url=public_url())
+    return page(
+        "projector.html",
+        workshop=workshop,
+        join_url=url,
+        qr=qr_svg(url),
+        public_url=public_url(),
+        projector_views=PROJECTOR_VIEWS,
+    )
 
 
 @bp.get("/console")

@@ -3,6 +3,7 @@ the page as JSON (scripts never hold their own copy of a user-facing text).
 
 The core's own here; each method adds its own (``Method.js_strings``).
 """
+
 from __future__ import annotations
 
 from flask_babel import gettext as _
@@ -22,7 +23,12 @@ def core_strings() -> dict:
         "saved": _("Saved"),
         "saving": _("Saving…"),
         "not_saved": _("Not saved: %(error)s"),
-        "offline": _("Offline – reconnecting…"),
+        "offline": _("Lost the connection – trying again…"),
+        "unreachable": _("Cannot reach the server – trying again…"),
+        "disconnected": _("The connection was closed."),
+        "queued": _("Not sent yet – it goes out when the connection is back."),
+        "pending_one": _("1 change waiting"),
+        "pending_many": _("%(count)s changes waiting"),
         "online": _("Connected"),
         "lobby": _("You are in. Wait for the facilitator to start."),
         "ended": _("The workshop has ended. Thank you!"),
@@ -40,8 +46,18 @@ def core_strings() -> dict:
         "summary_updated": _("Updated %(time)s"),
         "summary_failed": _("Could not load the summary: %(error)s"),
         "export_as": _("Download %(title)s as %(format)s"),
-        "confirm_delete_workshop": _("Delete the workshop “%(title)s” and all of its data: "
-                                     "statements, positions, comments, topics and notes? "
-                                     "This cannot be undone."),
+        "confirm_delete_workshop": _(
+            "Delete the workshop “%(title)s” and all of its data: "
+            "statements, positions, comments, topics and notes? "
+            "This cannot be undone."
+        ),
         "waiting": _("Wait for the facilitator."),
+        "lock": _("Close to new participants"),
+        "locked": _("Closed to new participants – open again"),
+        "refused_guesses": _("Wrong join codes refused since the server started: %(count)s"),
+        "comment_saved": _("Comment saved"),
+        "projector_shows": _("The projector shows: %(view)s"),
+        "view_auto": _("Automatic"),
+        "view_lobby": _("The lobby (QR code)"),
+        "view_thanks": _("Thank you"),
     }

@@ -11,17 +11,18 @@ server-rendered with autoescape on: every user text in it is escaped here,
 once; only our own chart SVGs are passed through as Markup. Auth is the same
 as the exports (Bearer facilitator key / admin token, or ?key=).
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, make_response, render_template
 from flask_babel import get_locale
 from markupsafe import Markup
 
+from ..auth import FACILITATOR, requires
 from ..domain.appendix import Appendix
 from ..render.appendix_view import AppendixView, build_view
 from ..render.export_html import svg_charts
 from ..render.offload import run_off_loop
-from ..auth import FACILITATOR, requires
 from .api_export import no_store, requested_language
 from .context import store
 from .pages import page, workshop_or_404
@@ -29,16 +30,25 @@ from .pages import page, workshop_or_404
 bp = Blueprint("summary_pages", __name__)
 
 # (format, label): format names, the same in every language.
-EXPORTS = [("pdf", "PDF"), ("docx", "Word (DOCX)"), ("html", "HTML"), ("md", "Markdown"),
-           ("csv", "CSV"), ("json", "JSON")]
+EXPORTS = [
+    ("pdf", "PDF"),
+    ("docx", "Word (DOCX)"),
+    ("html", "HTML"),
+    ("md", "Markdown"),
+    ("csv", "CSV"),
+    ("json", "JSON"),
+]
 
 
 def summary_parts(appendix: Appendix, lang: str) -> tuple[AppendixView, dict[str, Markup]]:
     """The view and the inline SVG of every chart the sections' cards show:
     pure, runs in the pool."""
     view = build_view(appendix, lang)
-    charts = svg_charts((c for part in view.shown for c in part.section.summary_charts(part.view)),
-                        "summary-chart")
+    charts = svg_charts(
+        (c for part in view.shown for c in part.section.summary_charts(part.view)),
+        "summary-chart",
+        strict_csp=True,
+    )
     return view, charts
 
 

@@ -3,13 +3,14 @@
 //   console    allows them, approves, edits, rejects, shows one on the projector
 //   projector  shows the one approved comment, labelled by region, never by person
 // Every text is set with textContent (el()): comments are never markup.
-import { el, liveRender, t } from "../common.js";
+import { el, liveRender, say, t } from "../common.js";
 import { regionName } from "./floor.js";
 
 const $ = (id) => document.getElementById(id);
 const MAX = 280;
 
-export function phoneComments(socket) {
+// send: the phone's outbox (phone.js): kept while offline, acked once committed.
+export function phoneComments(socket, send) {
   const form = $("comment-form");
   const text = $("comment-text");
   let statementId = null;
@@ -17,7 +18,7 @@ export function phoneComments(socket) {
 
   socket.on("state", (state) => {
     const allowed = Boolean(state.may_comment && state.statement);
-    if (!allowed || state.statement.id !== statementId) $("comment-status").textContent = "";
+    if (!allowed || state.statement.id !== statementId) say($("comment-status"), "");
     statementId = allowed ? state.statement.id : null;
     form.hidden = !allowed;
   });
@@ -28,18 +29,16 @@ export function phoneComments(socket) {
     if (statementId === null || !text.value.trim()) return;
     const button = form.querySelector("button");
     button.disabled = true;
-    $("comment-status").classList.remove("bad");
-    socket.emit("comment", { statement: statementId, text: text.value.slice(0, MAX) }, (ack) => {
-      button.disabled = false;
-      if (ack && ack.ok) {
-        text.value = "";
-        count();
-        $("comment-status").textContent = t("comment_sent");
-      } else {
-        $("comment-status").textContent = t("not_saved", { error: ack ? ack.error : "?" });
-        $("comment-status").classList.add("bad");
-      }
-    });
+    // The outbox says "Sparar…" (or that it waits for the connection) in the status line.
+    send("comment", { statement: statementId, text: text.value.slice(0, MAX) }, { status: $("comment-status") })
+      .then((ack) => {
+        button.disabled = false;
+        if (ack && ack.ok) {
+          text.value = "";
+          count();
+          say($("comment-status"), t("comment_sent"));
+        } else say($("comment-status"), t("not_saved", { error: ack ? ack.error : "?" }), { bad: true });
+      });
   });
 }
 
@@ -75,10 +74,11 @@ export function consoleComments(socket, call) {
 
   function item(c) {
     const li = el("li", { class: `phone-comment-item ${c.status}` });
-    li.append(el("p", { class: "region" }, t("comment_from", { region: regionName(c.region) })),
-      el("p", { class: "text" }, c.text),
-      el("p", { class: "meta" }, [t(`status_${c.status}`), c.edited ? t("edited") : null]
-        .filter(Boolean).join(" · ")));
+    // One line for where it comes from and how far it got, then the text.
+    const head = el("p", { class: "region" }, t("from_region", { region: regionName(c.region) }));
+    head.append(" · ", el("span", { class: "status" }, [t(`status_${c.status}`), c.edited ? t("edited") : null]
+      .filter(Boolean).join(", ")));
+    li.append(head, el("p", { class: "text" }, c.text));
     const tools = li.appendChild(el("div", { class: "tools" }));
     if (c.status !== "approved") {
       tools.append(button(t("approve"), `approve-${c.id}`,
@@ -106,16 +106,22 @@ export function consoleComments(socket, call) {
     render();
   }
 
+  // Allowed or not is set under Prepare; Run says so where the comments would be.
+  function allowed(on) {
+    $("allow-comments").checked = on;
+    $("comments-off").hidden = on;
+  }
   $("allow-comments").addEventListener("change", (e) => {
     call("PATCH", "/barometer", { phone_comments: e.target.checked })
+      .then((s) => allowed(s.phone_comments))
       .catch(() => { e.target.checked = !e.target.checked; });
   });
   $("hide-comment").addEventListener("click", () => {
     if (shownStatement !== null) act(call("PUT", `/statements/${shownStatement}/shown-comment`, { comment: null }));
   });
-  call("GET", "/barometer").then((s) => { $("allow-comments").checked = s.phone_comments; }).catch(() => {});
 
   socket.on("state", (state) => {
+    if ("phone_comments_allowed" in state) allowed(state.phone_comments_allowed);
     const id = state.statement ? state.statement.id : null;
     const wasOpen = open;
     open = id !== null;
@@ -134,12 +140,14 @@ export function consoleComments(socket, call) {
   });
 }
 
-export function projectorComments(socket) {
+// changed(): the comment came, went or changed (the projector fits its view again).
+export function projectorComments(socket, changed = () => {}) {
   socket.on("comment_shown", (shown) => {
     const box = $("shown-comment");
     box.hidden = shown.statement === null;
     $("shown-comment-text").textContent = shown.statement === null ? "" : shown.text;
     $("shown-comment-region").textContent = shown.statement === null ? ""
       : t("comment_from", { region: regionName(shown.region) });
+    changed();
   });
 }

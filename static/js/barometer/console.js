@@ -1,18 +1,23 @@
-// Åsiktsbarometer in the console: prepare statements, run them, watch the room.
-import { el, t } from "../common.js";
+// Åsiktsbarometer in the console, Prepare: write, paste, order, edit and
+// delete statements. Running them (Run mode) is in console_run.js.
+import { el, liveRender, t } from "../common.js";
 import { call, socket, views } from "../console.js";
-import { renderSwarm } from "./swarm_view.js";
-import { consoleFloor } from "./floor.js";
-import { consoleComments } from "./comments.js";
-import { consoleReplay } from "./replay_console.js";
+import { commentDetails } from "../console_comments.js";
+import * as run from "./console_run.js";
 
 const $ = (id) => document.getElementById(id);
+const opened = new Set(); // comment boxes left open
 let statements = [];
-let openId = null;
+
 
 async function refresh() {
-  statements = (await call("GET", "/statements")).statements;
-  render();
+  show((await call("GET", "/statements")).statements);
+}
+
+function show(list) {
+  statements = list;
+  liveRender($("statements"), () => statements.map(item));
+  run.show(statements);
 }
 
 function button(label, onClick, attrs = {}) {
@@ -21,28 +26,29 @@ function button(label, onClick, attrs = {}) {
   return b;
 }
 
-function render() {
-  $("statements").replaceChildren(...statements.map(item));
+function meta(s) {
+  const parts = [t(`status_${s.status}`), t("answers", { count: s.answers ?? 0 })];
+  if (s.hidden) parts.push(t("dots_hidden"));
+  return parts.join(" · ");
 }
 
+// Few tools, and the ones that matter most first: edit (drafts), order, delete.
 function item(s, index) {
   const li = el("li", { class: `statement-item ${s.status}`, "data-id": s.id });
   li.appendChild(el("p", { class: "text" }, s.text));
-  li.appendChild(el("p", { class: "meta" },
-    `${t(`status_${s.status}`)} · ${t("answers", { count: s.answers })}`));
+  li.appendChild(el("p", { class: "meta" }, meta(s)));
   const tools = li.appendChild(el("div", { class: "tools" }));
-  if (s.status === "open") tools.appendChild(button(t("close"), () => call("POST", `/statements/${s.id}/close`)));
-  else tools.appendChild(button(t("open"), () => call("POST", `/statements/${s.id}/open`), { class: "primary" }));
-  tools.appendChild(s.hidden
-    ? button(t("reveal"), () => call("POST", `/statements/${s.id}/reveal`))
-    : button(t("hide"), () => call("PATCH", `/statements/${s.id}`, { hidden: true })));
-  if (index > 0) tools.appendChild(button(t("up"), () => move(index, -1), { "aria-label": `${t("up")}: ${s.text}` }));
-  if (index < statements.length - 1) tools.appendChild(button(t("down"), () => move(index, 1), { "aria-label": `${t("down")}: ${s.text}` }));
-  if (s.status === "draft") tools.appendChild(button(t("edit"), async () => edit(li, s)));
+  const named = (text) => ({ "aria-label": `${text}: ${s.text}`, "data-key": `${text}-${s.id}` });
+  if (s.status === "draft") tools.appendChild(button(t("edit"), async () => edit(li, s), named(t("edit"))));
+  if (index > 0) tools.appendChild(button(`↑ ${t("up")}`, () => move(index, -1), named(t("up"))));
+  if (index < statements.length - 1) tools.appendChild(button(`↓ ${t("down")}`, () => move(index, 1), named(t("down"))));
   if (s.status !== "open") tools.appendChild(button(t("delete"), async () => {
     if (confirm(t("confirm_delete"))) await call("DELETE", `/statements/${s.id}`);
-  }));
-  li.appendChild(comments(s));
+  }, { class: "quiet", ...named(t("delete")) }));
+  if (s.status !== "draft") {
+    li.appendChild(commentDetails({ id: `comment-${s.id}`, summary: t("comment"), label: t("add_comment"),
+      path: `/statements/${s.id}/comments`, opened }));
+  }
   return li;
 }
 
@@ -57,28 +63,6 @@ function edit(li, s) {
   });
   li.querySelector(".text").replaceWith(form);
   form.querySelector("input").focus();
-}
-
-function comments(s) {
-  const box = el("details", { class: "comments" });
-  box.appendChild(el("summary", {}, t("comment")));
-  const list = box.appendChild(el("ul"));
-  box.addEventListener("toggle", async () => {
-    if (!box.open) return;
-    const data = await call("GET", `/statements/${s.id}/comments`);
-    list.replaceChildren(...data.comments.map((c) => el("li", {}, c.text)));
-  });
-  const form = box.appendChild(el("form"));
-  const id = `comment-${s.id}`;
-  form.append(el("label", { for: id }, t("add_comment")), el("textarea", { id, rows: 2, maxlength: 2000 }),
-    el("button", { type: "submit" }, t("add_comment")));
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    const input = form.querySelector("textarea");
-    const c = await call("POST", `/statements/${s.id}/comments`, { text: input.value }).catch(() => null);
-    if (c) { list.appendChild(el("li", {}, c.text)); input.value = ""; }
-  });
-  return box;
 }
 
 async function move(index, delta) {
@@ -97,28 +81,16 @@ $("bulk-form").addEventListener("submit", async (e) => {
   await call("POST", "/statements/bulk", { text: $("bulk").value }).then(() => { $("bulk").value = ""; }).catch(() => {});
 });
 
-socket.on("statements", (data) => { statements = data.statements; render(); });
-views.barometer = (state) => {
-  openId = state.statement ? state.statement.id : null;
-  $("live-statement").textContent = state.statement ? state.statement.text : t("no_statement");
-  if (!openId) $("swarm").replaceChildren();
-  refresh().catch(() => {});
-};
+socket.on("statements", (data) => show(data.statements));
+views.barometer = () => refresh().catch(() => {});
 socket.on("distribution", (dist) => {
-  if (dist.statement !== openId) return;
-  $("count").textContent = t("positions", { count: dist.count });
-  $("passes").textContent = t("passes", { count: dist.passes });
-  $("mean").textContent = dist.mean == null ? "" : t("mean", { mean: dist.mean });
-  renderSwarm($("swarm"), dist, 7);
+  run.distribution(dist);
   const s = statements.find((x) => x.id === dist.statement);
   if (s && s.answers !== dist.count + dist.passes) {
     // Update the count in place: re-rendering would close an open comment box.
     s.answers = dist.count + dist.passes;
-    const meta = document.querySelector(`.statement-item[data-id="${s.id}"] .meta`);
-    if (meta) meta.textContent = `${t(`status_${s.status}`)} · ${t("answers", { count: s.answers })}`;
+    const node = document.querySelector(`#statements .statement-item[data-id="${s.id}"] .meta`);
+    if (node) node.textContent = meta(s);
   }
 });
 
-consoleFloor(socket, call);
-consoleComments(socket, call);
-consoleReplay(socket, call);

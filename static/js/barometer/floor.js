@@ -4,7 +4,7 @@
 //   console    the queue with pseudonyms and places, "Ge ordet" (the fair
 //              suggestion, or anyone in the queue), "Tack"
 //   projector  rings the speaker's dot; "Ordet: någon från håller inte med-sidan"
-import { el, t } from "../common.js";
+import { el, say, t } from "../common.js";
 import { valueText } from "./scale.js";
 
 const $ = (id) => document.getElementById(id);
@@ -18,7 +18,8 @@ export function place(position) {
   return position === "pass" ? t("pass") : valueText(position);
 }
 
-export function phoneFloor(socket) {
+// send: the phone's outbox (phone.js): kept while offline, acked once committed.
+export function phoneFloor(socket, send) {
   const hand = $("hand");
   let mine = { hand: false, speaking: false };
 
@@ -27,21 +28,33 @@ export function phoneFloor(socket) {
     mine = { hand: Boolean(floor.hand), speaking: Boolean(floor.speaking) };
     hand.setAttribute("aria-pressed", String(mine.hand));
     hand.hidden = mine.speaking;
-    $("hand-status").textContent = mine.hand ? t("hand_up") : "";
+    say($("hand-status"), mine.hand ? t("hand_up") : "");
     $("speaking").hidden = !mine.speaking;
     if (mine.speaking && !wasSpeaking) navigator.vibrate?.([200, 100, 200]);
   }
 
   hand.addEventListener("click", () => {
     hand.disabled = true;
-    socket.emit("hand", { on: !mine.hand }, (ack) => {
+    // Offline it waits in the outbox (the connection line counts it); the last press wins.
+    send("hand", { on: !mine.hand }, { key: "hand" }).then((ack) => {
       hand.disabled = false;
       if (ack && ack.ok) show({ ...mine, hand: ack.hand });
-      else $("hand-status").textContent = t("not_saved", { error: ack ? ack.error : "?" });
+      else say($("hand-status"), t("not_saved", { error: ack ? ack.error : "?" }), { bad: true });
     });
   });
   socket.on("floor", show);
   socket.on("state", (state) => show(state.floor || { hand: false, speaking: false }));
+}
+
+// The cockpit fits one laptop screen (1366×768) in two columns: rather than
+// make the page scroll, the queue gives up rows (down to two) and scrolls
+// inside its box. In one column (a narrow window) the page scrolls anyway.
+function fitQueue() {
+  const queue = $("floor-queue");
+  queue.style.maxHeight = "";
+  if (queue.offsetParent === null || !window.matchMedia("(min-width: 60rem)").matches) return;
+  const over = document.documentElement.scrollHeight - window.innerHeight;
+  if (over > 0) queue.style.maxHeight = `${Math.max(64, queue.clientHeight - over)}px`;
 }
 
 export function consoleFloor(socket, call) {
@@ -56,8 +69,9 @@ export function consoleFloor(socket, call) {
   function item(entry) {
     const suggested = floor.suggestion && floor.suggestion.participant === entry.participant;
     const li = el("li", { class: suggested ? "suggested" : null });
-    li.append(el("span", { class: "who" }, entry.pseudonym), " · ",
-      el("span", { class: "where" }, place(entry.position)));
+    const who = el("span", { class: "entry" });
+    who.append(el("span", { class: "who" }, entry.pseudonym), " · ", el("span", { class: "where" }, place(entry.position)));
+    li.append(who);
     if (suggested) li.append(" ", el("strong", { class: "badge" }, t("suggested")));
     const b = el("button", { type: "button", class: "secondary", "data-key": `give-${entry.participant}` },
       t("give_floor_to_short", { who: entry.pseudonym }));
@@ -78,17 +92,25 @@ export function consoleFloor(socket, call) {
     next.textContent = data.suggestion
       ? t("give_floor_to", { who: data.suggestion.pseudonym, region: regionName(data.suggestion.region) })
       : t("give_floor");
-    const heard = Object.entries(data.heard || {}).map(([r, n]) => `${regionName(r)} ${n}`).join(" · ");
+    // Every side of the line, heard or not (a 0 is the point); those who passed only once heard.
+    const heard = Object.entries(data.heard || {}).filter(([r, n]) => r !== "pass" || n > 0)
+      .map(([r, n]) => `${t(`side_${r}`)} ${n}`).join(" · ");
     $("floor-heard").textContent = open ? t("heard", { counts: heard }) : "";
     const queue = $("floor-queue");
     const focused = queue.contains(document.activeElement) ? document.activeElement.dataset.key : null;
     queue.replaceChildren(...(data.queue.length ? data.queue.map(item)
       : [el("li", { class: "hint" }, t("queue_empty"))]));
     if (focused) queue.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
+    fitQueue();
   });
+  // Again when Run is shown, the window resized, or the part above changed height.
+  // (In the next frame: a change of size inside the observer's callback would be a loop.)
+  new ResizeObserver(() => requestAnimationFrame(fitQueue)).observe($("mode-run"));
+  window.addEventListener("resize", fitQueue);
 }
 
-export function projectorFloor(socket) {
+// changed(): the note came or went (the projector fits its view again).
+export function projectorFloor(socket, changed = () => {}) {
   let speaker = null;
 
   // The ring follows the dot: swarm_view keeps one node per key, and new
@@ -102,8 +124,11 @@ export function projectorFloor(socket) {
   socket.on("floor", (data) => {
     speaker = data.speaker;
     const note = $("floor-note");
+    const text = speaker ? t("floor_note", { region: regionName(speaker.region) }) : "";
+    const same = note.hidden === !speaker && note.textContent === text;
     note.hidden = !speaker;
-    note.textContent = speaker ? t("floor_note", { region: regionName(speaker.region) }) : "";
+    note.textContent = text;
+    if (!same) changed();
     ring();
   });
   socket.on("distribution", () => setTimeout(ring));

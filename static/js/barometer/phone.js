@@ -1,8 +1,11 @@
 // Åsiktsbarometer on the phone: place yourself on the line, or pass.
 // Moves are throttled while dragging (always the last value) and acked once
-// committed: "Sparat" shows only after the ack.
-import { t } from "../common.js";
-import { socket, views } from "../phone.js";
+// committed: "Sparat" shows only after the ack. The last send of a gesture
+// (finger lifted, key sequence over, a tap on pass) says `settled: true`:
+// where the person settled, so finding your place is not read as a change of mind.
+import { say, t } from "../common.js";
+import { clearStatus } from "../outbox.js";
+import { send as sendMove, socket, views } from "../phone.js";
 import { Slider } from "./slider.js";
 import { phoneFloor } from "./floor.js";
 import { phoneComments } from "./comments.js";
@@ -10,46 +13,46 @@ import { phoneComments } from "./comments.js";
 const $ = (id) => document.getElementById(id);
 let statementId = null;
 let pending = 0; // sends not yet acked: server state must not undo them
+let queued = false; // a throttled send is waiting: not "Sparat" yet either
 let sendTimer = null;
 let lastSent = 0;
 const THROTTLE_MS = 250;
 
-const slider = new Slider($("track"), $("marker"), scheduleSend, sendNow);
+const slider = new Slider($("track"), $("marker"), scheduleSend, () => sendNow(true));
 
 function scheduleSend() {
   $("hint").textContent = "";
+  // A throttled send is on its way: say so in the outbox's words (offline: it waits).
+  say($("save"), socket.connected ? t("saving") : t("queued"));
   const wait = Math.max(0, THROTTLE_MS - (Date.now() - lastSent));
   clearTimeout(sendTimer);
+  queued = true;
   sendTimer = setTimeout(sendNow, wait);
 }
 
-function sendNow() {
+function sendNow(settled = false) {
   clearTimeout(sendTimer);
+  queued = false;
   if (slider.value === null || statementId === null) return;
-  send(slider.value);
+  send(slider.value, settled);
 }
 
-function send(value) {
+// Offline, moves wait in the outbox; the last one per statement is sent.
+function send(value, settled = false) {
   lastSent = Date.now();
   pending += 1;
-  $("save").textContent = t("saving");
-  $("save").classList.remove("bad");
-  socket.emit("position", { statement: statementId, value }, (ack) => {
-    pending -= 1;
-    if (ack && ack.ok) {
-      if (pending === 0) $("save").textContent = t("saved");
-    } else {
-      $("save").textContent = t("not_saved", { error: ack ? ack.error : "?" });
-      $("save").classList.add("bad");
-    }
-  });
+  const move = { statement: statementId, value };
+  if (settled) move.settled = true;
+  sendMove("position", move, { status: $("save"), key: `position:${statementId}` })
+    .then(() => { pending -= 1; });
 }
 
 $("pass").addEventListener("click", () => {
   const passing = $("pass").getAttribute("aria-pressed") !== "true";
   setPass(passing);
-  if (passing) send("pass");
-  else { slider.set(50); send(50); }
+  slider.cancel();
+  if (passing) send("pass", true);
+  else { slider.set(50); send(50, true); }
 });
 
 function setPass(passing) {
@@ -63,10 +66,11 @@ views.barometer = (state, active) => {
   $("barometer").hidden = !showing;
   if (!showing) { statementId = null; return false; }
   const changed = state.statement.id !== statementId;
+  if (changed) { clearTimeout(sendTimer); queued = false; slider.cancel(); } // no move of the last statement goes to this one
   statementId = state.statement.id;
   $("statement").textContent = state.statement.text;
-  if (changed) $("save").textContent = "";
-  if (pending > 0 && !changed) return true;
+  if (changed) clearStatus($("save"));
+  if ((pending > 0 || queued) && !changed) return true;
   const pos = state.position;
   setPass(pos === "pass");
   slider.set(typeof pos === "number" ? pos : null);
@@ -74,5 +78,5 @@ views.barometer = (state, active) => {
   return true;
 };
 
-phoneFloor(socket);
-phoneComments(socket);
+phoneFloor(socket, sendMove);
+phoneComments(socket, sendMove);

@@ -1,32 +1,76 @@
-// Åsiktsbarometer on the projector: the open statement and the room's dots.
+// Åsiktsbarometer on the projector: the open statement and the room's dots
+// (view "statement"); once it is closed, its result (view "result"): the
+// final swarm, the counts and the verbal summary, marked closed, until
+// another statement opens or the facilitator picks another view. While a
+// closed statement is replayed (replay.js), the replay shows instead (view
+// "replay"). Ordet's note and an approved comment from a phone sit above the
+// line (floor.js, comments.js).
 import { t } from "../common.js";
-import { socket, views } from "../projector.js";
+import { fitView, refresh, socket, views } from "../projector.js";
 import { renderSwarm } from "./swarm_view.js";
 import { projectorFloor } from "./floor.js";
 import { projectorComments } from "./comments.js";
 import { projectorReplay } from "./replay.js";
 
 const $ = (id) => document.getElementById(id);
-let current = null;
+let shown = null; // "statement:<id>" or "result:<id>": what the swarm shows now
+let live = null; // the open statement's latest distribution
+const replay = projectorReplay(socket, fitView);
 
-views.barometer = (state, active) => {
-  const onStage = Boolean(active && state.statement);
-  $("stage").hidden = !onStage;
-  if (!onStage) { current = null; return false; }
-  if (current !== state.statement.id) $("swarm").replaceChildren();
-  current = state.statement.id;
-  $("statement").textContent = state.statement.text;
-  return true;
+views.barometer = (state, pick) => {
+  // A replay, once the facilitator starts one, is what the barometer shows.
+  if (replay(state, pick !== false)) {
+    $("stage").hidden = true;
+    shown = null;
+    return "replay";
+  }
+  const open = state.statement;
+  const closed = state.closed_statement;
+  // "statement": the barometer as it stands (live, or the result once closed).
+  const mode = pick === "result" ? closed && "result" : pick === false ? null : open ? "statement" : closed && "result";
+  $("stage").hidden = !mode;
+  if (!mode) {
+    shown = null;
+    return null;
+  }
+  const statement = mode === "result" ? closed : open;
+  const key = `${mode}:${statement.id}`;
+  if (shown !== key) {
+    $("swarm").replaceChildren();
+    live = null;
+    shown = key;
+  }
+  $("statement").textContent = statement.text;
+  $("stage").dataset.mode = mode; // Ordet and a shown comment belong to the open statement only
+  $("closed-badge").hidden = mode !== "result";
+  $("summary").hidden = !(mode === "result" && closed.summary);
+  $("summary").textContent = mode === "result" ? closed.summary || "" : "";
+  fitView($("stage"));
+  const dist = mode === "result" ? closed.distribution : live;
+  if (dist) draw(dist);
+  else showCounts({ count: 0, passes: 0, hidden: statement.hidden });
+  return mode;
 };
 
 socket.on("distribution", (dist) => {
-  if (dist.statement !== current) return;
+  if (shown !== `statement:${dist.statement}`) return;
+  live = dist;
+  draw(dist);
+});
+
+function showCounts(dist) {
   $("count").textContent = t("positions", { count: dist.count });
   $("passes").textContent = t("passes", { count: dist.passes });
   $("hidden-note").hidden = !dist.hidden;
-  renderSwarm($("swarm"), dist, 14);
-});
+}
 
-projectorFloor(socket);
-projectorComments(socket);
-projectorReplay(socket, views);
+function draw(dist) {
+  showCounts(dist);
+  // Dots grow with the screen; a big room shrinks them until the swarm fits its band.
+  renderSwarm($("swarm"), dist, Math.max(6, window.innerHeight * 0.022));
+}
+
+// Ordet's note or a comment coming or going changes what the line has left.
+projectorFloor(socket, refresh);
+projectorComments(socket, refresh);
+refresh();

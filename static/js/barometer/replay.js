@@ -10,7 +10,6 @@
 import { t } from "../common.js";
 
 const PASS = -1; // a pass in Timeline.values; NaN = not placed yet
-const MAX_RADIUS = 14; // px, as the live swarm on the projector
 
 export class Timeline {
   constructor(history) {
@@ -103,20 +102,24 @@ export class Player {
   // One dot (fill and white rim, as the live swarm's), drawn once per size:
   // each frame then stamps it, so a dot gliding over another covers it whole.
   sprite(radius, ratio) {
-    const key = `${radius}:${ratio}`;
+    const rim = Math.max(2, window.innerHeight * 0.0025); // as the live dots' border
+    const key = `${radius}:${ratio}:${rim}`;
     if (this.spriteKey === key) return this.dot;
     const size = Math.ceil((radius + 1) * 2 * ratio);
     const dot = this.dot || document.createElement("canvas");
     dot.width = dot.height = size;
     const ctx = dot.getContext("2d");
     ctx.clearRect(0, 0, size, size);
+    // A white disc, then the fill inside the rim: the live swarm's colours
+    // (barometer.css: --dot), and a dot passing over another covers it whole.
     ctx.beginPath();
-    ctx.arc(size / 2, size / 2, (radius - 1) * ratio, 0, Math.PI * 2);
-    ctx.fillStyle = getComputedStyle(this.canvas).getPropertyValue("--accent").trim() || "#0b3d91";
+    ctx.arc(size / 2, size / 2, radius * ratio, 0, Math.PI * 2);
+    ctx.fillStyle = "#fff";
     ctx.fill();
-    ctx.lineWidth = 2 * ratio;
-    ctx.strokeStyle = "#fff";
-    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(size / 2, size / 2, Math.max(1, radius - rim) * ratio, 0, Math.PI * 2);
+    ctx.fillStyle = getComputedStyle(this.canvas).getPropertyValue("--dot").trim() || "#2f72d6";
+    ctx.fill();
     this.dot = dot;
     this.spriteKey = key;
     return dot;
@@ -167,9 +170,13 @@ export class Player {
     }
     const ms = this.position(now);
     const values = this.timeline.seek(ms);
-    // The canvas reaches MAX_RADIUS past both ends of the line (barometer.css),
-    // so a dot at 0 or 100 is drawn whole.
-    const { x, y, radius } = stack(values, width - 2 * MAX_RADIUS, MAX_RADIUS, height / 2);
+    // The canvas fills the line's band; the line keeps its inset from the
+    // sides (barometer.css), so a dot at 0 or 100 is drawn whole. Dots as
+    // big as the live swarm's (projector.js), shrunk to fit the band.
+    const line = canvas.parentElement.querySelector(".line");
+    const pad = line ? line.offsetLeft : 14;
+    const maxRadius = Math.max(3, Math.min(pad, Math.max(6, window.innerHeight * 0.022)));
+    const { x, y, radius } = stack(values, width - 2 * pad, maxRadius, height / 2);
     // Glide towards the new place (about a tenth of a second), as the live swarm does.
     const ease = 1 - Math.exp(-(now - this.lastFrame) / 90);
     this.lastFrame = now;
@@ -184,7 +191,7 @@ export class Player {
       this.drawnX[i] += (x[i] - this.drawnX[i]) * ease;
       this.drawnY[i] += (y[i] - this.drawnY[i]) * ease;
       // Whole device pixels: a sprite blitted unscaled is the cheapest draw there is.
-      ctx.drawImage(dot, Math.round((MAX_RADIUS + this.drawnX[i]) * ratio - half),
+      ctx.drawImage(dot, Math.round((pad + this.drawnX[i]) * ratio - half),
         Math.round((height / 2 + this.drawnY[i]) * ratio - half));
     }
     if (now - this.lastTick > 250 || this.ended(now)) {
@@ -194,8 +201,10 @@ export class Player {
   }
 }
 
-// The projector's part: a view that shows while a replay is on.
-export function projectorReplay(socket, views) {
+// The projector's part (fitView: projector.js's). Returns show(state, allowed): true when the replay
+// shows (one is on, and the barometer has the projector: `allowed`), after
+// which projector.js hides the live stage and names the view "replay".
+export function projectorReplay(socket, fitView) {
   const $ = (id) => document.getElementById(id);
   const stage = $("replay-stage");
   let history = null;
@@ -217,6 +226,7 @@ export function projectorReplay(socket, views) {
     if (player.timeline === null || player.history !== history) { player.load(history); player.history = history; }
     $("replay-statement").textContent = history.text;
     $("replay-speed").textContent = t("replay_speed", { speed: String(scrubber.speed).replace(".", ",") });
+    fitView(stage);
     player.set(scrubber);
   }
 
@@ -226,12 +236,19 @@ export function projectorReplay(socket, views) {
     scrubber = data;
     apply();
   });
-  views.barometer_replay = (state) => {
-    const on = Boolean(state.phase === "barometer" && state.replay);
+  // projector.js calls this again on every refresh (a resize, a comment
+  // shown) with the same state: its scrubber is then old news (a pause or a
+  // seek may have come since), so only a new state's scrubber is taken.
+  let taken = null;
+  return (state, allowed) => {
+    const on = Boolean(allowed && state.replay);
     stage.hidden = !on;
-    if (!on) { scrubber = null; stage.dataset.state = "idle"; player.stop(); return false; }
-    scrubber = state.replay;
-    apply();
+    if (!on) { scrubber = null; taken = null; stage.dataset.state = "idle"; player.stop(); return false; }
+    if (state.replay !== taken) {
+      taken = state.replay;
+      scrubber = state.replay;
+      apply();
+    } else fitView(stage);
     return true;
   };
 }

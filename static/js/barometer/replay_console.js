@@ -30,9 +30,13 @@ export function consoleReplay(socket, call) {
   setInterval(tick, 250);
 
   function show(data) {
+    const started = !scrubber && data && data.statement !== null;
     scrubber = data && data.statement !== null ? data : null;
     base = performance.now();
     $("replay-controls").hidden = !scrubber;
+    // Once it plays, the controls are what matters: the choice folds away
+    // (opened again, it changes the speed of this one or starts another).
+    if (started) $("replay-pick").open = false;
     if (!scrubber) return;
     range.max = String(scrubber.duration_ms);
     $("replay-speed").value = String(Math.round(scrubber.speed));

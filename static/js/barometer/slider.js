@@ -4,19 +4,28 @@ import { valueText } from "./scale.js";
 import { t } from "../common.js";
 
 const KEY_STEPS = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -10, PageUp: 10 };
+// A key sequence has ended (the person has settled) after this long without keys.
+export const KEYS_SETTLE_MS = 1000;
 
 export class Slider {
   constructor(track, marker, onChange, onCommit) {
     this.track = track;
     this.marker = marker;
     this.onChange = onChange; // every move
-    this.onCommit = onCommit; // pointer released / key pressed
+    this.onCommit = onCommit; // a gesture ended: pointer released, or no key for KEYS_SETTLE_MS
     this.value = null;
-    track.addEventListener("pointerdown", (e) => this.#pointer(e, true));
+    this.keyTimer = null;
+    track.addEventListener("pointerdown", (e) => { this.cancel(); this.#pointer(e, true); });
     track.addEventListener("pointermove", (e) => { if (this.dragging) this.#pointer(e, false); });
     track.addEventListener("pointerup", () => this.#release());
     track.addEventListener("pointercancel", () => this.#release());
     marker.addEventListener("keydown", (e) => this.#key(e));
+  }
+
+  // Forget a key sequence still running (a new statement, or a drag took over).
+  cancel() {
+    clearTimeout(this.keyTimer);
+    this.keyTimer = null;
   }
 
   set(value) {
@@ -57,6 +66,7 @@ export class Slider {
     value = Math.min(100, Math.max(0, value));
     this.set(value);
     this.onChange(value);
-    this.onCommit(value);
+    this.cancel();
+    this.keyTimer = setTimeout(() => { this.keyTimer = null; this.onCommit(this.value); }, KEYS_SETTLE_MS);
   }
 }

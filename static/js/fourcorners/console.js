@@ -1,13 +1,15 @@
-// Fyra hörn in the console: prepare questions (text + four corners), open
-// and close them, add comments, and watch the room's tally.
+// Fyra hörn in the console, Prepare: questions (text + four corners), edit
+// and delete them. Running them (Run mode) is in console_run.js.
 import { el, liveRender, t } from "../common.js";
 import { call, socket, views } from "../console.js";
+import { commentDetails } from "../console_comments.js";
+import * as run from "./console_run.js";
 
 const $ = (id) => document.getElementById(id);
 const LETTERS = ["A", "B", "C", "D"];
 const labelInputs = [...document.querySelectorAll("#fc-c-add .fc-c-label")];
+const opened = new Set(); // comment boxes left open
 let questions = [];
-let open = null; // the open question, from `state`
 
 async function refresh() {
   show((await call("GET", "/corners")).questions);
@@ -16,6 +18,7 @@ async function refresh() {
 function show(list) {
   questions = list;
   liveRender($("fc-c-questions"), () => questions.map(item));
+  run.show(questions);
 }
 
 function button(label, onClick, attrs = {}) {
@@ -36,13 +39,14 @@ function item(q) {
   li.appendChild(el("p", { class: "meta" }, meta(q)));
   const tools = li.appendChild(el("div", { class: "tools" }));
   const named = (text) => ({ "aria-label": `${text}: ${q.text}`, "data-key": `${text}-${q.id}` });
-  if (q.status === "open") tools.appendChild(button(t("fc_close"), () => call("POST", `/corners/${q.id}/close`), named(t("fc_close"))));
-  else tools.appendChild(button(t("fc_open"), () => call("POST", `/corners/${q.id}/open`), { class: "primary", ...named(t("fc_open")) }));
   if (q.status === "draft") tools.appendChild(button(t("edit"), async () => edit(li, q), named(t("edit"))));
   if (q.status !== "open") tools.appendChild(button(t("delete"), async () => {
     if (confirm(t("confirm_delete"))) await call("DELETE", `/corners/${q.id}`);
-  }, named(t("delete"))));
-  li.appendChild(comments(q));
+  }, { class: "quiet", ...named(t("delete")) }));
+  if (q.status !== "draft") {
+    li.appendChild(commentDetails({ id: `fc-comment-${q.id}`, summary: t("fc_comment"), label: t("fc_add_comment"),
+      path: `/corners/${q.id}/comments`, opened }));
+  }
   return li;
 }
 
@@ -65,28 +69,6 @@ function edit(li, q) {
   form.querySelector("input").focus();
 }
 
-function comments(q) {
-  const box = el("details", { class: "comments" });
-  box.appendChild(el("summary", {}, t("fc_comment")));
-  const list = box.appendChild(el("ul"));
-  box.addEventListener("toggle", async () => {
-    if (!box.open) return;
-    const data = await call("GET", `/corners/${q.id}/comments`);
-    list.replaceChildren(...data.comments.map((c) => el("li", {}, c.text)));
-  });
-  const form = box.appendChild(el("form"));
-  const id = `fc-comment-${q.id}`;
-  form.append(el("label", { for: id }, t("fc_add_comment")), el("textarea", { id, rows: 2, maxlength: 2000 }),
-    el("button", { type: "submit" }, t("fc_add_comment")));
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    const input = form.querySelector("textarea");
-    const c = await call("POST", `/corners/${q.id}/comments`, { text: input.value }).catch(() => null);
-    if (c) { list.appendChild(el("li", {}, c.text)); input.value = ""; }
-  });
-  return box;
-}
-
 $("fc-c-add").addEventListener("submit", async (e) => {
   e.preventDefault();
   const body = { text: $("fc-c-text").value, labels: labelInputs.map((i) => i.value) };
@@ -97,27 +79,10 @@ $("fc-c-add").addEventListener("submit", async (e) => {
   }).catch(() => {});
 });
 
-function renderTally(tally) {
-  const labels = open ? open.labels : [];
-  $("fc-c-tally").replaceChildren(...LETTERS.map((letter, i) => el("li", {},
-    t("fc_corner_summary", { corner: letter, label: labels[i] ?? "", count: tally ? tally.counts[i] : 0 }))));
-  $("fc-c-counts").textContent = tally ? t("fc_counts", { count: tally.count, passes: tally.passes }) : "";
-}
-
 socket.on("questions", (data) => show(data.questions));
-views.fourcorners = (state) => {
-  const q = state.corners ? state.corners.question : null;
-  const changed = (q ? q.id : null) !== (open ? open.id : null);
-  open = q;
-  $("fc-c-live").textContent = q ? q.text : t("fc_no_question");
-  if (!q) $("fc-c-tally").replaceChildren();
-  else if (changed) renderTally(null);
-  $("fc-c-counts").hidden = !q;
-  refresh().catch(() => {});
-};
+views.fourcorners = () => refresh().catch(() => {});
 socket.on("tally", (tally) => {
-  if (!open || tally.question !== open.id) return;
-  renderTally(tally);
+  run.tally(tally);
   const q = questions.find((x) => x.id === tally.question);
   const answers = tally.count + tally.passes;
   if (q && q.answers !== answers) {

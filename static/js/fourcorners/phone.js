@@ -2,7 +2,8 @@
 // while the question is open. A choice shows as pressed at once and "Sparat"
 // only after the server acked it (committed); a refused choice is undone.
 import { t } from "../common.js";
-import { socket, views } from "../phone.js";
+import { clearStatus } from "../outbox.js";
+import { send, views } from "../phone.js";
 
 const $ = (id) => document.getElementById(id);
 const LETTERS = ["A", "B", "C", "D"];
@@ -24,21 +25,14 @@ function choose(choice) {
   if (questionId === null) return;
   show(choice);
   pending += 1;
-  $("fc-save").textContent = t("saving");
-  $("fc-save").classList.remove("bad");
   const sentFor = questionId;
-  socket.emit("corner", { question: questionId, corner: choice }, (ack) => {
-    pending -= 1;
-    if (sentFor !== questionId) return;
-    if (ack && ack.ok) {
-      confirmed = ack.corner;
-      if (pending === 0) $("fc-save").textContent = t("saved");
-    } else {
-      $("fc-save").textContent = t("not_saved", { error: ack ? ack.error : "?" });
-      $("fc-save").classList.add("bad");
-      if (pending === 0) show(confirmed);
-    }
-  });
+  send("corner", { question: questionId, corner: choice }, { status: $("fc-save"), key: `corner:${questionId}` })
+    .then((ack) => {
+      pending -= 1;
+      if (sentFor !== questionId) return;
+      if (ack.ok) confirmed = ack.corner;
+      else if (pending === 0) show(confirmed);
+    });
 }
 
 buttons.forEach((b, i) => {
@@ -63,7 +57,7 @@ views.fourcorners = (state, active) => {
   labels = q.labels;
   $("fc-question").textContent = q.text;
   buttons.forEach((b, i) => { b.querySelector(".fc-label").textContent = q.labels[i]; });
-  if (changed) $("fc-save").textContent = "";
+  if (changed) clearStatus($("fc-save"));
   if (pending > 0 && !changed) return true;
   confirmed = corners.choice;
   show(confirmed);

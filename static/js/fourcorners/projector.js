@@ -2,21 +2,24 @@
 // labelled corners, one dot per person. Dots are keyed by participant, so a
 // person who changes corner moves their own dot instead of the room redrawing.
 import { t } from "../common.js";
-import { socket, views } from "../projector.js";
+import { fitView, refresh, socket, views } from "../projector.js";
 
 const $ = (id) => document.getElementById(id);
 const corners = [...document.querySelectorAll("#fc-stage .fc-corner")];
 let current = null;
+let last = null; // the latest tally, to size the dots again after a resize
 
-views.fourcorners = (state, active) => {
-  const q = active && state.corners ? state.corners.question : null;
+views.fourcorners = (state, pick) => {
+  const q = pick !== false && state.corners ? state.corners.question : null;
   $("fc-stage").hidden = !q;
-  if (!q) { current = null; return false; }
-  if (current !== q.id) render({ question: q.id, counts: [0, 0, 0, 0], passes: 0, count: 0, dots: [] });
+  if (!q) { current = null; return null; }
+  if (current !== q.id) last = { question: q.id, counts: [0, 0, 0, 0], passes: 0, count: 0, dots: [] };
   current = q.id;
   $("fc-p-question").textContent = q.text;
   corners.forEach((c, i) => { c.querySelector(".fc-label").textContent = q.labels[i]; });
-  return true;
+  fitView($("fc-stage"));
+  render(last);
+  return "corners";
 };
 
 function render(tally) {
@@ -38,8 +41,26 @@ function render(tally) {
     c.querySelector(".fc-count").textContent = t("fc_people", { count: tally.counts[i] });
   });
   $("fc-p-counts").textContent = t("fc_counts", { count: tally.count, passes: tally.passes });
+  sizeDots(Math.max(1, ...tally.counts));
+}
+
+// Dots as big as the fullest corner allows (3.5 % of the screen at most).
+function sizeDots(most) {
+  const box = corners[0].querySelector(".fc-dots");
+  const gap = window.innerHeight * 0.004;
+  let size = window.innerHeight * 0.035;
+  while (size > 4) {
+    const perRow = Math.max(1, Math.floor((box.clientWidth + gap) / (size + gap)));
+    if (Math.ceil(most / perRow) * (size + gap) <= box.clientHeight + gap) break;
+    size *= 0.9;
+  }
+  $("fc-stage").style.setProperty("--fc-dot", `${size}px`);
 }
 
 socket.on("tally", (tally) => {
-  if (tally.question === current) render(tally);
+  if (tally.question !== current) return;
+  last = tally;
+  render(tally);
 });
+
+refresh();

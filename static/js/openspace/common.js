@@ -79,19 +79,3 @@ export function nowNext(wall, now = new Date()) {
   const next = slots.find((s) => minutesOf(s.starts_at) > minute && s !== current) || null;
   return { now: current, next };
 }
-
-// Emit a phone event and tell the person how it went: "Sparat" only once the
-// server has acked it, the server's own error text when it refused.
-export function sendWithStatus(socket, event, payload, status) {
-  return new Promise((resolve) => {
-    if (status) { status.textContent = t("saving"); status.classList.remove("bad"); }
-    socket.emit(event, payload, (ack) => {
-      const ok = Boolean(ack && ack.ok);
-      if (status) {
-        status.textContent = ok ? t("saved") : t("not_saved", { error: ack ? ack.error : "?" });
-        status.classList.toggle("bad", !ok);
-      }
-      resolve(ack || { ok: false, error: "?" });
-    });
-  });
-}

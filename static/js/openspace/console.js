@@ -1,13 +1,15 @@
-// Facilitator console, Open Space: theme, claims, dots and the break timer;
-// rooms and time slots; the topic list (add, edit, hide, merge, "Place in…"
-// as the keyboard alternative to dragging); topics still lacking notes.
+// Facilitator console, Open Space, Prepare: theme, claims and dots; rooms
+// and time slots; the topic list (add, edit, hide, merge, "Place in…" as the
+// keyboard alternative to dragging). Running it is in console_run.js.
 import { el, liveRender, t } from "../common.js";
 import { socket } from "../console.js";
-import { act, place, renderWall } from "./console_grid.js";
-import { breakText, freeCells, headcount, placeOf, slotName, sortedSlots } from "./common.js";
+import { act, placeMenu, selectMenu } from "./console_grid.js";
+import { headcount, placeOf, slotName, sortedSlots } from "./common.js";
+import * as run from "./console_run.js";
 
 const $ = (id) => document.getElementById(id);
 let wall = null;
+
 
 async function load() {
   const data = await act("GET", "/wall");
@@ -21,12 +23,12 @@ function show(data) {
   renderSettings();
   liveRender($("os-c-spaces"), () => wall.spaces.map(spaceItem));
   liveRender($("os-c-slots"), () => sortedSlots(wall).map(slotItem));
-  renderWall(wall);
-  liveRender($("os-c-topics"), () => wall.topics.map(topicItem));
-  renderMissing();
+  liveRender($("os-c-topics"), () => (wall.topics.length ? wall.topics.map(topicItem)
+    : [el("li", { class: "os-muted" }, t("os_no_topics"))]));
+  run.show(wall);
 }
 
-// -- settings and the break timer ---------------------------------------------
+// -- settings ---------------------------------------------------------------------
 function setUnlessEditing(input, apply) {
   if (document.activeElement !== input) apply(input);
 }
@@ -36,8 +38,6 @@ function renderSettings() {
   setUnlessEditing($("os-c-theme"), (i) => { i.value = s.theme || ""; });
   setUnlessEditing($("os-c-claims"), (i) => { i.checked = Boolean(s.allow_claims); });
   setUnlessEditing($("os-c-dots"), (i) => { i.value = String(s.dots || 0); });
-  $("os-c-break-now").textContent = breakText(s) || t("os_no_break");
-  $("os-c-break-clear").disabled = !s.break_until;
 }
 
 const settings = (changes) => act("PATCH", "/openspace", changes);
@@ -48,20 +48,6 @@ $("os-c-settings").addEventListener("submit", (e) => {
 });
 $("os-c-claims").addEventListener("change", () => settings({ allow_claims: $("os-c-claims").checked }));
 $("os-c-dots").addEventListener("change", () => settings({ dots: Number($("os-c-dots").value) || 0 }));
-
-function startBreak(until) {
-  // Blank label: the server puts back its default ("Fika").
-  return settings({ break_until: until, break_label: $("os-c-break-label").value.trim() || null });
-}
-$("os-c-break").addEventListener("submit", (e) => {
-  e.preventDefault();
-  startBreak($("os-c-break-until").value);
-});
-$("os-c-break-15").addEventListener("click", () => {
-  const at = new Date(Date.now() + 15 * 60_000);
-  startBreak(`${String(at.getHours()).padStart(2, "0")}:${String(at.getMinutes()).padStart(2, "0")}`);
-});
-$("os-c-break-clear").addEventListener("click", () => settings({ break_until: null }));
 
 // -- rooms and time slots -----------------------------------------------------------
 function removeButton(label, path) {
@@ -121,7 +107,7 @@ function topicItem(topic) {
   hide.addEventListener("click", () => act("PATCH", `/topics/${topic.id}`, { hidden: !topic.hidden }));
   tools.append(edit, hide);
   const menus = li.appendChild(el("div", { class: "os-c-menus" }));
-  menus.append(placeMenu(topic), mergeMenu(topic));
+  menus.append(placeMenu(wall, topic, "place"), mergeMenu(topic));
   return li;
 }
 
@@ -133,34 +119,9 @@ function topicMeta(topic) {
   return parts.join(" · ");
 }
 
-function menu(kind, topic, label, options) {
-  const id = `os-c-${kind}-${topic.id}`;
-  const select = el("select", { id, "data-action": kind, "data-key": id });
-  select.append(el("option", { value: "" }, t("os_choose")));
-  for (const [value, text] of options) select.append(el("option", { value }, text));
-  const box = el("div", { class: "os-c-menu" });
-  box.append(el("label", { for: id }, label), select);
-  return { box, select };
-}
-
-// The keyboard alternative to dragging: every free cell, or off the wall.
-function placeMenu(topic) {
-  const cells = freeCells(wall);
-  const options = cells.map((cell) => [cell.value, cell.label]);
-  if (topic.space != null) options.push(["unschedule", t("os_unschedule")]);
-  const { box, select } = menu("place", topic, t("os_place_in"), options);
-  select.addEventListener("change", async () => {
-    const cell = cells.find((c) => c.value === select.value);
-    if (select.value === "unschedule") await place(topic.id, null, null);
-    else if (cell) await place(topic.id, cell.space, cell.slot);
-    select.blur(); // lets the list redraw with the new free cells
-  });
-  return box;
-}
-
 function mergeMenu(topic) {
   const others = wall.topics.filter((x) => x.id !== topic.id).map((x) => [String(x.id), x.title]);
-  const { box, select } = menu("merge", topic, t("os_merge_into"), others);
+  const { box, select } = selectMenu("merge", topic, t("os_merge_into"), others);
   select.addEventListener("change", async () => {
     const into = wall.topics.find((x) => String(x.id) === select.value);
     if (into && confirm(t("os_confirm_merge", { from: topic.title, into: into.title }))) {
@@ -185,11 +146,4 @@ function editTitle(li, topic) {
   });
   li.querySelector(".os-c-title").replaceWith(form);
   input.focus();
-}
-
-function renderMissing() {
-  const missing = wall.topics.filter((topic) => wall.missing_notes.includes(topic.id));
-  $("os-c-missing-none").hidden = missing.length > 0;
-  $("os-c-missing").replaceChildren(...missing.map((topic) =>
-    el("li", { "data-topic": topic.id }, `${topic.title} – ${placeOf(wall, topic)}`)));
 }

@@ -1,25 +1,30 @@
 // The facilitator's agenda wall: rooms (columns) × time slots (rows). Topics
 // are dragged (HTML5 drag and drop) into cells, or back to the "not on the
 // wall yet" pool to unschedule. The server judges every move: a taken cell
-// or a break answers 409, shown above the wall. The keyboard alternative is
-// the "Place in…" menu in the topic list (console_openspace.js).
+// or a break answers 409, shown above the wall; a drop on a fika row is
+// refused here, with the reason. The keyboard alternative is the "Place in…"
+// menu under each topic in the pool (Run) and in the topic list (Prepare).
 import { el, showError, t } from "../common.js";
 import { call } from "../console.js";
-import { headcount, slotName, sortedSlots, topicAt } from "./common.js";
+import { freeCells, headcount, slotName, sortedSlots, topicAt } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
 const DRAG_TYPE = "text/plain";
 let wall = null;
 
-// call() shows errors at the top of the page; the wall is far below it, so
-// the Open Space section shows them too. Resolves to null on failure.
+// call() shows errors at the top of the page; Open Space's own parts (in
+// Prepare far below it) show them too. Resolves to null on failure.
+function showOpenSpaceError(err) {
+  for (const id of ["os-c-error", "os-c-prep-error"]) showError($(id), err);
+}
+
 export async function act(method, path, body) {
   try {
     const data = await call(method, path, body);
-    showError($("os-c-error"), null);
+    showOpenSpaceError(null);
     return data;
   } catch (err) {
-    showError($("os-c-error"), err);
+    showOpenSpaceError(err);
     return null;
   }
 }
@@ -43,10 +48,36 @@ export function renderWall(data) {
   const pool = wall.topics.filter((topic) => topic.space == null || topic.slot == null);
   $("os-c-pool").replaceChildren(...pool.map((topic) => {
     const li = el("li");
-    li.append(chip(topic));
+    li.append(chip(topic), placeMenu(wall, topic, "pool-place"));
     return li;
   }));
-  if (!pool.length) $("os-c-pool").append(el("li", { class: "os-muted" }, t("os_pool_empty")));
+  if (!pool.length) $("os-c-pool").append(el("li", { class: "os-muted" }, t(wall.topics.length ? "os_pool_empty" : "os_no_topics")));
+}
+
+// A labelled <select> for one topic: {box, select}.
+export function selectMenu(kind, topic, label, options) {
+  const id = `os-c-${kind}-${topic.id}`;
+  const select = el("select", { id, "data-action": kind, "data-key": id });
+  select.append(el("option", { value: "" }, t("os_choose")));
+  for (const [value, text] of options) select.append(el("option", { value }, text));
+  const box = el("div", { class: "os-c-menu" });
+  box.append(el("label", { for: id }, label), select);
+  return { box, select };
+}
+
+// The keyboard alternative to dragging: every free cell, or off the wall.
+export function placeMenu(data, topic, kind) {
+  const cells = freeCells(data);
+  const options = cells.map((cell) => [cell.value, cell.label]);
+  if (topic.space != null) options.push(["unschedule", t("os_unschedule")]);
+  const { box, select } = selectMenu(kind, topic, t("os_place_in"), options);
+  select.addEventListener("change", async () => {
+    const cell = cells.find((c) => c.value === select.value);
+    if (select.value === "unschedule") await place(topic.id, null, null);
+    else if (cell) await place(topic.id, cell.space, cell.slot);
+    select.blur(); // lets the list redraw with the new free cells
+  });
+  return box;
 }
 
 function spaceName(space) {
@@ -84,6 +115,8 @@ function chip(topic) {
 
 // -- drag and drop: listeners on the containers, so redraws keep them ------------
 function dropTarget(event) {
+  const fika = event.target.closest(".os-break-row");
+  if (fika) return { fika: true, node: fika };
   const cell = event.target.closest("td[data-space]");
   if (cell) return { space: Number(cell.dataset.space), slot: Number(cell.dataset.slot), node: cell };
   const pool = event.target.closest("#os-c-pool");
@@ -102,21 +135,22 @@ function onDragOver(event) {
   if (!target) return;
   event.preventDefault(); // allows the drop
   event.dataTransfer.dropEffect = "move";
-  target.node.classList.add("os-drop");
+  target.node.classList.add(target.fika ? "os-nodrop" : "os-drop");
 }
 
 function onDragLeave(event) {
   const target = dropTarget(event);
-  if (target && !target.node.contains(event.relatedTarget)) target.node.classList.remove("os-drop");
+  if (target && !target.node.contains(event.relatedTarget)) target.node.classList.remove("os-drop", "os-nodrop");
 }
 
 async function onDrop(event) {
   const target = dropTarget(event);
   if (!target) return;
   event.preventDefault();
-  target.node.classList.remove("os-drop");
+  target.node.classList.remove("os-drop", "os-nodrop");
   const topicId = Number(event.dataTransfer.getData(DRAG_TYPE));
-  if (topicId) await place(topicId, target.space, target.slot);
+  if (target.fika) showOpenSpaceError(new Error(t("os_fika_drop")));
+  else if (topicId) await place(topicId, target.space, target.slot);
 }
 
 for (const id of ["os-c-grid", "os-c-pool"]) {

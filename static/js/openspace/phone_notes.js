@@ -2,12 +2,11 @@
 // who/when, open question) and edit the group's notes. Several phones may
 // edit the same note; the server refuses a stale version, and we then show
 // the current text next to yours so nothing typed is lost.
-import { el, t } from "../common.js";
-import { sendWithStatus } from "./common.js";
+import { el, say, t } from "../common.js";
+import { send } from "../phone.js";
 
 const $ = (id) => document.getElementById(id);
 const KINDS = { text: "os_kind_text", key_point: "os_kind_key_point", proposal: "os_kind_proposal", question: "os_kind_question" };
-let socket = null;
 let currentTopic = () => null;
 let waiting = null; // a topic whose notes changed while an edit was open
 // The server lets you edit only your own notes; the wall does not say whose a
@@ -15,8 +14,7 @@ let waiting = null; // a topic whose notes changed while an edit was open
 const MINE_KEY = `openspace:notes:${$("phone").dataset.code}`;
 const mine = new Set(JSON.parse(localStorage.getItem(MINE_KEY) || "[]"));
 
-export function initNotes(sock, hereTopic) {
-  socket = sock;
+export function initNotes(hereTopic) {
   currentTopic = hereTopic;
   $("os-note-kind").addEventListener("change", () => {
     $("os-proposal-fields").hidden = $("os-note-kind").value !== "proposal";
@@ -34,7 +32,7 @@ async function submitNote(event) {
     if ($("os-note-who").value.trim()) payload.who = $("os-note-who").value.trim();
     if ($("os-note-when").value.trim()) payload.when = $("os-note-when").value.trim();
   }
-  const ack = await sendWithStatus(socket, "note", payload, $("os-note-status"));
+  const ack = await send("note", payload, { status: $("os-note-status") });
   if (!ack.ok) return; // keep the text so it can be sent again
   mine.add(ack.id);
   localStorage.setItem(MINE_KEY, JSON.stringify([...mine]));
@@ -82,8 +80,8 @@ function openEditor(item, note) {
   cancel.addEventListener("click", () => closeEditor(form));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const ack = await sendWithStatus(socket, "note_edit", { id: note.id, text: area.value, version }, status);
-    if (ack.ok) { closeEditor(form); $("os-note-status").textContent = t("saved"); return; }
+    const ack = await send("note_edit", { id: note.id, text: area.value, version }, { status });
+    if (ack.ok) { closeEditor(form); say($("os-note-status"), t("saved"), { fade: true }); return; }
     if (ack.conflict && ack.current) {
       // Someone saved first: show their text, keep ours, and let the next save win.
       version = ack.current.version ?? version;

@@ -1,43 +1,51 @@
 // Projector, Open Space: the opening circle, the marketplace where proposed
-// topics appear live, and the agenda wall (rooms × time slots) with live
-// headcounts. Read-only; all text set via textContent (el()).
+// topics appear live, the agenda wall (rooms × time slots) with live
+// headcounts, and the break. Read-only; all text set via textContent (el()).
 import { api, el, keyFor, t } from "../common.js";
-import { views, socket } from "../projector.js";
-import { breakText, headcount, slotName, sortedSlots, topicAt, visibleTopics } from "./common.js";
+import { fitView, refresh, socket, views } from "../projector.js";
+import { breakText, headcount, minutesOf, slotName, sortedSlots, topicAt, visibleTopics } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
 const workshopId = $("projector").dataset.workshop;
-const VIEWS = { 1: "opening", 2: "market", 3: "wall" };
+const KEYS = { 1: "opening", 2: "market", 3: "wall", 4: "break" };
+const SECTIONS = { opening: "os-p-opening", market: "os-p-market", wall: "os-p-wall", break: "os-p-break-view" };
 let wall = null;
 let active = false;
-let chosen = null; // a view picked on the projector's keyboard; null = automatic
+let pick = null; // the facilitator's choice (null: automatic)
+let chosen = null; // a view picked on the projector's keyboard; overrides pick until the facilitator picks again
 const seen = new Set(); // topic ids already shown, so new ones can be highlighted
 
-views.openspace = (state, isActive) => {
-  active = isActive;
-  $("os-projector").hidden = !isActive;
-  if (isActive && !wall) fetchWall();
-  render();
-  return isActive;
+views.openspace = (state, next) => {
+  active = next !== false;
+  if (!active || next !== pick) chosen = null;
+  pick = next === false ? null : next;
+  $("os-projector").hidden = !active;
+  if (!active) return null;
+  if (!wall) fetchWall();
+  return render();
 };
 
-socket.on("wall", (data) => { wall = data; render(); });
+socket.on("wall", (data) => {
+  wall = data;
+  if (active) refresh();
+});
 
 // The wall normally arrives over the socket on connect; this covers a
 // projector that connected before the feature's first push.
 function fetchWall() {
   api("GET", `/api/workshops/${workshopId}/wall`, keyFor(workshopId))
-    .then((data) => { if (!wall) { wall = data; render(); } })
+    .then((data) => { if (!wall) { wall = data; refresh(); } })
     .catch(() => {});
 }
 
-// The operator at the projector may pin a view: 1 opening, 2 market, 3 wall, 0 auto.
+// The operator at the projector may pick a view: 1 opening, 2 market, 3 wall,
+// 4 break; 0 goes back to the facilitator's choice.
 document.addEventListener("keydown", (event) => {
   if (!active || event.ctrlKey || event.metaKey || event.altKey) return;
   if (event.key === "0") chosen = null;
-  else if (VIEWS[event.key]) chosen = VIEWS[event.key];
+  else if (KEYS[event.key]) chosen = KEYS[event.key];
   else return;
-  render();
+  refresh();
 });
 
 // Nothing proposed yet: the opening circle. Proposals but none placed: the
@@ -47,43 +55,46 @@ function automaticView(topics) {
   return topics.length ? "market" : "opening";
 }
 
-// Nothing may hide under the join panel, wherever the page's CSS puts it
-// (a top corner: keep headings beside it; the bottom: leave room below).
-// Its size depends on the join URL, so measure it rather than guess.
-function clearJoinPanel() {
-  const panel = $("join");
-  const box = panel && !panel.hidden ? panel.getBoundingClientRect() : null;
-  const atTop = box && box.top < window.innerHeight / 2;
-  const style = $("os-projector").style;
-  const top = $("os-projector").getBoundingClientRect().top;
-  style.setProperty("--os-clear", atTop ? `${Math.ceil(box.width) + 24}px` : "0px");
-  style.setProperty("--os-clear-h", atTop ? `${Math.max(0, Math.ceil(box.bottom - top))}px` : "0px");
-  style.setProperty("--os-clear-bottom", box && !atTop ? `${Math.ceil(window.innerHeight - box.top) + 8}px` : "0px");
-}
-window.addEventListener("resize", () => { if (active) clearJoinPanel(); });
-
 function render() {
-  if (!active) return;
-  clearJoinPanel();
   const topics = wall ? visibleTopics(wall) : [];
-  const view = chosen || automaticView(topics);
-  for (const name of Object.values(VIEWS)) $(`os-p-${name}`).hidden = name !== view;
+  const view = chosen || pick || automaticView(topics);
+  for (const [name, id] of Object.entries(SECTIONS)) $(id).hidden = name !== view;
   const theme = (wall && wall.settings.theme) || "";
   $("os-p-theme").textContent = theme || t("os_default_theme");
   $("os-p-market-theme").textContent = theme;
   $("os-p-wall-theme").textContent = theme;
-  renderBreak();
-  if (!wall) return;
-  renderMarket(topics);
-  renderWall(topics);
+  renderBreak(view);
+  if (wall && view === "market") renderMarket(topics);
+  if (wall && view === "wall") renderWall(topics);
+  const section = $(SECTIONS[view]);
+  section.classList.remove("os-dense");
+  // A full wall (six rooms × eight slots) may need its titles cut to two lines.
+  if (!fitView(section, 0.45) && view === "wall") {
+    section.classList.add("os-dense");
+    fitView(section, 0.45);
+  }
+  return view;
 }
 
-function renderBreak() {
-  const text = wall ? breakText(wall.settings) : null;
-  $("os-p-break").hidden = !text;
-  $("os-p-break").textContent = text || "";
+// The break timer: a banner over the other views, or the whole screen.
+function renderBreak(view) {
+  const settings = wall ? wall.settings : {};
+  const text = view === "break" ? null : breakText(settings);
+  const banner = $("os-p-break");
+  banner.hidden = !text;
+  banner.textContent = text || "";
+  if (text) $(SECTIONS[view]).querySelector(".p-head").prepend(banner);
+  if (view !== "break") return;
+  $("os-p-break-label").textContent = settings.break_label || t("os_break");
+  $("os-p-break-time").textContent = settings.break_until ? backAt(settings.break_until) : "";
 }
-setInterval(renderBreak, 15_000); // the minutes left tick down
+
+function backAt(until, now = new Date()) {
+  const text = t("os_back_at", { time: until });
+  const left = minutesOf(until) - (now.getHours() * 60 + now.getMinutes());
+  return left > 0 ? `${text} (${t("os_minutes_left", { count: left })})` : text;
+}
+setInterval(() => { if (active && wall && wall.settings.break_until) refresh(); }, 15_000); // the minutes left tick down
 
 function renderMarket(topics) {
   $("os-p-market-empty").hidden = topics.length > 0;
@@ -125,7 +136,10 @@ function cell(topic, space, slot) {
   if (!topic) return td;
   td.dataset.topic = topic.id;
   td.append(el("p", { class: "os-p-cell-title" }, topic.title));
-  if (topic.convener) td.append(el("p", { class: "os-p-convener" }, topic.convener));
-  td.append(el("p", { class: "os-p-here", "data-here": topic.here || 0 }, headcount(topic)));
+  const meta = td.appendChild(el("p", { class: "os-p-meta" }));
+  if (topic.convener) meta.append(el("span", { class: "os-p-convener" }, topic.convener), " · ");
+  meta.append(el("span", { class: "os-p-here", "data-here": topic.here || 0 }, headcount(topic)));
   return td;
 }
+
+refresh();

@@ -1,0 +1,131 @@
+"""Fyra hörn's section of the appendix, computed once per export.
+
+Per shown question: its heading, the four corners with their final counts
+(and the passes), which corner most people chose (ties named), how many
+ended in another corner than they first chose, and its chart.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workshop.fourcorners import charts
+from workshop.fourcorners.domain import changed, corner_letter, most_chosen
+from workshop.fourcorners.record import FourCornersRecord, QuestionRecord
+from workshop.render.charts import Chart
+
+
+def chart_name(number: int) -> str:
+    return f"charts/corners-{number:02d}.png"
+
+
+@dataclass(frozen=True)
+class CornerRow:
+    letter: str  # "A"
+    label: str  # the facilitator's words for the corner
+    count: int  # final choices
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    record: QuestionRecord
+    heading: str  # "2. Var i Värmland bor du?"
+    corners: list[CornerRow]  # A..D
+    passes: int
+    most_chosen: list[int]  # corner indices; several on a tie, none when nobody chose one
+    summary_text: str
+    participants: int  # people who chose a corner or passed
+    changed: int  # of them, those whose final choice is not their first
+    changed_text: str
+    chart: Chart
+
+
+@dataclass(frozen=True)
+class FourCornersView:
+    lang: str
+    labels: dict[str, str]
+    questions: list[QuestionView]
+
+
+def build_view(record: FourCornersRecord, lang: str, t: Callable[[str], str]) -> FourCornersView:
+    labels = {
+        "corner": t("Corner"),
+        "answer": t("Answer"),
+        "people": t("People"),
+        "pass": t("Pass"),
+        "table": t("Choices per corner"),
+        "summary": t("Summary"),
+        "changes": t("Changes"),
+        "comment": t("Comment"),
+    }
+    return FourCornersView(lang, labels, [_question_view(q, lang, t) for q in record.questions])
+
+
+def has_content(view: FourCornersView) -> bool:
+    """Only a workshop that showed a question gets the section."""
+    return bool(view.questions)
+
+
+def _question_view(record: QuestionRecord, lang: str, t) -> QuestionView:
+    counts, passes = record.counts, record.passes
+    labels = list(record.labels)
+    leaders = most_chosen(counts)
+    moved = changed(record.first, record.final)
+    participants = len(record.final)
+    return QuestionView(
+        record=record,
+        heading=f"{record.number}. {record.text}",
+        corners=[CornerRow(corner_letter(i), label, n) for i, (label, n) in enumerate(zip(labels, counts))],
+        passes=passes,
+        most_chosen=leaders,
+        summary_text=_summary_sentence(labels, counts, leaders, t),
+        participants=participants,
+        changed=moved,
+        changed_text=_changed_sentence(moved, participants, t),
+        chart=Chart(
+            chart_name(record.number),
+            charts.alt_text(labels, counts, passes, lang),
+            functools.partial(charts.corners_chart, tuple(labels), tuple(counts), passes, lang),
+        ),
+    )
+
+
+def _named(corner: int, labels: list[str]) -> str:
+    return f"{corner_letter(corner)} ({labels[corner]})"
+
+
+def _listed(items: list[str], t) -> str:
+    """'A', 'A and B', 'A, B and C' in the export's language."""
+    if len(items) < 2:
+        return "".join(items)
+    return t("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
+def _summary_sentence(labels: list[str], counts: list[int], leaders: list[int], t) -> str:
+    if not leaders:
+        return t("Nobody chose a corner.")
+    if len(leaders) == 1:
+        return t("Most people chose {corner}: {count} of {total}.").format(
+            corner=_named(leaders[0], labels), count=counts[leaders[0]], total=sum(counts)
+        )
+    return t("Tie between {corners}: {count} each.").format(
+        corners=_listed([_named(c, labels) for c in leaders], t), count=counts[leaders[0]]
+    )
+
+
+def _changed_sentence(moved: int, participants: int, t) -> str:
+    if participants == 0:
+        return t("No choices recorded.")
+    if moved == 0:
+        return t("Nobody changed corner: {participants} kept their first choice.").format(
+            participants=participants
+        )
+    return t("{changed} of {participants} changed corner (their final choice was not their first).").format(
+        changed=moved, participants=participants
+    )
+
+
+def all_charts(view: FourCornersView) -> list[Chart]:
+    return [q.chart for q in view.questions]
