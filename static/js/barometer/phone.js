@@ -44,7 +44,12 @@ function send(value, settled = false) {
   const move = { statement: statementId, value };
   if (settled) move.settled = true;
   sendMove("position", move, { status: $("save"), key: `position:${statementId}` })
-    .then(() => { pending -= 1; });
+    .then(() => {
+      pending -= 1;
+      // The outbox said "Sparat" for this one; a later move still waiting
+      // for the throttle is not saved yet.
+      if (queued) say($("save"), socket.connected ? t("saving") : t("queued"));
+    });
 }
 
 $("pass").addEventListener("click", () => {
