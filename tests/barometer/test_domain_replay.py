@@ -141,6 +141,10 @@ def test_replayable(status, changes, another_open, refused):
     check_rule(check_replayable, status, changes, another_open, refused=refused)
 
 
+def test_a_statement_with_hidden_dots_is_not_replayed():
+    check_rule(check_replayable, "closed", 3, False, True, refused="Reveal the dots")
+
+
 @pytest.mark.parametrize(
     "value, ok",
     [

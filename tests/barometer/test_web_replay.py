@@ -41,3 +41,22 @@ def test_replay_http(client, api, base, workshop, sid, room):
         client.patch(f"{base}/statements/{sid}/replay", json={"playing": True}, headers=fac).status_code
         == 409
     )
+
+
+def test_hidden_dots_are_never_replayed_nor_read_by_the_projector(
+    client, api, base, workshop, sid, room, store
+):
+    """A hidden statement's positions never reach the projector: no replay
+    starts, hiding one ends its replay, and the projector key reads no tracks."""
+    fac, proj = bearer(workshop["facilitator_key"]), bearer(workshop["projector_key"])
+    api("POST", f"/statements/{sid}/close")
+    api("PATCH", f"/statements/{sid}", {"hidden": True})
+    refused = client.post(f"{base}/statements/{sid}/replay", headers=fac)
+    assert refused.status_code == 409 and store.replay(workshop["id"]) is None
+    shown = client.get(f"{base}/statements/{sid}/replay", headers=proj).get_json()
+    assert (shown["changes"], shown["tracks"]) == (0, [])
+    assert client.get(f"{base}/statements/{sid}/replay", headers=fac).get_json()["changes"] == 3
+    api("POST", f"/statements/{sid}/reveal")
+    api("POST", f"/statements/{sid}/replay")
+    api("PATCH", f"/statements/{sid}", {"hidden": True})
+    assert store.replay(workshop["id"]) is None

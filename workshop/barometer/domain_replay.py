@@ -132,11 +132,14 @@ class Scrubber:
         }
 
 
-def check_replayable(status: str, changes: int, another_open: bool) -> None:
+def check_replayable(status: str, changes: int, another_open: bool, hidden: bool = False) -> None:
     """Only a closed statement with a history, and not while the room answers
-    another one: the projector shows one line at a time."""
+    another one: the projector shows one line at a time. Never one whose dots
+    are hidden: the replay would show the projector every position."""
     if status != "closed":
         raise Conflict("Close the statement before replaying it.")
+    if hidden:
+        raise Conflict("Reveal the dots before replaying this statement.")
     if another_open:
         raise Conflict("Close the open statement before replaying another one.")
     if changes == 0:

@@ -13,18 +13,23 @@ the last scrubber; the server never streams frames.
 
 from __future__ import annotations
 
-from ..auth import FACILITATOR, PROJECTOR
+from ..auth import FACILITATOR, PROJECTOR, for_role
 from . import domain_replay
 
 
-def history_payload(store, workshop_id: str, statement_id: int) -> dict:
+def history_payloads(store, workshop_id: str, statement_id: int) -> tuple[dict, dict]:
+    """(facilitators', projectors') history: a projector gets no positions
+    of a statement whose dots are hidden (as ``Distribution.public``); a
+    hidden statement is never replayed, this only guards the reads."""
     statement = store.statement(workshop_id, statement_id)
     replay = domain_replay.replay_of(store.position_history(statement_id))
-    return {"statement": statement_id, "text": statement["text"], **replay.as_dict()}
+    full = {"statement": statement_id, "text": statement["text"], **replay.as_dict()}
+    public = {**full, "changes": 0, "tracks": []} if statement["hidden"] else full
+    return full, public
 
 
 def replay_started(hub, workshop_id: str, statement_id: int) -> None:
-    hub.emit_staff(workshop_id, "replay_history", history_payload(hub.store, workshop_id, statement_id))
+    hub.emit_staff(workshop_id, "replay_history", *history_payloads(hub.store, workshop_id, statement_id))
     hub.push_state(workshop_id)
 
 
@@ -45,9 +50,8 @@ def register(socketio, hub) -> None:
     def send_history(conn) -> None:
         scrubber = store.replay(conn.workshop_id)
         if scrubber is not None:
-            socketio.emit(
-                "replay_history", history_payload(store, conn.workshop_id, scrubber.statement), to=conn.sid
-            )
+            full, public = history_payloads(store, conn.workshop_id, scrubber.statement)
+            socketio.emit("replay_history", for_role(conn.role, full, public), to=conn.sid)
 
     hub.on_connect[FACILITATOR].append(send_history)
     hub.on_connect[PROJECTOR].append(send_history)

@@ -99,6 +99,8 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
             if allowed:
                 sets = ", ".join(f"{k} = :{k}" for k in allowed)
                 db.execute(f"UPDATE statements SET {sets} WHERE id = :id", {**allowed, "id": statement_id})
+            if allowed.get("hidden"):  # its replay would go on showing the positions
+                db.execute("DELETE FROM barometer_replays WHERE statement_id = ?", [statement_id])
         return self.statement(workshop_id, statement_id)
 
     def delete_statement(self, workshop_id: str, statement_id: int) -> None:

@@ -64,7 +64,10 @@ class ReplayQueries:
             statement = self.statement(workshop_id, statement_id)
             replay = rules.replay_of(self.position_history(statement_id))
             rules.check_replayable(
-                statement["status"], replay.changes, self.open_statement(workshop_id) is not None
+                statement["status"],
+                replay.changes,
+                self.open_statement(workshop_id) is not None,
+                statement["hidden"],
             )
             scrubber = rules.start(statement_id, replay.duration_ms, speed, now)
             self._save_scrubber(db, workshop_id, scrubber)

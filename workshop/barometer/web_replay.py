@@ -8,14 +8,14 @@ DELETE /statements/<sid>/replay                         facilitator: stop; the p
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, g, jsonify, request
 
-from ..auth import facilitates, reads
+from ..auth import facilitates, for_role, reads
 from ..domain.parse import parse_bool
 from ..web.context import hub, store
 from ..web.validation import json_body
 from . import domain_replay as rules
-from .live_replay import history_payload, replay_scrubbed, replay_started
+from .live_replay import history_payloads, replay_scrubbed, replay_started
 
 bp = Blueprint("barometer_replay", __name__)
 
@@ -28,7 +28,7 @@ def _body(*allowed: str) -> dict:
 @bp.get("/statements/<int:statement_id>/replay")
 @reads
 def history(workshop, statement_id):
-    return jsonify(history_payload(store(), workshop["id"], statement_id))
+    return jsonify(for_role(g.role, *history_payloads(store(), workshop["id"], statement_id)))
 
 
 @bp.post("/statements/<int:statement_id>/replay")
