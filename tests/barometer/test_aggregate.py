@@ -76,3 +76,21 @@ def test_another_statement_opening_is_read_afresh(store, room):
     store.record_position(workshop_id, other["id"], people[1]["id"], 55)  # written elsewhere
     store.open_for_answers(workshop_id, statement_id)
     assert live.distribution(workshop_id, statement_id) == store.distribution(statement_id)
+
+
+def test_a_write_by_another_connection_is_read_again(store, room, settings):
+    """A script or a test seeding the room writes to the same file: the held
+    distribution notices (SQLite's data_version) instead of going stale."""
+    workshop_id, statement_id, people = room
+    live = LiveDistributions(store)
+    live.commit_then_apply(
+        store.record_positions, [(workshop_id, statement_id, people[0]["id"], 10, people[0]["number"])]
+    )
+    assert live.distribution(workshop_id, statement_id).count == 1
+    other = store_class()(settings.database_path)
+    try:
+        other.record_position(workshop_id, statement_id, people[1]["id"], 80)
+    finally:
+        other.close()
+    assert live.distribution(workshop_id, statement_id) == store.distribution(statement_id)
+    assert live.distribution(workshop_id, statement_id).count == 2

@@ -11,7 +11,10 @@ load can never miss a batch that committed while it read: either the load
 sees the batch's rows, or the batch is applied after the load.
 
 Only valid while this process is the only writer: with Redis (several
-processes) the live module reads the store instead.
+processes) the live module reads the store instead. Something else writing
+to the same file now and then (a script, a test seeding a room) is noticed:
+SQLite's data_version changes with every commit of another connection, and
+the held distribution is then read again (one PRAGMA per flush, no rows).
 """
 
 from __future__ import annotations
@@ -24,14 +27,16 @@ from .domain import Distribution
 class LiveDistributions:
     def __init__(self, store):
         self.store = store
-        self._by_workshop: dict[str, tuple[int, dict[int, int | None]]] = {}
+        # workshop -> (statement id, {number: value}, the data_version it was read at)
+        self._by_workshop: dict[str, tuple[int, dict[int, int | None], int]] = {}
         self._lock = threading.RLock()
 
     def distribution(self, workshop_id: str, statement_id: int) -> Distribution:
         with self._lock:
+            version = self.store.data_version()  # before the read: a commit in between reads again
             held = self._by_workshop.get(workshop_id)
-            if held is None or held[0] != statement_id:
-                held = (statement_id, self.store.values_by_number(statement_id))
+            if held is None or held[0] != statement_id or held[2] != version:
+                held = (statement_id, self.store.values_by_number(statement_id), version)
                 self._by_workshop[workshop_id] = held
             by_number = dict(held[1])
         return Distribution.of(statement_id, by_number)
