@@ -111,12 +111,22 @@ def phone(app, socketio, workshop):
             c.disconnect()
 
 
-@pytest.fixture
-def projector(app, socketio, workshop):
-    c = socketio.test_client(app, auth={"workshop": workshop["id"], "key": workshop["projector_key"]})
+def _staff(app, socketio, workshop, key: str):
+    c = socketio.test_client(app, auth={"workshop": workshop["id"], "key": workshop[key]})
     yield c
     if c.is_connected():
         c.disconnect()
+
+
+@pytest.fixture
+def projector(app, socketio, workshop):
+    yield from _staff(app, socketio, workshop, "projector_key")
+
+
+@pytest.fixture
+def facilitator(app, socketio, workshop):
+    """The facilitator console's socket."""
+    yield from _staff(app, socketio, workshop, "facilitator_key")
 
 
 def events(client, name: str) -> list:

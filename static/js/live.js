@@ -32,10 +32,17 @@ export function showWaiting({ waiting, saved }) {
   paintConn(saved);
 }
 
-// options go to io(): {autoConnect: false} lets a page connect once all of
-// its modules have registered their handlers.
+// options go to io(). By default the socket connects once every module of
+// the page has run (module scripts all run before DOMContentLoaded): the
+// methods' scripts run after the page's own, and a first `state` arriving
+// before they had registered their views and listeners was lost until the
+// next change; `load` covers a page whose DOMContentLoaded has already
+// passed. {autoConnect: false}: the page calls socket.connect() itself.
 export function connect(auth, options = {}) {
-  const socket = io({ auth: { ...auth, lang: lang() }, transports: ["websocket", "polling"], ...RECONNECT, ...options });
+  const socket = io({
+    auth: { ...auth, lang: lang() }, transports: ["websocket", "polling"], ...RECONNECT, ...options, autoConnect: false,
+  });
+  if (options.autoConnect !== false) afterPageScripts(() => socket.connect());
   let wasOnline = false;
   socket.on("connect", () => { wasOnline = true; showConn(t("online"), true); });
   socket.on("disconnect", (reason) => {
@@ -51,4 +58,14 @@ export function connect(auth, options = {}) {
     else showConn(t("refused", { error: err.message || t("error") }), false);
   });
   return socket;
+}
+
+function afterPageScripts(start) {
+  let started = false;
+  const once = () => { if (!started) { started = true; start(); } };
+  if (document.readyState === "complete") once();
+  else {
+    document.addEventListener("DOMContentLoaded", once, { once: true });
+    window.addEventListener("load", once, { once: true });
+  }
 }

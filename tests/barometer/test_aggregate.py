@@ -90,3 +90,21 @@ def test_payload_is_the_stores_distribution_after_random_moves(store, room):
         live.commit_then_apply(store.record_positions, batch)
         assert live.payload(workshop_id, statement_id) == store.distribution(statement_id).as_dict()
     assert live.payload(workshop_id, statement_id)["count"] > 0
+
+
+def test_a_write_by_another_connection_is_read_again(store, room, settings):
+    """A script or a test seeding the room writes to the same file: the held
+    distribution notices (SQLite's data_version) instead of going stale."""
+    workshop_id, statement_id, people = room
+    live = LiveDistributions(store)
+    live.commit_then_apply(
+        store.record_positions, [(workshop_id, statement_id, people[0]["id"], 10, people[0]["number"])]
+    )
+    assert live.distribution(workshop_id, statement_id).count == 1
+    other = store_class()(settings.database_path)
+    try:
+        other.record_position(workshop_id, statement_id, people[1]["id"], 80)
+    finally:
+        other.close()
+    assert live.distribution(workshop_id, statement_id) == store.distribution(statement_id)
+    assert live.distribution(workshop_id, statement_id).count == 2

@@ -1,7 +1,10 @@
-"""BarometerQueries.record_positions: many moves, one transaction, each checked."""
+"""BarometerQueries (storage.py): record_positions (many moves, one transaction,
+each checked); the appendix record with its turns and approved phone comments;
+everything goes with the workshop."""
 
 from __future__ import annotations
 
+from tests.barometer.conftest import place
 from workshop.domain.errors import Conflict, NotFound
 
 
@@ -27,3 +30,39 @@ def test_a_refused_move_refuses_only_itself(store, workshop, client, admin):
     assert store.positions_by_participant(open_["id"]) == {a["id"]: 70, b["id"]: None}
     assert store.positions_by_participant(closed["id"]) == {}
     assert store.positions_by_participant(foreign["id"]) == {}
+
+
+def test_record_holds_turns_and_approved_comments_only(store, wid, sid, people):
+    store.update_barometer_settings(wid, phone_comments=True)
+    place(store, wid, sid, people, 10, 50, 90, None)
+    for pid, _ in people:
+        store.raise_hand(wid, pid, True)
+    for _ in people:
+        store.give_floor(wid, sid, None)
+    ok = store.add_phone_comment(wid, sid, people[2][0], "<b>Bli</b> starka")
+    no = store.add_phone_comment(wid, sid, people[0][0], "Bort")
+    store.add_phone_comment(wid, sid, people[1][0], "Väntar")
+    store.moderate_phone_comment(wid, sid, ok["id"], status="approved")
+    store.moderate_phone_comment(wid, sid, no["id"], status="rejected")
+    store.close_for_answers(wid, sid)
+    (record,) = store.barometer_record(wid).statements
+    assert [(t.participant, t.region) for t in record.turns] == [
+        (people[0][1], "disagree"),
+        (people[1][1], "middle"),
+        (people[2][1], "agree"),
+        (people[3][1], "pass"),
+    ]
+    assert [(c.text, c.region) for c in record.phone_comments] == [("<b>Bli</b> starka", "agree")]
+
+
+def test_everything_goes_with_the_workshop(store, wid, sid, people):
+    store.update_barometer_settings(wid, phone_comments=True)
+    place(store, wid, sid, people, 10)
+    store.raise_hand(wid, people[0][0], True)
+    store.give_floor(wid, sid, None)
+    store.add_phone_comment(wid, sid, people[0][0], "Hej")
+    store.close_for_answers(wid, sid)
+    store.start_replay(wid, sid, 10)
+    store.delete_workshop(wid)
+    tables = ("barometer_settings", "floor_hands", "floor_turns", "phone_comments", "barometer_replays")
+    assert {t: store._scalar(f"SELECT count(*) FROM {t}") for t in tables} == dict.fromkeys(tables, 0)

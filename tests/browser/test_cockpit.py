@@ -136,6 +136,60 @@ def test_run_fits_one_laptop_screen(server, new_page, artifacts):
     workshop.close()
 
 
+def test_run_still_fits_with_the_floor_queue_and_comments_from_phones(server, new_page, artifacts):
+    """Åsiktsbarometer's Ordet (three hands, one speaking) and two pending
+    comments from phones: Kör still fits 1366×768, nothing clipped."""
+    workshop = Workshop(server, phones=6)
+    first = workshop.statements[0]["id"]
+    workshop.api("PATCH", "/barometer", {"phone_comments": True})
+    workshop.api("POST", f"/statements/{first}/open")
+    workshop.answer(0, (12, 50, 88, "pass", 30, 70))
+    workshop.api("POST", f"/statements/{first}/comments", {"text": COMMENT})
+    for phone in workshop.phones[:4]:
+        assert phone.client.call("hand", {"on": True}, timeout=5)["ok"]
+    workshop.api("POST", f"/statements/{first}/floor", {"participant": None})  # the first hand speaks
+    for phone, text in zip(
+        workshop.phones[1:],
+        ("Samverkan kräver att vi delar resurser – både lokaler och folk.", "Vem betalar?"),
+    ):
+        assert phone.client.call("comment", {"statement": first, "text": text}, timeout=5)["ok"]
+    page, errors = _console(new_page, workshop)
+
+    expect(page.locator("#floor-queue li button")).to_have_count(3)
+    expect(page.locator("#floor-speaker")).to_contain_text("har ordet")
+    expect(page.locator("#phone-comments li")).to_have_count(2)
+    expect(page.locator("#phone-comments li").first).to_contain_text("Väntar på godkännande")
+    expect(page.locator("#floor-next")).to_be_enabled()
+    page.screenshot(path=str(artifacts / "issue11-cockpit-run-floor-comments-1366x768.png"))
+    heights = {"Kör, Ordet och kommentarer": _height(page), "innehållet slutar": _content(page)}
+    _record(artifacts, "Kör with Ordet and comments from phones at 1366×768", heights)
+    assert heights["Kör, Ordet och kommentarer"] <= HEIGHT, heights
+    # Every control of both boxes is on the screen, and no text spills out of its box.
+    clipped = page.evaluate("""() => [...document.querySelectorAll('#floor-box *, .phone-comments-console *')]
+        .filter((n) => n.checkVisibility() && n.getBoundingClientRect().height > 1)
+        .filter((n) => n.getBoundingClientRect().bottom > innerHeight + 0.5
+          || n.getBoundingClientRect().right > innerWidth + 0.5
+          || ([...n.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim())
+              && n.scrollWidth > n.clientWidth + 1))
+        .map((n) => n.id || n.className || n.tagName)""")
+    assert clipped == [], clipped
+    # Approve one and show it: the console says what the projector shows.
+    item = page.locator("#phone-comments li", has_text="Vem betalar?")
+    item.get_by_role("button", name="Godkänn").click()
+    item.get_by_role("button", name="Visa på projektorn").click()
+    expect(page.locator("#shown-comment")).to_contain_text("Vem betalar?")
+    assert _height(page) <= HEIGHT
+    # Five in the queue: it scrolls inside its box, the page still does not.
+    for phone in workshop.phones[4:]:
+        assert phone.client.call("hand", {"on": True}, timeout=5)["ok"]
+    expect(page.locator("#floor-queue li button")).to_have_count(5)
+    page.wait_for_timeout(100)  # the queue is fitted in the next frame
+    assert _height(page) <= HEIGHT
+    assert page.evaluate("(q => q.scrollHeight > q.clientHeight)(document.getElementById('floor-queue'))")
+    assert errors == []
+    workshop.close()
+
+
 def test_keyboard_alone_runs_a_whole_statement(server, new_page, artifacts):
     workshop = Workshop(server)
     page, errors = _console(new_page, workshop)

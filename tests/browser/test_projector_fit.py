@@ -285,3 +285,79 @@ def test_four_corners(server, new_page, artifacts):
     check_fits(page, "corners", artifacts, counts="#fc-p-counts")
     no_serious_violations(page)
     assert errors == []
+
+
+def test_barometer_floor_comment_and_replay(server, store, new_page, artifacts):
+    """Åsiktsbarometer's Ordet and an approved comment from a phone above the
+    line (a 280-character one), then the replay of the closed statement,
+    paused halfway: every size still fits, nothing under the join panel."""
+    from tests.browser.replay_room import seed_history
+
+    w = server.new_workshop("Inspirationsdag Värmland – idéburen sektor och region i samverkan")
+    key, base = w["facilitator_key"], f"/api/workshops/{w['id']}"
+    s = server.api(
+        "POST",
+        f"{base}/statements",
+        key,
+        {
+            "text": "Den värmländska överenskommelsen bör vara avgränsad till att bara gälla det sociala området"
+        },
+        expect=201,
+    )
+    # Opened and filled behind the server's back: 150 people who moved about
+    # for ten minutes (the replay's history). The server's in-memory
+    # distribution is read at its next flush, after this (the setting's).
+    store.open_for_answers(w["id"], s["id"])
+    seed_history(server.data_dir / "workshop.db", w["id"], s["id"], 150, 900)
+    server.api("PATCH", f"{base}/barometer", key, {"phone_comments": True}, expect=200)
+    where = store.positions_by_participant(s["id"])
+    askers = [pid for pid, value in where.items() if value is not None][:3]
+    for pid in askers:
+        store.raise_hand(w["id"], pid, True)
+    comment = (
+        "Det sociala området är en början, men överenskommelsen måste också kunna omfatta kultur, "
+        "idrott och integration – annars står många föreningar utanför. Vi som är små behöver veta "
+        "vem vi ska vända oss till, och att det finns pengar för att delta på riktigt."
+    )[:280]
+    c = store.add_phone_comment(w["id"], s["id"], askers[1], comment)
+    page, errors = _projector(new_page, server, w)
+    _wait_view(page, "statement")
+    server.api("POST", f"{base}/statements/{s['id']}/floor", key, {"participant": None}, expect=200)
+    server.api("PATCH", f"{base}/statements/{s['id']}/phone-comments/{c['id']}", key, {"status": "approved"})
+    server.api("PUT", f"{base}/statements/{s['id']}/shown-comment", key, {"comment": c["id"]}, expect=200)
+    page.wait_for_selector("#floor-note:not([hidden])")
+    page.wait_for_selector("#shown-comment:not([hidden])")
+    assert page.inner_text("#floor-note").startswith("Ordet: någon från ")
+    assert page.inner_text("#shown-comment-text") == comment
+    page.wait_for_function("document.querySelectorAll('#swarm .dot.speaking').length === 1")
+    check_fits(page, "statement", artifacts, counts="#stage .counts", shot="statement-floor-comment")
+    page.screenshot(path=str(artifacts / "issue11-projector-floor-comment-1280x720.png"))
+    no_serious_violations(page)
+
+    # Closed, then replayed and paused halfway: the replay's own view.
+    server.api("POST", f"{base}/statements/{s['id']}/close", key, expect=200)
+    _wait_view(page, "result")
+    assert page.locator("#floor-note").is_hidden() and page.locator("#shown-comment").is_hidden()
+    scrubber = server.api("POST", f"{base}/statements/{s['id']}/replay", key, {"speed": 1}, expect=200)
+    _wait_view(page, "replay")
+    half = scrubber["duration_ms"] // 2
+    server.api(
+        "PATCH", f"{base}/statements/{s['id']}/replay", key, {"playing": False, "at": half}, expect=200
+    )
+    page.wait_for_function("document.getElementById('replay-stage').dataset.state === 'paused'")
+    # A refresh of the projector (a resize) keeps the pause: the replay does not jump back.
+    at = page.inner_text("#replay-time")
+    page.set_viewport_size({"width": 1024, "height": 768})
+    _settle(page)
+    page.set_viewport_size({"width": 1280, "height": 720})
+    _settle(page)
+    page.wait_for_timeout(300)
+    assert page.inner_text("#replay-time") == at and not at.startswith("0:0"), at
+    assert page.locator("#stage").is_hidden()
+    check_fits(page, "replay", artifacts, counts="#replay-stage .counts", shot="replay")
+    page.wait_for_timeout(600)  # the dots glide to their places after the last resize
+    page.screenshot(path=str(artifacts / "issue11-projector-replay-1280x720.png"))
+    no_serious_violations(page)
+    server.api("DELETE", f"{base}/statements/{s['id']}/replay", key, expect=204)
+    _wait_view(page, "result")
+    assert errors == []

@@ -7,7 +7,8 @@ integers, lone surrogates, deep nesting, reserved event names, raw bodies
 that are not JSON or not UTF-8). Asserts: no 500, an ack for every event that
 asked for one, no traceback in the server's log, the invariants afterwards
 (the distribution counts every placed phone, no double booking, nothing in a
-break), and that bad-only input changes nothing.
+break, one speaker at most, no comment over 280 characters), and that
+bad-only input changes nothing.
 
 Seeded (SEED) so a failure replays; bounded in count and time.
 """
@@ -27,7 +28,19 @@ EVENTS = 2000
 REQUESTS = 1000
 BAD_ONLY = 300
 
-PHONE_EVENTS = ["position", "topic", "interest", "here", "vote", "claim", "note", "note_edit", "corner"]
+PHONE_EVENTS = [
+    "position",
+    "hand",
+    "comment",
+    "topic",
+    "interest",
+    "here",
+    "vote",
+    "claim",
+    "note",
+    "note_edit",
+    "corner",
+]
 HOSTILE_EVENTS = ["disconnect", "connect", "connect_error", "no_such_event", "", "x" * 300]
 
 
@@ -73,6 +86,8 @@ class Fuzzer:
         """The event's own fields, with plausible values."""
         return {
             "position": {"statement": self.ids["statement"], "value": self.rng.randint(0, 100)},
+            "hand": {"on": self.rng.random() < 0.7},
+            "comment": {"statement": self.ids["statement"], "text": "Det kostar – tid och pengar"},
             "topic": {"title": "Dialog i praktiken", "description": "", "convener": None},
             "interest": {"topic": self.rng.choice(self.ids["topics"]), "on": True},
             "here": {"topic": self.rng.choice(self.ids["topics"] + [None])},
@@ -129,6 +144,14 @@ def http_requests(rng: random.Random, base: str, ids: dict, fuzz: Fuzzer, n: int
         ("PATCH", f"/statements/{sid}"),
         ("GET", f"/statements/{sid}/distribution"),
         ("POST", f"/statements/{sid}/comments"),
+        ("GET", f"/statements/{sid}/floor"),
+        ("POST", f"/statements/{sid}/floor"),
+        ("PATCH", "/barometer"),
+        ("GET", f"/statements/{sid}/phone-comments"),
+        ("PATCH", f"/statements/{sid}/phone-comments/1"),
+        ("PUT", f"/statements/{sid}/shown-comment"),
+        ("POST", f"/statements/{sid}/replay"),
+        ("PATCH", f"/statements/{sid}/replay"),
         ("GET", "/wall"),
         ("PATCH", "/openspace"),
         ("POST", "/spaces"),
@@ -164,7 +187,24 @@ def http_requests(rng: random.Random, base: str, ids: dict, fuzz: Fuzzer, n: int
         else:
             data = {
                 rng.choice(
-                    ["text", "title", "phase", "ids", "hidden", "name", "locked", "into", "labels"]
+                    [
+                        "text",
+                        "title",
+                        "phase",
+                        "ids",
+                        "hidden",
+                        "name",
+                        "locked",
+                        "into",
+                        "labels",
+                        "participant",
+                        "status",
+                        "comment",
+                        "phone_comments",
+                        "speed",
+                        "at",
+                        "playing",
+                    ]
                 ): fuzz.value()
                 for _ in range(rng.randint(0, 3))
             }
@@ -219,6 +259,7 @@ def setup(live):
     )
     live.api("POST", f"{base}/corners/{q['id']}/open", fac, expect=200)
     live.api("POST", f"{base}/statements/{s[0]['id']}/open", fac, expect=200)
+    live.api("PATCH", f"{base}/barometer", fac, {"phone_comments": True}, expect=200)
     ids = {
         "statement": s[0]["id"],
         "topics": topics,
@@ -289,6 +330,13 @@ def test_fuzzed_events_and_requests_break_nothing(live, setup):
         in_break = conn.execute(
             "SELECT count(*) FROM topics t JOIN slots s ON s.id = t.slot_id WHERE s.kind = 'break'"
         ).fetchone()[0]
+        speakers = conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM floor_turns WHERE ended_at IS NULL"
+            " GROUP BY statement_id HAVING count(*) > 1)"
+        ).fetchone()[0]
+        long_comments = conn.execute(
+            "SELECT count(*) FROM phone_comments WHERE length(text) > 280"
+        ).fetchone()[0]
     finally:
         conn.close()
     dist = live.api(
@@ -299,6 +347,7 @@ def test_fuzzed_events_and_requests_break_nothing(live, setup):
     )
     assert dist["count"] == placed
     assert double == 0 and in_break == 0
+    assert speakers == 0 and long_comments == 0
 
 
 def test_bad_only_input_changes_nothing(live, setup):

@@ -103,3 +103,69 @@ def test_unreadable_packet_changes_nothing_and_logs_no_traceback(phone, caplog):
     with caplog.at_level(logging.DEBUG):
         assert raw(phone(), '23["position", {not json') is None
     assert not [r for r in caplog.records if r.exc_info]
+
+
+# -- Åsiktsbarometer's Ordet and comments from phones (issue 11) --------------
+@pytest.fixture
+def placed(api, phone, opened):
+    """A phone on the line, with comments allowed: a good hand or comment would be taken."""
+    api("PATCH", "/barometer", {"phone_comments": True})
+    p = phone()
+    ok(p, "position", {"statement": opened["id"], "value": 70})
+    return p
+
+
+def _floor_and_comments(store, workshop, opened):
+    return store.floor(workshop["id"]).staff(), store.phone_comments(workshop["id"], opened["id"])
+
+
+def test_hand_and_comment_are_known_events(placed, opened):
+    assert raw(placed, "28" + json.dumps(["hand", {"on": True}]))["ok"] is True
+    ack = raw(placed, "29" + json.dumps(["comment", {"statement": opened["id"], "text": "Bra"}]))
+    assert ack["ok"] is True and ack["status"] == "pending"
+
+
+@pytest.mark.parametrize(
+    "event, payload",
+    [
+        ("hand", None),
+        ("hand", [True]),
+        ("hand", {"on": "yes"}),
+        ("hand", {"on": 10**30}),
+        ("hand", {"on": "\ud800"}),
+        ("hand", {}),
+        ("comment", "Hej"),
+        ("comment", {"statement": 10**30, "text": "Hej"}),
+        ("comment", {"statement": "S", "text": "\ud800"}),
+        ("comment", {"statement": "S", "text": ["Hej"]}),
+        ("comment", {"statement": "S", "text": "x" * 281}),
+        ("comment", {"statement": "S", "text": "   "}),
+    ],
+)
+def test_bad_hand_or_comment_gets_an_error_ack_and_changes_nothing(
+    placed, store, workshop, opened, event, payload
+):
+    if isinstance(payload, dict) and payload.get("statement") == "S":
+        payload = {**payload, "statement": opened["id"]}
+    before = _floor_and_comments(store, workshop, opened)
+    ack = placed.emit(event, payload, callback=True)
+    assert ack["ok"] is False and ack["error"], ack
+    assert _floor_and_comments(store, workshop, opened) == before
+
+
+@pytest.mark.parametrize("event", ["hand", "comment"])
+def test_deep_hand_or_comment_is_refused_before_its_handler(placed, store, workshop, opened, event):
+    before = _floor_and_comments(store, workshop, opened)
+    deep = "[" * 990 + "]" * 990
+    ack = raw(placed, f'223["{event}",{{"statement":{opened["id"]},"on":{deep},"text":{deep}}}]')
+    assert ack == {"ok": False, "error": "Meddelandet är för djupt nästlat."}
+    assert _floor_and_comments(store, workshop, opened) == before
+
+
+@pytest.mark.parametrize("event", ["hand", "comment"])
+def test_staff_cannot_send_hand_or_comment(projector, facilitator, store, workshop, opened, event):
+    before = _floor_and_comments(store, workshop, opened)
+    for staff in (projector, facilitator):
+        ack = staff.emit(event, {"on": True, "statement": opened["id"], "text": "Hej"}, callback=True)
+        assert ack["ok"] is False
+    assert _floor_and_comments(store, workshop, opened) == before

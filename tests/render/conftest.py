@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.barometer.record import BarometerRecord, Comment, PositionChange, StatementRecord
+from workshop.barometer.record import (
+    BarometerRecord,
+    Comment,
+    PhoneComment,
+    PositionChange,
+    SpokenTurn,
+    StatementRecord,
+)
 from workshop.domain.appendix import Appendix
 from workshop.openspace.record import Note, OpenSpaceRecord, Slot, Space, Topic
 
@@ -92,6 +99,22 @@ EXPECTED_SUMMARIES = [
 
 TOPIC_TITLES = ["Projektledning", "Folkhälsa, psykisk hälsa", "Kommunikation"]
 
+# Statement 3 was discussed: Ordet went round the line and two phones'
+# comments were approved (one of them markup).
+FLOOR = {
+    3: [
+        SpokenTurn(1, "disagree", "2015-11-20T09:14:00Z"),
+        SpokenTurn(9, "agree", "2015-11-20T09:15:00Z"),
+        SpokenTurn(3, "middle", "2015-11-20T09:16:00Z"),
+    ]
+}
+PHONE_COMMENTS = {
+    3: [
+        PhoneComment("Gemensamma resurser gör oss starka", "agree", "2015-11-20T09:14:30Z"),
+        PhoneComment(f"Vem betalar? {SCRIPT}", "disagree", "2015-11-20T09:15:30Z"),
+    ]
+}
+
 
 def _at(minute: int) -> str:
     return f"2015-11-20T09:{minute % 60:02d}:00Z"
@@ -116,6 +139,8 @@ def _statement(number: int, text, values, passes, starts, comments) -> Statement
         comments=[Comment(c, _at(number + 20)) for c in comments],
         opened_at=_at(number),
         closed_at=_at(number + 30),
+        turns=FLOOR.get(number, []),
+        phone_comments=PHONE_COMMENTS.get(number, []),
     )
 
 

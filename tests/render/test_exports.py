@@ -24,7 +24,8 @@ from tests.render.conftest import (
     TOPIC_TITLES,
     build_appendix,
 )
-from workshop.barometer.appendix_view import movement_chart_name, strip_chart_name
+from workshop.barometer.appendix_view import frames_chart_name, movement_chart_name, strip_chart_name
+from workshop.barometer.domain_replay import frames
 from workshop.barometer.domain_summary import movement
 from workshop.i18n import translator
 from workshop.openspace.appendix_view import HEADCOUNT_CHART_NAME
@@ -51,6 +52,8 @@ OPEN_SPACE = APPENDIX.sections["openspace"]
 CSV_FILES = (
     "positions.csv",
     "comments.csv",
+    "floor.csv",
+    "phone_comments.csv",
     "statements.csv",
     "topics.csv",
     "notes.csv",
@@ -63,6 +66,8 @@ EN_TITLE = (
 )
 # Statements whose movers move by at least the threshold get a movement chart.
 MOVED_STATEMENTS = [s for s in STATEMENT_RECORDS if movement(s.history).moved]
+# Where anyone's answer changed, the replay's three frames stand in for the strip.
+REPLAYED_STATEMENTS = [s for s in STATEMENT_RECORDS if frames(s.history).first != frames(s.history).final]
 CHART_COUNT = len(STATEMENT_RECORDS) + len(MOVED_STATEMENTS) + 1  # + Open Space headcount
 SHORT_NOTES = [n.text for t in OPEN_SPACE.topics for n in t.notes if n.text != LONG_NOTE]
 
@@ -146,6 +151,9 @@ def test_pdf_content(lang):
     for wrong in other_language_only(lang):
         assert wrong not in text
     assert "använda resurser gemensamt, bli starka" in text
+    assert "Gemensamma resurser gör oss starka" in text and "Vem betalar?" in text
+    if lang == "sv":
+        assert "Ordet: 1 från håller inte med-sidan, 1 från mitten, 1 från håller med-sidan" in text
     for title in TOPIC_TITLES:
         assert title in text
     for note in SHORT_NOTES:
@@ -320,6 +328,8 @@ def test_markdown_zip(lang):
     assert linked == names - {MARKDOWN_FILE}
     assert HEADCOUNT_CHART_NAME in linked and strip_chart_name(7) in linked
     assert {movement_chart_name(s.number) for s in MOVED_STATEMENTS} <= linked
+    assert {frames_chart_name(s.number) for s in REPLAYED_STATEMENTS} <= linked
+    assert not {strip_chart_name(s.number) for s in REPLAYED_STATEMENTS} & linked
     assert len(names) == CHART_COUNT + 1
     assert md.startswith("# ")
     assert "<script>" not in md and r"\<script\>alert(1)\</script\>" in md
@@ -352,6 +362,16 @@ def test_csv_zip(lang):
     assert {r["statement_text"] for r in positions} == {s.text for s in STATEMENT_RECORDS}
     comments = _csv_rows(data, "comments.csv")
     assert [c["comment"] for c in comments] == [c.text for s in STATEMENT_RECORDS for c in s.comments]
+    floor = _csv_rows(data, "floor.csv")
+    assert [(f["statement"], f["turn"], f["region"]) for f in floor] == [
+        ("3", "1", "disagree"),
+        ("3", "2", "agree"),
+        ("3", "3", "middle"),
+    ]
+    phone = _csv_rows(data, "phone_comments.csv")
+    assert [(c["region"], c["comment"]) for c in phone] == [
+        (c.region, c.text) for s in STATEMENT_RECORDS for c in s.phone_comments
+    ]
     notes = _csv_rows(data, "notes.csv")
     assert len(notes) == sum(len(t.notes) for t in OPEN_SPACE.topics)
     assert LONG_NOTE in [n["text"] for n in notes]
@@ -384,6 +404,7 @@ def _every_text_a_formula():
                         s,
                         text="+cmd|' /C calc'!A0",
                         comments=[replace(c, text="@SUM(1)") for c in s.comments],
+                        phone_comments=[replace(c, text="=1+2") for c in s.phone_comments],
                     )
                     for s in STATEMENT_RECORDS
                 ],

@@ -16,7 +16,10 @@ load can never miss a batch that committed while it read: either the load
 sees the batch's rows, or the batch is applied after the load.
 
 Only valid while this process is the only writer: with Redis (several
-processes) the live module reads the store instead.
+processes) the live module reads the store instead. Something else writing
+to the same file now and then (a script, a test seeding a room) is noticed:
+SQLite's data_version changes with every commit of another connection, and
+the held dots are then read again (one PRAGMA per flush, no rows).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ class _Held:
     statement_id: int
     pairs: dict[int, list] = field(default_factory=dict)  # number -> [number, value or None]
     in_order: bool = True  # pairs by participant number (the store's order)
+    version: int = 0  # the store's data_version when read
 
 
 class LiveDistributions:
@@ -41,10 +45,11 @@ class LiveDistributions:
         self._lock = threading.RLock()
 
     def _held(self, workshop_id: str, statement_id: int) -> _Held:
+        version = self.store.data_version()  # before the read: a commit in between reads again
         held = self._by_workshop.get(workshop_id)
-        if held is None or held.statement_id != statement_id:
+        if held is None or held.statement_id != statement_id or held.version != version:
             by_number = self.store.values_by_number(statement_id)
-            held = _Held(statement_id, {n: [n, by_number[n]] for n in sorted(by_number)})
+            held = _Held(statement_id, {n: [n, by_number[n]] for n in sorted(by_number)}, version=version)
             self._by_workshop[workshop_id] = held
         elif not held.in_order:
             held.pairs = dict(sorted(held.pairs.items()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from workshop.barometer.appendix_view import BarometerView, StatementView
+from workshop.barometer.domain_floor import spoken
 from workshop.render import docx_layout
 from workshop.render.appendix_view import pseudonym
 from workshop.render.markdown_text import md_image, md_labelled, md_line, md_paragraph
@@ -26,13 +27,19 @@ def pdf(w: PdfWriter, view: BarometerView) -> None:
         block = [
             step.heading(s.heading, 2),
             step.para(s.counts),
-            step.chart(s.strip),
+            # The replay's caption stays with its frames (the block is kept together).
+            *([step.para(L["frames_caption"], L["replay"])] if s.frames_chart else []),
+            step.chart(s.positions_chart),
             step.para(s.summary_text, L["summary"]),
             step.para(s.movement_text, L["movement"]),
         ]
         if s.movement_chart:
             block.append(step.chart(s.movement_chart))
-        w.together(*block, *(step.para(c.text, L["comment"]) for c in s.record.comments), keep=len(block))
+        after = [step.para(c.text, L["comment"]) for c in s.record.comments]
+        if s.floor_text:
+            after.append(step.para(s.floor_text, L["floor"]))
+        after += [step.para(text, label) for label, text in _phone_comment_lines(s)]
+        w.together(*block, *after, keep=len(block))
 
 
 def docx(doc, view: BarometerView) -> None:
@@ -43,13 +50,19 @@ def docx(doc, view: BarometerView) -> None:
         # Word keeps the block (heading to movement) on one page.
         doc.add_heading(docx_layout.clean(s.heading), 2)
         doc.add_paragraph(s.counts).paragraph_format.keep_with_next = True
-        docx_layout.chart(doc, s.strip, keep_with_next=True)
+        if s.frames_chart:
+            docx_layout.labelled(doc, L["replay"], L["frames_caption"], keep_with_next=True)
+        docx_layout.chart(doc, s.positions_chart, keep_with_next=True)
         docx_layout.labelled(doc, L["summary"], s.summary_text, keep_with_next=True)
         docx_layout.labelled(doc, L["movement"], s.movement_text, keep_with_next=bool(s.movement_chart))
         if s.movement_chart:
             docx_layout.chart(doc, s.movement_chart)
         for c in s.record.comments:
             docx_layout.labelled(doc, L["comment"], c.text)
+        if s.floor_text:
+            docx_layout.labelled(doc, L["floor"], s.floor_text)
+        for label, text in _phone_comment_lines(s):
+            docx_layout.labelled(doc, label, text)
 
 
 def markdown(view: BarometerView) -> list[str]:
@@ -63,7 +76,8 @@ def markdown(view: BarometerView) -> list[str]:
             "",
             md_line(s.counts),
             "",
-            md_image(s.strip),
+            *([md_labelled(L["replay"], L["frames_caption"]), ""] if s.frames_chart else []),
+            md_image(s.positions_chart),
             "",
             md_labelled(L["summary"], s.summary_text),
             "",
@@ -74,13 +88,26 @@ def markdown(view: BarometerView) -> list[str]:
             out += [md_image(s.movement_chart), ""]
         for c in s.record.comments:
             out += [f"**{md_line(L['comment'])}:** {md_paragraph(c.text)}", ""]
+        if s.floor_text:
+            out += [md_labelled(L["floor"], s.floor_text), ""]
+        for label, text in _phone_comment_lines(s):
+            out += [md_labelled(label, text), ""]
     return out
+
+
+def _phone_comment_lines(s: StatementView) -> list[tuple[str, str]]:
+    """After the facilitator's own comments, each approved comment from a
+    phone, grouped by region: ("Kommentar från mitten", text)."""
+    return [(label, text) for label, texts in s.phone_comments for text in texts]
 
 
 def csv(view: BarometerView) -> dict:
     """positions.csv holds every change (the full history, not only final
     positions), so a spreadsheet can replay the barometer; ``gesture_end``
-    is 1 where the phone said a gesture ended (the person settled there)."""
+    is 1 where the phone said a gesture ended (the person settled there).
+    floor.csv: who was given the floor, by region, in order;
+    phone_comments.csv: the approved ones (every cell goes through the
+    shared writer's formula guard, see render/export_csv.py)."""
     statements = [s.record for s in view.statements]
     return {
         "positions.csv": (
@@ -101,6 +128,18 @@ def csv(view: BarometerView) -> dict:
         "comments.csv": (
             ["statement", "statement_text", "comment", "at"],
             [[s.number, s.text, c.text, c.at] for s in statements for c in s.comments],
+        ),
+        "floor.csv": (
+            ["statement", "statement_text", "turn", "region", "at"],
+            [
+                [s.number, s.text, i, turn.region, turn.at]
+                for s in statements
+                for i, turn in enumerate(s.turns, start=1)
+            ],
+        ),
+        "phone_comments.csv": (
+            ["statement", "statement_text", "region", "comment", "at"],
+            [[s.number, s.text, c.region, c.text, c.at] for s in statements for c in s.phone_comments],
         ),
         "statements.csv": (
             [
@@ -141,6 +180,7 @@ def json(view: BarometerView) -> dict:
 
 def _statement_json(s: StatementView) -> dict:
     r = s.record
+    heard, order = spoken(r.turns)
     return {
         "id": r.id,
         "number": r.number,
@@ -164,4 +204,8 @@ def _statement_json(s: StatementView) -> dict:
             }
             for h in r.history
         ],
+        # Ordet, by region and in order (who spoke is not kept here); approved phone comments.
+        "floor": {"heard": heard, "order": order},
+        "phone_comments": [{"text": c.text, "region": c.region, "at": c.at} for c in r.phone_comments],
+        "frames": asdict(s.frames),  # the replay's stills: first, middle, final
     }

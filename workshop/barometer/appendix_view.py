@@ -9,12 +9,34 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from workshop.barometer import charts
-from workshop.barometer.domain_summary import Movement, Summary, movement, verbal_summary
+from workshop.barometer.domain import PASS
+from workshop.barometer.domain_comments import by_region
+from workshop.barometer.domain_floor import spoken
+from workshop.barometer.domain_replay import Frames
+from workshop.barometer.domain_replay import frames as replay_frames
+from workshop.barometer.domain_summary import (
+    AGREE,
+    DISAGREE,
+    MIDDLE,
+    Movement,
+    Summary,
+    movement,
+    verbal_summary,
+)
 from workshop.barometer.record import BarometerRecord, StatementRecord
+from workshop.domain.errors import N_
 from workshop.render.charts import Chart, counted
+
+# A region as the appendix names it: "2 från håller inte med-sidan".
+REGION_NAMES = {
+    DISAGREE: N_("the disagree side"),
+    MIDDLE: N_("the middle"),
+    AGREE: N_("the agree side"),
+    PASS: N_("those who passed"),
+}
 
 
 def strip_chart_name(number: int) -> str:
@@ -23,6 +45,10 @@ def strip_chart_name(number: int) -> str:
 
 def movement_chart_name(number: int) -> str:
     return f"charts/statement-{number:02d}-movement.png"
+
+
+def frames_chart_name(number: int) -> str:
+    return f"charts/statement-{number:02d}-frames.png"
 
 
 @dataclass(frozen=True)
@@ -36,6 +62,21 @@ class StatementView:
     movement_text: str
     strip: Chart  # final positions on the line
     movement_chart: Chart | None  # None when nobody moved: flat lines say nothing the sentence does not
+    # Ordet: who was given the floor, by region and in order; None when nobody was.
+    floor_text: str | None = None
+    # Approved comments from phones: [("Kommentar från mitten", [texts])], in line order.
+    phone_comments: list[tuple[str, list[str]]] = field(default_factory=list)
+    # The replay's still frames (first, midway, final), and their chart: None
+    # when nobody changed their answer.
+    frames: Frames | None = None
+    frames_chart: Chart | None = None
+
+    @property
+    def positions_chart(self) -> Chart:
+        """What the documents show under the counts: the three frames when
+        people moved (their last row is the final positions: the strip would
+        only repeat it), else the strip of final positions."""
+        return self.frames_chart or self.strip
 
 
 @dataclass(frozen=True)
@@ -43,6 +84,8 @@ class BarometerView:
     lang: str
     labels: dict[str, str]
     statements: list[StatementView]
+    # Inches: the HTML export crops the frames chart one row at a time.
+    frame_size: tuple[float, float] = (charts.FRAMES_WIDTH, charts.FRAME_ROW_HEIGHT)
 
 
 def build_view(record: BarometerRecord, lang: str, t: Callable[[str], str]) -> BarometerView:
@@ -51,11 +94,16 @@ def build_view(record: BarometerRecord, lang: str, t: Callable[[str], str]) -> B
         "movement": t("Movement"),
         "comment": t("Comment"),
         "no_statements": t("No statements were shown."),
+        "floor": t("The floor"),
+        "replay": t("Replay"),
+        "frames_caption": t("everyone's first position, the room halfway through, the final positions."),
+        "scale": [t("Disagree"), t("Middle"), t("Agree")],
+        "frames": [("first", t("First positions")), ("middle", t("Midway")), ("final", t("Final positions"))],
     }
-    return BarometerView(lang, labels, [_statement_view(s, lang, t) for s in record.statements])
+    return BarometerView(lang, labels, [_statement_view(s, lang, t, labels) for s in record.statements])
 
 
-def _statement_view(record: StatementRecord, lang: str, t) -> StatementView:
+def _statement_view(record: StatementRecord, lang: str, t, labels: dict) -> StatementView:
     values, passes = record.values, record.passes
     summary = verbal_summary(values, passes)
     moved = movement(record.history)
@@ -64,6 +112,7 @@ def _statement_view(record: StatementRecord, lang: str, t) -> StatementView:
         charts.alt_text_strip(values, passes, lang),
         functools.partial(charts.statement_strip, values, passes, lang),
     )
+    stills = replay_frames(record.history)
     movement_chart = Chart(
         movement_chart_name(record.number),
         charts.alt_text_movement(moved.pairs, lang),
@@ -85,6 +134,40 @@ def _statement_view(record: StatementRecord, lang: str, t) -> StatementView:
         movement_text=_movement_sentence(moved, lang, t),
         strip=strip,
         movement_chart=movement_chart if moved.moved > 0 else None,
+        floor_text=_floor_sentence(record, t),
+        phone_comments=[
+            (t("Comment from %(region)s") % {"region": t(REGION_NAMES[region])}, [c.text for c in comments])
+            for region, comments in by_region(record.phone_comments)
+        ],
+        frames=stills,
+        frames_chart=_frames_chart(record.number, stills, lang, labels),
+    )
+
+
+def _floor_sentence(record: StatementRecord, t) -> str | None:
+    """ "2 från håller inte med-sidan, 1 från mitten; i tur och ordning: …"."""
+    if not record.turns:
+        return None
+    counts, order = spoken(record.turns)
+    per_region = ", ".join(
+        t("{n} from {region}").format(n=n, region=t(REGION_NAMES[r])) for r, n in counts.items() if n
+    )
+    return t("{counts}; in speaking order: {order}.").format(
+        counts=per_region, order=", ".join(t(REGION_NAMES[r]) for r in order)
+    )
+
+
+def _frames_chart(number: int, f: Frames, lang: str, labels: dict) -> Chart | None:
+    if f.first == f.final:
+        return None  # nobody changed their answer: the strip already says it all
+    frames = tuple(
+        (label, tuple(frame.values), frame.passes)
+        for (_, label), frame in zip(labels["frames"], (f.first, f.middle, f.final))
+    )
+    return Chart(
+        frames_chart_name(number),
+        charts.alt_text_frames(frames, lang),
+        functools.partial(charts.frames_chart, frames, lang),
     )
 
 
@@ -112,9 +195,9 @@ def _movement_sentence(m: Movement, lang: str, t) -> str:
 
 
 def all_charts(view: BarometerView) -> list[Chart]:
-    """Every strip, then every movement chart: the HTML export's chart ids
-    have always counted in that order."""
-    return [s.strip for s in view.statements] + [
+    """Every statement's positions chart, then every movement chart: the HTML
+    export's chart ids have always counted in that order."""
+    return [s.positions_chart for s in view.statements] + [
         s.movement_chart for s in view.statements if s.movement_chart
     ]
 

@@ -1,8 +1,8 @@
 """The barometer's charts: final positions on the line, and who moved.
 
 Drawn with the shared helpers in workshop.render.charts (style, figure,
-encoding). Nothing here draws user text, so no label needs
-``literal_label``; a chart that starts to must use it.
+encoding). Nothing here draws user text; the frames' labels still go
+through ``literal_label``, as any label must that a caller hands in.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from matplotlib.lines import Line2D
 
 from workshop.barometer.domain_summary import DISAGREE_MAX, MIDDLE_MAX, MOVE_THRESHOLD
 from workshop.i18n import translator
-from workshop.render.charts import INK, MID_GREY, counted, figure, format_number, save, style
+from workshop.render.charts import INK, MID_GREY, counted, figure, format_number, literal_label, save, style
 
 # Region boundaries drawn between the last disagree and first middle value.
 _BOUNDS = (DISAGREE_MAX + 0.5, MIDDLE_MAX + 0.5)
@@ -64,28 +64,86 @@ def _swarm(values: Sequence[int], width_pt: float, height_pt: float):
     return x, y, diameter
 
 
+def _dots_on_line(fig, rect, values: Sequence[int], t) -> None:
+    """One 0..100 line with the values as non-overlapping dots, in ``rect`` of ``fig``."""
+    ax = fig.add_axes(rect)
+    _shade_middle(ax)
+    ax.axhline(0, color=MID_GREY, linewidth=0.6, zorder=1)
+    width_in, height_in = fig.get_size_inches()
+    bbox = ax.get_position()
+    x, y, d = _swarm(values, bbox.width * width_in * 72, bbox.height * height_in * 72 * 0.95)
+    ax.scatter(
+        x, y, s=d * d, marker="o", facecolor=INK, edgecolor="white", linewidth=max(0.3, d / 12), zorder=3
+    )
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_yticks([])
+    _scale_axis(ax, t)
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+
+
 def statement_strip(values: Sequence[int], passes: int, lang: str, fmt: str = "svg") -> bytes:
     """Final positions as dots on the 0..100 line."""
     t = translator(lang)
     with style():
         fig = figure(6.5, 1.9)
-        ax = fig.add_axes((0.03, 0.27, 0.94, 0.58))
-        _shade_middle(ax)
-        ax.axhline(0, color=MID_GREY, linewidth=0.6, zorder=1)
-        bbox = ax.get_position()
-        x, y, d = _swarm(values, bbox.width * 6.5 * 72, bbox.height * 1.9 * 72 * 0.95)
-        ax.scatter(
-            x, y, s=d * d, marker="o", facecolor=INK, edgecolor="white", linewidth=max(0.3, d / 12), zorder=3
-        )
-        ax.set_ylim(-1.05, 1.05)
-        ax.set_yticks([])
-        _scale_axis(ax, t)
-        for side in ("left", "right", "top"):
-            ax.spines[side].set_visible(False)
+        _dots_on_line(fig, (0.03, 0.27, 0.94, 0.58), values, t)
         fig.text(
             0.03, 0.9, counted(len(values), t("{n} position"), t("{n} positions")), ha="left", fontsize=8.5
         )
         fig.text(0.97, 0.9, t("Pass / Don't know: {n}").format(n=passes), ha="right", fontsize=8.5)
+        return save(fig, fmt)
+
+
+# The replay's three frames, top to bottom, in rows of equal height above
+# one shared scale. One axes and few texts: drawn for every statement of
+# every PDF, it must cost about what a strip costs. The HTML export crops
+# the figure to one row at a time (templates/barometer/appendix.html).
+FRAMES_WIDTH, FRAME_ROW_HEIGHT, FRAMES_SCALE_HEIGHT = 6.5, 0.85, 0.3
+
+
+def frames_chart(frames: Sequence[tuple[str, Sequence[int], int]], lang: str, fmt: str = "svg") -> bytes:
+    """Small multiples: (label, values, passes) per frame, one row each."""
+    t = translator(lang)
+    rows = len(frames)
+    height = FRAME_ROW_HEIGHT * rows + FRAMES_SCALE_HEIGHT
+    with style():
+        fig = figure(FRAMES_WIDTH, height)
+        ax = fig.add_axes((0.03, FRAMES_SCALE_HEIGHT / height, 0.94, 1 - FRAMES_SCALE_HEIGHT / height))
+        ax.set_ylim(0, rows)
+        _shade_middle(ax)
+        centres = [rows - i - 0.6 for i in range(rows)]  # row i spans rows-i-1 .. rows-i
+        ax.hlines(centres, 0, 100, color=MID_GREY, linewidth=0.6, zorder=1)
+        band_pt = FRAME_ROW_HEIGHT * 72 * 0.62
+        # One dot size for every row (the smallest any row needs): frames
+        # compare at a glance, and one size is one fast marker draw.
+        swarms = [_swarm(values, 0.94 * FRAMES_WIDTH * 72, band_pt) for _, values, _ in frames]
+        d = min(sw[2] for sw in swarms)
+        for centre, (x, y, _), (label, values, _passes) in zip(centres, swarms, frames):
+            ax.scatter(
+                x,
+                centre + y * 0.31,
+                s=d * d,
+                marker="o",
+                facecolor=INK,
+                edgecolor="white",
+                linewidth=max(0.3, d / 12),
+                zorder=3,
+            )
+            # Short labels: every glyph costs (this chart is drawn once per statement
+            # of every PDF); the passes are in the alt text and under the strip.
+            ax.text(
+                0,
+                centre + 0.4,
+                literal_label(label) + " · " + counted(len(values), t("{n} position"), t("{n} positions")),
+                ha="left",
+                va="bottom",
+                fontsize=8.5,
+            )
+        ax.set_yticks([])
+        _scale_axis(ax, t)
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
         return save(fig, fmt)
 
 
@@ -163,6 +221,20 @@ def alt_text_movement(pairs: Sequence[tuple[int, int]], lang: str) -> str:
         up=sum(1 for s in shifts if s >= MOVE_THRESHOLD),
         down=sum(1 for s in shifts if s <= -MOVE_THRESHOLD),
     )
+
+
+def alt_text_frames(frames: Sequence[tuple[str, Sequence[int], int]], lang: str) -> str:
+    t = translator(lang)
+    parts = []
+    for label, values, passes in frames:
+        positions = counted(len(values), t("{n} position"), t("{n} positions"))
+        part = f"{label}: {positions}"
+        if passes:
+            part += ", " + counted(passes, t("{n} pass"), t("{n} passes"))
+        if values:
+            part += ", " + t("mean {mean}").format(mean=format_number(float(np.mean(values)), lang))
+        parts.append(part)
+    return t("The replay in three frames: {frames}.").format(frames="; ".join(parts))
 
 
 def format_shift(x: float, lang: str) -> str:

@@ -23,6 +23,7 @@ from ..live.acks import ok, participant_event
 from ..live.batch import GroupCommit
 from ..live.hub import room
 from . import domain as rules
+from . import live_comments, live_floor, live_replay
 from .aggregate import LiveDistributions
 from .domain_summary import verbal_summary
 
@@ -135,5 +136,9 @@ def register(socketio, hub) -> None:
         settled = rules.parse_settled(data.get("settled"))
         # Returns once its batch committed; raises the DomainError that refused it.
         moves.submit((conn.workshop_id, statement_id, conn.participant_id, value, conn.number, settled))
-        hub.changed(conn.workshop_id, "distribution")
+        # "floor": the queue in the console shows where each person stands now.
+        hub.changed(conn.workshop_id, "distribution", "floor")
         return ok(statement=statement_id, value=rules.position_for_phone(value, True))
+
+    for part in (live_floor, live_comments, live_replay):
+        part.register(socketio, hub)

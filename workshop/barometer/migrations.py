@@ -1,4 +1,5 @@
-"""Åsiktsbarometer's schema: statements, positions, comments (set "barometer").
+"""Åsiktsbarometer's schema: statements, positions, comments, the floor, phone
+comments and the replay (set "barometer").
 
 Append new migrations; never edit old ones. IF NOT EXISTS in the first one:
 see workshop/storage/migrations.py.
@@ -59,3 +60,61 @@ def m002_gesture_end(db):
     # against the samples sent while dragging. Rows from before are 0; the
     # movement summary then falls back to the values' timestamps.
     db.execute("ALTER TABLE position_changes ADD COLUMN gesture_end INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m003_floor_comments_replay(db):
+    """Ordet (raised hands, turns), comments from phones, the replay scrubber."""
+    db.executescript(
+        """
+        CREATE TABLE barometer_settings (
+            workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+            phone_comments INTEGER NOT NULL DEFAULT 0
+        );
+        -- A raised hand; its id is the ask order (a new raise goes to the back).
+        CREATE TABLE floor_hands (
+            id INTEGER PRIMARY KEY,
+            statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+            participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            asked_at TEXT NOT NULL,
+            UNIQUE (statement_id, participant_id)
+        );
+        -- Who was given the floor, and where they stood then (NULL = pass).
+        CREATE TABLE floor_turns (
+            id INTEGER PRIMARY KEY,
+            statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+            participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            value INTEGER,
+            started_at TEXT NOT NULL,
+            ended_at TEXT
+        );
+        CREATE INDEX floor_turns_statement ON floor_turns(statement_id, id);
+        -- The database itself guarantees one speaker per statement.
+        CREATE UNIQUE INDEX floor_one_speaker ON floor_turns(statement_id) WHERE ended_at IS NULL;
+        -- A phone's comment with its writer's position when written (NULL = pass).
+        CREATE TABLE phone_comments (
+            id INTEGER PRIMARY KEY,
+            statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+            participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            value INTEGER,
+            status TEXT NOT NULL DEFAULT 'pending',
+            edited INTEGER NOT NULL DEFAULT 0,
+            shown INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            decided_at TEXT
+        );
+        CREATE INDEX phone_comments_statement ON phone_comments(statement_id, id);
+        CREATE INDEX phone_comments_rate ON phone_comments(participant_id, created_at);
+        -- The replay on the projector: one per workshop.
+        CREATE TABLE barometer_replays (
+            workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+            statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+            duration_ms INTEGER NOT NULL,
+            speed REAL NOT NULL,
+            at_ms INTEGER NOT NULL,
+            playing INTEGER NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        """
+    )

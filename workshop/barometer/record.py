@@ -28,6 +28,24 @@ class Comment:
 
 
 @dataclass(frozen=True)
+class SpokenTurn:
+    """Someone given the floor ("Ordet"), by where they stood then."""
+
+    participant: int
+    region: str  # "disagree" | "middle" | "agree" | "pass"
+    at: str
+
+
+@dataclass(frozen=True)
+class PhoneComment:
+    """An approved comment from a phone, by where its writer stood (never who)."""
+
+    text: str
+    region: str  # as SpokenTurn.region
+    at: str
+
+
+@dataclass(frozen=True)
 class StatementRecord:
     id: int
     number: int  # 1-based, in the facilitator's order
@@ -37,6 +55,8 @@ class StatementRecord:
     comments: list[Comment]
     opened_at: str | None = None
     closed_at: str | None = None
+    turns: list[SpokenTurn] = field(default_factory=list)  # in speaking order
+    phone_comments: list[PhoneComment] = field(default_factory=list)  # approved ones, oldest first
 
     @property
     def values(self) -> list[int]:

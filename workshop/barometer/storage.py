@@ -13,7 +13,11 @@ from ..domain.errors import DomainError, NotFound
 from ..storage.base import utcnow
 from . import domain as rules
 from .domain import CLOSED, DRAFT, OPEN, Distribution
-from .record import BarometerRecord, Comment, PositionChange, StatementRecord
+from .domain_floor import region_of_position
+from .record import BarometerRecord, Comment, PhoneComment, PositionChange, SpokenTurn, StatementRecord
+from .storage_comments import PhoneCommentQueries
+from .storage_floor import FloorQueries
+from .storage_replay import ReplayQueries
 
 STATEMENT_FIELDS = "id, workshop_id, text, sort, status, hidden, created_at, opened_at, closed_at"
 
@@ -24,7 +28,7 @@ def _statement(row: dict | None) -> dict | None:
     return row
 
 
-class BarometerQueries:
+class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
     # The organiser's archive (see WorkshopQueries.list_workshops).
     ARCHIVE_COUNTS = {"statements": "SELECT count(*) FROM statements s WHERE s.workshop_id = w.id"}
     ARCHIVE_STARTED = "SELECT min(s.opened_at) FROM statements s WHERE s.workshop_id = w.id"
@@ -98,6 +102,8 @@ class BarometerQueries:
             if allowed:
                 sets = ", ".join(f"{k} = :{k}" for k in allowed)
                 db.execute(f"UPDATE statements SET {sets} WHERE id = :id", {**allowed, "id": statement_id})
+            if allowed.get("hidden"):  # its replay would go on showing the positions
+                db.execute("DELETE FROM barometer_replays WHERE statement_id = ?", [statement_id])
         return self.statement(workshop_id, statement_id)
 
     def delete_statement(self, workshop_id: str, statement_id: int) -> None:
@@ -129,15 +135,33 @@ class BarometerQueries:
                 [OPEN, now, statement_id, workshop_id],
             )
             db.execute("UPDATE workshops SET phase = 'barometer' WHERE id = ?", [workshop_id])
+            self._after_open_or_close(db, workshop_id, now)
+            db.execute("DELETE FROM barometer_replays WHERE workshop_id = ?", [workshop_id])
 
     def close_for_answers(self, workshop_id: str, statement_id: int) -> None:
+        now = utcnow()
         with self.transaction() as db:
             self.statement(workshop_id, statement_id)
             db.execute(
                 "UPDATE statements SET status = ?, closed_at = ? WHERE id = ? AND workshop_id = ?"
                 " AND status = ?",
-                [CLOSED, utcnow(), statement_id, workshop_id, OPEN],
+                [CLOSED, now, statement_id, workshop_id, OPEN],
             )
+            self._after_open_or_close(db, workshop_id, now)
+
+    def _after_open_or_close(self, db, workshop_id: str, now: str) -> None:
+        """What lives only while a statement is open ends when it closes:
+        raised hands, the speaker's turn, the comment on the projector."""
+        closed = "SELECT id FROM statements WHERE workshop_id = ? AND status != 'open'"
+        db.execute(f"DELETE FROM floor_hands WHERE statement_id IN ({closed})", [workshop_id])
+        db.execute(
+            f"UPDATE floor_turns SET ended_at = ? WHERE ended_at IS NULL AND statement_id IN ({closed})",
+            [now, workshop_id],
+        )
+        db.execute(
+            f"UPDATE phone_comments SET shown = 0 WHERE shown = 1 AND statement_id IN ({closed})",
+            [workshop_id],
+        )
 
     # -- positions -------------------------------------------------------
     def record_position(
@@ -277,6 +301,23 @@ class BarometerQueries:
                 raise NotFound("No such comment.")
 
     # -- appendix ------------------------------------------------------------
+    def _per_statement(self, shown: list[dict], select: str, alias: str, make, and_where: str = "") -> dict:
+        """{statement id: [make(row), ...]} for the shown statements, in id order of ``alias``."""
+        out: dict[int, list] = {s["id"]: [] for s in shown}
+        ids = list(out)
+        rows = (
+            self._rows(
+                f"{select} WHERE {alias}.statement_id IN ({', '.join('?' * len(ids))})"
+                f"{and_where} ORDER BY {alias}.id",
+                ids,
+            )
+            if ids
+            else []
+        )
+        for r in rows:
+            out[r["statement_id"]].append(make(r))
+        return out
+
     def barometer_record(self, workshop_id: str) -> BarometerRecord:
         """For the appendix: the statements that were shown, in the
         facilitator's order, with final positions, history and comments."""
@@ -314,6 +355,20 @@ class BarometerQueries:
                 [workshop_id, DRAFT],
             ):
                 comments[r["statement_id"]].append(Comment(r["text"], r["created_at"]))
+            turns = self._per_statement(
+                shown,
+                "SELECT t.statement_id, p.number, t.value, t.started_at AS at FROM floor_turns t"
+                " JOIN participants p ON p.id = t.participant_id",
+                "t",
+                lambda r: SpokenTurn(r["number"], region_of_position(r["value"]), r["at"]),
+            )
+            phone = self._per_statement(
+                shown,
+                "SELECT c.statement_id, c.text, c.value, c.created_at AS at FROM phone_comments c",
+                "c",
+                lambda r: PhoneComment(r["text"], region_of_position(r["value"]), r["at"]),
+                and_where=" AND c.status = 'approved'",
+            )
         return BarometerRecord(
             statements=[
                 StatementRecord(
@@ -325,6 +380,8 @@ class BarometerQueries:
                     comments=comments[s["id"]],
                     opened_at=s["opened_at"],
                     closed_at=s["closed_at"],
+                    turns=turns[s["id"]],
+                    phone_comments=phone[s["id"]],
                 )
                 for number, s in enumerate(shown, start=1)
             ]

@@ -13,6 +13,7 @@ from ..domain.parse import parse_bool
 from ..web.context import hub, store
 from ..web.validation import json_body, required
 from . import domain as rules
+from . import web_comments, web_floor, web_replay
 from .live import statements_changed
 
 bp = Blueprint("barometer", __name__, url_prefix="/api/workshops/<workshop_id>/statements")
@@ -133,3 +134,11 @@ def delete_comment(workshop, statement_id, comment_id):
     store().delete_comment(workshop["id"], statement_id, comment_id)
     statements_changed(hub(), workshop["id"])
     return "", 204
+
+
+# The method's whole HTTP API: the statements above, plus the floor, the
+# comments from phones (and the setting that allows them) and the replay.
+api = Blueprint("barometer_api", __name__, url_prefix="/api/workshops/<workshop_id>")
+api.register_blueprint(bp, url_prefix="/statements")
+for part in (web_floor, web_comments, web_replay):
+    api.register_blueprint(part.bp)

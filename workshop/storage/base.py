@@ -77,6 +77,11 @@ class StoreBase:
                 raise
             self.db.execute("COMMIT")
 
+    def data_version(self) -> int:
+        """Changes whenever another connection (another process, a script)
+        commits to the database; never for this connection's own commits."""
+        return self._scalar("PRAGMA data_version")
+
     def _rows(self, sql: str, params=()) -> list[dict]:
         # Not sqlite-utils' query(): it wraps every SELECT in a SAVEPOINT and
         # its RELEASE, which made a read twice as slow (a phone's connect does

@@ -93,3 +93,4 @@ socket.on("distribution", (dist) => {
     if (node) node.textContent = meta(s);
   }
 });
+

@@ -1,9 +1,15 @@
 // Åsiktsbarometer in the console, Run (../console_run.js does the sequence):
 // the statement on show with its swarm and numbers ("Medel 60,5"), one main
 // action at a time ("Öppna nästa" → "Stäng och visa resultatet" → "Nästa
-// påstående"), hide/reveal, and comments on it.
+// påstående"), hide/reveal, and comments on it. Under them: Ordet while a
+// statement is open (floor.js), the replay once none is (replay_console.js),
+// and the comments from phones (comments.js).
 import { lang, t } from "../common.js";
+import { call, socket } from "../console.js";
 import { onClick, runner } from "../console_run.js";
+import { consoleComments } from "./comments.js";
+import { consoleFloor } from "./floor.js";
+import { consoleReplay } from "./replay_console.js";
 import { renderSwarm } from "./swarm_view.js";
 
 const $ = (id) => document.getElementById(id);
@@ -35,3 +41,12 @@ onClick($("b-reveal"), () => run.now() && ["POST", `/statements/${run.now().id}/
 
 // The swarm is laid out for its width: again when Run is shown or resized.
 new ResizeObserver(() => { if (dist) renderSwarm($("swarm"), dist, 7); }).observe($("swarm"));
+
+consoleFloor(socket, call);
+consoleComments(socket, call);
+consoleReplay(socket, call);
+// Ordet lives while a statement is open; a replay needs every statement closed.
+socket.on("state", (state) => {
+  $("floor-box").hidden = !state.statement;
+  $("replay-box").hidden = Boolean(state.statement);
+});

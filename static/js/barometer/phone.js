@@ -7,6 +7,8 @@ import { say, t } from "../common.js";
 import { clearStatus } from "../outbox.js";
 import { send as sendMove, socket, views } from "../phone.js";
 import { Slider } from "./slider.js";
+import { phoneFloor } from "./floor.js";
+import { phoneComments } from "./comments.js";
 
 const $ = (id) => document.getElementById(id);
 let statementId = null;
@@ -42,7 +44,12 @@ function send(value, settled = false) {
   const move = { statement: statementId, value };
   if (settled) move.settled = true;
   sendMove("position", move, { status: $("save"), key: `position:${statementId}` })
-    .then(() => { pending -= 1; });
+    .then(() => {
+      pending -= 1;
+      // The outbox said "Sparat" for this one; a later move still waiting
+      // for the throttle is not saved yet.
+      if (queued) say($("save"), socket.connected ? t("saving") : t("queued"));
+    });
 }
 
 $("pass").addEventListener("click", () => {
@@ -75,3 +82,6 @@ views.barometer = (state, active) => {
   if (typeof pos === "number" || pos === "pass") $("hint").textContent = pos === "pass" ? t("passed") : "";
   return true;
 };
+
+phoneFloor(socket, sendMove);
+phoneComments(socket, sendMove);

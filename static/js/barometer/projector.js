@@ -1,16 +1,29 @@
 // Åsiktsbarometer on the projector: the open statement and the room's dots
 // (view "statement"); once it is closed, its result (view "result"): the
 // final swarm, the counts and the verbal summary, marked closed, until
-// another statement opens or the facilitator picks another view.
+// another statement opens or the facilitator picks another view. While a
+// closed statement is replayed (replay.js), the replay shows instead (view
+// "replay"). Ordet's note and an approved comment from a phone sit above the
+// line (floor.js, comments.js).
 import { t } from "../common.js";
 import { fitView, refresh, socket, views } from "../projector.js";
 import { renderSwarm } from "./swarm_view.js";
+import { projectorFloor } from "./floor.js";
+import { projectorComments } from "./comments.js";
+import { projectorReplay } from "./replay.js";
 
 const $ = (id) => document.getElementById(id);
 let shown = null; // "statement:<id>" or "result:<id>": what the swarm shows now
 let live = null; // the open statement's latest distribution
+const replay = projectorReplay(socket, fitView);
 
 views.barometer = (state, pick) => {
+  // A replay, once the facilitator starts one, is what the barometer shows.
+  if (replay(state, pick !== false)) {
+    $("stage").hidden = true;
+    shown = null;
+    return "replay";
+  }
   const open = state.statement;
   const closed = state.closed_statement;
   // "statement": the barometer as it stands (live, or the result once closed).
@@ -28,6 +41,7 @@ views.barometer = (state, pick) => {
     shown = key;
   }
   $("statement").textContent = statement.text;
+  $("stage").dataset.mode = mode; // Ordet and a shown comment belong to the open statement only
   $("closed-badge").hidden = mode !== "result";
   $("summary").hidden = !(mode === "result" && closed.summary);
   $("summary").textContent = mode === "result" ? closed.summary || "" : "";
@@ -56,4 +70,7 @@ function draw(dist) {
   renderSwarm($("swarm"), dist, Math.max(6, window.innerHeight * 0.022));
 }
 
+// Ordet's note or a comment coming or going changes what the line has left.
+projectorFloor(socket, refresh);
+projectorComments(socket, refresh);
 refresh();

@@ -1,0 +1,135 @@
+// Ordet: a speaking queue tied to the line. One part per page; each page's
+// barometer script calls its own (phoneFloor, consoleFloor, projectorFloor).
+//   phone      "Jag vill säga något" (hand {on}), "Du har ordet" (+ vibration)
+//   console    the queue with pseudonyms and places, "Ge ordet" (the fair
+//              suggestion, or anyone in the queue), "Tack"
+//   projector  rings the speaker's dot; "Ordet: någon från håller inte med-sidan"
+import { el, say, t } from "../common.js";
+import { valueText } from "./scale.js";
+
+const $ = (id) => document.getElementById(id);
+
+export function regionName(region) {
+  return t(`region_${region}`);
+}
+
+// "P12 · 80 av 100, håller med" / "P3 · Pass / Vet inte"
+export function place(position) {
+  return position === "pass" ? t("pass") : valueText(position);
+}
+
+// send: the phone's outbox (phone.js): kept while offline, acked once committed.
+export function phoneFloor(socket, send) {
+  const hand = $("hand");
+  let mine = { hand: false, speaking: false };
+
+  function show(floor) {
+    const wasSpeaking = mine.speaking;
+    mine = { hand: Boolean(floor.hand), speaking: Boolean(floor.speaking) };
+    hand.setAttribute("aria-pressed", String(mine.hand));
+    hand.hidden = mine.speaking;
+    say($("hand-status"), mine.hand ? t("hand_up") : "");
+    $("speaking").hidden = !mine.speaking;
+    if (mine.speaking && !wasSpeaking) navigator.vibrate?.([200, 100, 200]);
+  }
+
+  hand.addEventListener("click", () => {
+    hand.disabled = true;
+    // Offline it waits in the outbox (the connection line counts it); the last press wins.
+    send("hand", { on: !mine.hand }, { key: "hand" }).then((ack) => {
+      hand.disabled = false;
+      if (ack && ack.ok) show({ ...mine, hand: ack.hand });
+      else say($("hand-status"), t("not_saved", { error: ack ? ack.error : "?" }), { bad: true });
+    });
+  });
+  socket.on("floor", show);
+  socket.on("state", (state) => show(state.floor || { hand: false, speaking: false }));
+}
+
+// The cockpit fits one laptop screen (1366×768) in two columns: rather than
+// make the page scroll, the queue gives up rows (down to two) and scrolls
+// inside its box. In one column (a narrow window) the page scrolls anyway.
+function fitQueue() {
+  const queue = $("floor-queue");
+  queue.style.maxHeight = "";
+  if (queue.offsetParent === null || !window.matchMedia("(min-width: 60rem)").matches) return;
+  const over = document.documentElement.scrollHeight - window.innerHeight;
+  if (over > 0) queue.style.maxHeight = `${Math.max(64, queue.clientHeight - over)}px`;
+}
+
+export function consoleFloor(socket, call) {
+  let floor = { statement: null, queue: [], speaker: null, suggestion: null, heard: {} };
+  const give = (participant) => call("POST", `/statements/${floor.statement}/floor`, { participant }).catch(() => {});
+
+  $("floor-next").addEventListener("click", () => give(null));
+  $("floor-thanks").addEventListener("click", () => {
+    call("DELETE", `/statements/${floor.statement}/floor`).catch(() => {});
+  });
+
+  function item(entry) {
+    const suggested = floor.suggestion && floor.suggestion.participant === entry.participant;
+    const li = el("li", { class: suggested ? "suggested" : null });
+    const who = el("span", { class: "entry" });
+    who.append(el("span", { class: "who" }, entry.pseudonym), " · ", el("span", { class: "where" }, place(entry.position)));
+    li.append(who);
+    if (suggested) li.append(" ", el("strong", { class: "badge" }, t("suggested")));
+    const b = el("button", { type: "button", class: "secondary", "data-key": `give-${entry.participant}` },
+      t("give_floor_to_short", { who: entry.pseudonym }));
+    b.addEventListener("click", () => give(entry.participant));
+    li.append(" ", b);
+    return li;
+  }
+
+  socket.on("floor", (data) => {
+    floor = data;
+    const open = data.statement !== null;
+    const s = data.speaker;
+    $("floor-speaker").textContent = s
+      ? t("floor_speaker", { who: s.pseudonym, region: regionName(s.region) }) : t("floor_nobody");
+    $("floor-thanks").disabled = !s;
+    const next = $("floor-next");
+    next.disabled = !open || !data.suggestion;
+    next.textContent = data.suggestion
+      ? t("give_floor_to", { who: data.suggestion.pseudonym, region: regionName(data.suggestion.region) })
+      : t("give_floor");
+    // Every side of the line, heard or not (a 0 is the point); those who passed only once heard.
+    const heard = Object.entries(data.heard || {}).filter(([r, n]) => r !== "pass" || n > 0)
+      .map(([r, n]) => `${t(`side_${r}`)} ${n}`).join(" · ");
+    $("floor-heard").textContent = open ? t("heard", { counts: heard }) : "";
+    const queue = $("floor-queue");
+    const focused = queue.contains(document.activeElement) ? document.activeElement.dataset.key : null;
+    queue.replaceChildren(...(data.queue.length ? data.queue.map(item)
+      : [el("li", { class: "hint" }, t("queue_empty"))]));
+    if (focused) queue.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
+    fitQueue();
+  });
+  // Again when Run is shown, the window resized, or the part above changed height.
+  // (In the next frame: a change of size inside the observer's callback would be a loop.)
+  new ResizeObserver(() => requestAnimationFrame(fitQueue)).observe($("mode-run"));
+  window.addEventListener("resize", fitQueue);
+}
+
+// changed(): the note came or went (the projector fits its view again).
+export function projectorFloor(socket, changed = () => {}) {
+  let speaker = null;
+
+  // The ring follows the dot: swarm_view keeps one node per key, and new
+  // nodes appear on a `distribution`, so the ring is set again after each.
+  function ring() {
+    for (const dot of document.querySelectorAll("#swarm .dot")) {
+      dot.classList.toggle("speaking", speaker !== null && dot.dataset.key === String(speaker.key));
+    }
+  }
+
+  socket.on("floor", (data) => {
+    speaker = data.speaker;
+    const note = $("floor-note");
+    const text = speaker ? t("floor_note", { region: regionName(speaker.region) }) : "";
+    const same = note.hidden === !speaker && note.textContent === text;
+    note.hidden = !speaker;
+    note.textContent = text;
+    if (!same) changed();
+    ring();
+  });
+  socket.on("distribution", () => setTimeout(ring));
+}

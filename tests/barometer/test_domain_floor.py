@@ -1,0 +1,172 @@
+"""Ordet's rules, table-driven: queue order and fairness, ties, a withdrawn
+hand, a speaker who moves."""
+
+import pytest
+
+from tests.barometer.conftest import check_rule
+from workshop.barometer.domain_floor import (
+    Floor,
+    Hand,
+    Turn,
+    check_floor_open,
+    check_hand,
+    choose,
+    heard,
+    parse_choice,
+    queue_order,
+    region_of_position,
+    spoken,
+    suggest,
+)
+from workshop.domain.errors import Conflict, Invalid
+
+
+def hand(participant, order, value):
+    return Hand(participant, order, f"t{order}", value)
+
+
+def turn(participant, region, speaking=False):
+    return Turn(participant, region, "t", speaking)
+
+
+@pytest.mark.parametrize(
+    "value, region",
+    [
+        (0, "disagree"),
+        (33, "disagree"),
+        (34, "middle"),
+        (66, "middle"),
+        (67, "agree"),
+        (100, "agree"),
+        (None, "pass"),
+    ],
+)
+def test_regions_are_the_summary_regions_plus_pass(value, region):
+    assert region_of_position(value) == region
+
+
+SUGGESTIONS = [
+    # (case, hands, turns so far, suggested participant)
+    ("nobody asked", [], [], None),
+    ("one hand", [hand(4, 1, 80)], [], 4),
+    ("same region: who asked first", [hand(4, 2, 80), hand(9, 1, 90)], [], 9),
+    ("order is the ask order, not the number", [hand(1, 5, 10), hand(2, 3, 12)], [], 2),
+    ("the unheard region goes first", [hand(4, 1, 20), hand(9, 2, 80)], [turn(7, "disagree")], 9),
+    (
+        "least heard, even when asked last",
+        [hand(1, 1, 90), hand(2, 2, 50), hand(3, 3, 10)],
+        [turn(5, "agree"), turn(6, "agree"), turn(7, "middle")],
+        3,
+    ),
+    (
+        "a tie between regions: who asked first",
+        [hand(2, 2, 90), hand(3, 1, 10)],
+        [turn(5, "agree"), turn(6, "disagree")],
+        3,
+    ),
+    ("a pass is a region of its own", [hand(2, 1, 50), hand(3, 2, None)], [turn(5, "middle")], 3),
+    ("the same ask order: the lower number", [hand(8, 1, 10), hand(3, 1, 20)], [], 3),
+    ("a withdrawn hand is not in the queue: the next one", [hand(9, 2, 80)], [turn(7, "disagree")], 9),
+    (
+        "a person in the queue who moved counts where they stand now",
+        [hand(4, 2, 75), hand(9, 1, 20)],
+        [turn(7, "disagree")],
+        4,
+    ),
+    (
+        "a speaker who moved afterwards still counts where they spoke from",
+        # P4 spoke from disagree and now stands at 80 and asks again.
+        [hand(4, 2, 80), hand(9, 1, 10)],
+        [turn(4, "disagree")],
+        4,
+    ),
+]
+
+
+@pytest.mark.parametrize("case, hands, turns, expected", SUGGESTIONS, ids=[s[0] for s in SUGGESTIONS])
+def test_suggestion(case, hands, turns, expected):
+    suggestion = suggest(hands, turns)
+    assert (suggestion.participant if suggestion else None) == expected
+
+
+def test_queue_order_is_ask_order():
+    assert [h.participant for h in queue_order([hand(3, 7, 1), hand(1, 2, 1), hand(2, 5, 1)])] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("pick, expected", [(None, 9), (4, 4), (9, 9)])
+def test_choose_the_suggestion_or_anyone_in_the_queue(pick, expected):
+    hands = [hand(4, 1, 20), hand(9, 2, 80)]
+    assert choose(hands, [turn(7, "disagree")], pick).participant == expected
+
+
+@pytest.mark.parametrize(
+    "hands, pick, message",
+    [
+        ([], None, "Nobody has asked"),
+        ([], 4, "Nobody has asked"),
+        ([hand(4, 1, 20)], 5, "P%(number)d has not asked"),
+    ],
+)
+def test_choose_refuses(hands, pick, message):
+    with pytest.raises(Conflict) as err:
+        choose(hands, [], pick)
+    assert err.value.message.startswith(message)
+
+
+@pytest.mark.parametrize(
+    "on, has_position, speaking, refused",
+    [
+        (True, True, False, None),
+        (True, False, False, "Place yourself on the line first"),
+        (True, True, True, "You have the floor now"),
+        (False, False, False, None),  # lowering is always allowed
+        (False, True, True, None),
+    ],
+)
+def test_check_hand(on, has_position, speaking, refused):
+    check_rule(check_hand, on, has_position, speaking, refused=refused)
+
+
+@pytest.mark.parametrize(
+    "status, refused", [("open", False), ("closed", True), ("draft", True), (None, True)]
+)
+def test_floor_only_while_open(status, refused):
+    check_rule(check_floor_open, status, refused=refused)
+
+
+@pytest.mark.parametrize("value, expected", [(None, None), (1, 1), (12, 12)])
+def test_parse_choice(value, expected):
+    assert parse_choice(value) == expected
+
+
+@pytest.mark.parametrize("value", [0, -1, "12", "P12", True, 1.5, 2**63, [1]])
+def test_parse_choice_refuses(value):
+    with pytest.raises(Invalid):
+        parse_choice(value)
+
+
+def test_heard_and_spoken_count_every_region_in_line_order():
+    turns = [turn(1, "agree"), turn(2, "disagree"), turn(3, "agree"), turn(4, "pass")]
+    assert heard(turns) == {"disagree": 1, "middle": 0, "agree": 2, "pass": 1}
+    assert list(heard([])) == ["disagree", "middle", "agree", "pass"]
+    assert spoken(turns) == (heard(turns), ["agree", "disagree", "agree", "pass"])
+
+
+def test_each_audience_gets_its_own_view():
+    floor = Floor(7, [hand(4, 1, 20), hand(9, 2, None)], [turn(2, "agree"), turn(5, "middle", speaking=True)])
+    staff = floor.staff()
+    assert staff["statement"] == 7
+    assert staff["queue"] == [
+        {"participant": 4, "pseudonym": "P4", "position": 20, "region": "disagree", "asked_at": "t1"},
+        {"participant": 9, "pseudonym": "P9", "position": "pass", "region": "pass", "asked_at": "t2"},
+    ]
+    assert staff["speaker"] == {"participant": 5, "pseudonym": "P5", "region": "middle", "since": "t"}
+    assert staff["suggestion"] == {"participant": 4, "pseudonym": "P4", "region": "disagree"}
+    assert staff["heard"] == {"disagree": 0, "middle": 1, "agree": 1, "pass": 0}
+    # The projector: the speaker's dot and region, no queue, no pseudonym.
+    assert floor.projector() == {"statement": 7, "speaker": {"key": 5, "region": "middle"}}
+    # A phone: only its own.
+    assert floor.phone(4) == {"hand": True, "speaking": False}
+    assert floor.phone(5) == {"hand": False, "speaking": True}
+    assert floor.phone(2) == {"hand": False, "speaking": False}
+    assert Floor(None, [], []).projector() == {"statement": None, "speaker": None}

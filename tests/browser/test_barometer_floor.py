@@ -1,0 +1,157 @@
+"""Ordet, a comment from a phone and a replay, as people see them: three
+phones raise their hands from three places on the line, the facilitator
+gives the floor in the suggested order, the projector rings the right dot;
+a comment is approved and shown; a closed statement is replayed to the end."""
+
+import time
+
+
+def _path(url: str) -> str:
+    return "/" + url.split("/", 3)[3]
+
+
+def _phone(new_page, server, w, width=320):
+    phone = new_page(width=width, height=640, is_mobile=True)
+    phone.goto(server.url + _path(w["join_url"]))
+    phone.wait_for_selector("#barometer:not([hidden])")
+    return phone
+
+
+def _place(phone, keys):
+    marker = phone.get_by_role("slider")
+    marker.focus()
+    for k in keys:
+        marker.press(k)
+    phone.wait_for_function("document.getElementById('save').textContent === 'Sparat'")
+
+
+def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
+    started = time.monotonic()
+    w = server.new_workshop("Länsträff <Värmland>")
+    key = w["facilitator_key"]
+    base = f"/api/workshops/{w['id']}"
+    s = server.api(
+        "POST",
+        f"{base}/statements",
+        key,
+        {"text": "Överenskommelsearbetet kan göras utan att kosta pengar"},
+        expect=201,
+    )
+    server.api("POST", f"{base}/statements/{s['id']}/open", key, expect=200)
+
+    console = new_page(width=1366, height=768)
+    console.goto(server.url + _path(w["facilitator_url"]))
+    console.wait_for_function("document.getElementById('conn').textContent === 'Ansluten'")
+    projector = new_page(width=1280, height=720)
+    projector.goto(server.url + _path(w["projector_url"]))
+    projector.wait_for_selector("#stage:not([hidden])")
+
+    # Three phones: håller inte med (10), mitten (50), håller med (90).
+    phones = [_phone(new_page, server, w) for _ in range(3)]
+    for phone, keys in zip(
+        phones, (["Home"] + ["ArrowRight"] * 10, ["Home"] + ["PageUp"] * 5, ["End"] + ["PageDown"])
+    ):
+        _place(phone, keys)
+    projector.wait_for_function("document.querySelectorAll('#swarm .dot').length === 3")
+
+    # They ask in the order middle, agree, disagree; the keyboard works too.
+    for i in (1, 2, 0):
+        hand = phones[i].get_by_role("button", name="Jag vill säga något")
+        hand.focus()
+        phones[i].keyboard.press("Enter")
+        phones[i].wait_for_function("document.getElementById('hand').getAttribute('aria-pressed') === 'true'")
+    assert "Du står i kö" in phones[0].inner_text("#hand-status")
+    phones[0].screenshot(path=str(artifacts / "floor-phone-hand-320.png"), full_page=True)
+    console.wait_for_function("document.querySelectorAll('#floor-queue li button').length === 3")
+    assert [t.split(" · ")[0] for t in console.locator("#floor-queue li").all_inner_texts()] == [
+        "P2",
+        "P3",
+        "P1",
+    ]
+
+    # Ge ordet, three times, as suggested: nobody heard yet -> the first who
+    # asked (middle); then the regions not heard, first asked first.
+    expected = [("P2", "mitten", 1), ("P3", "håller med-sidan", 2), ("P1", "håller inte med-sidan", 0)]
+    for pseudonym, region, i in expected:
+        next_button = console.locator("#floor-next")
+        console.wait_for_function(
+            f"document.getElementById('floor-next').textContent.includes('{pseudonym}')"
+        )
+        assert next_button.inner_text() == f"Ge ordet till {pseudonym} ({region})"
+        next_button.click()
+        console.wait_for_function(
+            f"document.getElementById('floor-speaker').textContent.startsWith('{pseudonym} har ordet')"
+        )
+        projector.wait_for_function(
+            f"document.getElementById('floor-note').textContent === 'Ordet: någon från {region}'"
+        )
+        ringed = projector.eval_on_selector_all("#swarm .dot.speaking", "ds => ds.map(d => d.dataset.key)")
+        assert ringed == [pseudonym[1:]]
+        phones[i].wait_for_selector("#speaking:not([hidden])")
+        assert phones[i].inner_text("#speaking") == "Du har ordet"
+        if pseudonym == "P3":
+            projector.screenshot(path=str(artifacts / "floor-projector.png"))
+            phones[i].screenshot(path=str(artifacts / "floor-phone-speaking-320.png"), full_page=True)
+            console.screenshot(path=str(artifacts / "floor-console.png"), full_page=True)
+            assert console.evaluate("document.documentElement.scrollHeight") <= 768
+        others = [p for j, p in enumerate(phones) if j != i]
+        assert all(p.locator("#speaking").is_hidden() for p in others)
+    assert "Ingen har bett om ordet" in console.inner_text("#floor-queue")
+    assert console.inner_text("#floor-heard") == "Hörda: inte med 1 · mitten 1 · med 1"
+    # Not the projector's "Tack" view: this one ends the turn.
+    console.get_by_role("button", name="Tack: avsluta talarturen").click()
+    projector.wait_for_selector("#floor-note", state="hidden")
+    phones[0].wait_for_selector("#speaking", state="hidden")
+
+    # A comment: allowed (under Förbered), written on a phone, approved, shown by region only.
+    assert console.is_visible("#comments-off")
+    console.get_by_role("tab", name="Förbered").click()
+    console.get_by_label("Låt telefonerna skicka korta skrivna kommentarer").check()
+    console.get_by_role("tab", name="Kör").click()
+    console.wait_for_selector("#comments-off", state="hidden")
+    phones[0].wait_for_selector("#comment-form:not([hidden])")
+    comment = "Det <b>kostar</b> – tid & pengar"
+    phones[0].get_by_label("Din kommentar (högst 280 tecken)").fill(comment)
+    assert phones[0].inner_text("#comment-count") == f"{len(comment)} av 280 tecken"
+    phones[0].get_by_role("button", name="Skicka kommentar").click()
+    phones[0].wait_for_function("document.getElementById('comment-status').textContent.startsWith('Skickad')")
+    phones[0].screenshot(path=str(artifacts / "comment-phone-320.png"), full_page=True)
+    item = console.locator("#phone-comments li", has_text="Det <b>kostar</b>")
+    item.get_by_role("button", name="Godkänn").click()
+    console.get_by_role("button", name="Visa på projektorn").click()
+    projector.wait_for_selector("#shown-comment:not([hidden])")
+    assert projector.inner_text("#shown-comment-text") == "Det <b>kostar</b> – tid & pengar"
+    assert projector.inner_text("#shown-comment-region") == "Kommentar från håller inte med-sidan"
+    assert "P1" not in projector.inner_text("#shown-comment")
+    projector.screenshot(path=str(artifacts / "comment-projector.png"))
+
+    # Close, then replay at 20x from the console: it runs to the end.
+    phones[2].get_by_role("slider").press("Home")  # one more move for the replay
+    phones[2].wait_for_function("document.getElementById('save').textContent === 'Sparat'")
+    server.api("POST", f"{base}/statements/{s['id']}/close", key, expect=200)
+    projector.wait_for_selector("#shown-comment", state="hidden")
+    # Closed: Ordet gives way to the replay in Kör.
+    console.wait_for_selector("#replay-box:not([hidden])")
+    assert console.locator("#floor-box").is_hidden()
+    console.locator("#replay-pick > summary").click()
+    console.get_by_label("Stängt påstående").select_option(str(s["id"]))
+    console.get_by_label("Hastighet").select_option("20")
+    console.get_by_role("button", name="Spela upp på projektorn").click()
+    projector.wait_for_selector("#replay-stage:not([hidden])")
+    assert projector.inner_text("#replay-statement") == s["text"]
+    projector.wait_for_function(
+        "document.getElementById('replay-stage').dataset.state === 'ended'", timeout=20_000
+    )
+    assert projector.inner_text("#replay-speed") == "20× hastighet"
+    assert (
+        projector.get_attribute("#replay-canvas", "aria-label") == "Återuppspelning: Positioner: 3, Pass: 0"
+    )
+    console.wait_for_function("document.getElementById('replay-toggle').textContent === 'Spela'")
+    console.screenshot(path=str(artifacts / "replay-console.png"), full_page=True)
+    assert (
+        console.evaluate("document.documentElement.scrollHeight") <= 768
+    )  # Kör fits, replay controls and all
+    projector.screenshot(path=str(artifacts / "replay-projector.png"))
+    console.get_by_role("button", name="Avsluta uppspelningen").click()
+    projector.wait_for_selector("#replay-stage", state="hidden")
+    print(f"floor browser test took {time.monotonic() - started:.1f}s")

@@ -1,0 +1,85 @@
+"""Socket.IO, Ordet: phones raise and lower their hand; everyone hears who speaks.
+
+    phone -> hand {"on": bool}                      acked once committed
+    staff <- floor  facilitators: queue (pseudonyms, places), speaker, suggestion, heard
+                    projectors: only the speaker's dot key and region
+    phone <- floor {"hand": bool, "speaking": bool}  its own, never anyone else's
+    state += "floor" for a phone while a statement is open
+
+Coalesced like `distribution`: "floor" (staff; also after moves, since the
+queue shows where people stand now) and "floor_phones" (after a hand, a
+pick or a "Tack").
+"""
+
+from __future__ import annotations
+
+from ..auth import FACILITATOR, PROJECTOR, for_role
+from ..domain.parse import parse_bool
+from ..live.acks import ok, participant_event
+
+NAME = "barometer"
+
+
+def floor_changed(hub, workshop_id: str) -> None:
+    hub.changed(workshop_id, "floor", "floor_phones")
+
+
+def register(socketio, hub) -> None:
+    store = hub.store
+    last_staff: dict[str, dict] = {}
+
+    def flush_floor(workshop_id: str) -> None:
+        floor = store.floor(workshop_id)
+        full, public = floor.staff(), floor.projector()
+        # Moves alone rarely change it. Only one process: in a cluster each
+        # window's flush may fall to another process, so this one's last send
+        # says nothing about what staff have now.
+        if hub.cluster is None:
+            if last_staff.get(workshop_id) == full:
+                return
+            last_staff[workshop_id] = full
+        hub.emit_staff(workshop_id, "floor", full, public)
+
+    def flush_phones(workshop_id: str) -> None:
+        floor = store.floor(workshop_id)
+        for conn in hub.phones(workshop_id):
+            socketio.emit("floor", floor.phone(conn.number), to=conn.sid)
+
+    hub.flushers["floor"] = flush_floor
+    hub.flushers["floor_phones"] = flush_phones
+    hub.each_process.add("floor_phones")  # flush_phones sends to this process's phones
+    hub.refreshed_with_state.add("floor")
+
+    def phone_state(workshop: dict, only: int | None = None):
+        # The queue is short; read once per push (``only``: a welcome, same reads).
+        statement = store.open_statement(workshop["id"]) if workshop["phase"] == NAME else None
+        if statement is None:
+            return lambda participant_id: {}
+        floor = store.floor_of(statement["id"])
+        allowed = store.barometer_settings(workshop["id"])["phone_comments"]
+        numbers = {
+            c.participant_id: c.number
+            for c in hub.phones(workshop["id"])
+            if only is None or c.participant_id == only
+        }
+        return lambda participant_id: {
+            "floor": floor.phone(numbers.get(participant_id)),
+            "may_comment": allowed,
+        }
+
+    hub.phone_state.append(phone_state)
+
+    def send_floor(conn) -> None:
+        floor = store.floor(conn.workshop_id)
+        socketio.emit("floor", for_role(conn.role, floor.staff(), floor.projector()), to=conn.sid)
+
+    hub.on_connect[FACILITATOR].append(send_floor)
+    hub.on_connect[PROJECTOR].append(send_floor)
+
+    @socketio.on("hand")
+    @participant_event(hub)
+    def hand(conn, data):
+        on = parse_bool(data.get("on"), "on")
+        statement_id = store.raise_hand(conn.workshop_id, conn.participant_id, on)
+        floor_changed(hub, conn.workshop_id)
+        return ok(statement=statement_id, hand=on)

@@ -1,0 +1,60 @@
+"""HTTP: the barometer's settings and the moderation of comments from phones.
+
+GET   /barometer                                    read: {"phone_comments": bool}
+PATCH /barometer {"phone_comments": bool}           facilitator
+GET   /statements/<sid>/phone-comments              facilitator (pending ones are unmoderated text)
+PATCH /statements/<sid>/phone-comments/<cid> {"status"?: "approved"|"rejected", "text"?}
+PUT   /statements/<sid>/shown-comment {"comment": cid | null}   the one on the projector
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify
+
+from ..auth import facilitates, reads
+from ..domain.parse import optional_id
+from ..web.context import hub, store
+from ..web.validation import json_body, required
+from . import domain_comments as rules
+from .live_comments import comments_changed
+
+bp = Blueprint("barometer_comments", __name__)
+
+
+@bp.get("/barometer")
+@reads
+def settings(workshop):
+    return jsonify(store().barometer_settings(workshop["id"]))
+
+
+@bp.patch("/barometer")
+@facilitates
+def update_settings(workshop):
+    changes = rules.validate_settings(json_body("phone_comments"))
+    result = store().update_barometer_settings(workshop["id"], **changes)
+    hub().push_state(workshop["id"])  # phones learn at once whether they may write
+    return jsonify(result)
+
+
+@bp.get("/statements/<int:statement_id>/phone-comments")
+@facilitates
+def index(workshop, statement_id):
+    return jsonify(comments=store().phone_comments(workshop["id"], statement_id))
+
+
+@bp.patch("/statements/<int:statement_id>/phone-comments/<int:comment_id>")
+@facilitates
+def moderate(workshop, statement_id, comment_id):
+    changes = rules.parse_moderation(json_body("status", "text"))
+    comment = store().moderate_phone_comment(workshop["id"], statement_id, comment_id, **changes)
+    comments_changed(hub(), workshop["id"])
+    return jsonify(comment)
+
+
+@bp.put("/statements/<int:statement_id>/shown-comment")
+@facilitates
+def show(workshop, statement_id):
+    comment_id = optional_id(required(json_body("comment"), "comment"), "comment")
+    store().show_phone_comment(workshop["id"], statement_id, comment_id)
+    comments_changed(hub(), workshop["id"])
+    return jsonify(store().shown_phone_comment(workshop["id"]) or {"statement": None})
