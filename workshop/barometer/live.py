@@ -34,10 +34,17 @@ def statements_changed(hub, workshop_id: str) -> None:
     """Statements edited, reordered, hidden or revealed: refresh staff views."""
     workshop = hub.store.workshop(workshop_id)
     hub.emit_staff(workshop_id, "state", hub.staff_state_of(workshop))
+    send_statements(hub, workshop_id)
+    hub.changed(workshop_id, "distribution")
+
+
+def send_statements(hub, workshop_id: str) -> None:
+    """The list to facilitators. Also after an open or a close: on the socket
+    it comes after any earlier push, so the console's last word is the newest
+    list (its fetch after `state` can answer out of order)."""
     hub.socketio.emit(
         "statements", {"statements": hub.store.statements(workshop_id)}, to=room(workshop_id, FACILITATOR)
     )
-    hub.changed(workshop_id, "distribution")
 
 
 def register(socketio, hub) -> None:

@@ -14,7 +14,7 @@ from ..web.context import hub, store
 from ..web.validation import json_body, required
 from . import domain as rules
 from . import web_comments, web_floor, web_replay
-from .live import statements_changed
+from .live import send_statements, statements_changed
 
 bp = Blueprint("barometer", __name__, url_prefix="/api/workshops/<workshop_id>/statements")
 
@@ -86,6 +86,7 @@ def delete(workshop, statement_id):
 def open_statement(workshop, statement_id):
     store().open_for_answers(workshop["id"], statement_id)
     hub().push_state(workshop["id"])
+    send_statements(hub(), workshop["id"])
     return jsonify(store().statement(workshop["id"], statement_id))
 
 
@@ -94,6 +95,7 @@ def open_statement(workshop, statement_id):
 def close_statement(workshop, statement_id):
     store().close_for_answers(workshop["id"], statement_id)
     hub().push_state(workshop["id"])
+    send_statements(hub(), workshop["id"])
     return jsonify(store().statement(workshop["id"], statement_id))
 
 

@@ -10,8 +10,14 @@ const opened = new Set(); // comment boxes left open
 let statements = [];
 
 
+// The list comes two ways: fetched after each `state`, and pushed as
+// `statements` (in order on the socket). A fetch asked before a newer push
+// may answer after it with the older list: it is dropped.
+let pushed = 0;
 async function refresh() {
-  show((await call("GET", "/statements")).statements);
+  const asked = pushed;
+  const list = (await call("GET", "/statements")).statements;
+  if (asked === pushed) show(list);
 }
 
 function show(list) {
@@ -81,7 +87,10 @@ $("bulk-form").addEventListener("submit", async (e) => {
   await call("POST", "/statements/bulk", { text: $("bulk").value }).then(() => { $("bulk").value = ""; }).catch(() => {});
 });
 
-socket.on("statements", (data) => show(data.statements));
+socket.on("statements", (data) => {
+  pushed += 1;
+  show(data.statements);
+});
 views.barometer = () => refresh().catch(() => {});
 socket.on("distribution", (dist) => {
   run.distribution(dist);
@@ -93,4 +102,3 @@ socket.on("distribution", (dist) => {
     if (node) node.textContent = meta(s);
   }
 });
-
