@@ -606,6 +606,7 @@ class Worker:
         deadline = t0 + STORM_LIMIT
         errors: dict[str, int] = {}
         backs: list[float] = []
+        phases: dict[str, list[float]] = {"opened": [], "connected": []}
         problems = {
             "not_back": 0,
             "wrong_position": 0,
@@ -656,6 +657,10 @@ class Worker:
                         )
                 else:
                     backs.append(back - t0)
+                    for phase in phases:
+                        at = getattr(phone.client, f"{phase}_at", None)
+                        if at is not None:
+                            phases[phase].append(round(at - t0, 4))
                     if position != phone.last_acked:
                         problems["unacked_value"] += 1
                 return
@@ -669,6 +674,7 @@ class Worker:
             "phones": len(phones),
             "back": len(backs),
             "back_s": [round(b, 4) for b in backs],
+            **{f"{phase}_s": times for phase, times in phases.items()},
             **problems,
             "examples": examples,
             "errors": errors,
@@ -996,6 +1002,9 @@ async def storm(server: ServerProc, workers: list[WorkerHandle], args) -> dict:
     out["last_back_s"] = max(backs) if backs else None
     out["back_p50_s"] = percentile(backs, 0.5)
     out["back_p95_s"] = percentile(backs, 0.95)
+    for phase in ("opened", "connected"):  # the mini client's phases (not --client sio)
+        times = [t for r in reports for t in r.get(f"{phase}_s", [])]
+        out[f"{phase}_p50_s"], out[f"{phase}_p95_s"] = percentile(times, 0.5), percentile(times, 0.95)
     out["from_kill_s"] = (t0 - t_kill) + (out["all_back_s"] or elapsed)
     out["server_cpu_s"] = cpu_seconds(server.pid) - cpu0
     out["back_within"] = {f"{limit}s": sum(1 for b in backs if b <= limit) for limit in (5, 10, 20, 30, 60)}
@@ -1130,7 +1139,20 @@ STORM_ROWS = [
             + f" after the restart ({s['from_kill_s']:.1f} s after the kill)"
         ),
     ),
-    ("time to back p50 / p95", lambda s: f"{fmt(s['back_p50_s'], '.2f')} / {fmt(s['back_p95_s'], '.2f')} s"),
+    (
+        "websocket open / connected / back, p50",
+        lambda s: (
+            f"{fmt(s['opened_p50_s'], '.2f')} / {fmt(s['connected_p50_s'], '.2f')} / "
+            f"{fmt(s['back_p50_s'], '.2f')} s"
+        ),
+    ),
+    (
+        "websocket open / connected / back, p95",
+        lambda s: (
+            f"{fmt(s['opened_p95_s'], '.2f')} / {fmt(s['connected_p95_s'], '.2f')} / "
+            f"{fmt(s['back_p95_s'], '.2f')} s"
+        ),
+    ),
     (
         "not back / wrong position / new participant",
         lambda s: (

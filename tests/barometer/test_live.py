@@ -256,3 +256,69 @@ def test_the_summary_speaks_the_workshops_language(app, socketio, client, admin)
     staff = socketio.test_client(app, auth={"workshop": w["id"], "key": w["projector_key"]})
     assert events(staff, "state")[-1]["closed_statement"]["summary"].startswith("Too few")
     staff.disconnect()
+
+
+def _states_both_ways(app, workshop_id: str) -> list[tuple[dict, dict]]:
+    """Each connected phone's state as a push to every phone builds it, and as
+    its welcome builds it (the welcome's own single read)."""
+    hub = app.extensions["workshop.hub"]
+    workshop = hub.store.workshop(workshop_id)
+    pushed = hub.participant_states(workshop)
+    return [
+        (pushed(conn.participant_id), hub.participant_states(workshop, only=conn)(conn.participant_id))
+        for conn in hub.phones(workshop_id)
+    ]
+
+
+def test_a_welcome_says_what_a_push_says_in_every_situation(app, phone, api, workshop):
+    """The welcome reads a phone's share of the open statement in one query
+    (BarometerQueries.phone_view); a push reads the room once. Both must tell
+    a phone the same: placed, passed, not placed, hand up, speaking, comments
+    allowed or not, hidden, no statement open, another phase."""
+    seen = []
+
+    def check():
+        pairs = _states_both_ways(app, workshop["id"])
+        assert len(pairs) == 4
+        for pushed, welcomed in pairs:
+            assert welcomed == pushed
+        seen.append(sorted(str(pushed) for pushed, _ in pairs))
+
+    phones = [phone() for _ in range(4)]
+    check()  # lobby
+    s = api("POST", "/statements", {"text": "Regionen behövs"})
+    api("POST", f"/statements/{s['id']}/open")
+    check()  # open, nobody placed
+    for p, value in zip(phones, (10, 50, "pass")):
+        assert p.emit("position", {"statement": s["id"], "value": value}, callback=True)["ok"]
+    for p in phones[:2]:
+        assert p.emit("hand", {"on": True}, callback=True)["ok"]
+    api("POST", f"/statements/{s['id']}/floor", {"participant": None})
+    check()  # one speaking, one hand up, one passed, one not placed
+    api("PATCH", "/barometer", {"phone_comments": True})
+    api("PATCH", f"/statements/{s['id']}", {"hidden": True})
+    check()  # comments allowed, statement hidden
+    api("POST", f"/statements/{s['id']}/close")
+    check()  # nothing open
+    api("POST", "/phase", {"phase": "openspace"})
+    check()  # another method's phase
+    assert len({str(states) for states in seen}) == len(seen), "each situation should look different"
+
+
+def test_a_returning_phone_connects_in_three_reads(app, phone, api, store):
+    """Workshop by code, participant by token, then one read for the open
+    statement's share (a hall of 5,000 reconnects at once: docs/performance.md)."""
+    s = api("POST", "/statements", {"text": "Regionen behövs"})
+    api("POST", f"/statements/{s['id']}/open")
+    first = phone()
+    token = events(first, "welcome")[0]["participant"]
+    assert first.emit("position", {"statement": s["id"], "value": 40}, callback=True)["ok"]
+    first.disconnect()
+    reads: list[str] = []
+    store.db.conn.set_trace_callback(reads.append)
+    try:
+        again = phone(token=token)
+    finally:
+        store.db.conn.set_trace_callback(None)
+    assert events(again, "state")[-1]["position"] == 40
+    assert len(reads) == 3, reads

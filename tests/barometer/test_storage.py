@@ -66,3 +66,22 @@ def test_everything_goes_with_the_workshop(store, wid, sid, people):
     store.delete_workshop(wid)
     tables = ("barometer_settings", "floor_hands", "floor_turns", "phone_comments", "barometer_replays")
     assert {t: store._scalar(f"SELECT count(*) FROM {t}") for t in tables} == dict.fromkeys(tables, 0)
+
+
+def test_phone_view_is_one_phones_share_of_the_open_statement(store, wid, sid, people):
+    (placed, n_placed), (passed, _), (silent, _), _ = people
+    place(store, wid, sid, people, 30, None)
+    store.raise_hand(wid, placed, True)
+    store.give_floor(wid, sid, n_placed)
+    store.raise_hand(wid, passed, True)
+    store.update_barometer_settings(wid, phone_comments=True)
+    views = {pid: store.phone_view(wid, pid) for pid in (placed, passed, silent)}
+    assert {pid: (v["has_position"], v["value"], v["floor"]) for pid, v in views.items()} == {
+        placed: (True, 30, {"hand": False, "speaking": True}),
+        passed: (True, None, {"hand": True, "speaking": False}),
+        silent: (False, None, {"hand": False, "speaking": False}),
+    }
+    assert all(v["statement"]["id"] == sid and v["phone_comments"] for v in views.values())
+    assert views[placed]["statement"]["hidden"] is False
+    store.close_for_answers(wid, sid)
+    assert store.phone_view(wid, placed) is None

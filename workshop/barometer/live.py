@@ -47,6 +47,20 @@ def send_statements(hub, workshop_id: str) -> None:
     )
 
 
+NOTHING_OPEN = {"statement": None, "position": None}
+
+
+def phone_part(statement: dict, position, floor: dict, may_comment: bool) -> dict:
+    """A phone's view of the open statement: never anyone else's position,
+    only its own hand and turn (live_floor), and whether it may comment."""
+    return {
+        "statement": {"id": statement["id"], "text": statement["text"]},
+        "position": position,
+        "floor": floor,
+        "may_comment": may_comment,
+    }
+
+
 def register(socketio, hub) -> None:
     store = hub.store
     live = LiveDistributions(store) if hub.single_process else None
@@ -76,29 +90,38 @@ def register(socketio, hub) -> None:
     hub.flushers["distribution"] = flush_distribution
     hub.refreshed_with_state.add("distribution")
 
-    def phone_state(workshop: dict, only: int | None = None):
-        # Read once per push, then answer per phone from memory; a welcome
-        # reads only its own phone's row.
-        statement = store.open_statement(workshop["id"]) if workshop["phase"] == NAME else None
+    def phone_state(workshop: dict, only=None):
+        """The barometer's part of a phone's `state`: the open statement, its
+        own position, and while open its floor and whether it may comment."""
+        if workshop["phase"] != NAME:
+            return lambda participant_id: NOTHING_OPEN
+        if only is not None:  # a welcome: one read
+            view = store.phone_view(workshop["id"], only.participant_id)
+            part = (
+                None
+                if view is None
+                else phone_part(
+                    view["statement"],
+                    rules.position_for_phone(view["value"], view["has_position"]),
+                    view["floor"],
+                    view["phone_comments"],
+                )
+            )
+            return lambda participant_id: part or NOTHING_OPEN
+        # A push to every phone: read once, then answer per phone from memory.
+        statement = store.open_statement(workshop["id"])
         if statement is None:
-            positions = {}
-        elif only is not None:
-            has, value = store.position(statement["id"], only)
-            positions = {only: value} if has else {}
-        else:
-            positions = store.positions_by_participant(statement["id"])
-
-        def part(participant_id: int) -> dict:
-            if statement is None:
-                return {"statement": None, "position": None}
-            return {
-                "statement": {"id": statement["id"], "text": statement["text"]},
-                "position": rules.position_for_phone(
-                    positions.get(participant_id), participant_id in positions
-                ),
-            }
-
-        return part
+            return lambda participant_id: NOTHING_OPEN
+        positions = store.positions_by_participant(statement["id"])
+        floor = store.floor_of(statement["id"])
+        allowed = store.barometer_settings(workshop["id"])["phone_comments"]
+        numbers = {c.participant_id: c.number for c in hub.phones(workshop["id"])}
+        return lambda participant_id: phone_part(
+            statement,
+            rules.position_for_phone(positions.get(participant_id), participant_id in positions),
+            floor.phone(numbers.get(participant_id)),
+            allowed,
+        )
 
     def staff_state(workshop: dict) -> dict:
         statement = store.open_statement(workshop["id"])
@@ -126,7 +149,7 @@ def register(socketio, hub) -> None:
     hub.phone_state.append(phone_state)
     hub.staff_state.append(staff_state)
 
-    def send_distribution(conn) -> None:
+    def send_distribution(conn, _workshop) -> None:
         statement = store.open_statement(conn.workshop_id)
         if statement:
             full, public = distribution_payloads(statement)

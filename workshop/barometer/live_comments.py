@@ -50,7 +50,7 @@ def register(socketio, hub) -> None:
     hub.flushers["comment_shown"] = flush_shown
     hub.refreshed_with_state.update({"phone_comments", "comment_shown"})
 
-    def send_shown(conn) -> None:
+    def send_shown(conn, _workshop) -> None:
         socketio.emit("comment_shown", store.shown_phone_comment(conn.workshop_id) or NO_COMMENT, to=conn.sid)
 
     hub.on_connect[FACILITATOR].append(send_shown)

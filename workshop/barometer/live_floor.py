@@ -4,7 +4,8 @@
     staff <- floor  facilitators: queue (pseudonyms, places), speaker, suggestion, heard
                     projectors: only the speaker's dot key and region
     phone <- floor {"hand": bool, "speaking": bool}  its own, never anyone else's
-    state += "floor" for a phone while a statement is open
+    state += "floor" for a phone while a statement is open (composed with the
+             rest of the barometer's phone state in live.py: one read per welcome)
 
 Coalesced like `distribution`: "floor" (staff; also after moves, since the
 queue shows where people stand now) and "floor_phones" (after a hand, a
@@ -50,25 +51,7 @@ def register(socketio, hub) -> None:
     hub.each_process.add("floor_phones")  # flush_phones sends to this process's phones
     hub.refreshed_with_state.add("floor")
 
-    def phone_state(workshop: dict, only: int | None = None):
-        # The queue is short; read once per push (``only``: a welcome, same reads).
-        statement = store.open_statement(workshop["id"]) if workshop["phase"] == NAME else None
-        if statement is None:
-            return lambda participant_id: {}
-        floor = store.floor_of(statement["id"])
-        allowed = store.barometer_settings(workshop["id"])["phone_comments"]
-        if only is not None:  # a welcome: one query, not a walk over every connection
-            numbers = {only: store.participant_number(only)}
-        else:
-            numbers = {c.participant_id: c.number for c in hub.phones(workshop["id"])}
-        return lambda participant_id: {
-            "floor": floor.phone(numbers.get(participant_id)),
-            "may_comment": allowed,
-        }
-
-    hub.phone_state.append(phone_state)
-
-    def send_floor(conn) -> None:
+    def send_floor(conn, _workshop) -> None:
         floor = store.floor(conn.workshop_id)
         socketio.emit("floor", for_role(conn.role, floor.staff(), floor.projector()), to=conn.sid)
 

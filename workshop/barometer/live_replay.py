@@ -47,7 +47,7 @@ def register(socketio, hub) -> None:
 
     hub.staff_state.append(staff_state)
 
-    def send_history(conn) -> None:
+    def send_history(conn, _workshop) -> None:
         scrubber = store.replay(conn.workshop_id)
         if scrubber is not None:
             full, public = history_payloads(store, conn.workshop_id, scrubber.statement)

@@ -65,6 +65,37 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
             )
         )
 
+    def phone_view(self, workshop_id: str, participant_id: int) -> dict | None:
+        """One phone's share of the open statement in a single read, for its
+        welcome (5,000 of them in a reconnect storm): the statement, its own
+        position, its hand and turn, and whether phones may comment. None
+        when no statement is open. A push to every phone reads the same with
+        open_statement, positions_by_participant, floor_of and
+        barometer_settings (tests/barometer/test_live.py holds the two equal)."""
+        row = self._row(
+            f"SELECT {', '.join('s.' + f for f in STATEMENT_FIELDS.split(', '))},"
+            " pos.participant_id IS NOT NULL AS has_position, pos.value,"
+            " EXISTS (SELECT 1 FROM floor_hands h"
+            "  WHERE h.statement_id = s.id AND h.participant_id = :p) AS hand,"
+            " EXISTS (SELECT 1 FROM floor_turns t"
+            "  WHERE t.statement_id = s.id AND t.participant_id = :p AND t.ended_at IS NULL) AS speaking,"
+            " (SELECT b.phone_comments FROM barometer_settings b WHERE b.workshop_id = :w) AS phone_comments"
+            " FROM statements s"
+            " LEFT JOIN positions pos ON pos.statement_id = s.id AND pos.participant_id = :p"
+            f" WHERE s.workshop_id = :w AND s.status = '{OPEN}'",
+            {"w": workshop_id, "p": participant_id},
+        )
+        if row is None:
+            return None
+        extra = ("has_position", "value", "hand", "speaking", "phone_comments")
+        return {
+            "statement": _statement({k: v for k, v in row.items() if k not in extra}),
+            "has_position": bool(row["has_position"]),
+            "value": row["value"],
+            "floor": {"hand": bool(row["hand"]), "speaking": bool(row["speaking"])},
+            "phone_comments": bool(row["phone_comments"]),
+        }
+
     def last_closed_statement(self, workshop_id: str) -> dict | None:
         """The statement closed most recently (its result stays on the projector)."""
         return _statement(

@@ -48,13 +48,14 @@ def register(socketio, hub) -> None:
     hub.flushers[TALLY] = flush_tally
     hub.refreshed_with_state.add(TALLY)
 
-    def phone_state(workshop: dict, only: int | None = None):
+    def phone_state(workshop: dict, only=None):
         # Outside its phase it adds nothing to a phone's state. Read once per
-        # push, then answer per phone from memory.
+        # push, then answer per phone from memory; a welcome reads its own row.
         if workshop["phase"] != NAME:
             return lambda participant_id: {}
         question = store.fc_open_question(workshop["id"])
-        choices = store.fc_choices_by_participant(question["id"]) if question else {}
+        mine = only.participant_id if only is not None else None
+        choices = store.fc_choices_by_participant(question["id"], mine) if question else {}
 
         def part(participant_id: int) -> dict:
             if question is None:
@@ -75,7 +76,7 @@ def register(socketio, hub) -> None:
     hub.phone_state.append(phone_state)
     hub.staff_state.append(staff_state)
 
-    def send_tally(conn) -> None:
+    def send_tally(conn, _workshop) -> None:
         question = store.fc_open_question(conn.workshop_id)
         if question:
             full, public = tally_payloads(question)

@@ -142,11 +142,14 @@ class FourCornersQueries:
                 [question_id, participant_id, corner, now],
             )
 
-    def fc_choices_by_participant(self, question_id: int) -> dict[int, int | None]:
-        rows = self._rows(
-            "SELECT participant_id, corner FROM fc_choices WHERE question_id = ?", [question_id]
-        )
-        return {r["participant_id"]: r["corner"] for r in rows}
+    def fc_choices_by_participant(self, question_id: int, only: int | None = None) -> dict[int, int | None]:
+        """Every phone's choice, or ``only`` that participant's (a welcome)."""
+        sql = "SELECT participant_id, corner FROM fc_choices WHERE question_id = ?"
+        params: list = [question_id]
+        if only is not None:
+            sql += " AND participant_id = ?"
+            params.append(only)
+        return {r["participant_id"]: r["corner"] for r in self._rows(sql, params)}
 
     def fc_tally(self, question_id: int) -> Tally:
         rows = self._rows(

@@ -9,10 +9,11 @@ second however many phones move, and never more than one window behind.
 
 Methods plug in here (from their ``live.register``), never the other way:
     hub.flushers[kind] = fn(workshop_id)          a coalesced push
-    hub.on_connect[role].append(fn(conn))         what a new client is sent first
+    hub.on_connect[role].append(fn(conn, workshop))  what a new client is sent first
     hub.phone_state.append(fn(workshop, only) -> fn(participant_id) -> dict)
-                                                  only: the one phone that will be
-                                                  asked (a welcome), else None (all)
+                                                  only: the Connection of the one phone
+                                                  that will be asked (a welcome), else
+                                                  None (all)
     hub.staff_state.append(fn(workshop) -> dict)  their parts of `state`
     hub.refreshed_with_state.add(kind)            flushed again after a state push
     hub.each_process.add(kind)                    its flusher sends to each of hub.phones()
@@ -110,17 +111,18 @@ class Hub:
 
     def welcome(self, conn: Connection, workshop: dict | None = None) -> None:
         """A new client: its state, then what each method sends first.
-        ``workshop``: its row, if the connect just read it (one query less
-        per phone, 5,000 of them in a reconnect storm)."""
+        ``workshop``: its row, if the connect just read it. The row is handed
+        on to every part, so a phone's welcome costs one read per method, not
+        one per part (5,000 of them in a reconnect storm)."""
         workshop = workshop or self.store.workshop(conn.workshop_id)
         if conn.role == PARTICIPANT:
-            state = self.participant_states(workshop, only=conn.participant_id)(conn.participant_id)
+            state = self.participant_states(workshop, only=conn)(conn.participant_id)
         else:
             state = self.staff_state_of(workshop)
             self.socketio.emit("presence", self.presence(conn.workshop_id), to=conn.sid)
         self.socketio.emit("state", state, to=conn.sid)
         for send_first in self.on_connect[conn.audience]:
-            send_first(conn)
+            send_first(conn, workshop)
 
     def detach(self, sid: str) -> Connection | None:
         conn = self.connections.pop(sid, None)
@@ -202,10 +204,10 @@ class Hub:
         self.socketio.emit(event, payload, to=room(workshop_id, PARTICIPANT))
 
     # -- state ---------------------------------------------------------------
-    def participant_states(self, workshop: dict, only: int | None = None):
+    def participant_states(self, workshop: dict, only: Connection | None = None):
         """fn(participant_id) -> that phone's `state`; each method reads what
         it needs once, so a push to every phone costs a few queries, and a
-        welcome (``only`` that phone) reads only that phone's rows."""
+        welcome (``only`` that phone's connection) reads only that phone's rows."""
         parts = [part(workshop, only) for part in self.phone_state]
 
         def state(participant_id: int) -> dict:

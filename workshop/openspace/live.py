@@ -58,11 +58,11 @@ def register(socketio, hub) -> None:
     hub.each_process.add("me")  # flush_me sends to this process's phones
     hub.refreshed_with_state.update(("wall", "me"))
 
-    def send_staff(conn) -> None:
+    def send_staff(conn, _workshop) -> None:
         socketio.emit("wall", store.wall(conn.workshop_id, include_hidden=runs(conn.role)), to=conn.sid)
 
-    def send_participant(conn) -> None:
-        if not in_phase(conn.workshop_id):
+    def send_participant(conn, workshop) -> None:
+        if workshop["phase"] != NAME:
             return
         socketio.emit("wall", store.wall(conn.workshop_id, include_hidden=False), to=conn.sid)
         socketio.emit("me", store.openspace_me(conn.workshop_id, conn.participant_id), to=conn.sid)

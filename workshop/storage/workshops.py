@@ -92,10 +92,6 @@ class WorkshopQueries:
             if cur.rowcount == 0:
                 raise NotFound("No such workshop.")
 
-    def participant_number(self, participant_id: int) -> int | None:
-        """The pseudonym's number (P12) of one participant."""
-        return self._scalar("SELECT number FROM participants WHERE id = ?", [participant_id])
-
     def participant_by_token(self, workshop_id: str, token) -> dict | None:
         if not isinstance(token, str) or not token:
             return None
