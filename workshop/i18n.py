@@ -38,3 +38,11 @@ def _catalog(lang: str) -> NullTranslations:
 def translator(lang: str):
     """gettext for ``lang``, usable in any thread, with no app context."""
     return _catalog(normalise_language(lang) or DEFAULT_LANGUAGE).gettext
+
+
+def in_words(items: list[str], t) -> str:
+    """'A', 'A och B', 'A, B och C' in the language of ``t`` (English: 'A, B
+    and C'), for the exports' sentences and titles."""
+    if len(items) < 2:
+        return "".join(items)
+    return t("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])

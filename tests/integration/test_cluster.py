@@ -108,10 +108,13 @@ def test_one_distribution_per_window_with_phones_on_both_processes(cluster, phon
         time.sleep(0.3)
         during = [at for at, _ in screen.of("distribution") if at >= start]
         # One window is 100 ms: about 20 windows (plus the last one's tail),
-        # where one flusher per process would give about twice as many.
-        assert 10 <= len(during) <= 25, len(during)
+        # where one flusher per process would give about twice as many, half
+        # of them in pairs. Times are when the screen received them, so on a
+        # loaded machine a few may arrive bunched (or windows pass without a
+        # move): the bounds leave room for that, not for a second flusher.
+        assert 5 <= len(during) <= 25, len(during)
         gaps = [later - earlier for earlier, later in zip(during, during[1:])]
-        assert sum(gap < 0.05 for gap in gaps) <= 2, gaps  # no two in one window
+        assert sum(gap < 0.05 for gap in gaps) <= 4, gaps
     finally:
         screen.client.disconnect()
 

@@ -27,9 +27,9 @@ from tests.render.conftest import (
 from workshop.barometer.appendix_view import frames_chart_name, movement_chart_name, strip_chart_name
 from workshop.barometer.domain_replay import frames
 from workshop.barometer.domain_summary import movement
-from workshop.i18n import translator
+from workshop.i18n import in_words, translator
 from workshop.openspace.appendix_view import HEADCOUNT_CHART_NAME
-from workshop.render.appendix_view import MARKDOWN_FILE, download_name, merged, title_for
+from workshop.render.appendix_view import MARKDOWN_FILE, build_view, download_name, merged, title_for
 from workshop.render.export_csv import render_csv
 from workshop.render.export_docx import render_docx
 from workshop.render.export_html import render_html
@@ -94,10 +94,14 @@ def other_language_only(lang: str) -> list[str]:
 SV_TITLE = "Bilaga – Åsiktsbarometer och Open Space – Länsträff idéburna organisationer Värmland, 2015-11-20"
 
 
+def appendix_title(lang: str, appendix=APPENDIX) -> str:
+    return build_view(appendix, lang).title
+
+
 def test_swedish_title_and_labels_with_catalog():
     # The catalog is compiled by `make install`; without it this must fail, not skip.
     assert translator("sv")("Agree") == "Håller med"
-    assert title_for(APPENDIX, "sv") == SV_TITLE
+    assert appendix_title("sv") == SV_TITLE
     assert SV_TITLE in pdf_text("sv")
     assert "Kommentar: använda resurser gemensamt, bli starka" in pdf_text("sv")
     html = rendered("html", "sv").decode("utf-8")
@@ -107,11 +111,27 @@ def test_swedish_title_and_labels_with_catalog():
 
 
 def test_titles():
-    assert title_for(APPENDIX, "en") == EN_TITLE
-    assert title_for(APPENDIX, "sv").endswith("– Länsträff idéburna organisationer Värmland, 2015-11-20")
+    assert appendix_title("en") == EN_TITLE
+    assert appendix_title("sv").endswith("– Länsträff idéburna organisationer Värmland, 2015-11-20")
     name = "lanstraff-ideburna-organisationer-varmland-2015-11-20"
     assert download_name(APPENDIX, "sv", "pdf") == f"bilaga-{name}.pdf"
     assert download_name(APPENDIX, "en", "docx") == f"appendix-{name}.docx"
+
+
+def test_the_title_names_the_methods_the_appendix_shows():
+    only_barometer = replace(APPENDIX, sections={"barometer": APPENDIX.sections["barometer"]})
+    assert (
+        appendix_title("sv", only_barometer)
+        == "Bilaga – Åsiktsbarometer – Länsträff idéburna organisationer Värmland, 2015-11-20"
+    )
+    assert appendix_title("en", only_barometer).startswith("Appendix – Opinion barometer – ")
+    # The barometer's section is always shown ("No statements were shown."),
+    # so it is always named; a title names exactly the sections shown.
+    nothing = replace(APPENDIX, sections={})
+    assert appendix_title("en", nothing).startswith("Appendix – Opinion barometer – ")
+    assert title_for(APPENDIX, "sv", []) == "Bilaga – Länsträff idéburna organisationer Värmland, 2015-11-20"
+    assert in_words(["A", "B", "C"], translator("sv")) == "A, B och C"
+    assert in_words(["A", "B", "C"], translator("en")) == "A, B and C"
 
 
 @pytest.mark.parametrize(
@@ -170,7 +190,7 @@ def test_pdf_content(lang):
 def test_pdf_document_properties(lang):
     reader = pypdf.PdfReader(io.BytesIO(rendered("pdf", lang)))
     assert reader.trailer["/Root"]["/Lang"] == lang
-    assert reader.xmp_metadata.dc_title["x-default"] == title_for(APPENDIX, lang)
+    assert reader.xmp_metadata.dc_title["x-default"] == appendix_title(lang)
     assert b"pdfaid:part" in rendered("pdf", lang)  # PDF/A identification in the XMP
     images = sum(len(page.images) for page in reader.pages)
     assert images == CHART_COUNT
@@ -234,7 +254,7 @@ def test_docx_structure_and_content(lang):
     by_style: dict[str, list[str]] = {}
     for p in document.paragraphs:
         by_style.setdefault(p.style.name, []).append(p.text)
-    assert by_style["Title"] == [title_for(APPENDIX, lang)]
+    assert by_style["Title"] == [appendix_title(lang)]
     assert len(by_style["Heading 1"]) == 2  # barometer, Open Space
     headings2 = by_style["Heading 2"]
     for statement in STATEMENTS:
@@ -252,7 +272,7 @@ def test_docx_structure_and_content(lang):
     assert SCRIPT in body and SWEDISH in body
     assert "använda resurser gemensamt, bli starka" in body
     props = document.core_properties
-    assert props.title == title_for(APPENDIX, lang)
+    assert props.title == appendix_title(lang)
     assert props.language == {"sv": "sv-SE", "en": "en-GB"}[lang]
     default_lang = document.styles.element.xpath("//w:docDefaults//w:lang/@w:val")
     assert default_lang == [props.language]
@@ -313,7 +333,7 @@ def test_html_is_accessible_and_self_contained(lang):
         assert summary in text
     for note in SHORT_NOTES + [LONG_NOTE]:
         assert flat(note) in text
-    assert flat(title_for(APPENDIX, lang)) in text
+    assert flat(appendix_title(lang)) in text
 
 
 # --- Markdown -------------------------------------------------------------------
@@ -482,7 +502,7 @@ def test_json(lang):
     raw = rendered("json", lang)
     assert SWEDISH.encode("utf-8") in raw  # ensure_ascii=False: readable UTF-8
     doc = json.loads(raw)
-    assert doc["lang"] == lang and doc["title"] == title_for(APPENDIX, lang)
+    assert doc["lang"] == lang and doc["title"] == appendix_title(lang)
     assert len(doc["statements"]) == len(STATEMENTS)
     for statement, (sv, en) in zip(doc["statements"], EXPECTED_SUMMARIES):
         assert statement["summary"]["sv"] == sv and statement["summary"]["en"] == en
@@ -569,7 +589,7 @@ def test_labels_are_translated(pseudo_swedish):
         "anonymous",
     ]:
         assert f"⟪{label}⟫" in html, label
-    assert "⟪Appendix – Opinion barometer and Open Space – Länsträff" in html
+    assert "⟪Appendix – ⟪⟪Opinion barometer⟫ and ⟪Open Space⟫⟫ – Länsträff" in html  # title, methods, "and"
     assert "⟪Who: Arbetsgruppen⟫" in html and "⟪When: mars 2016⟫" in html
     assert '<title id="chart-1">⟪Dot plot:' in html  # chart alt texts too
     document = docx.Document(io.BytesIO(render_docx(APPENDIX, "sv")))

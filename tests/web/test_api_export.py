@@ -18,7 +18,6 @@ import pytest
 from tests.conftest import bearer, ok
 from tests.render.conftest import SCRIPT, STATEMENTS, SWEDISH
 from workshop.barometer.domain_summary import verbal_summary
-from workshop.i18n import translator
 
 SEED = [row[0] for row in STATEMENTS]  # the Värmland day's statements
 TEXTS = SEED + [SCRIPT]
@@ -194,10 +193,10 @@ def test_language_override(client, workshop, fac, ran):
         assert summary in en_text
     sv_doc = download(client, workshop, "docx", headers=fac)
     sv_title = docx.Document(io.BytesIO(sv_doc.data)).core_properties.title
-    expected = translator("sv")("Appendix – Opinion barometer and Open Space – {title}, {date}")
-    assert sv_title == expected.format(title="Inspirationsdag Värmland", date=ran_date(workshop))
-    if translator("sv")("Agree") != "Agree":  # the compiled Swedish catalog
-        assert sv_title.startswith("Bilaga – Åsiktsbarometer och Open Space – ")
+    assert (
+        sv_title
+        == f"Bilaga – Åsiktsbarometer och Open Space – Inspirationsdag Värmland, {ran_date(workshop)}"
+    )
     assert download(client, workshop, "json", headers=fac, lang="en").get_json()["lang"] == "en"
     assert download(client, workshop, "json", headers=fac, lang="sv-SE").get_json()["lang"] == "sv"
     bad = download(client, workshop, "json", headers=fac, lang="de")

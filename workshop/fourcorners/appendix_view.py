@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from workshop.fourcorners import charts
 from workshop.fourcorners.domain import changed, corner_letter, most_chosen
 from workshop.fourcorners.record import FourCornersRecord, QuestionRecord
+from workshop.i18n import in_words
 from workshop.render.charts import Chart
 
 
@@ -96,13 +97,6 @@ def _named(corner: int, labels: list[str]) -> str:
     return f"{corner_letter(corner)} ({labels[corner]})"
 
 
-def _listed(items: list[str], t) -> str:
-    """'A', 'A and B', 'A, B and C' in the export's language."""
-    if len(items) < 2:
-        return "".join(items)
-    return t("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
-
-
 def _summary_sentence(labels: list[str], counts: list[int], leaders: list[int], t) -> str:
     if not leaders:
         return t("Nobody chose a corner.")
@@ -111,7 +105,7 @@ def _summary_sentence(labels: list[str], counts: list[int], leaders: list[int], 
             corner=_named(leaders[0], labels), count=counts[leaders[0]], total=sum(counts)
         )
     return t("Tie between {corners}: {count} each.").format(
-        corners=_listed([_named(c, labels) for c in leaders], t), count=counts[leaders[0]]
+        corners=in_words([_named(c, labels) for c in leaders], t), count=counts[leaders[0]]
     )
 
 

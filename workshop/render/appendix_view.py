@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop.domain.appendix import Appendix
-from workshop.i18n import normalise_language, translator
+from workshop.i18n import in_words, normalise_language, translator
 from workshop.methods import appendix_sections
 from workshop.render.section import AppendixSection
 
@@ -32,10 +32,15 @@ def export_language(lang: str | None) -> str:
     return normalise_language(lang) or "sv"
 
 
-def title_for(appendix: Appendix, lang: str) -> str:
+def title_for(appendix: Appendix, lang: str, methods: list[str]) -> str:
+    """'Bilaga – Åsiktsbarometer och Open Space – {title}, {date}': named by
+    the methods the appendix shows (``methods``, their translated headings),
+    so a morning of only the barometer is not called an Open Space appendix."""
     t = translator(lang)
-    return t("Appendix – Opinion barometer and Open Space – {title}, {date}").format(
-        title=appendix.title, date=appendix.date
+    if not methods:
+        return t("Appendix – {title}, {date}").format(title=appendix.title, date=appendix.date)
+    return t("Appendix – {methods} – {title}, {date}").format(
+        methods=in_words(methods, t), title=appendix.title, date=appendix.date
     )
 
 
@@ -101,7 +106,6 @@ class SectionPart:
 class AppendixView:
     appendix: Appendix
     lang: str
-    title: str
     labels: dict[str, str]
     facts: list[tuple[str, str]]
     parts: list[SectionPart]  # every section, in the registry's order
@@ -110,6 +114,10 @@ class AppendixView:
     def shown(self) -> list[SectionPart]:
         """The sections the documents show: those with something to show."""
         return [p for p in self.parts if p.section.has_content(p.view)]
+
+    @property
+    def title(self) -> str:
+        return title_for(self.appendix, self.lang, [p.heading for p in self.shown])
 
     @property
     def subject(self) -> str:
@@ -124,7 +132,6 @@ def build_view(appendix: Appendix, lang: str) -> AppendixView:
     return AppendixView(
         appendix=appendix,
         lang=lang,
-        title=title_for(appendix, lang),
         labels=labels,
         facts=[
             (labels["workshop"], appendix.title),
