@@ -39,25 +39,33 @@ export function lang() {
   return globalThis.document?.documentElement.lang || "sv";
 }
 
-// The key from the URL fragment (#key=...), kept for this workshop in this
-// tab only (sessionStorage: reloads and the summary's way back to the
-// console still have it) and taken out of the address bar and history, so
-// it is not left on a projected screen, in bookmarks or in history.
-// Earlier versions kept keys in localStorage for good: those are removed.
+// A secret from the URL fragment (#key=... for a workshop's key, #token=...
+// for the admin token), kept in this tab only (sessionStorage: reloads and
+// the summary's way back to the console still have it) and taken out of the
+// address bar and history, so it is not left on a projected screen, in
+// bookmarks, in history or on a shared venue laptop after the tab is closed.
+// Earlier versions kept them in localStorage for good: those are removed.
 const keys = new Map(); // this page view, when storage is unavailable
-export function keyFor(workshopId) {
-  const name = `key:${workshopId}`;
+export function secretFromFragment(param, name) {
   const params = new URLSearchParams(location.hash.slice(1));
-  const fromHash = params.get("key");
+  const fromHash = params.get(param);
   if (fromHash) {
-    keys.set(name, fromHash);
-    tabStorage((s) => s.setItem(name, fromHash));
-    params.delete("key");
+    keepSecret(name, fromHash);
+    params.delete(param);
     const rest = params.toString();
     history.replaceState(history.state, "", location.pathname + location.search + (rest ? `#${rest}` : ""));
   }
   tabStorage(() => localStorage.removeItem(name));
   return keys.get(name) ?? tabStorage((s) => s.getItem(name)) ?? null;
+}
+
+export function keepSecret(name, value) {
+  keys.set(name, value);
+  tabStorage((s) => s.setItem(name, value));
+}
+
+export function keyFor(workshopId) {
+  return secretFromFragment("key", `key:${workshopId}`);
 }
 
 // sessionStorage throws where storage is disabled; then the key lives in `keys`.

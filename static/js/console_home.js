@@ -1,12 +1,13 @@
 // Organiser's home: sign in with the admin token, create workshops, and the
 // archive: past workshops with their day and counts, appendix downloads,
 // and delete (with confirmation).
-import { api, el, showError, t } from "./common.js";
+import { api, el, keepSecret, secretFromFragment, showError, t } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
-const fromHash = new URLSearchParams(location.hash.slice(1)).get("token");
-if (fromHash) { localStorage.setItem("admin-token", fromHash); history.replaceState(null, "", location.pathname + location.search); }
-let token = localStorage.getItem("admin-token");
+// The admin token, from /console#token=... (the banner's link) or the form:
+// for this tab only, like the workshops' keys (common.js).
+const TOKEN = "admin-token";
+let token = secretFromFragment("token", TOKEN);
 
 // Appendix formats: (format, label). Format names read the same in both languages.
 const EXPORTS = [["pdf", "PDF"], ["docx", "DOCX"], ["html", "HTML"], ["md", "Markdown"], ["csv", "CSV"], ["json", "JSON"]];
@@ -96,7 +97,7 @@ function row(w) {
 $("token-form").addEventListener("submit", (e) => {
   e.preventDefault();
   token = $("token").value.trim();
-  localStorage.setItem("admin-token", token);
+  keepSecret(TOKEN, token);
   load();
 });
 

@@ -71,3 +71,25 @@ def test_a_key_kept_by_earlier_versions_is_removed_from_local_storage(server, ne
     page.goto(server.url + _path(w["facilitator_url"]))
     expect(page.locator("#conn")).to_have_text("Ansluten")
     assert page.evaluate(f"localStorage.getItem('key:{w['id']}')") is None
+
+
+def test_the_admin_token_is_kept_for_the_tab_only_and_leaves_the_address_bar(server, new_page):
+    """The organiser's home (/console#token=..., the link the server prints):
+    the most powerful secret is not left in localStorage on a venue laptop."""
+    server.new_workshop("Arkivet")
+    token = server.admin_token
+    page = new_page(enforce_csp=True)
+    page.goto(server.url + "/")
+    page.evaluate(f"localStorage.setItem('admin-token', '{token}')")  # as earlier versions kept it
+    page.goto(f"{server.url}/console#token={token}")
+    expect(page.locator("#workshops tr", has_text="Arkivet")).to_have_count(1)
+    assert token not in page.url and "token=" not in page.evaluate("location.hash")
+    assert page.evaluate("localStorage.getItem('admin-token')") is None
+    assert page.evaluate("sessionStorage.getItem('admin-token')") == token
+    page.reload()  # the same tab still has it
+    expect(page.locator("#workshops tr", has_text="Arkivet")).to_have_count(1)
+
+    other_tab = new_page(enforce_csp=True)  # a new tab (here: a new context) asks for it
+    other_tab.goto(f"{server.url}/console")
+    expect(other_tab.locator("#token-form")).to_be_visible()
+    expect(other_tab.locator("#archive")).to_be_hidden()
