@@ -46,3 +46,22 @@ def test_newcomer_creates_and_runs_a_workshop(server, new_page, artifacts):
     console.wait_for_function("document.querySelectorAll('#swarm .dot').length === 1")
     assert console.inner_text("#b-counts") == "Positioner: 1 · Pass: 0 · Medel 0"
     console.screenshot(path=str(artifacts / "console.png"), full_page=True)
+
+
+def test_the_organisers_home_at_320_px_scrolls_the_archive_not_the_page(server, new_page, artifacts):
+    """On a phone the archive's wide table scrolls sideways inside its own
+    region (reachable by keyboard), and the page itself does not."""
+    from tests.browser.axe import serious_violations
+
+    server.new_workshop("Länsträff idéburna organisationer Värmland")
+    page = new_page(width=320, height=700, is_mobile=True)
+    page.goto(f"{server.url}/console#token={server.admin_token}")
+    page.locator("#workshops tr", has_text="Länsträff").wait_for()
+    page.screenshot(path=str(artifacts / "console-home-320.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    region = page.get_by_role("region", name="Workshoppar")
+    assert region.evaluate("r => r.scrollWidth > r.clientWidth")  # the table is wider: it scrolls here
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    assert region.evaluate("r => r.scrollLeft") > 0
+    assert serious_violations(page) == []
