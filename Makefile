@@ -7,7 +7,7 @@ PYBABEL:= $(VENV)/bin/pybabel
 CHROMIUM := /usr/bin/chromium
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard workshop/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: install install-dev run test test-fast chromium redis nginx cluster translations extract-messages bench bench-scale bench-cluster clean lint format
+.PHONY: install install-dev lock lock-upgrade versions run test test-fast chromium redis nginx cluster translations extract-messages bench bench-scale bench-cluster clean lint format
 
 install: $(VENV)/.runtime node_modules/.installed $(CATALOGS)
 
@@ -16,13 +16,38 @@ install-dev: install $(VENV)/.dev
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
 
-$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
-	$(PIP) install --disable-pip-version-check -q -r requirements.txt
+# Every Python package, transitive ones too, comes from a lock with hashes:
+# pip refuses anything not in it or whose file's hash differs.
+PIP_INSTALL := $(PIP) install --disable-pip-version-check -q --require-hashes --no-deps
+
+$(VENV)/.runtime: requirements.lock | $(VENV)/bin/python
+	$(PIP_INSTALL) -r requirements.lock
+	$(PIP) check
 	touch $@
 
-$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
-	$(PIP) install --disable-pip-version-check -q -r requirements-dev.txt
+$(VENV)/.dev: requirements-dev.lock $(VENV)/.runtime
+	$(PIP_INSTALL) -r requirements-dev.lock
+	$(PIP) check
 	touch $@
+
+# Remake the locks from the lists a person reads (requirements*.txt) with uv,
+# keeping every pin the lists allow; `make lock-upgrade` takes the newest.
+# The dev lock is constrained by the runtime one, so both agree.
+UV_COMPILE := $(VENV)/bin/uv pip compile -q --generate-hashes --python-version 3.11 --custom-compile-command "make lock"
+lock: $(VENV)/.dev
+	$(UV_COMPILE) $(UV_FLAGS) requirements.txt -o requirements.lock
+	$(UV_COMPILE) $(UV_FLAGS) requirements-dev.txt -c requirements.lock -o requirements-dev.lock
+
+lock-upgrade:
+	$(MAKE) lock UV_FLAGS=--upgrade
+
+# One line each for what the suite runs on, so a CI log says what ran.
+versions: $(VENV)/.dev
+	@$(PY) -c 'import sys, importlib.metadata as m; print("versions: python " + sys.version.split()[0] + ", " + ", ".join(p + " " + m.version(p) for p in ("flask", "flask-socketio", "python-socketio", "python-engineio", "gevent", "babel", "flask-babel", "sqlite-utils", "playwright", "pytest")))'
+	@echo "versions: $$($(CHROMIUM) --version 2>/dev/null || echo 'chromium not installed')"
+	@echo "versions: $$(redis-server --version 2>/dev/null || echo 'redis-server not installed')"
+	@echo "versions: $$(PATH=$$PATH:/usr/sbin nginx -v 2>&1 || echo 'nginx not installed')"
+	@echo "versions: node $$(node --version), npm $$(npm --version)"
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -36,7 +61,7 @@ translations: $(CATALOGS)
 # Developers: after adding user-facing strings, refresh the catalog, then
 # translate the new entries in workshop/translations/sv/LC_MESSAGES/messages.po.
 extract-messages: $(VENV)/.runtime
-	$(PYBABEL) extract -F babel.cfg -k _l -k t -k N_ -k Invalid -k NotFound -k Conflict --ignore-dirs=".venv node_modules tests" --add-location=file --sort-by-file -o workshop/translations/messages.pot .
+	$(PYBABEL) extract -F babel.cfg -k _l -k tr -k N_ -k Invalid -k NotFound -k Conflict --ignore-dirs=".venv node_modules tests" --add-location=file --sort-by-file -o workshop/translations/messages.pot .
 	$(PYBABEL) update -i workshop/translations/messages.pot -d workshop/translations --no-fuzzy-matching --ignore-pot-creation-date
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads its own).
@@ -87,7 +112,7 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: install-dev chromium redis lint
+test: install-dev chromium redis nginx versions lint
 	node --test tests/js/
 	$(PY) -m pytest
 

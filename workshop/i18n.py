@@ -40,9 +40,9 @@ def translator(lang: str):
     return _catalog(normalise_language(lang) or DEFAULT_LANGUAGE).gettext
 
 
-def in_words(items: list[str], t) -> str:
-    """'A', 'A och B', 'A, B och C' in the language of ``t`` (English: 'A, B
+def in_words(items: list[str], tr) -> str:
+    """'A', 'A och B', 'A, B och C' in the language of ``tr`` (English: 'A, B
     and C'), for the exports' sentences and titles."""
     if len(items) < 2:
         return "".join(items)
-    return t("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+    return tr("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])

@@ -88,22 +88,26 @@ class BarometerView:
     frame_size: tuple[float, float] = (charts.FRAMES_WIDTH, charts.FRAME_ROW_HEIGHT)
 
 
-def build_view(record: BarometerRecord, lang: str, t: Callable[[str], str]) -> BarometerView:
+def build_view(record: BarometerRecord, lang: str, tr: Callable[[str], str]) -> BarometerView:
     labels = {
-        "summary": t("Summary"),
-        "movement": t("Movement"),
-        "comment": t("Comment"),
-        "no_statements": t("No statements were shown."),
-        "floor": t("The floor"),
-        "replay": t("Replay"),
-        "frames_caption": t("everyone's first position, the room halfway through, the final positions."),
-        "scale": [t("Disagree"), t("Middle"), t("Agree")],
-        "frames": [("first", t("First positions")), ("middle", t("Midway")), ("final", t("Final positions"))],
+        "summary": tr("Summary"),
+        "movement": tr("Movement"),
+        "comment": tr("Comment"),
+        "no_statements": tr("No statements were shown."),
+        "floor": tr("The floor"),
+        "replay": tr("Replay"),
+        "frames_caption": tr("everyone's first position, the room halfway through, the final positions."),
+        "scale": [tr("Disagree"), tr("Middle"), tr("Agree")],
+        "frames": [
+            ("first", tr("First positions")),
+            ("middle", tr("Midway")),
+            ("final", tr("Final positions")),
+        ],
     }
-    return BarometerView(lang, labels, [_statement_view(s, lang, t, labels) for s in record.statements])
+    return BarometerView(lang, labels, [_statement_view(s, lang, tr, labels) for s in record.statements])
 
 
-def _statement_view(record: StatementRecord, lang: str, t, labels: dict) -> StatementView:
+def _statement_view(record: StatementRecord, lang: str, tr, labels: dict) -> StatementView:
     values, passes = record.values, record.passes
     summary = verbal_summary(values, passes)
     moved = movement(record.history)
@@ -124,19 +128,19 @@ def _statement_view(record: StatementRecord, lang: str, t, labels: dict) -> Stat
         heading=f"{record.number}. {record.text}",
         counts=", ".join(
             [
-                counted(len(values), t("{n} position"), t("{n} positions")),
-                counted(passes, t("{n} pass"), t("{n} passes")),
+                counted(len(values), tr("{n} position"), tr("{n} positions")),
+                counted(passes, tr("{n} pass"), tr("{n} passes")),
             ]
         ),
         summary=summary,
         summary_text=summary.text(lang),
         movement=moved,
-        movement_text=_movement_sentence(moved, lang, t),
+        movement_text=_movement_sentence(moved, lang, tr),
         strip=strip,
         movement_chart=movement_chart if moved.moved > 0 else None,
-        floor_text=_floor_sentence(record, t),
+        floor_text=_floor_sentence(record, tr),
         phone_comments=[
-            (t("Comment from %(region)s") % {"region": t(REGION_NAMES[region])}, [c.text for c in comments])
+            (tr("Comment from %(region)s") % {"region": tr(REGION_NAMES[region])}, [c.text for c in comments])
             for region, comments in by_region(record.phone_comments)
         ],
         frames=stills,
@@ -144,16 +148,16 @@ def _statement_view(record: StatementRecord, lang: str, t, labels: dict) -> Stat
     )
 
 
-def _floor_sentence(record: StatementRecord, t) -> str | None:
+def _floor_sentence(record: StatementRecord, tr) -> str | None:
     """ "2 från håller inte med-sidan, 1 från mitten; i tur och ordning: …"."""
     if not record.turns:
         return None
     counts, order = spoken(record.turns)
     per_region = ", ".join(
-        t("{n} from {region}").format(n=n, region=t(REGION_NAMES[r])) for r, n in counts.items() if n
+        tr("{n} from {region}").format(n=n, region=tr(REGION_NAMES[r])) for r, n in counts.items() if n
     )
-    return t("{counts}; in speaking order: {order}.").format(
-        counts=per_region, order=", ".join(t(REGION_NAMES[r]) for r in order)
+    return tr("{counts}; in speaking order: {order}.").format(
+        counts=per_region, order=", ".join(tr(REGION_NAMES[r]) for r in order)
     )
 
 
@@ -171,24 +175,24 @@ def _frames_chart(number: int, f: Frames, lang: str, labels: dict) -> Chart | No
     )
 
 
-def _movement_sentence(m: Movement, lang: str, t) -> str:
+def _movement_sentence(m: Movement, lang: str, tr) -> str:
     """Two people are "båda" (both), never "alla 2" (all 2)."""
     if m.participants == 0:
-        return t("No movement recorded.")
+        return tr("No movement recorded.")
     if m.moved == 0:
         if m.participants == 1:
-            return t("Nobody moved: the one person kept their first position.")
+            return tr("Nobody moved: the one person kept their first position.")
         if m.participants == 2:
-            return t("Nobody moved: both kept their first position.")
-        return t("Nobody moved: {participants} kept their first position.").format(
+            return tr("Nobody moved: both kept their first position.")
+        return tr("Nobody moved: {participants} kept their first position.").format(
             participants=m.participants
         )
     counts = dict(up=m.towards_agree, down=m.towards_disagree, shift=charts.format_shift(m.mean_shift, lang))
     if m.moved == m.participants == 2:
-        return t(
+        return tr(
             "Both moved: {up} towards agree, {down} towards disagree (mean shift {shift} points)."
         ).format(**counts)
-    return t(
+    return tr(
         "{moved} of {participants} moved: {up} towards agree, {down} towards disagree "
         "(mean shift {shift} points)."
     ).format(moved=m.moved, participants=m.participants, **counts)

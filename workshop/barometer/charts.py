@@ -21,9 +21,9 @@ from workshop.render.charts import INK, MID_GREY, counted, figure, format_number
 _BOUNDS = (DISAGREE_MAX + 0.5, MIDDLE_MAX + 0.5)
 
 
-def _scale_axis(ax, t, axis: str = "x") -> None:
+def _scale_axis(ax, tr, axis: str = "x") -> None:
     """0..100 axis labelled at the ends (and the middle) in words."""
-    ticks, labels = [0, 50, 100], [t("Disagree"), t("Middle"), t("Agree")]
+    ticks, labels = [0, 50, 100], [tr("Disagree"), tr("Middle"), tr("Agree")]
     if axis == "x":
         ax.set_xlim(-3, 103)
         ax.set_xticks(ticks, labels)
@@ -64,7 +64,7 @@ def _swarm(values: Sequence[int], width_pt: float, height_pt: float):
     return x, y, diameter
 
 
-def _dots_on_line(fig, rect, values: Sequence[int], t) -> None:
+def _dots_on_line(fig, rect, values: Sequence[int], tr) -> None:
     """One 0..100 line with the values as non-overlapping dots, in ``rect`` of ``fig``."""
     ax = fig.add_axes(rect)
     _shade_middle(ax)
@@ -77,21 +77,21 @@ def _dots_on_line(fig, rect, values: Sequence[int], t) -> None:
     )
     ax.set_ylim(-1.05, 1.05)
     ax.set_yticks([])
-    _scale_axis(ax, t)
+    _scale_axis(ax, tr)
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
 
 
 def statement_strip(values: Sequence[int], passes: int, lang: str, fmt: str = "svg") -> bytes:
     """Final positions as dots on the 0..100 line."""
-    t = translator(lang)
+    tr = translator(lang)
     with style():
         fig = figure(6.5, 1.9)
-        _dots_on_line(fig, (0.03, 0.27, 0.94, 0.58), values, t)
+        _dots_on_line(fig, (0.03, 0.27, 0.94, 0.58), values, tr)
         fig.text(
-            0.03, 0.9, counted(len(values), t("{n} position"), t("{n} positions")), ha="left", fontsize=8.5
+            0.03, 0.9, counted(len(values), tr("{n} position"), tr("{n} positions")), ha="left", fontsize=8.5
         )
-        fig.text(0.97, 0.9, t("Pass / Don't know: {n}").format(n=passes), ha="right", fontsize=8.5)
+        fig.text(0.97, 0.9, tr("Pass / Don't know: {n}").format(n=passes), ha="right", fontsize=8.5)
         return save(fig, fmt)
 
 
@@ -104,7 +104,7 @@ FRAMES_WIDTH, FRAME_ROW_HEIGHT, FRAMES_SCALE_HEIGHT = 6.5, 0.85, 0.3
 
 def frames_chart(frames: Sequence[tuple[str, Sequence[int], int]], lang: str, fmt: str = "svg") -> bytes:
     """Small multiples: (label, values, passes) per frame, one row each."""
-    t = translator(lang)
+    tr = translator(lang)
     rows = len(frames)
     height = FRAME_ROW_HEIGHT * rows + FRAMES_SCALE_HEIGHT
     with style():
@@ -135,13 +135,13 @@ def frames_chart(frames: Sequence[tuple[str, Sequence[int], int]], lang: str, fm
             ax.text(
                 0,
                 centre + 0.4,
-                literal_label(label) + " · " + counted(len(values), t("{n} position"), t("{n} positions")),
+                literal_label(label) + " · " + counted(len(values), tr("{n} position"), tr("{n} positions")),
                 ha="left",
                 va="bottom",
                 fontsize=8.5,
             )
         ax.set_yticks([])
-        _scale_axis(ax, t)
+        _scale_axis(ax, tr)
         for side in ("left", "right", "top"):
             ax.spines[side].set_visible(False)
         return save(fig, fmt)
@@ -149,14 +149,14 @@ def frames_chart(frames: Sequence[tuple[str, Sequence[int], int]], lang: str, fm
 
 def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg") -> bytes:
     """Slope lines from first to final position, one per participant."""
-    t = translator(lang)
+    tr = translator(lang)
     with style():
         fig = figure(4.6, 2.6)
         ax = fig.add_axes((0.27, 0.1, 0.4, 0.8))
         _shade_middle(ax, axis="y")
-        _scale_axis(ax, t, axis="y")
+        _scale_axis(ax, tr, axis="y")
         ax.set_xlim(-0.12, 1.12)
-        ax.set_xticks([0, 1], [t("First"), t("Final")])
+        ax.set_xticks([0, 1], [tr("First"), tr("Final")])
         for side in ("right", "top"):
             ax.spines[side].set_visible(False)
         handles = []  # the legend lists only the line styles drawn
@@ -164,9 +164,9 @@ def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg"
             arr = np.asarray(pairs, dtype=float)
             shift = arr[:, 1] - arr[:, 0]
             styles = [
-                (shift >= MOVE_THRESHOLD, INK, "solid", 1.0, t("Towards agree")),
-                (shift <= -MOVE_THRESHOLD, INK, (0, (4, 2)), 1.0, t("Towards disagree")),
-                (np.abs(shift) < MOVE_THRESHOLD, "0.65", (0, (1, 2)), 0.8, t("Unchanged")),
+                (shift >= MOVE_THRESHOLD, INK, "solid", 1.0, tr("Towards agree")),
+                (shift <= -MOVE_THRESHOLD, INK, (0, (4, 2)), 1.0, tr("Towards disagree")),
+                (np.abs(shift) < MOVE_THRESHOLD, "0.65", (0, (1, 2)), 0.8, tr("Unchanged")),
             ]
             alpha = 1.0 if len(arr) <= 60 else 0.35  # many lines: let density show
             for mask, color, line_style, width, label in styles:
@@ -190,7 +190,7 @@ def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg"
             )
             ax.scatter(np.ones(len(arr)), arr[:, 1], s=12, facecolor=INK, edgecolor=INK, zorder=3)
         else:
-            ax.text(0.5, 50, t("No movement recorded."), ha="center", va="center")
+            ax.text(0.5, 50, tr("No movement recorded."), ha="center", va="center")
         if handles:
             fig.legend(
                 handles=handles, loc="center right", frameon=False, fontsize=7.5, bbox_to_anchor=(1.0, 0.5)
@@ -200,20 +200,20 @@ def movement_chart(pairs: Sequence[tuple[int, int]], lang: str, fmt: str = "svg"
 
 # --- Alt texts: one sentence each, in the export's language ---------------
 def alt_text_strip(values: Sequence[int], passes: int, lang: str) -> str:
-    t = translator(lang)
-    positions = counted(len(values), t("{n} position"), t("{n} positions"))
-    passed = counted(passes, t("{n} pass"), t("{n} passes"))
+    tr = translator(lang)
+    positions = counted(len(values), tr("{n} position"), tr("{n} positions"))
+    passed = counted(passes, tr("{n} pass"), tr("{n} passes"))
     if not values:
-        return t("Dot plot: {positions}, {passes}.").format(positions=positions, passes=passed)
-    return t("Dot plot: {positions}, {passes}, mean {mean}.").format(
+        return tr("Dot plot: {positions}, {passes}.").format(positions=positions, passes=passed)
+    return tr("Dot plot: {positions}, {passes}, mean {mean}.").format(
         positions=positions, passes=passed, mean=format_number(float(np.mean(values)), lang)
     )
 
 
 def alt_text_movement(pairs: Sequence[tuple[int, int]], lang: str) -> str:
-    t = translator(lang)
+    tr = translator(lang)
     shifts = [b - a for a, b in pairs]
-    return t(
+    return tr(
         "Slope chart: {moved} of {participants} moved, {up} towards agree and {down} towards disagree."
     ).format(
         moved=sum(1 for s in shifts if abs(s) >= MOVE_THRESHOLD),
@@ -224,17 +224,17 @@ def alt_text_movement(pairs: Sequence[tuple[int, int]], lang: str) -> str:
 
 
 def alt_text_frames(frames: Sequence[tuple[str, Sequence[int], int]], lang: str) -> str:
-    t = translator(lang)
+    tr = translator(lang)
     parts = []
     for label, values, passes in frames:
-        positions = counted(len(values), t("{n} position"), t("{n} positions"))
+        positions = counted(len(values), tr("{n} position"), tr("{n} positions"))
         part = f"{label}: {positions}"
         if passes:
-            part += ", " + counted(passes, t("{n} pass"), t("{n} passes"))
+            part += ", " + counted(passes, tr("{n} pass"), tr("{n} passes"))
         if values:
-            part += ", " + t("mean {mean}").format(mean=format_number(float(np.mean(values)), lang))
+            part += ", " + tr("mean {mean}").format(mean=format_number(float(np.mean(values)), lang))
         parts.append(part)
-    return t("The replay in three frames: {frames}.").format(frames="; ".join(parts))
+    return tr("The replay in three frames: {frames}.").format(frames="; ".join(parts))
 
 
 def format_shift(x: float, lang: str) -> str:

@@ -50,18 +50,18 @@ class FourCornersView:
     questions: list[QuestionView]
 
 
-def build_view(record: FourCornersRecord, lang: str, t: Callable[[str], str]) -> FourCornersView:
+def build_view(record: FourCornersRecord, lang: str, tr: Callable[[str], str]) -> FourCornersView:
     labels = {
-        "corner": t("Corner"),
-        "answer": t("Answer"),
-        "people": t("People"),
-        "pass": t("Pass"),
-        "table": t("Choices per corner"),
-        "summary": t("Summary"),
-        "changes": t("Changes"),
-        "comment": t("Comment"),
+        "corner": tr("Corner"),
+        "answer": tr("Answer"),
+        "people": tr("People"),
+        "pass": tr("Pass"),
+        "table": tr("Choices per corner"),
+        "summary": tr("Summary"),
+        "changes": tr("Changes"),
+        "comment": tr("Comment"),
     }
-    return FourCornersView(lang, labels, [_question_view(q, lang, t) for q in record.questions])
+    return FourCornersView(lang, labels, [_question_view(q, lang, tr) for q in record.questions])
 
 
 def has_content(view: FourCornersView) -> bool:
@@ -69,7 +69,7 @@ def has_content(view: FourCornersView) -> bool:
     return bool(view.questions)
 
 
-def _question_view(record: QuestionRecord, lang: str, t) -> QuestionView:
+def _question_view(record: QuestionRecord, lang: str, tr) -> QuestionView:
     counts, passes = record.counts, record.passes
     labels = list(record.labels)
     leaders = most_chosen(counts)
@@ -81,10 +81,10 @@ def _question_view(record: QuestionRecord, lang: str, t) -> QuestionView:
         corners=[CornerRow(corner_letter(i), label, n) for i, (label, n) in enumerate(zip(labels, counts))],
         passes=passes,
         most_chosen=leaders,
-        summary_text=_summary_sentence(labels, counts, leaders, t),
+        summary_text=_summary_sentence(labels, counts, leaders, tr),
         participants=participants,
         changed=moved,
-        changed_text=_changed_sentence(moved, participants, t),
+        changed_text=_changed_sentence(moved, participants, tr),
         chart=Chart(
             chart_name(record.number),
             charts.alt_text(labels, counts, passes, lang),
@@ -97,26 +97,26 @@ def _named(corner: int, labels: list[str]) -> str:
     return f"{corner_letter(corner)} ({labels[corner]})"
 
 
-def _summary_sentence(labels: list[str], counts: list[int], leaders: list[int], t) -> str:
+def _summary_sentence(labels: list[str], counts: list[int], leaders: list[int], tr) -> str:
     if not leaders:
-        return t("Nobody chose a corner.")
+        return tr("Nobody chose a corner.")
     if len(leaders) == 1:
-        return t("Most people chose {corner}: {count} of {total}.").format(
+        return tr("Most people chose {corner}: {count} of {total}.").format(
             corner=_named(leaders[0], labels), count=counts[leaders[0]], total=sum(counts)
         )
-    return t("Tie between {corners}: {count} each.").format(
-        corners=in_words([_named(c, labels) for c in leaders], t), count=counts[leaders[0]]
+    return tr("Tie between {corners}: {count} each.").format(
+        corners=in_words([_named(c, labels) for c in leaders], tr), count=counts[leaders[0]]
     )
 
 
-def _changed_sentence(moved: int, participants: int, t) -> str:
+def _changed_sentence(moved: int, participants: int, tr) -> str:
     if participants == 0:
-        return t("No choices recorded.")
+        return tr("No choices recorded.")
     if moved == 0:
-        return t("Nobody changed corner: {participants} kept their first choice.").format(
+        return tr("Nobody changed corner: {participants} kept their first choice.").format(
             participants=participants
         )
-    return t("{changed} of {participants} changed corner (their final choice was not their first).").format(
+    return tr("{changed} of {participants} changed corner (their final choice was not their first).").format(
         changed=moved, participants=participants
     )
 

@@ -20,7 +20,7 @@ def corners_chart(
     labels: Sequence[str], counts: Sequence[int], passes: int, lang: str, fmt: str = "svg"
 ) -> bytes:
     """One bar per corner (solid), then the passes (hatched), top to bottom."""
-    t = translator(lang)
+    tr = translator(lang)
     values = [*counts, passes]
     with style():
         fig = figure(6.5, 2.0)
@@ -30,7 +30,7 @@ def corners_chart(
             literal_label(_fitted(f"{corner_letter(i)}  ", label, fig, room))
             for i, label in enumerate(labels)
         ]
-        names.append(t("Pass"))
+        names.append(tr("Pass"))
         y = np.arange(len(values))
         corners = ax.barh(y[:-1], counts, height=0.62, facecolor=INK, edgecolor=INK)
         passed = ax.barh(
@@ -41,7 +41,7 @@ def corners_chart(
         ax.set_yticks(y, names)
         ax.set_ylim(len(values) - 0.5, -0.5)  # A on top
         ax.set_xlim(0, max([1, *values]) * 1.15)
-        ax.set_xlabel(t("People"))
+        ax.set_xlabel(tr("People"))
         ax.xaxis.get_major_locator().set_params(integer=True)
         for side in ("right", "top"):
             ax.spines[side].set_visible(False)
@@ -70,11 +70,11 @@ def _fitted(prefix: str, label: str, fig, room: float) -> str:
 
 def alt_text(labels: Sequence[str], counts: Sequence[int], passes: int, lang: str) -> str:
     """One sentence: every corner's count, then the passes."""
-    t = translator(lang)
+    tr = translator(lang)
     corners = "; ".join(
-        t("{corner} ({label}): {count}").format(corner=corner_letter(i), label=label, count=n)
+        tr("{corner} ({label}): {count}").format(corner=corner_letter(i), label=label, count=n)
         for i, (label, n) in enumerate(zip(labels, counts))
     )
-    return t("Bar chart of the four corners: {corners}; {passes}.").format(
-        corners=corners, passes=counted(passes, t("{n} pass"), t("{n} passes"))
+    return tr("Bar chart of the four corners: {corners}; {passes}.").format(
+        corners=corners, passes=counted(passes, tr("{n} pass"), tr("{n} passes"))
     )

@@ -64,14 +64,14 @@ def connect_participant(hub, guard, auth: dict) -> None:
 
 
 def connect_staff(hub, auth: dict) -> None:
-    t = translator(_lang(auth) or DEFAULT_LANGUAGE)
+    tr = translator(_lang(auth) or DEFAULT_LANGUAGE)
     try:
         workshop = hub.store.workshop(str(auth.get("workshop")))
     except NotFound:
-        raise ConnectionRefusedError(t("No such workshop.")) from None
+        raise ConnectionRefusedError(tr("No such workshop.")) from None
     role = role_for(workshop, auth.get("key"), hub.admin_token)
     if role is None:
-        raise ConnectionRefusedError(t("Wrong or missing key for this workshop."))
+        raise ConnectionRefusedError(tr("Wrong or missing key for this workshop."))
     conn = Connection(sid=request.sid, workshop_id=workshop["id"], role=role)
     hub.attach(conn)
     hub.welcome(conn, workshop)

@@ -14,7 +14,7 @@ SECTION = AppendixSection(
     name="openspace",
     anchor="open-space",
     record=OpenSpaceRecord,
-    heading=lambda t: t("Open Space"),
+    heading=lambda tr: tr("Open Space"),
     read=lambda store, workshop_id: store.openspace_record(workshop_id),
     # The record keeps no time Open Space began, so it leaves the
     # workshop's date to the other sections.

@@ -56,34 +56,34 @@ class OpenSpaceView:
     headcount: Chart | None  # None without topics
 
 
-def labels_for(t: Callable[[str], str]) -> dict[str, str]:
+def labels_for(tr: Callable[[str], str]) -> dict[str, str]:
     return {
-        "theme": t("Theme"),
-        "wall": t("The agenda wall as held"),
-        "time": t("Time"),
-        "break": t("Coffee break"),
-        "convener": t("Convener"),
-        "anonymous": t("anonymous"),
-        "place": t("Place"),
-        "peak": t("Peak headcount"),
-        "interest": t("Interest"),
-        "votes": t("Votes"),
-        "no_notes": t("No notes."),
-        "headcount_chart": t("Headcount and interest"),
+        "theme": tr("Theme"),
+        "wall": tr("The agenda wall as held"),
+        "time": tr("Time"),
+        "break": tr("Coffee break"),
+        "convener": tr("Convener"),
+        "anonymous": tr("anonymous"),
+        "place": tr("Place"),
+        "peak": tr("Peak headcount"),
+        "interest": tr("Interest"),
+        "votes": tr("Votes"),
+        "no_notes": tr("No notes."),
+        "headcount_chart": tr("Headcount and interest"),
     }
 
 
-def note_kind_headings(t: Callable[[str], str]) -> dict[str, str]:
+def note_kind_headings(tr: Callable[[str], str]) -> dict[str, str]:
     return {
-        "text": t("Notes"),
-        "key_point": t("Key points"),
-        "proposal": t("Proposals and next steps"),
-        "question": t("Open questions"),
+        "text": tr("Notes"),
+        "key_point": tr("Key points"),
+        "proposal": tr("Proposals and next steps"),
+        "question": tr("Open questions"),
     }
 
 
-def build_view(record: OpenSpaceRecord, lang: str, t: Callable[[str], str]) -> OpenSpaceView:
-    labels = labels_for(t)
+def build_view(record: OpenSpaceRecord, lang: str, tr: Callable[[str], str]) -> OpenSpaceView:
+    labels = labels_for(tr)
     headcount = None
     if record.topics:
         headcount = Chart(
@@ -94,7 +94,7 @@ def build_view(record: OpenSpaceRecord, lang: str, t: Callable[[str], str]) -> O
     return OpenSpaceView(
         record=record,
         labels=labels,
-        topics=[_topic_view(tp, record, labels, t) for tp in record.topics],
+        topics=[_topic_view(tp, record, labels, tr) for tp in record.topics],
         wall_spaces=[s.name for s in record.spaces],
         wall_rows=_wall_rows(record),
         headcount=headcount,
@@ -116,7 +116,7 @@ def _slot_label(slot: Slot) -> str:
     return f"{slot.starts_at} {slot.label}".strip()
 
 
-def _topic_view(topic: Topic, record: OpenSpaceRecord, labels: dict[str, str], t) -> TopicView:
+def _topic_view(topic: Topic, record: OpenSpaceRecord, labels: dict[str, str], tr) -> TopicView:
     spaces = {s.id: s.name for s in record.spaces}
     slots = {s.id: _slot_label(s) for s in record.slots}
     place = ", ".join(p for p in (spaces.get(topic.space), slots.get(topic.slot)) if p)
@@ -130,25 +130,25 @@ def _topic_view(topic: Topic, record: OpenSpaceRecord, labels: dict[str, str], t
     ]
     if dot_voting(record):
         facts.append((labels["votes"], str(topic.votes)))
-    headings = note_kind_headings(t)
+    headings = note_kind_headings(tr)
     groups = []
     for kind in NOTE_KINDS:
-        notes = [NoteLine(n, _note_detail(n, t)) for n in topic.notes if n.kind == kind]
+        notes = [NoteLine(n, _note_detail(n, tr)) for n in topic.notes if n.kind == kind]
         if notes:
             groups.append(NoteGroup(kind, headings[kind], notes))
     known = set(NOTE_KINDS)  # a kind added later must not vanish from the appendix
-    stray = [NoteLine(n, _note_detail(n, t)) for n in topic.notes if n.kind not in known]
+    stray = [NoteLine(n, _note_detail(n, tr)) for n in topic.notes if n.kind not in known]
     if stray:
         groups.append(NoteGroup("other", headings["text"], stray))
     return TopicView(topic, convener, place, facts, groups)
 
 
-def _note_detail(note: Note, t) -> str:
+def _note_detail(note: Note, tr) -> str:
     parts = []
     if note.who:
-        parts.append(t("Who: {who}").format(who=note.who))
+        parts.append(tr("Who: {who}").format(who=note.who))
     if note.when:
-        parts.append(t("When: {when}").format(when=note.when))
+        parts.append(tr("When: {when}").format(when=note.when))
     return ", ".join(parts)
 
 

@@ -19,7 +19,7 @@ from workshop.render.charts import INK, counted, figure, literal_label, save, st
 
 def headcount_chart(topics: Sequence[Topic], lang: str, fmt: str = "svg") -> bytes:
     """Peak headcount (solid) and interest (hatched) per topic."""
-    t = translator(lang)
+    tr = translator(lang)
     n = len(topics)
     labels = [_label(tp.title) for tp in topics]
     # Two-line titles get a taller row, so neighbouring labels never touch.
@@ -32,7 +32,7 @@ def headcount_chart(topics: Sequence[Topic], lang: str, fmt: str = "svg") -> byt
         peak = [tp.peak for tp in topics]
         interest = [tp.interest for tp in topics]
         bars_peak = ax.barh(
-            y - 0.19, peak, height=0.36, facecolor=INK, edgecolor=INK, label=t("Peak headcount")
+            y - 0.19, peak, height=0.36, facecolor=INK, edgecolor=INK, label=tr("Peak headcount")
         )
         bars_interest = ax.barh(
             y + 0.19,
@@ -42,21 +42,21 @@ def headcount_chart(topics: Sequence[Topic], lang: str, fmt: str = "svg") -> byt
             edgecolor=INK,
             hatch="////",
             linewidth=0.8,
-            label=t("Interest"),
+            label=tr("Interest"),
         )
         ax.bar_label(bars_peak, padding=2, fontsize=7)
         ax.bar_label(bars_interest, padding=2, fontsize=7)
         ax.set_yticks(y, [literal_label(label) for label in labels])
         ax.set_ylim(n - 0.5, -0.5)  # first topic on top, as on the wall
         ax.set_xlim(0, max([1, *peak, *interest]) * 1.15)
-        ax.set_xlabel(t("People"))
+        ax.set_xlabel(tr("People"))
         ax.xaxis.get_major_locator().set_params(integer=True)
         for side in ("right", "top"):
             ax.spines[side].set_visible(False)
         fig.legend(
             handles=[
-                Patch(facecolor=INK, edgecolor=INK, label=t("Peak headcount")),
-                Patch(facecolor="white", edgecolor=INK, hatch="////", label=t("Interest")),
+                Patch(facecolor=INK, edgecolor=INK, label=tr("Peak headcount")),
+                Patch(facecolor="white", edgecolor=INK, hatch="////", label=tr("Interest")),
             ],
             loc="upper left",
             bbox_to_anchor=(0.37, 1.0),
@@ -79,12 +79,12 @@ def _label(title: str, width: int = 36, lines: int = 2) -> str:
 
 
 def alt_text_headcount(topics: Sequence[Topic], lang: str) -> str:
-    t = translator(lang)
+    tr = translator(lang)
     if not topics:
-        return t("Bar chart: no topics.")
+        return tr("Bar chart: no topics.")
     busiest = max(topics, key=lambda tp: (tp.peak, tp.interest))
-    return t(
+    return tr(
         "Bar chart: peak headcount and interest for {topics}; most people at “{title}” ({peak})."
     ).format(
-        topics=counted(len(topics), t("{n} topic"), t("{n} topics")), title=busiest.title, peak=busiest.peak
+        topics=counted(len(topics), tr("{n} topic"), tr("{n} topics")), title=busiest.title, peak=busiest.peak
     )

@@ -36,11 +36,11 @@ def title_for(appendix: Appendix, lang: str, methods: list[str]) -> str:
     """'Bilaga – Åsiktsbarometer och Open Space – {title}, {date}': named by
     the methods the appendix shows (``methods``, their translated headings),
     so a morning of only the barometer is not called an Open Space appendix."""
-    t = translator(lang)
+    tr = translator(lang)
     if not methods:
-        return t("Appendix – {title}, {date}").format(title=appendix.title, date=appendix.date)
-    return t("Appendix – {methods} – {title}, {date}").format(
-        methods=in_words(methods, t), title=appendix.title, date=appendix.date
+        return tr("Appendix – {title}, {date}").format(title=appendix.title, date=appendix.date)
+    return tr("Appendix – {methods} – {title}, {date}").format(
+        methods=in_words(methods, tr), title=appendix.title, date=appendix.date
     )
 
 
@@ -69,15 +69,15 @@ def download_name(appendix: Appendix, lang: str, ext: str) -> str:
     return f"{stem}-{name}-{appendix.date}.{ext}"
 
 
-def labels_for(t: Callable[[str], str]) -> dict[str, str]:
+def labels_for(tr: Callable[[str], str]) -> dict[str, str]:
     """The shared frame's labels, translated once per export."""
     return {
-        "workshop": t("Workshop"),
-        "code": t("Code"),
-        "date": t("Date"),
-        "participants": t("Participants"),
-        "contents": t("Contents"),
-        "page": t("Page {page} of {pages}"),
+        "workshop": tr("Workshop"),
+        "code": tr("Code"),
+        "date": tr("Date"),
+        "participants": tr("Participants"),
+        "contents": tr("Contents"),
+        "page": tr("Page {page} of {pages}"),
     }
 
 
@@ -127,8 +127,8 @@ class AppendixView:
 
 def build_view(appendix: Appendix, lang: str) -> AppendixView:
     lang = export_language(lang)
-    t = translator(lang)
-    labels = labels_for(t)
+    tr = translator(lang)
+    labels = labels_for(tr)
     return AppendixView(
         appendix=appendix,
         lang=lang,
@@ -140,7 +140,8 @@ def build_view(appendix: Appendix, lang: str) -> AppendixView:
             (labels["participants"], str(appendix.participants)),
         ],
         parts=[
-            SectionPart(s, s.build(_record(appendix, s), lang, t), s.heading(t)) for s in appendix_sections()
+            SectionPart(s, s.build(_record(appendix, s), lang, tr), s.heading(tr))
+            for s in appendix_sections()
         ],
     )
 
