@@ -18,10 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workshop.storage import Store  # noqa: E402
+from workshop.methods import METHODS  # noqa: E402
+from workshop.registry import Registry  # noqa: E402
 
 
-def fill(store: Store) -> str:
+def fill(store) -> str:
     w = store.create_workshop("Bench", "sv")
     wid = w["id"]
     people = [store.add_participant(wid)["id"] for _ in range(500)]
@@ -44,7 +45,7 @@ def fill(store: Store) -> str:
 
 
 def main() -> None:
-    store = Store(Path(tempfile.mkdtemp()) / "bench.db")
+    store = Registry(METHODS).store_class(Path(tempfile.mkdtemp()) / "bench.db")
     started = time.perf_counter()
     wid = fill(store)
     print(f"filled in {time.perf_counter() - started:.1f} s")

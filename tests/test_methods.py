@@ -1,6 +1,9 @@
 """The registry: what the methods offer the shared core."""
 
-from workshop.methods import METHODS, PROJECTOR_VIEWS
+from tests.registry import REGISTRY
+from workshop.methods import METHODS
+
+PROJECTOR_VIEWS = REGISTRY.projector_views
 
 
 def test_each_method_declares_its_projector_views():

@@ -1,14 +1,14 @@
-"""The workshop app: Åsiktsbarometer and Open Space, live.
+"""The workshop app: Åsiktsbarometer, Open Space and Fyra hörn, live.
 
 ``create_app`` is the app factory (as in Flask's flaskr tutorial): it binds
-storage, Babel, Socket.IO and the blueprints to one Flask app.
+storage, Babel, Socket.IO and the blueprints to one Flask app, and it is the
+top: the one place that names the methods (``workshop.methods``), assembles
+them into the ``Registry`` and hands that to the core.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-from flask_socketio import SocketIO
 
 from .config import Settings, private_dir
 from .flask_app import WorkshopFlask
@@ -21,8 +21,15 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_BODY_BYTES = 256 * 1024
 
 
-def create_app(settings: Settings | None = None) -> WorkshopFlask:
+def create_app(settings: Settings | None = None, methods: tuple | None = None) -> WorkshopFlask:
+    """``methods``: the units to run (each a ``Method``), default
+    ``workshop.methods.METHODS``; a clash between them raises ``Clash``."""
     settings = settings or Settings()
+    if methods is None:
+        from .methods import METHODS as methods
+    from .registry import Registry
+
+    registry = Registry(tuple(methods))
     private_dir(settings.data_dir)
     app = WorkshopFlask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
     app.config.update(
@@ -35,15 +42,15 @@ def create_app(settings: Settings | None = None) -> WorkshopFlask:
     app.json.ensure_ascii = False
     app.url_map.converters["int"] = IdConverter  # before any route: ids 1..2^63-1
 
-    from .methods import METHODS, PROJECTOR_VIEWS
-    from .storage import store_class
-
-    store = store_class()(settings.database_path)
+    app.extensions["workshop.registry"] = registry
+    store = registry.store_class(settings.database_path)
     app.extensions["workshop.store"] = store
 
     from .web.locale import init_babel
 
     init_babel(app)
+
+    from .live.events import SocketIO
 
     socketio = SocketIO(
         app,
@@ -65,7 +72,7 @@ def create_app(settings: Settings | None = None) -> WorkshopFlask:
         store,
         settings.coalesce_seconds,
         settings.admin_token,
-        PROJECTOR_VIEWS,
+        registry.projector_views,
         single_process=not settings.redis_url,
     )
     app.extensions["workshop.hub"] = hub
@@ -88,7 +95,7 @@ def create_app(settings: Settings | None = None) -> WorkshopFlask:
     for blueprint in (api_workshops.bp, pages.bp, api_export.bp, summary_pages.bp):
         app.register_blueprint(blueprint)
     # Each method: its HTTP API and its socket events (see workshop/methods.py).
-    for method in METHODS:
+    for method in registry.methods:
         app.register_blueprint(method.blueprint)
         method.register_live(socketio, hub)
     if settings.trusted_proxies:  # behind nginx (docs/deploy.md): outside Socket.IO's middleware

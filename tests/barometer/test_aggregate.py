@@ -6,8 +6,8 @@ import random
 
 import pytest
 
+from tests.registry import open_store
 from workshop.barometer.aggregate import LiveDistributions
-from workshop.storage import store_class
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_rebuilt_from_the_database_after_a_restart(store, room, settings):
     live.distribution(workshop_id, statement_id)  # held from the start
     live.commit_then_apply(store.record_positions, random_moves(rng, workshop_id, statement_id, people, 40))
     expected = live.distribution(workshop_id, statement_id)
-    again = store_class()(settings.database_path)  # a new process on the same file
+    again = open_store(settings.database_path)  # a new process on the same file
     try:
         assert LiveDistributions(again).distribution(workshop_id, statement_id) == expected
     finally:
@@ -101,7 +101,7 @@ def test_a_write_by_another_connection_is_read_again(store, room, settings):
         store.record_positions, [(workshop_id, statement_id, people[0]["id"], 10, people[0]["number"])]
     )
     assert live.distribution(workshop_id, statement_id).count == 1
-    other = store_class()(settings.database_path)
+    other = open_store(settings.database_path)
     try:
         other.record_position(workshop_id, statement_id, people[1]["id"], 80)
     finally:

@@ -28,11 +28,11 @@ def seed_history(
     """Adds ``participants`` phones and ``changes`` moves (a first position
     each, then a random walk, one in twenty moves a pass) to an open statement.
     Returns the number of changes written."""
+    from tests.registry import open_store
     from workshop.barometer import storage as barometer_storage
-    from workshop.storage import store_class
 
     rng = random.Random(seed)
-    store = store_class()(database)
+    store = open_store(database)
     try:
         people = [store.add_participant(workshop_id)["id"] for _ in range(participants)]
         # Everyone places themselves in the first minute; the rest move later.

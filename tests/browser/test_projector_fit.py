@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from tests.browser.axe import serious_violations
-from workshop.storage import store_class
+from tests.registry import open_store
 
 SIZES = [(1024, 768), (1280, 720), (1920, 1080), (3840, 2160)]
 SHOTS = {(1280, 720), (1920, 1080)}
@@ -95,7 +95,7 @@ def no_serious_violations(page) -> None:
 def store(server):
     """The server's own database, opened from the test process: 200 phones'
     positions without 200 sockets."""
-    s = store_class()(server.data_dir / "workshop.db")
+    s = open_store(server.data_dir / "workshop.db")
     yield s
     s.close()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.registry import REGISTRY
 from workshop.barometer.record import (
     BarometerRecord,
     Comment,
@@ -212,6 +213,7 @@ def build_appendix() -> Appendix:
         ),
     ]
     return Appendix(
+        section_types=REGISTRY.appendix_sections(),
         title="Länsträff idéburna organisationer Värmland",
         code="VRM15",
         language="sv",

@@ -15,6 +15,7 @@ import docx
 import pypdf
 import pytest
 
+from tests.registry import REGISTRY
 from tests.render.conftest import (
     EXPECTED_SUMMARIES,
     LONG_NOTE,
@@ -604,6 +605,7 @@ def _sparse_appendices():
     from workshop.openspace.record import OpenSpaceRecord, Slot, Topic
 
     empty = Appendix(
+        section_types=REGISTRY.appendix_sections(),
         title="Tom",
         code="T0",
         language="sv",
@@ -620,6 +622,7 @@ def _sparse_appendices():
         [],
     )
     half = Appendix(
+        section_types=REGISTRY.appendix_sections(),
         title="Halv",
         code="H1",
         language="en",

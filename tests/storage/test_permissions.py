@@ -9,9 +9,9 @@ import stat
 import pytest
 
 from tests.conftest import ADMIN, bearer
+from tests.registry import open_store
 from workshop import create_app
 from workshop.config import Settings, from_env
-from workshop.storage import Store
 
 DB_FILES = ("workshop.db", "workshop.db-wal", "workshop.db-shm")
 
@@ -52,7 +52,7 @@ def test_from_env_makes_the_data_dir_private(tmp_path):
 def test_an_existing_data_dir_and_database_are_tightened(tmp_path):
     data = tmp_path / "sessions"
     data.mkdir(mode=0o755)
-    first = Store(data / "workshop.db")
+    first = open_store(data / "workshop.db")
     first.create_workshop("Värmland", "sv")
     first.close()
     for name in DB_FILES:

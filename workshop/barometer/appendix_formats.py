@@ -10,8 +10,8 @@ from dataclasses import asdict
 
 from workshop.barometer.appendix_view import BarometerView, StatementView
 from workshop.barometer.domain_floor import spoken
+from workshop.domain.participants import pseudonym
 from workshop.render import docx_layout
-from workshop.render.appendix_view import pseudonym
 from workshop.render.markdown_text import md_image, md_labelled, md_line, md_paragraph
 from workshop.render.pdf_layout import PdfWriter
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ..domain.errors import Conflict, Invalid
 from ..domain.parse import ID_MAX
+from ..domain.participants import pseudonym
 from .domain import PASS
 from .domain_summary import AGREE, DISAGREE, MIDDLE, region_of
 
@@ -118,10 +119,6 @@ def check_floor_open(status: str | None) -> None:
 
 def _position(value: int | None):
     return PASS if value is None else value
-
-
-def pseudonym(number: int) -> str:
-    return f"P{number}"
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from flask import Blueprint, g, jsonify
 
-from ..auth import facilitates, for_role, reads
+from ..auth import for_role
 from ..domain.parse import parse_bool
+from ..web.access import facilitates, reads
 from ..web.context import hub, store
 from ..web.validation import json_body, required
 from . import domain as rules

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
-from ..auth import facilitates, reads
 from ..domain.parse import optional_id
+from ..web.access import facilitates, reads
 from ..web.context import hub, store
 from ..web.validation import json_body, required
 from . import domain_comments as rules

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from flask import Blueprint, g, jsonify
 
-from ..auth import facilitates, for_role, reads
+from ..auth import for_role
+from ..web.access import facilitates, reads
 from ..web.context import hub, store
 from ..web.validation import json_body
 from . import domain_floor as rules

@@ -25,3 +25,8 @@ class Appendix:
     date: str  # YYYY-MM-DD, the day the workshop was held
     participants: int
     sections: dict[str, object] = field(default_factory=dict)  # method name -> its record
+    # Each method's AppendixSection (workshop.render.section), in the registry's
+    # order: how the renderers read and lay out its record. The store hands
+    # them on with the records it read through them, so rendering needs no
+    # registry of its own (it runs in a worker thread, off the app).
+    section_types: tuple = ()

@@ -13,10 +13,10 @@ from dataclasses import replace
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from fpdf.fonts import FontFace
 
+from workshop.domain.participants import pseudonym
 from workshop.fourcorners.appendix_view import FourCornersView, QuestionView
 from workshop.fourcorners.domain import PASS
 from workshop.render import docx_layout
-from workshop.render.appendix_view import pseudonym
 from workshop.render.markdown_text import md_escape, md_image, md_labelled, md_line, md_paragraph
 from workshop.render.pdf_layout import FONT, PdfWriter
 

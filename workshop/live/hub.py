@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from socketio.packet import Packet
 
 from ..auth import FACILITATOR, PARTICIPANT, PROJECTOR, for_role, runs
+from ..domain.names import Claims
 from ..domain.workshops import projector_state
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,8 @@ class Hub:
         self.connections: dict[str, Connection] = {}
         self._pending: dict[str, set[str]] = {}
         self._lock = threading.Lock()
-        self.flushers = {"presence": self._flush_presence}
+        # kind -> fn(workshop_id); a kind has one owner (a second is a Clash).
+        self.flushers = Claims("flusher kind", {"presence": self._flush_presence})
         self.on_connect: dict[str, list] = {PARTICIPANT: [], FACILITATOR: [], PROJECTOR: []}
         self.phone_state: list = []
         self.staff_state: list = []

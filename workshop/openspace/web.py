@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from flask import Blueprint, g, jsonify
 
-from ..auth import facilitates, reads, runs
+from ..auth import runs
 from ..domain.parse import parse_bool, parse_id
+from ..web.access import facilitates, reads
 from ..web.context import hub, store
 from ..web.validation import json_body, required
 from . import domain as rules

@@ -2,8 +2,9 @@
 
 The export modules (PDF, DOCX, HTML, Markdown, CSV, JSON) lay out the shared
 frame built here (title, translated labels, the workshop's facts) and, for
-each method, the section view its own ``build`` makes. The methods come from
-``workshop.methods.appendix_sections()``; nothing here names one.
+each method, the section view its own ``build`` makes. The sections come with
+the snapshot (``Appendix.section_types``, the registry's order); nothing here
+names a method.
 """
 
 from __future__ import annotations
@@ -16,16 +17,10 @@ from typing import Any
 
 from workshop.domain.appendix import Appendix
 from workshop.i18n import in_words, normalise_language, translator
-from workshop.methods import appendix_sections
 from workshop.render.section import AppendixSection
 
 # File name inside the Markdown zip (its charts sit beside it, see Chart.file).
 MARKDOWN_FILE = "appendix.md"
-
-
-def pseudonym(participant: int) -> str:
-    """Participants are only ever numbers; shown as "P12"."""
-    return f"P{participant}"
 
 
 def export_language(lang: str | None) -> str:
@@ -141,7 +136,7 @@ def build_view(appendix: Appendix, lang: str) -> AppendixView:
         ],
         parts=[
             SectionPart(s, s.build(_record(appendix, s), lang, tr), s.heading(tr))
-            for s in appendix_sections()
+            for s in appendix.section_types
         ],
     )
 

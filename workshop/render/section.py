@@ -1,9 +1,9 @@
 """The contract between the shared appendix core and each method.
 
 The shared core (storage/appendix.py, the exporters in render/, the summary
-page) knows the methods only as the sections that
-``workshop.methods.appendix_sections()`` returns, in the order the appendix
-shows them. It writes what every workshop has (title, facts, contents, page
+page) knows the methods only as the sections the registry hands the store
+(``Registry.appendix_sections``), which the snapshot carries on to the
+renderers (``Appendix.section_types``), in the order the appendix shows them. It writes what every workshop has (title, facts, contents, page
 frame, each section's heading) and hands each section its own record and its
 own part of every document; what a record or a view holds is the method's
 business.

@@ -1,8 +1,8 @@
 """Storage: the only place with SQL. One ``Store`` per process.
 
-``Store`` is composed once from the core's query mixins and each method's
-(``Method.store``), so a method's SQL lives in its own package. It is built
-on first use, not at import, because the methods import the core.
+``Store`` is composed from the core's query mixins and each method's
+(``Method.store``), so a method's SQL lives in its own package. The methods
+are handed in (``Registry.store_class``): storage never imports them.
 """
 
 from __future__ import annotations
@@ -11,25 +11,32 @@ import functools
 
 from .base import StoreBase, utcnow
 
-__all__ = ["Store", "utcnow"]
+__all__ = ["core_mixins", "store_class", "utcnow"]
 
 
-@functools.cache
-def store_class() -> type:
-    from ..methods import METHODS
-    from . import migrations
+def core_mixins() -> tuple[type, ...]:
     from .appendix import AppendixQueries
     from .workshops import WorkshopQueries
 
-    mixins = [m.store for m in METHODS]
+    return (StoreBase, WorkshopQueries, AppendixQueries)
+
+
+@functools.cache
+def store_class(methods: tuple) -> type:
+    """The Store class for these methods (each a ``Method``), made once."""
+    from . import migrations
+
+    mixins = [m.store for m in methods]
     started = [getattr(mixin, "ARCHIVE_STARTED", None) for mixin in mixins]
     started = [f"SELECT ({sql}) AS at" for sql in started if sql]
     return type(
         "Store",
-        (StoreBase, WorkshopQueries, AppendixQueries, *mixins),
+        (*core_mixins(), *mixins),
         {
             "__doc__": "All queries: the core's and each method's mixin.",
-            "migration_sets": (migrations.migrations, *(m.migrations for m in METHODS)),
+            "migration_sets": (migrations.migrations, *(m.migrations for m in methods)),
+            # The appendix reads each method's record through its section.
+            "appendix_sections": tuple(m.appendix for m in methods),
             # The archive's columns and its "day held": see WorkshopQueries.list_workshops.
             "archive_counts": {
                 k: v for mixin in mixins for k, v in getattr(mixin, "ARCHIVE_COUNTS", {}).items()
@@ -37,9 +44,3 @@ def store_class() -> type:
             "first_activity": f"SELECT min(at) FROM ({' UNION ALL '.join(started)})" if started else "NULL",
         },
     )
-
-
-def __getattr__(name: str):
-    if name == "Store":
-        return store_class()
-    raise AttributeError(name)

@@ -12,12 +12,15 @@ elsewhere (see workshop.render.offload).
 from __future__ import annotations
 
 from ..domain.appendix import Appendix
-from ..methods import appendix_sections
 
 
 class AppendixQueries:
+    # Set by store_class: each method's ``Method.appendix`` (a loader, so the
+    # render code is imported on first use, off the live path's imports).
+    appendix_sections: tuple = ()
+
     def appendix(self, workshop_id: str) -> Appendix:
-        sections = appendix_sections()
+        sections = [load() for load in self.appendix_sections]
         with self._lock:
             workshop = self.workshop(workshop_id)  # NotFound if absent
             participants = self._scalar(
@@ -35,4 +38,5 @@ class AppendixQueries:
             date=min(started, default=workshop["created_at"])[:10],
             participants=participants or 0,
             sections=records,
+            section_types=tuple(sections),
         )

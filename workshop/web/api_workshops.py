@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify
 
-from ..auth import admin_only, facilitates, for_role, reads
+from ..auth import for_role
 from ..domain import workshops as rules
 from ..domain.parse import parse_bool
 from ..domain.workshops import public_view
-from ..methods import METHODS, NAMES, PROJECTOR_VIEWS
-from .context import hub, store
+from .access import admin_only, facilitates, reads
+from .context import hub, registry, store
 from .links import workshop_links
 from .validation import json_body, required
 
@@ -50,7 +50,7 @@ def index():
 def show(workshop):
     view = for_role(g.role, facilitator_view(workshop), public_view(workshop))
     view["participants"] = store().participant_count(workshop["id"])
-    for method in METHODS:
+    for method in registry().methods:
         if method.workshop_fields:
             view.update(method.workshop_fields(store(), workshop["id"]))
     return jsonify(view)
@@ -77,7 +77,7 @@ def delete(workshop):
 @bp.post("/<workshop_id>/phase")
 @facilitates
 def set_phase(workshop):
-    phase = rules.validate_phase(required(json_body("phase"), "phase"), NAMES)
+    phase = rules.validate_phase(required(json_body("phase"), "phase"), registry().names)
     store().set_phase(workshop["id"], phase)
     hub().push_state(workshop["id"])
     return jsonify(phase=phase)
@@ -89,7 +89,7 @@ def set_projector(workshop):
     """{"view": "<name>" | null}: what the room sees; null lets the projector
     follow the phase. Connected projectors switch at once, and one that
     reloads or reconnects comes back to it (state.projector.view)."""
-    view = rules.validate_projector_view(required(json_body("view"), "view"), PROJECTOR_VIEWS)
+    view = rules.validate_projector_view(required(json_body("view"), "view"), registry().projector_views)
     store().set_projector_view(workshop["id"], view)
     hub().push_staff_state(workshop["id"])
     return jsonify(view=view)

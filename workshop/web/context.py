@@ -11,3 +11,9 @@ def store():
 
 def hub():
     return current_app.extensions["workshop.hub"]
+
+
+def registry():
+    """The methods this app runs (workshop.registry.Registry): the core is
+    handed them here and never imports them."""
+    return current_app.extensions["workshop.registry"]

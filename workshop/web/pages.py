@@ -25,9 +25,8 @@ from flask import (
 from ..domain.errors import NotFound
 from ..domain.workshops import normalise_code
 from ..join_guard import TooManyGuesses
-from ..methods import METHODS, PROJECTOR_VIEWS
 from ..render.qr import qr_svg
-from .context import store
+from .context import registry, store
 from .errors import message
 from .links import join_url, public_url
 from .locale import speak_workshop_language
@@ -45,7 +44,7 @@ VENDOR_FILES = {
 def page(template: str, **context):
     """A page shell in the visitor's language, with the scripts' strings and
     the methods (each page includes each method's part and script)."""
-    return render_template(template, strings=js_strings(), methods=METHODS, **context)
+    return render_template(template, strings=js_strings(), methods=registry().methods, **context)
 
 
 def workshop_or_404(workshop_id: str) -> dict:
@@ -111,7 +110,7 @@ def projector(workshop_id):
         join_url=url,
         qr=qr_svg(url),
         public_url=public_url(),
-        projector_views=PROJECTOR_VIEWS,
+        projector_views=registry().projector_views,
     )
 
 

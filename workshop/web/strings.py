@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from ..methods import METHODS
+from .context import registry
 
 
 def js_strings() -> dict:
-    strings = core_strings()
-    for method in METHODS:
+    strings = core_strings(_)
+    for method in registry().methods:
         strings.update(method.js_strings(_))
     return strings
 
 
-def core_strings() -> dict:
+def core_strings(_) -> dict:
+    """``_``: gettext (the registry passes an identity to learn the keys)."""
     return {
         "saved": _("Saved"),
         "saving": _("Saving…"),

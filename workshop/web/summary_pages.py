@@ -18,10 +18,11 @@ from flask import Blueprint, make_response, render_template
 from flask_babel import get_locale
 from markupsafe import Markup
 
-from ..auth import FACILITATOR, requires
+from ..auth import FACILITATOR
 from ..domain.appendix import Appendix
 from ..render.appendix_view import AppendixView, build_view
 from ..render.offload import run_off_loop
+from .access import requires
 from .api_export import no_store, requested_language
 from .context import store
 from .pages import page, workshop_or_404
