@@ -1,13 +1,16 @@
 """What a method (Åsiktsbarometer, Open Space, Fyra hörn, …) hands the core.
 
 The shared core (hub, connect, pages, store, appendix, exports) knows methods
-only through these descriptors, listed once in ``workshop.methods``. A method
+only through these descriptors, listed once in ``workshop.methods`` and
+handed to the core in a ``Registry`` by ``create_app`` (workshop/registry.py,
+which refuses a name two methods claim). A method
 is one package under ``workshop/`` plus one folder in ``templates/`` and one
 in ``static/js/``, all named ``Method.name``:
 
     workshop/<name>/__init__.py    METHOD = Method(...)
     workshop/<name>/domain*.py     pure rules (no Flask, Socket.IO or SQL)
-    workshop/<name>/storage.py     a mixin of Store; SQL lives only here
+    workshop/<name>/storage*.py    a mixin of Store (one per feature, mixed into
+                                   the method's own); SQL lives only there
     workshop/<name>/migrations.py  its own sqlite-utils migration set
     workshop/<name>/web.py         an HTTP blueprint
     workshop/<name>/live.py        ``register(socketio, hub)``: socket events,

@@ -3,7 +3,8 @@
 // main action that fits now, its live numbers and its comments.
 //
 // A method's run part (section #<prefix>-run) holds #<prefix>-run-where,
-// -run-status, -run-next, the comment box (templates/_console_comments.html)
+// -run-status, -run-next, the comment box (the run_part macro in
+// templates/_console_run.html)
 // and three buttons, data-action = "open-next" | "close" | "next", in a
 // .run-actions box.
 import { t } from "./common.js";

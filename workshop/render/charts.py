@@ -1,7 +1,8 @@
 """What every appendix chart shares: style, figure, encoding, labels.
 
 The charts themselves belong to their methods (workshop/barometer/charts.py,
-workshop/openspace/charts.py) and are drawn with the helpers here.
+workshop/openspace/charts.py, workshop/fourcorners/charts.py) and are drawn
+with the helpers here.
 
 Uses matplotlib's object API (``Figure`` + the Agg canvas) and never pyplot:
 pyplot keeps global figure state, which is neither thread-safe nor needed for
