@@ -15,6 +15,7 @@ from tests.conftest import events, ok, wait_for
 from tests.toy_method import METHOD as TOY
 from workshop import create_app
 from workshop.domain.names import Clash
+from workshop.live.part import LivePart
 from workshop.methods import METHODS
 from workshop.registry import Registry
 
@@ -114,13 +115,15 @@ def test_a_clashing_name_fails_at_registration(changes, words):
 
 
 def _registers_live(event=None, flusher=None):
-    def register(socketio, hub):
-        if flusher:
-            hub.flushers[flusher] = lambda workshop_id: None
-        if event:
-            socketio.on(event)(lambda data=None: None)
+    def nothing(hub, *args):
+        return None
 
-    return _toy(register_live=register)
+    part = LivePart(
+        name="toy",
+        phone_events={event: nothing} if event else {},
+        flushers={flusher: nothing} if flusher else {},
+    )
+    return _toy(live=(part,))
 
 
 @pytest.mark.parametrize(

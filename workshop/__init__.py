@@ -66,6 +66,7 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
     )
     from .live import connect, guard
     from .live.hub import Hub
+    from .live.part import register_part
 
     hub = Hub(
         socketio,
@@ -97,7 +98,8 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
     # Each method: its HTTP API and its socket events (see workshop/methods.py).
     for method in registry.methods:
         app.register_blueprint(method.blueprint)
-        method.register_live(socketio, hub)
+        for part in method.live:
+            register_part(socketio, hub, part)
     if settings.trusted_proxies:  # behind nginx (docs/deploy.md): outside Socket.IO's middleware
         from werkzeug.middleware.proxy_fix import ProxyFix
 

@@ -13,8 +13,9 @@ in ``static/js/``, all named ``Method.name``:
                                    the method's own); SQL lives only there
     workshop/<name>/migrations.py  its own sqlite-utils migration set
     workshop/<name>/web.py         an HTTP blueprint
-    workshop/<name>/live.py        ``register(socketio, hub)``: socket events,
-                                   flushers, connect hooks and its part of `state`
+    workshop/<name>/live*.py       ``PART = LivePart(...)``: module-level socket
+                                   handlers, flushers, connect hooks and its part
+                                   of `state` (workshop/live/part.py)
     workshop/<name>/strings.py     ``js_strings(gettext)``: texts its scripts show
     workshop/<name>/appendix.py    its appendix section (view + one hook per format)
     templates/<name>/<page>.html   its part of each page in ``pages``
@@ -42,7 +43,7 @@ class Method:
     store: type  # storage mixin, mixed into Store
     migrations: Any  # sqlite_utils.Migrations, applied at start
     blueprint: Any  # flask.Blueprint
-    register_live: Callable[[Any, Any], None]  # (socketio, hub)
+    live: tuple  # its live.part.LivePart(s): module-level handlers the core registers
     js_strings: Callable[[Callable[[str], str]], dict]  # gettext -> {key: text}
     appendix: Callable[[], Any]  # -> its AppendixSection (imported lazily: render stays off the live path)
     pages: tuple[str, ...] = field(default=("phone", "projector", "console"))

@@ -7,7 +7,7 @@ Everything the method does is in this package, ``templates/barometer/`` and
 """
 
 from ..method import N_, Method
-from . import live, migrations, strings, web
+from . import live, live_comments, live_floor, live_replay, migrations, strings, web
 from .storage import BarometerQueries
 
 
@@ -23,7 +23,7 @@ METHOD = Method(
     store=BarometerQueries,
     migrations=migrations.migrations,
     blueprint=web.api,
-    register_live=live.register,
+    live=(live.PART, live_floor.PART, live_comments.PART, live_replay.PART),
     js_strings=strings.js_strings,
     appendix=_appendix,
     archive_columns=(("statements", N_("Statements")),),

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from ..auth import FACILITATOR, PROJECTOR, for_role
 from ..domain.parse import parse_id
-from ..live.acks import ok, participant_event
+from ..live.acks import ok
 from ..live.batch import GroupCommit
 from ..live.hub import room
+from ..live.part import LivePart
 from . import domain as rules
-from . import live_comments, live_floor, live_replay
 from .aggregate import LiveDistributions
 from .domain_summary import verbal_summary
 
@@ -61,114 +61,134 @@ def phone_part(statement: dict, position, floor: dict, may_comment: bool) -> dic
     }
 
 
-def register(socketio, hub) -> None:
+class Moves:
+    """What the barometer keeps per app (``hub.runtime[NAME]``): the group
+    commit every phone's move goes through and, with one process, the open
+    statement's distribution in memory."""
+
+    def __init__(self, hub):
+        self.store = hub.store
+        self.live = LiveDistributions(hub.store) if hub.single_process else None
+        self.commit = GroupCommit(hub.socketio, self.write)
+
+    def write(self, moves: list) -> list:
+        if self.live is not None:
+            return self.live.commit_then_apply(self.store.record_positions, moves)
+        return self.store.record_positions(moves)
+
+
+def _moves(hub) -> Moves:
+    return hub.runtime[NAME]
+
+
+def distribution_payloads(hub, statement: dict) -> tuple[dict, dict]:
+    """(what facilitators see, what projectors see)."""
+    live = _moves(hub).live
+    if live is not None:
+        full = live.payload(statement["workshop_id"], statement["id"])
+    else:
+        full = hub.store.distribution(statement["id"]).as_dict()
+    if not statement["hidden"]:
+        return full, full
+    return full, rules.hidden_payload(full["statement"], full["count"], full["passes"])
+
+
+def flush_distribution(hub, workshop_id: str) -> None:
+    statement = hub.store.open_statement(workshop_id)
+    if statement is not None:
+        hub.emit_staff(workshop_id, "distribution", *distribution_payloads(hub, statement))
+
+
+def phone_state(hub, workshop: dict, only=None):
+    """The barometer's part of a phone's `state`: the open statement, its
+    own position, and while open its floor and whether it may comment."""
+    if workshop["phase"] != NAME:
+        return lambda participant_id: NOTHING_OPEN
+    if only is not None:  # a welcome: one read
+        part = _welcome_part(hub.store, workshop["id"], only.participant_id)
+        return lambda participant_id: part or NOTHING_OPEN
+    return _every_phones_part(hub, workshop)
+
+
+def _welcome_part(store, workshop_id: str, participant_id: int) -> dict | None:
+    view = store.phone_view(workshop_id, participant_id)
+    if view is None:
+        return None
+    position = rules.position_for_phone(view["value"], view["has_position"])
+    return phone_part(view["statement"], position, view["floor"], view["phone_comments"])
+
+
+def _every_phones_part(hub, workshop: dict):
+    """A push to every phone: read once, then answer per phone from memory."""
     store = hub.store
-    live = LiveDistributions(store) if hub.single_process else None
+    statement = store.open_statement(workshop["id"])
+    if statement is None:
+        return lambda participant_id: NOTHING_OPEN
+    positions = store.positions_by_participant(statement["id"])
+    floor = store.floor_of(statement["id"])
+    allowed = store.barometer_settings(workshop["id"])["phone_comments"]
+    numbers = {c.participant_id: c.number for c in hub.phones(workshop["id"])}
+    return lambda participant_id: phone_part(
+        statement,
+        rules.position_for_phone(positions.get(participant_id), participant_id in positions),
+        floor.phone(numbers.get(participant_id)),
+        allowed,
+    )
 
-    def write_moves(moves: list) -> list:
-        if live is not None:
-            return live.commit_then_apply(store.record_positions, moves)
-        return store.record_positions(moves)
 
-    moves = GroupCommit(socketio, write_moves)
+def staff_state(hub, workshop: dict) -> dict:
+    statement = hub.store.open_statement(workshop["id"])
+    return {
+        "statement": {k: statement[k] for k in ("id", "text", "hidden", "status")} if statement else None,
+        "position": None,
+        "closed_statement": closed_result(hub.store, workshop),
+    }
 
-    def distribution_payloads(statement: dict) -> tuple[dict, dict]:
-        """(what facilitators see, what projectors see)."""
-        if live is not None:
-            full = live.payload(statement["workshop_id"], statement["id"])
-        else:
-            full = store.distribution(statement["id"]).as_dict()
-        if not statement["hidden"]:
-            return full, full
-        return full, rules.hidden_payload(full["statement"], full["count"], full["passes"])
 
-    def flush_distribution(workshop_id: str) -> None:
-        statement = store.open_statement(workshop_id)
-        if statement is not None:
-            hub.emit_staff(workshop_id, "distribution", *distribution_payloads(statement))
+def closed_result(store, workshop: dict) -> dict | None:
+    """The statement closed last, as the room may see it: its final
+    distribution and the verbal summary in the workshop's language (both
+    withheld, like the dots, while it is hidden)."""
+    statement = store.last_closed_statement(workshop["id"])
+    if statement is None:
+        return None
+    dist = store.distribution(statement["id"])
+    summary = verbal_summary(dist.values, dist.passes).text(workshop["language"])
+    return {
+        **{k: statement[k] for k in ("id", "text", "hidden", "status")},
+        "distribution": dist.public(statement["hidden"]),
+        "summary": None if statement["hidden"] else summary,
+    }
 
-    hub.flushers["distribution"] = flush_distribution
-    hub.refreshed_with_state.add("distribution")
 
-    def phone_state(workshop: dict, only=None):
-        """The barometer's part of a phone's `state`: the open statement, its
-        own position, and while open its floor and whether it may comment."""
-        if workshop["phase"] != NAME:
-            return lambda participant_id: NOTHING_OPEN
-        if only is not None:  # a welcome: one read
-            view = store.phone_view(workshop["id"], only.participant_id)
-            part = (
-                None
-                if view is None
-                else phone_part(
-                    view["statement"],
-                    rules.position_for_phone(view["value"], view["has_position"]),
-                    view["floor"],
-                    view["phone_comments"],
-                )
-            )
-            return lambda participant_id: part or NOTHING_OPEN
-        # A push to every phone: read once, then answer per phone from memory.
-        statement = store.open_statement(workshop["id"])
-        if statement is None:
-            return lambda participant_id: NOTHING_OPEN
-        positions = store.positions_by_participant(statement["id"])
-        floor = store.floor_of(statement["id"])
-        allowed = store.barometer_settings(workshop["id"])["phone_comments"]
-        numbers = {c.participant_id: c.number for c in hub.phones(workshop["id"])}
-        return lambda participant_id: phone_part(
-            statement,
-            rules.position_for_phone(positions.get(participant_id), participant_id in positions),
-            floor.phone(numbers.get(participant_id)),
-            allowed,
-        )
+def send_distribution(hub, conn, _workshop) -> None:
+    statement = hub.store.open_statement(conn.workshop_id)
+    if statement:
+        full, public = distribution_payloads(hub, statement)
+        hub.socketio.emit("distribution", for_role(conn.role, full, public), to=conn.sid)
 
-    def staff_state(workshop: dict) -> dict:
-        statement = store.open_statement(workshop["id"])
-        return {
-            "statement": {k: statement[k] for k in ("id", "text", "hidden", "status")} if statement else None,
-            "position": None,
-            "closed_statement": closed_result(workshop),
-        }
 
-    def closed_result(workshop: dict) -> dict | None:
-        """The statement closed last, as the room may see it: its final
-        distribution and the verbal summary in the workshop's language (both
-        withheld, like the dots, while it is hidden)."""
-        statement = store.last_closed_statement(workshop["id"])
-        if statement is None:
-            return None
-        dist = store.distribution(statement["id"])
-        summary = verbal_summary(dist.values, dist.passes).text(workshop["language"])
-        return {
-            **{k: statement[k] for k in ("id", "text", "hidden", "status")},
-            "distribution": dist.public(statement["hidden"]),
-            "summary": None if statement["hidden"] else summary,
-        }
+def position(hub, conn, data):
+    """A phone's move: validated, group-committed, then acked."""
+    statement_id = parse_id(data.get("statement"), "statement")
+    value = rules.parse_position(data.get("value"))
+    settled = rules.parse_settled(data.get("settled"))
+    # Returns once its batch committed; raises the DomainError that refused it.
+    _moves(hub).commit.submit(
+        (conn.workshop_id, statement_id, conn.participant_id, value, conn.number, settled)
+    )
+    # "floor": the queue in the console shows where each person stands now.
+    hub.changed(conn.workshop_id, "distribution", "floor")
+    return ok(statement=statement_id, value=rules.position_for_phone(value, True))
 
-    hub.phone_state.append(phone_state)
-    hub.staff_state.append(staff_state)
 
-    def send_distribution(conn, _workshop) -> None:
-        statement = store.open_statement(conn.workshop_id)
-        if statement:
-            full, public = distribution_payloads(statement)
-            socketio.emit("distribution", for_role(conn.role, full, public), to=conn.sid)
-
-    hub.on_connect[FACILITATOR].append(send_distribution)
-    hub.on_connect[PROJECTOR].append(send_distribution)
-
-    @socketio.on("position")
-    @participant_event(hub)
-    def position(conn, data):
-        statement_id = parse_id(data.get("statement"), "statement")
-        value = rules.parse_position(data.get("value"))
-        settled = rules.parse_settled(data.get("settled"))
-        # Returns once its batch committed; raises the DomainError that refused it.
-        moves.submit((conn.workshop_id, statement_id, conn.participant_id, value, conn.number, settled))
-        # "floor": the queue in the console shows where each person stands now.
-        hub.changed(conn.workshop_id, "distribution", "floor")
-        return ok(statement=statement_id, value=rules.position_for_phone(value, True))
-
-    for part in (live_floor, live_comments, live_replay):
-        part.register(socketio, hub)
+PART = LivePart(
+    name=NAME,
+    setup=Moves,
+    phone_events={"position": position},
+    flushers={"distribution": flush_distribution},
+    refreshed_with_state=("distribution",),
+    on_connect={FACILITATOR: (send_distribution,), PROJECTOR: (send_distribution,)},
+    phone_state=phone_state,
+    staff_state=staff_state,
+)

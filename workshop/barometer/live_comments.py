@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from ..auth import FACILITATOR, PROJECTOR
 from ..domain.parse import parse_id
-from ..live.acks import ok, participant_event
+from ..live.acks import ok
 from ..live.hub import room
+from ..live.part import LivePart
 from . import domain_comments as rules
 
 NO_COMMENT = {"statement": None}
@@ -24,43 +25,45 @@ def comments_changed(hub, workshop_id: str) -> None:
     hub.changed(workshop_id, "phone_comments", "comment_shown")
 
 
-def register(socketio, hub) -> None:
-    store = hub.store
+def flush_comments(hub, workshop_id: str) -> None:
+    statement = hub.store.open_statement(workshop_id)
+    if statement is not None:
+        hub.socketio.emit(
+            "phone_comments",
+            {
+                "statement": statement["id"],
+                "comments": hub.store.phone_comments(workshop_id, statement["id"]),
+            },
+            to=room(workshop_id, FACILITATOR),
+        )
 
-    def flush_comments(workshop_id: str) -> None:
-        statement = store.open_statement(workshop_id)
-        if statement is not None:
-            socketio.emit(
-                "phone_comments",
-                {
-                    "statement": statement["id"],
-                    "comments": store.phone_comments(workshop_id, statement["id"]),
-                },
-                to=room(workshop_id, FACILITATOR),
-            )
 
-    def flush_shown(workshop_id: str) -> None:
-        hub.emit_staff(workshop_id, "comment_shown", store.shown_phone_comment(workshop_id) or NO_COMMENT)
+def flush_shown(hub, workshop_id: str) -> None:
+    hub.emit_staff(workshop_id, "comment_shown", hub.store.shown_phone_comment(workshop_id) or NO_COMMENT)
 
-    def staff_state(workshop: dict) -> dict:
-        return {"phone_comments_allowed": store.barometer_settings(workshop["id"])["phone_comments"]}
 
-    hub.staff_state.append(staff_state)
-    hub.flushers["phone_comments"] = flush_comments
-    hub.flushers["comment_shown"] = flush_shown
-    hub.refreshed_with_state.update({"phone_comments", "comment_shown"})
+def staff_state(hub, workshop: dict) -> dict:
+    return {"phone_comments_allowed": hub.store.barometer_settings(workshop["id"])["phone_comments"]}
 
-    def send_shown(conn, _workshop) -> None:
-        socketio.emit("comment_shown", store.shown_phone_comment(conn.workshop_id) or NO_COMMENT, to=conn.sid)
 
-    hub.on_connect[FACILITATOR].append(send_shown)
-    hub.on_connect[PROJECTOR].append(send_shown)
+def send_shown(hub, conn, _workshop) -> None:
+    shown = hub.store.shown_phone_comment(conn.workshop_id) or NO_COMMENT
+    hub.socketio.emit("comment_shown", shown, to=conn.sid)
 
-    @socketio.on("comment")
-    @participant_event(hub)
-    def comment(conn, data):
-        statement_id = parse_id(data.get("statement"), "statement")
-        text = rules.validate_phone_comment(data.get("text"))
-        saved = store.add_phone_comment(conn.workshop_id, statement_id, conn.participant_id, text)
-        hub.changed(conn.workshop_id, "phone_comments")
-        return ok(statement=statement_id, id=saved["id"], status=saved["status"])
+
+def comment(hub, conn, data):
+    statement_id = parse_id(data.get("statement"), "statement")
+    text = rules.validate_phone_comment(data.get("text"))
+    saved = hub.store.add_phone_comment(conn.workshop_id, statement_id, conn.participant_id, text)
+    hub.changed(conn.workshop_id, "phone_comments")
+    return ok(statement=statement_id, id=saved["id"], status=saved["status"])
+
+
+PART = LivePart(
+    name="barometer.phone_comments",
+    phone_events={"comment": comment},
+    flushers={"phone_comments": flush_comments, "comment_shown": flush_shown},
+    refreshed_with_state=("phone_comments", "comment_shown"),
+    on_connect={FACILITATOR: (send_shown,), PROJECTOR: (send_shown,)},
+    staff_state=staff_state,
+)

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from ..auth import FACILITATOR, PROJECTOR, for_role
 from ..domain.parse import parse_bool
-from ..live.acks import ok, participant_event
+from ..live.acks import ok
+from ..live.part import LivePart
 
 NAME = "barometer"
 
@@ -25,43 +26,45 @@ def floor_changed(hub, workshop_id: str) -> None:
     hub.changed(workshop_id, "floor", "floor_phones")
 
 
-def register(socketio, hub) -> None:
-    store = hub.store
-    last_staff: dict[str, dict] = {}
+def flush_floor(hub, workshop_id: str) -> None:
+    floor = hub.store.floor(workshop_id)
+    full, public = floor.staff(), floor.projector()
+    # Moves alone rarely change it. Only one process: in a cluster each
+    # window's flush may fall to another process, so this one's last send
+    # says nothing about what staff have now.
+    if hub.cluster is None:
+        last_staff = hub.runtime[PART_NAME]
+        if last_staff.get(workshop_id) == full:
+            return
+        last_staff[workshop_id] = full
+    hub.emit_staff(workshop_id, "floor", full, public)
 
-    def flush_floor(workshop_id: str) -> None:
-        floor = store.floor(workshop_id)
-        full, public = floor.staff(), floor.projector()
-        # Moves alone rarely change it. Only one process: in a cluster each
-        # window's flush may fall to another process, so this one's last send
-        # says nothing about what staff have now.
-        if hub.cluster is None:
-            if last_staff.get(workshop_id) == full:
-                return
-            last_staff[workshop_id] = full
-        hub.emit_staff(workshop_id, "floor", full, public)
 
-    def flush_phones(workshop_id: str) -> None:
-        floor = store.floor(workshop_id)
-        for conn in hub.phones(workshop_id):
-            socketio.emit("floor", floor.phone(conn.number), to=conn.sid)
+def flush_phones(hub, workshop_id: str) -> None:
+    floor = hub.store.floor(workshop_id)
+    for conn in hub.phones(workshop_id):
+        hub.socketio.emit("floor", floor.phone(conn.number), to=conn.sid)
 
-    hub.flushers["floor"] = flush_floor
-    hub.flushers["floor_phones"] = flush_phones
-    hub.each_process.add("floor_phones")  # flush_phones sends to this process's phones
-    hub.refreshed_with_state.add("floor")
 
-    def send_floor(conn, _workshop) -> None:
-        floor = store.floor(conn.workshop_id)
-        socketio.emit("floor", for_role(conn.role, floor.staff(), floor.projector()), to=conn.sid)
+def send_floor(hub, conn, _workshop) -> None:
+    floor = hub.store.floor(conn.workshop_id)
+    hub.socketio.emit("floor", for_role(conn.role, floor.staff(), floor.projector()), to=conn.sid)
 
-    hub.on_connect[FACILITATOR].append(send_floor)
-    hub.on_connect[PROJECTOR].append(send_floor)
 
-    @socketio.on("hand")
-    @participant_event(hub)
-    def hand(conn, data):
-        on = parse_bool(data.get("on"), "on")
-        statement_id = store.raise_hand(conn.workshop_id, conn.participant_id, on)
-        floor_changed(hub, conn.workshop_id)
-        return ok(statement=statement_id, hand=on)
+def hand(hub, conn, data):
+    on = parse_bool(data.get("on"), "on")
+    statement_id = hub.store.raise_hand(conn.workshop_id, conn.participant_id, on)
+    floor_changed(hub, conn.workshop_id)
+    return ok(statement=statement_id, hand=on)
+
+
+PART_NAME = f"{NAME}.floor"
+PART = LivePart(
+    name=PART_NAME,
+    setup=lambda hub: {},  # workshop id -> the floor staff were sent last
+    phone_events={"hand": hand},
+    flushers={"floor": flush_floor, "floor_phones": flush_phones},
+    each_process=("floor_phones",),  # flush_phones sends to this process's phones
+    refreshed_with_state=("floor",),
+    on_connect={FACILITATOR: (send_floor,), PROJECTOR: (send_floor,)},
+)

@@ -14,6 +14,7 @@ the last scrubber; the server never streams frames.
 from __future__ import annotations
 
 from ..auth import FACILITATOR, PROJECTOR, for_role
+from ..live.part import LivePart
 from . import domain_replay
 
 
@@ -38,20 +39,20 @@ def replay_scrubbed(hub, workshop_id: str) -> None:
     hub.emit_staff(workshop_id, "replay", scrubber.as_dict() if scrubber else {"statement": None})
 
 
-def register(socketio, hub) -> None:
-    store = hub.store
+def staff_state(hub, workshop: dict) -> dict:
+    scrubber = hub.store.replay(workshop["id"])
+    return {"replay": scrubber.as_dict() if scrubber else None}
 
-    def staff_state(workshop: dict) -> dict:
-        scrubber = store.replay(workshop["id"])
-        return {"replay": scrubber.as_dict() if scrubber else None}
 
-    hub.staff_state.append(staff_state)
+def send_history(hub, conn, _workshop) -> None:
+    scrubber = hub.store.replay(conn.workshop_id)
+    if scrubber is not None:
+        full, public = history_payloads(hub.store, conn.workshop_id, scrubber.statement)
+        hub.socketio.emit("replay_history", for_role(conn.role, full, public), to=conn.sid)
 
-    def send_history(conn, _workshop) -> None:
-        scrubber = store.replay(conn.workshop_id)
-        if scrubber is not None:
-            full, public = history_payloads(store, conn.workshop_id, scrubber.statement)
-            socketio.emit("replay_history", for_role(conn.role, full, public), to=conn.sid)
 
-    hub.on_connect[FACILITATOR].append(send_history)
-    hub.on_connect[PROJECTOR].append(send_history)
+PART = LivePart(
+    name="barometer.replay",
+    on_connect={FACILITATOR: (send_history,), PROJECTOR: (send_history,)},
+    staff_state=staff_state,
+)

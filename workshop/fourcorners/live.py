@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from ..auth import FACILITATOR, PROJECTOR, for_role
 from ..domain.parse import parse_id
-from ..live.acks import ok, participant_event
+from ..live.acks import ok
 from ..live.hub import room
+from ..live.part import LivePart
 from . import domain as rules
 
 NAME = "fourcorners"
@@ -33,63 +34,68 @@ def questions_changed(hub, workshop_id: str) -> None:
     )
 
 
-def register(socketio, hub) -> None:
+def tally_payloads(store, question: dict) -> tuple[dict, dict]:
+    tally = store.fc_tally(question["id"])
+    return tally.as_dict(), tally.public()
+
+
+def flush_tally(hub, workshop_id: str) -> None:
+    question = hub.store.fc_open_question(workshop_id)
+    if question is not None:
+        hub.emit_staff(workshop_id, "tally", *tally_payloads(hub.store, question))
+
+
+def phone_state(hub, workshop: dict, only=None):
+    # Outside its phase it adds nothing to a phone's state. Read once per
+    # push, then answer per phone from memory; a welcome reads its own row.
+    if workshop["phase"] != NAME:
+        return lambda participant_id: {}
     store = hub.store
+    question = store.fc_open_question(workshop["id"])
+    mine = only.participant_id if only is not None else None
+    choices = store.fc_choices_by_participant(question["id"], mine) if question else {}
 
-    def tally_payloads(question: dict) -> tuple[dict, dict]:
-        tally = store.fc_tally(question["id"])
-        return tally.as_dict(), tally.public()
-
-    def flush_tally(workshop_id: str) -> None:
-        question = store.fc_open_question(workshop_id)
-        if question is not None:
-            hub.emit_staff(workshop_id, "tally", *tally_payloads(question))
-
-    hub.flushers[TALLY] = flush_tally
-    hub.refreshed_with_state.add(TALLY)
-
-    def phone_state(workshop: dict, only=None):
-        # Outside its phase it adds nothing to a phone's state. Read once per
-        # push, then answer per phone from memory; a welcome reads its own row.
-        if workshop["phase"] != NAME:
-            return lambda participant_id: {}
-        question = store.fc_open_question(workshop["id"])
-        mine = only.participant_id if only is not None else None
-        choices = store.fc_choices_by_participant(question["id"], mine) if question else {}
-
-        def part(participant_id: int) -> dict:
-            if question is None:
-                return {"corners": None}
-            return {
-                "corners": {
-                    "question": _question_view(question),
-                    "choice": rules.choice_for_phone(choices.get(participant_id), participant_id in choices),
-                }
+    def part(participant_id: int) -> dict:
+        if question is None:
+            return {"corners": None}
+        return {
+            "corners": {
+                "question": _question_view(question),
+                "choice": rules.choice_for_phone(choices.get(participant_id), participant_id in choices),
             }
+        }
 
-        return part
+    return part
 
-    def staff_state(workshop: dict) -> dict:
-        question = store.fc_open_question(workshop["id"])
-        return {"corners": {"question": _question_view(question, "status")} if question else None}
 
-    hub.phone_state.append(phone_state)
-    hub.staff_state.append(staff_state)
+def staff_state(hub, workshop: dict) -> dict:
+    question = hub.store.fc_open_question(workshop["id"])
+    return {"corners": {"question": _question_view(question, "status")} if question else None}
 
-    def send_tally(conn, _workshop) -> None:
-        question = store.fc_open_question(conn.workshop_id)
-        if question:
-            full, public = tally_payloads(question)
-            socketio.emit("tally", for_role(conn.role, full, public), to=conn.sid)
 
-    hub.on_connect[FACILITATOR].append(send_tally)
-    hub.on_connect[PROJECTOR].append(send_tally)
+def send_tally(hub, conn, _workshop) -> None:
+    question = hub.store.fc_open_question(conn.workshop_id)
+    if question:
+        full, public = tally_payloads(hub.store, question)
+        hub.socketio.emit("tally", for_role(conn.role, full, public), to=conn.sid)
 
-    @socketio.on("corner")
-    @participant_event(hub)
-    def corner(conn, data):
-        question_id = parse_id(data.get("question"), "question")
-        choice = rules.parse_corner(data.get("corner"))
-        store.fc_record_choice(conn.workshop_id, question_id, conn.participant_id, choice)
-        hub.changed(conn.workshop_id, TALLY)
-        return ok(question=question_id, corner=rules.choice_for_phone(choice, True))
+
+def corner(hub, conn, data):
+    question_id = parse_id(data.get("question"), "question")
+    choice = rules.parse_corner(data.get("corner"))
+    hub.store.fc_record_choice(conn.workshop_id, question_id, conn.participant_id, choice)
+    hub.changed(conn.workshop_id, TALLY)
+    return ok(question=question_id, corner=rules.choice_for_phone(choice, True))
+
+
+PART = LivePart(
+    name=NAME,
+    # `corner` and `tally` are the socket contract's names (docs/protocol.md);
+    # the core's claims keep them Fyra hörn's alone.
+    phone_events={"corner": corner},
+    flushers={TALLY: flush_tally},
+    refreshed_with_state=(TALLY,),
+    on_connect={FACILITATOR: (send_tally,), PROJECTOR: (send_tally,)},
+    phone_state=phone_state,
+    staff_state=staff_state,
+)

@@ -7,7 +7,9 @@ coalesced: a change marks the workshop dirty for a kind ("distribution",
 sends the newest aggregate, so the projector sees at most ~10 updates a
 second however many phones move, and never more than one window behind.
 
-Methods plug in here (from their ``live.register``), never the other way:
+Methods plug in here (their ``LivePart``s, bound by live/part.py), never
+the other way:
+    hub.runtime[part] = what a part keeps per app (e.g. the barometer's group commit)
     hub.flushers[kind] = fn(workshop_id)          a coalesced push
     hub.on_connect[role].append(fn(conn, workshop))  what a new client is sent first
     hub.phone_state.append(fn(workshop, only) -> fn(participant_id) -> dict)
@@ -99,6 +101,8 @@ class Hub:
         # in a cluster every process flushes them (live/cluster.py).
         self.each_process: set[str] = set()
         self.cluster = None  # live.cluster.Cluster when several processes share Redis
+        # What each live part keeps per app (LivePart.setup), by part name.
+        self.runtime = Claims("live part")
 
     def close(self) -> None:
         """Stop flushing (the app is shutting down; tests close the store)."""

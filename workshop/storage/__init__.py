@@ -7,8 +7,6 @@ are handed in (``Registry.store_class``): storage never imports them.
 
 from __future__ import annotations
 
-import functools
-
 from .base import StoreBase, utcnow
 
 __all__ = ["core_mixins", "store_class", "utcnow"]
@@ -21,9 +19,9 @@ def core_mixins() -> tuple[type, ...]:
     return (StoreBase, WorkshopQueries, AppendixQueries)
 
 
-@functools.cache
 def store_class(methods: tuple) -> type:
-    """The Store class for these methods (each a ``Method``), made once."""
+    """The Store class for these methods (each a ``Method``); the registry
+    makes it once per app (``Registry.store_class``)."""
     from . import migrations
 
     mixins = [m.store for m in methods]
