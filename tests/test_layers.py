@@ -24,7 +24,7 @@ def test_every_domain_and_record_module_is_held_pure():
     sources = _contract("pure-domain")["source_modules"]
     modules = [
         ".".join(path.relative_to(ROOT).with_suffix("").parts)
-        for path in (ROOT / "workshop").glob("*/*.py")
+        for path in (ROOT / "workshop").rglob("*.py")
         if path.stem.startswith("domain") or path.stem == "record"
     ]
     assert modules and [m for m in modules if not _covered(m, sources)] == []
@@ -32,6 +32,7 @@ def test_every_domain_and_record_module_is_held_pure():
 
 def test_the_coverage_check_can_fail():
     assert not _covered("workshop.barometer.domain_new", ["workshop.*.domain"])
+    assert not _covered("workshop.barometer.floor.domain", ["workshop.*.domain"])
     assert _covered("workshop.openspace.domain", ["workshop.*.domain"])
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .config import Settings, private_dir
-from .flask_app import WorkshopFlask
-from .i18n import TRANSLATIONS_DIR
-from .web.converters import IdConverter
+from workshop.config import Settings, private_dir
+from workshop.flask_app import WorkshopFlask
+from workshop.i18n import TRANSLATIONS_DIR
+from workshop.web.converters import IdConverter
 
 ROOT = Path(__file__).resolve().parent.parent
 # Generous for a 20,000-character note in any script; small enough that a
@@ -26,8 +26,8 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
     ``workshop.methods.METHODS``; a clash between them raises ``Clash``."""
     settings = settings or Settings()
     if methods is None:
-        from .methods import METHODS as methods
-    from .registry import Registry
+        from workshop.methods import METHODS as methods
+    from workshop.registry import Registry
 
     registry = Registry(tuple(methods))
     private_dir(settings.data_dir)
@@ -46,11 +46,11 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
     store = registry.store_class(settings.database_path)
     app.extensions["workshop.store"] = store
 
-    from .web.locale import init_babel
+    from workshop.web.locale import init_babel
 
     init_babel(app)
 
-    from .live.events import SocketIO
+    from workshop.live.events import SocketIO
 
     socketio = SocketIO(
         app,
@@ -64,9 +64,9 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         async_handlers=False,
         client_manager=_client_manager(settings),
     )
-    from .live import connect, guard
-    from .live.hub import Hub
-    from .live.part import register_part
+    from workshop.live import connect, guard
+    from workshop.live.hub import Hub
+    from workshop.live.part import register_part
 
     hub = Hub(
         socketio,
@@ -78,18 +78,18 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
     )
     app.extensions["workshop.hub"] = hub
     if settings.redis_url:  # several worker processes (docs/deploy.md)
-        from .live.cluster import Cluster
+        from workshop.live.cluster import Cluster
 
         hub.cluster = Cluster(hub, settings.redis_url)
         hub.cluster.start()
-    from .join_guard import JoinGuard
+    from workshop.join_guard import JoinGuard
 
     join_guard = JoinGuard(settings.redis_url)
     app.extensions["workshop.join_guard"] = join_guard
     connect.register(socketio, hub, join_guard)
     guard.install(socketio.server, hub)
 
-    from .web import api_export, api_workshops, errors, headers, pages, summary_pages
+    from workshop.web import api_export, api_workshops, errors, headers, pages, summary_pages
 
     errors.register(app)
     headers.register(app)
@@ -112,9 +112,9 @@ def _client_manager(settings: Settings):
     """Who is in which room: in this process (live/rooms.py), or, with
     WORKSHOP_REDIS_URL, Flask-SocketIO's message queue on Redis."""
     if not settings.redis_url:
-        from .live.rooms import Manager
+        from workshop.live.rooms import Manager
 
         return Manager()
-    from .live.cluster import message_queue
+    from workshop.live.cluster import message_queue
 
     return message_queue(settings.redis_url)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from babel.support import NullTranslations, Translations
 
-from .domain.workshops import LANGUAGES
+from workshop.domain.workshops import LANGUAGES
 
 DEFAULT_LANGUAGE = "sv"
 TRANSLATIONS_DIR = Path(__file__).parent / "translations"

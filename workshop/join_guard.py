@@ -24,7 +24,7 @@ from limits import RateLimitItemPerMinute, RateLimitItemPerSecond
 from limits.storage import MemoryStorage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
-from .domain.errors import N_, DomainError, NotFound
+from workshop.domain.errors import N_, DomainError, NotFound
 
 # A burst of 10 typos, one a second sustained, 60 a minute at most.
 WRONG_CODE_LIMITS = (RateLimitItemPerSecond(10, 10), RateLimitItemPerMinute(60))

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .domain.errors import N_  # noqa: F401  (methods mark their label with it)
+from workshop.domain.errors import N_  # noqa: F401  (methods mark their label with it)
 
 
 @dataclass(frozen=True)

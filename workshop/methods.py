@@ -5,8 +5,8 @@ top (``workshop/__init__.py``) imports it. Adding a method is one line here
 
 from __future__ import annotations
 
-from .barometer import METHOD as BAROMETER
-from .fourcorners import METHOD as FOURCORNERS
-from .openspace import METHOD as OPENSPACE
+from workshop.barometer import METHOD as BAROMETER
+from workshop.fourcorners import METHOD as FOURCORNERS
+from workshop.openspace import METHOD as OPENSPACE
 
 METHODS = (BAROMETER, OPENSPACE, FOURCORNERS)

@@ -20,11 +20,11 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .domain.names import Claims, Clash
-from .domain.workshops import ENDED, LOBBY, projector_views
-from .method import Method
-from .storage import store_class
-from .web.strings import core_strings
+from workshop.domain.names import Claims, Clash
+from workshop.domain.workshops import ENDED, LOBBY, projector_views
+from workshop.method import Method
+from workshop.storage import store_class
+from workshop.web.strings import core_strings
 
 # The names of the core's blueprints (workshop/__init__.py registers them).
 CORE_BLUEPRINTS = ("pages", "api_workshops", "api_export", "summary_pages")
@@ -79,7 +79,7 @@ def check(methods: Iterable[Method]) -> None:
 
 
 def _check_store(methods: tuple[Method, ...]) -> None:
-    from .storage import core_mixins
+    from workshop.storage import core_mixins
 
     store = Claims("Store method", {name: None for cls in core_mixins() for name in _defined(cls)})
     seen: set[type] = set()

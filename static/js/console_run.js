@@ -9,7 +9,7 @@
 // .run-actions box.
 import { t } from "./common.js";
 import { call } from "./console.js";
-import { commentBox } from "./console_comments.js";
+import { commentBox } from "./facilitator_comments.js";
 
 // {now, next}: now is the open item, else the one closed last (its result
 // stays on show); next is the first draft in the facilitator's order.

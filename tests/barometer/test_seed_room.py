@@ -16,7 +16,7 @@ from tests.barometer.test_domain_summary import SEED_STATEMENTS
 from tests.conftest import ok
 from workshop.barometer import appendix_formats as formats
 from workshop.barometer.appendix_view import all_charts, build_view
-from workshop.barometer.domain_floor import region_of_position
+from workshop.barometer.floor.domain import region_of_position
 from workshop.i18n import translator
 from workshop.render.export_html import _environment, svg_charts
 from workshop.render.pdf_layout import AppendixPDF, PdfWriter

@@ -26,8 +26,8 @@ from tests.render.conftest import (
     build_appendix,
 )
 from workshop.barometer.appendix_view import frames_chart_name, movement_chart_name, strip_chart_name
-from workshop.barometer.domain_replay import frames
 from workshop.barometer.domain_summary import movement
+from workshop.barometer.replay.domain import frames
 from workshop.i18n import in_words, translator
 from workshop.openspace.appendix_view import HEADCOUNT_CHART_NAME
 from workshop.render.appendix_view import MARKDOWN_FILE, build_view, download_name, merged, title_for

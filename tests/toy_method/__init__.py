@@ -8,14 +8,13 @@ A phone raises or lowers its hand (``toy_hand``); staff get the count of
 raised hands (``toy_hands``, coalesced); the appendix's JSON holds it.
 """
 
+from tests.toy_method import live, migrations, strings, web
+from tests.toy_method.storage import ToyQueries
 from workshop.method import N_, Method
-
-from . import live, migrations, strings, web
-from .storage import ToyQueries
 
 
 def _appendix():
-    from .appendix import SECTION
+    from tests.toy_method.appendix import SECTION
 
     return SECTION
 

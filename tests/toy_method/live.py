@@ -1,7 +1,6 @@
+from tests.toy_method import domain
 from workshop.live.acks import ok
 from workshop.live.part import LivePart
-
-from . import domain
 
 NAME = "toy"
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from .domain import Distribution, distribution_payload
+from workshop.barometer.domain import Distribution, distribution_payload
 
 
 @dataclass

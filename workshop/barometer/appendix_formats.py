@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from workshop.barometer.appendix_view import BarometerView, StatementView
-from workshop.barometer.domain_floor import spoken
+from workshop.barometer.floor.domain import spoken
 from workshop.domain.participants import pseudonym
 from workshop.render import docx_layout
 from workshop.render.markdown_text import md_image, md_labelled, md_line, md_paragraph

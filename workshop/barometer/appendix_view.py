@@ -13,10 +13,6 @@ from dataclasses import dataclass, field, replace
 
 from workshop.barometer import charts
 from workshop.barometer.domain import PASS
-from workshop.barometer.domain_comments import by_region
-from workshop.barometer.domain_floor import spoken
-from workshop.barometer.domain_replay import Frames
-from workshop.barometer.domain_replay import frames as replay_frames
 from workshop.barometer.domain_summary import (
     AGREE,
     DISAGREE,
@@ -26,7 +22,11 @@ from workshop.barometer.domain_summary import (
     movement,
     verbal_summary,
 )
+from workshop.barometer.floor.domain import spoken
+from workshop.barometer.phone_comments.domain import by_region
 from workshop.barometer.record import BarometerRecord, StatementRecord
+from workshop.barometer.replay.domain import Frames
+from workshop.barometer.replay.domain import frames as replay_frames
 from workshop.domain.errors import N_
 from workshop.render.charts import Chart, counted
 

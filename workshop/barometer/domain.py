@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..domain.errors import Conflict, Invalid
-from ..domain.text import clean_text
+from workshop.domain.errors import Conflict, Invalid
+from workshop.domain.text import clean_text
 
 PASS = "pass"
 MIN_VALUE, MAX_VALUE = 0, 100

@@ -17,15 +17,15 @@ people's positions; projectors get no positions while a statement is hidden
 
 from __future__ import annotations
 
-from ..auth import FACILITATOR, PROJECTOR, for_role
-from ..domain.parse import parse_id
-from ..live.acks import ok
-from ..live.batch import GroupCommit
-from ..live.hub import room
-from ..live.part import LivePart
-from . import domain as rules
-from .aggregate import LiveDistributions
-from .domain_summary import verbal_summary
+from workshop.auth import FACILITATOR, PROJECTOR, for_role
+from workshop.barometer import domain as rules
+from workshop.barometer.aggregate import LiveDistributions
+from workshop.barometer.domain_summary import verbal_summary
+from workshop.domain.parse import parse_id
+from workshop.live.acks import ok
+from workshop.live.batch import GroupCommit
+from workshop.live.hub import room
+from workshop.live.part import LivePart
 
 NAME = "barometer"
 
@@ -52,7 +52,7 @@ NOTHING_OPEN = {"statement": None, "position": None}
 
 def phone_part(statement: dict, position, floor: dict, may_comment: bool) -> dict:
     """A phone's view of the open statement: never anyone else's position,
-    only its own hand and turn (live_floor), and whether it may comment."""
+    only its own hand and turn (floor/live.py), and whether it may comment."""
     return {
         "statement": {"id": statement["id"], "text": statement["text"]},
         "position": position,

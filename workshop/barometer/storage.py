@@ -9,15 +9,22 @@ same error as the rule.
 
 from __future__ import annotations
 
-from ..domain.errors import DomainError, NotFound
-from ..storage.base import utcnow
-from . import domain as rules
-from .domain import CLOSED, DRAFT, OPEN, Distribution
-from .domain_floor import region_of_position
-from .record import BarometerRecord, Comment, PhoneComment, PositionChange, SpokenTurn, StatementRecord
-from .storage_comments import PhoneCommentQueries
-from .storage_floor import FloorQueries
-from .storage_replay import ReplayQueries
+from workshop.barometer import domain as rules
+from workshop.barometer.domain import CLOSED, DRAFT, OPEN, Distribution
+from workshop.barometer.floor.domain import region_of_position
+from workshop.barometer.floor.storage import FloorQueries
+from workshop.barometer.phone_comments.storage import PhoneCommentQueries
+from workshop.barometer.record import (
+    BarometerRecord,
+    Comment,
+    PhoneComment,
+    PositionChange,
+    SpokenTurn,
+    StatementRecord,
+)
+from workshop.barometer.replay.storage import ReplayQueries
+from workshop.domain.errors import DomainError, NotFound
+from workshop.storage.base import utcnow
 
 STATEMENT_FIELDS = "id, workshop_id, text, sort, status, hidden, created_at, opened_at, closed_at"
 

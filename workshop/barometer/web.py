@@ -1,4 +1,4 @@
-"""HTTP: Åsiktsbarometer statements, open/close, comments, distribution.
+"""HTTP: Åsiktsbarometer statements, open/close, the facilitator's comments, distribution.
 
 Thin: validate the body with the domain, write with the store (which checks
 the rules inside its transaction), tell the hub.
@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from flask import Blueprint, g, jsonify
 
-from ..auth import for_role
-from ..domain.parse import parse_bool
-from ..web.access import facilitates, reads
-from ..web.context import hub, store
-from ..web.validation import json_body, required
-from . import domain as rules
-from . import web_comments, web_floor, web_replay
-from .live import send_statements, statements_changed
+from workshop.auth import for_role
+from workshop.barometer import domain as rules
+from workshop.barometer.floor import web as web_floor
+from workshop.barometer.live import send_statements, statements_changed
+from workshop.barometer.phone_comments import web as web_comments
+from workshop.barometer.replay import web as web_replay
+from workshop.domain.parse import parse_bool
+from workshop.web.access import facilitates, reads
+from workshop.web.context import hub, store
+from workshop.web.validation import json_body, required
 
 bp = Blueprint("barometer", __name__, url_prefix="/api/workshops/<workshop_id>/statements")
 
@@ -118,13 +120,13 @@ def distribution(workshop, statement_id):
 
 @bp.get("/<int:statement_id>/comments")
 @reads
-def comments(workshop, statement_id):
+def facilitator_comments(workshop, statement_id):
     return jsonify(comments=store().comments(workshop["id"], statement_id))
 
 
 @bp.post("/<int:statement_id>/comments")
 @facilitates
-def add_comment(workshop, statement_id):
+def add_facilitator_comment(workshop, statement_id):
     text = rules.validate_comment(required(json_body("text"), "text"))
     comment = store().add_comment(workshop["id"], statement_id, text)
     statements_changed(hub(), workshop["id"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import Invalid
+from workshop.domain.errors import Invalid
 
 # SQLite stores integers as signed 64-bit: an id must fit, or a lookup
 # would overflow in the driver instead of answering "no such thing".

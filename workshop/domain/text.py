@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import Invalid
+from workshop.domain.errors import Invalid
 
 # Control characters (C0, DEL, C1) but newline and tab.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")

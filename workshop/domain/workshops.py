@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import secrets
 
-from .errors import Conflict, Invalid
-from .text import clean_text
+from workshop.domain.errors import Conflict, Invalid
+from workshop.domain.text import clean_text
 
 # Before and after the methods; each method's name is a phase in between.
 LOBBY, ENDED = "lobby", "ended"

@@ -7,14 +7,14 @@ Everything the method does is in this package, ``templates/fourcorners/`` and
 ``static/js/fourcorners/``; see workshop/method.py for the parts.
 """
 
-from ..method import N_, Method
-from . import live, migrations, strings, web
-from .storage import FourCornersQueries
+from workshop.fourcorners import live, migrations, strings, web
+from workshop.fourcorners.storage import FourCornersQueries
+from workshop.method import N_, Method
 
 
 def _appendix():
     # Imported on first use: rendering stays off the live path's imports.
-    from .appendix import SECTION
+    from workshop.fourcorners.appendix import SECTION
 
     return SECTION
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..domain.errors import Conflict, Invalid
-from ..domain.text import clean_text
+from workshop.domain.errors import Conflict, Invalid
+from workshop.domain.text import clean_text
 
 PASS = "pass"
 CORNERS = 4

@@ -12,12 +12,12 @@ people's choices: the tally goes to staff rooms only.
 
 from __future__ import annotations
 
-from ..auth import FACILITATOR, PROJECTOR, for_role
-from ..domain.parse import parse_id
-from ..live.acks import ok
-from ..live.hub import room
-from ..live.part import LivePart
-from . import domain as rules
+from workshop.auth import FACILITATOR, PROJECTOR, for_role
+from workshop.domain.parse import parse_id
+from workshop.fourcorners import domain as rules
+from workshop.live.acks import ok
+from workshop.live.hub import room
+from workshop.live.part import LivePart
 
 NAME = "fourcorners"
 TALLY = "tally"

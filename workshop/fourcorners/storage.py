@@ -10,11 +10,11 @@ Every name here starts with ``fc_``: all methods' mixins share one Store.
 
 from __future__ import annotations
 
-from ..domain.errors import NotFound
-from ..storage.base import utcnow
-from . import domain as rules
-from .domain import CLOSED, DRAFT, OPEN, Tally
-from .record import ChoiceChange, Comment, FourCornersRecord, QuestionRecord
+from workshop.domain.errors import NotFound
+from workshop.fourcorners import domain as rules
+from workshop.fourcorners.domain import CLOSED, DRAFT, OPEN, Tally
+from workshop.fourcorners.record import ChoiceChange, Comment, FourCornersRecord, QuestionRecord
+from workshop.storage.base import utcnow
 
 QUESTION_FIELDS = (
     "id, workshop_id, text, label_0, label_1, label_2, label_3, status, created_at, opened_at, closed_at"

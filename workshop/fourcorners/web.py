@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from flask import Blueprint, g, jsonify
 
-from ..auth import for_role
-from ..domain.parse import ID_MAX
-from ..web.access import facilitates, reads
-from ..web.context import hub, store
-from ..web.validation import json_body, required
-from . import domain as rules
-from .live import questions_changed
+from workshop.auth import for_role
+from workshop.domain.parse import ID_MAX
+from workshop.fourcorners import domain as rules
+from workshop.fourcorners.live import questions_changed
+from workshop.web.access import facilitates, reads
+from workshop.web.context import hub, store
+from workshop.web.validation import json_body, required
 
 # Ids in paths as in bodies: 1..2^63-1, so a huge one is a 404, never a driver overflow.
 Q = f"<int(min=1, max={ID_MAX}):question_id>"

@@ -13,9 +13,9 @@ import logging
 
 from flask import request
 
-from ..auth import PARTICIPANT
-from ..domain.errors import DomainError, Invalid
-from ..i18n import translator
+from workshop.auth import PARTICIPANT
+from workshop.domain.errors import DomainError, Invalid
+from workshop.i18n import translator
 
 log = logging.getLogger(__name__)
 

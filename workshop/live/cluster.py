@@ -44,7 +44,7 @@ import uuid
 import redis
 import socketio
 
-from .rooms import IndexedRooms
+from workshop.live.rooms import IndexedRooms
 
 log = logging.getLogger(__name__)
 

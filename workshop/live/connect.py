@@ -13,11 +13,11 @@ from __future__ import annotations
 from flask import request
 from flask_socketio import ConnectionRefusedError
 
-from ..auth import PARTICIPANT, role_for
-from ..domain.errors import DomainError, NotFound
-from ..domain.workshops import normalise_code, public_view
-from ..i18n import DEFAULT_LANGUAGE, normalise_language, translator
-from .hub import Connection
+from workshop.auth import PARTICIPANT, role_for
+from workshop.domain.errors import DomainError, NotFound
+from workshop.domain.workshops import normalise_code, public_view
+from workshop.i18n import DEFAULT_LANGUAGE, normalise_language, translator
+from workshop.live.hub import Connection
 
 
 def _lang(auth: dict) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import flask_socketio
 
-from ..domain.names import Claims
+from workshop.domain.names import Claims
 
 
 class SocketIO(flask_socketio.SocketIO):

@@ -29,9 +29,9 @@ import re
 
 from socketio import packet
 
-from ..domain.errors import N_
-from ..domain.parse import ID_MAX
-from ..i18n import DEFAULT_LANGUAGE, translator
+from workshop.domain.errors import N_
+from workshop.domain.parse import ID_MAX
+from workshop.i18n import DEFAULT_LANGUAGE, translator
 
 log = logging.getLogger(__name__)
 

@@ -33,9 +33,9 @@ from dataclasses import dataclass
 
 from socketio.packet import Packet
 
-from ..auth import FACILITATOR, PARTICIPANT, PROJECTOR, for_role, runs
-from ..domain.names import Claims
-from ..domain.workshops import projector_state
+from workshop.auth import FACILITATOR, PARTICIPANT, PROJECTOR, for_role, runs
+from workshop.domain.names import Claims
+from workshop.domain.workshops import projector_state
 
 log = logging.getLogger(__name__)
 

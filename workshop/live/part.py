@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .acks import participant_event
+from workshop.live.acks import participant_event
 
 
 @dataclass(frozen=True)

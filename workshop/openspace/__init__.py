@@ -6,13 +6,13 @@ Everything the method does is in this package, ``templates/openspace/`` and
 ``static/js/openspace/``; see workshop/method.py for the parts.
 """
 
-from ..method import N_, Method
-from . import live, migrations, strings, web
-from .storage import OpenSpaceQueries
+from workshop.method import N_, Method
+from workshop.openspace import live, migrations, strings, web
+from workshop.openspace.storage import OpenSpaceQueries
 
 
 def _appendix():
-    from .appendix import SECTION
+    from workshop.openspace.appendix import SECTION
 
     return SECTION
 

@@ -13,10 +13,10 @@ holds nothing; people vote with their feet (here) and write the report
 
 from __future__ import annotations
 
-from ..domain.errors import Conflict, Invalid, NotFound
-from ..domain.parse import parse_bool, parse_clock, parse_id
-from ..domain.text import clean_text, optional_text, require_int
-from .record import NOTE_KINDS
+from workshop.domain.errors import Conflict, Invalid, NotFound
+from workshop.domain.parse import parse_bool, parse_clock, parse_id
+from workshop.domain.text import clean_text, optional_text, require_int
+from workshop.openspace.record import NOTE_KINDS
 
 TITLE_MAX = 120
 DESCRIPTION_MAX = 1000

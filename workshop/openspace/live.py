@@ -13,12 +13,12 @@ missed an event still ends up right.
 
 from __future__ import annotations
 
-from ..auth import FACILITATOR, PARTICIPANT, PROJECTOR, runs
-from ..domain.errors import Invalid
-from ..domain.parse import optional_id, parse_bool, parse_id
-from ..live.acks import error, ok
-from ..live.part import LivePart
-from . import domain as rules
+from workshop.auth import FACILITATOR, PARTICIPANT, PROJECTOR, runs
+from workshop.domain.errors import Invalid
+from workshop.domain.parse import optional_id, parse_bool, parse_id
+from workshop.live.acks import error, ok
+from workshop.live.part import LivePart
+from workshop.openspace import domain as rules
 
 NAME = "openspace"
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..domain.errors import Conflict, NotFound
-from ..storage.base import utcnow
-from . import domain as rules
-from .record import Note, OpenSpaceRecord, Slot, Space, Topic
+from workshop.domain.errors import Conflict, NotFound
+from workshop.openspace import domain as rules
+from workshop.openspace.record import Note, OpenSpaceRecord, Slot, Space, Topic
+from workshop.storage.base import utcnow
 
 SPACE_FIELDS = "id, name, capacity"
 SLOT_FIELDS = "id, label, starts_at, minutes, kind"

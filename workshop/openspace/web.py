@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from flask import Blueprint, g, jsonify
 
-from ..auth import runs
-from ..domain.parse import parse_bool, parse_id
-from ..web.access import facilitates, reads
-from ..web.context import hub, store
-from ..web.validation import json_body, required
-from . import domain as rules
+from workshop.auth import runs
+from workshop.domain.parse import parse_bool, parse_id
+from workshop.openspace import domain as rules
+from workshop.web.access import facilitates, reads
+from workshop.web.context import hub, store
+from workshop.web.validation import json_body, required
 
 bp = Blueprint("openspace", __name__, url_prefix="/api/workshops/<workshop_id>")
 

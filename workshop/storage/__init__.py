@@ -7,14 +7,14 @@ are handed in (``Registry.store_class``): storage never imports them.
 
 from __future__ import annotations
 
-from .base import StoreBase, utcnow
+from workshop.storage.base import StoreBase, utcnow
 
 __all__ = ["core_mixins", "store_class", "utcnow"]
 
 
 def core_mixins() -> tuple[type, ...]:
-    from .appendix import AppendixQueries
-    from .workshops import WorkshopQueries
+    from workshop.storage.appendix import AppendixQueries
+    from workshop.storage.workshops import WorkshopQueries
 
     return (StoreBase, WorkshopQueries, AppendixQueries)
 
@@ -22,7 +22,7 @@ def core_mixins() -> tuple[type, ...]:
 def store_class(methods: tuple) -> type:
     """The Store class for these methods (each a ``Method``); the registry
     makes it once per app (``Registry.store_class``)."""
-    from . import migrations
+    from workshop.storage import migrations
 
     mixins = [m.store for m in methods]
     started = [getattr(mixin, "ARCHIVE_STARTED", None) for mixin in mixins]

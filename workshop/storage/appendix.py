@@ -11,7 +11,7 @@ elsewhere (see workshop.render.offload).
 
 from __future__ import annotations
 
-from ..domain.appendix import Appendix
+from workshop.domain.appendix import Appendix
 
 
 class AppendixQueries:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..config import tighten
+from workshop.config import tighten
 
 # The database holds every key and participant token: owner-only.
 PRIVATE = 0o600

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..domain.errors import NotFound
-from ..domain.workshops import PUBLIC, check_joinable, new_join_code, new_secret
-from .base import utcnow
+from workshop.domain.errors import NotFound
+from workshop.domain.workshops import PUBLIC, check_joinable, new_join_code, new_secret
+from workshop.storage.base import utcnow
 
 PUBLIC_FIELDS = ", ".join(PUBLIC)
 

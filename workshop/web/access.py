@@ -12,8 +12,8 @@ import functools
 
 from flask import abort, current_app, g, request
 
-from ..auth import ADMIN, FACILITATOR, PROJECTOR, role_for, same
-from .context import store
+from workshop.auth import ADMIN, FACILITATOR, PROJECTOR, role_for, same
+from workshop.web.context import store
 
 
 def _admin_token() -> str:

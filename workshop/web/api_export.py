@@ -21,13 +21,13 @@ from importlib import import_module
 
 from flask import Blueprint, Response, request
 
-from ..auth import FACILITATOR
-from ..domain.errors import Invalid, NotFound
-from ..i18n import normalise_language
-from ..render.appendix_view import download_name
-from ..render.offload import run_off_loop
-from .access import requires
-from .context import store
+from workshop.auth import FACILITATOR
+from workshop.domain.errors import Invalid, NotFound
+from workshop.i18n import normalise_language
+from workshop.render.appendix_view import download_name
+from workshop.render.offload import run_off_loop
+from workshop.web.access import requires
+from workshop.web.context import store
 
 bp = Blueprint("api_export", __name__, url_prefix="/api/workshops/<workshop_id>")
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify
 
-from ..auth import for_role
-from ..domain import workshops as rules
-from ..domain.parse import parse_bool
-from ..domain.workshops import public_view
-from .access import admin_only, facilitates, reads
-from .context import hub, registry, store
-from .links import workshop_links
-from .validation import json_body, required
+from workshop.auth import for_role
+from workshop.domain import workshops as rules
+from workshop.domain.parse import parse_bool
+from workshop.domain.workshops import public_view
+from workshop.web.access import admin_only, facilitates, reads
+from workshop.web.context import hub, registry, store
+from workshop.web.links import workshop_links
+from workshop.web.validation import json_body, required
 
 bp = Blueprint("api_workshops", __name__, url_prefix="/api/workshops")
 

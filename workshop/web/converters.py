@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from werkzeug.routing import IntegerConverter
 
-from ..domain.parse import ID_MAX
+from workshop.domain.parse import ID_MAX
 
 
 def numbers_up_to(bound: int) -> str:

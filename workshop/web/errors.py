@@ -6,7 +6,7 @@ from flask import jsonify, request
 from flask_babel import gettext
 from werkzeug.exceptions import HTTPException
 
-from ..domain.errors import N_, DomainError
+from workshop.domain.errors import N_, DomainError
 
 HTTP_MESSAGES = {
     400: N_("The request could not be read."),

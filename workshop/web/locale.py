@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import g, request
 from flask_babel import Babel
 
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, normalise_language
+from workshop.i18n import DEFAULT_LANGUAGE, LANGUAGES, normalise_language
 
 COOKIE = "lang"
 

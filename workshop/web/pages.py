@@ -22,15 +22,15 @@ from flask import (
     url_for,
 )
 
-from ..domain.errors import NotFound
-from ..domain.workshops import normalise_code
-from ..join_guard import TooManyGuesses
-from ..render.qr import qr_svg
-from .context import registry, store
-from .errors import message
-from .links import join_url, public_url
-from .locale import speak_workshop_language
-from .strings import js_strings
+from workshop.domain.errors import NotFound
+from workshop.domain.workshops import normalise_code
+from workshop.join_guard import TooManyGuesses
+from workshop.render.qr import qr_svg
+from workshop.web.context import registry, store
+from workshop.web.errors import message
+from workshop.web.links import join_url, public_url
+from workshop.web.locale import speak_workshop_language
+from workshop.web.strings import js_strings
 
 bp = Blueprint("pages", __name__)
 

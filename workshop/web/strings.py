@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from .context import registry
+from workshop.web.context import registry
 
 
 def js_strings() -> dict:

@@ -18,14 +18,14 @@ from flask import Blueprint, make_response, render_template
 from flask_babel import get_locale
 from markupsafe import Markup
 
-from ..auth import FACILITATOR
-from ..domain.appendix import Appendix
-from ..render.appendix_view import AppendixView, build_view
-from ..render.offload import run_off_loop
-from .access import requires
-from .api_export import no_store, requested_language
-from .context import store
-from .pages import page, workshop_or_404
+from workshop.auth import FACILITATOR
+from workshop.domain.appendix import Appendix
+from workshop.render.appendix_view import AppendixView, build_view
+from workshop.render.offload import run_off_loop
+from workshop.web.access import requires
+from workshop.web.api_export import no_store, requested_language
+from workshop.web.context import store
+from workshop.web.pages import page, workshop_or_404
 
 bp = Blueprint("summary_pages", __name__)
 
@@ -45,7 +45,7 @@ def summary_parts(appendix: Appendix, lang: str) -> tuple[AppendixView, dict[str
     pure, runs in the pool."""
     # Imported here, like the export renderers (api_export.FORMATS): charts
     # bring matplotlib, which a restarting server should not wait for.
-    from ..render.export_html import svg_charts
+    from workshop.render.export_html import svg_charts
 
     view = build_view(appendix, lang)
     charts = svg_charts(

@@ -19,9 +19,9 @@ from itertools import accumulate
 
 from flask import request
 
-from ..domain.errors import Invalid
-from ..domain.parse import ID_MAX
-from .errors import N_
+from workshop.domain.errors import Invalid
+from workshop.domain.parse import ID_MAX
+from workshop.web.errors import N_
 
 # Our bodies are flat objects with at most a list inside; 32 is generous.
 MAX_DEPTH = 32

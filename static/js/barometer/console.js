@@ -2,7 +2,7 @@
 // delete statements. Running them (Run mode) is in console_run.js.
 import { el, liveRender, t } from "../common.js";
 import { call, socket, views } from "../console.js";
-import { commentDetails } from "../console_comments.js";
+import { commentDetails } from "../facilitator_comments.js";
 import * as run from "./console_run.js";
 
 const $ = (id) => document.getElementById(id);

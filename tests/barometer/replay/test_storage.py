@@ -4,7 +4,7 @@ statement with a history, one replay per workshop, opening ends it."""
 import pytest
 
 from tests.barometer.conftest import place
-from workshop.barometer import domain_replay
+from workshop.barometer.replay import domain as domain_replay
 from workshop.domain.errors import Conflict, Invalid
 
 

@@ -1,4 +1,4 @@
-"""HTTP, Ordet (web_floor.py): only the facilitator gives the floor; the
+"""HTTP, Ordet (barometer/floor/web.py): only the facilitator gives the floor; the
 projector key reads only the speaker."""
 
 import pytest

@@ -14,10 +14,10 @@ pick or a "Tack").
 
 from __future__ import annotations
 
-from ..auth import FACILITATOR, PROJECTOR, for_role
-from ..domain.parse import parse_bool
-from ..live.acks import ok
-from ..live.part import LivePart
+from workshop.auth import FACILITATOR, PROJECTOR, for_role
+from workshop.domain.parse import parse_bool
+from workshop.live.acks import ok
+from workshop.live.part import LivePart
 
 NAME = "barometer"
 

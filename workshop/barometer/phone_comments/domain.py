@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import TypeVar
 
-from ..domain.errors import Conflict, Invalid
-from ..domain.parse import parse_bool
-from ..domain.text import clean_text
-from .domain_floor import FLOOR_REGIONS
+from workshop.barometer.floor.domain import FLOOR_REGIONS
+from workshop.domain.errors import Conflict, Invalid
+from workshop.domain.parse import parse_bool
+from workshop.domain.text import clean_text
 
 PHONE_COMMENT_MAX = 280
 # A phone may send this many comments per window: enough to add a thought,

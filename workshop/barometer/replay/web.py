@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from flask import Blueprint, g, jsonify, request
 
-from ..auth import for_role
-from ..domain.parse import parse_bool
-from ..web.access import facilitates, reads
-from ..web.context import hub, store
-from ..web.validation import json_body
-from . import domain_replay as rules
-from .live_replay import history_payloads, replay_scrubbed, replay_started
+from workshop.auth import for_role
+from workshop.barometer.replay import domain as rules
+from workshop.barometer.replay.live import history_payloads, replay_scrubbed, replay_started
+from workshop.domain.parse import parse_bool
+from workshop.web.access import facilitates, reads
+from workshop.web.context import hub, store
+from workshop.web.validation import json_body
 
 bp = Blueprint("barometer_replay", __name__)
 

@@ -3,7 +3,8 @@
 import pytest
 
 from tests.barometer.conftest import check_rule
-from workshop.barometer.domain_replay import (
+from workshop.barometer.record import PositionChange
+from workshop.barometer.replay.domain import (
     Frame,
     Scrubber,
     check_replayable,
@@ -14,7 +15,6 @@ from workshop.barometer.domain_replay import (
     scrub,
     start,
 )
-from workshop.barometer.record import PositionChange
 from workshop.domain.errors import Invalid
 
 

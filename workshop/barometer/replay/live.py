@@ -13,9 +13,9 @@ the last scrubber; the server never streams frames.
 
 from __future__ import annotations
 
-from ..auth import FACILITATOR, PROJECTOR, for_role
-from ..live.part import LivePart
-from . import domain_replay
+from workshop.auth import FACILITATOR, PROJECTOR, for_role
+from workshop.barometer.replay import domain as domain_replay
+from workshop.live.part import LivePart
 
 
 def history_payloads(store, workshop_id: str, statement_id: int) -> tuple[dict, dict]:

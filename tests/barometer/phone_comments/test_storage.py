@@ -5,7 +5,8 @@ one comment at a time on the projector."""
 import pytest
 
 from tests.barometer.conftest import place
-from workshop.barometer import domain_comments, storage_comments
+from workshop.barometer.phone_comments import domain as domain_comments
+from workshop.barometer.phone_comments import storage as storage_comments
 from workshop.domain.errors import Conflict, NotFound
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from flask import Blueprint, g, jsonify
 
-from ..auth import for_role
-from ..web.access import facilitates, reads
-from ..web.context import hub, store
-from ..web.validation import json_body
-from . import domain_floor as rules
-from .live_floor import floor_changed
+from workshop.auth import for_role
+from workshop.barometer.floor import domain as rules
+from workshop.barometer.floor.live import floor_changed
+from workshop.web.access import facilitates, reads
+from workshop.web.context import hub, store
+from workshop.web.validation import json_body
 
 bp = Blueprint("barometer_floor", __name__)
 

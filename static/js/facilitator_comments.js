@@ -1,4 +1,5 @@
-// Comments on a statement or question (the minutes' "Kommentar: …"): a form
+// The facilitator's comments on a statement or question (the minutes' "Kommentar: …";
+// not the phones' comments, which are static/js/barometer/comments.js): a form
 // with a textarea, the list of what was said, and "Kommentar sparad" once the
 // server kept it. Used inline in Run and folded up in Prepare's lists.
 import { el, t } from "./common.js";

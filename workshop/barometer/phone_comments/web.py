@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
-from ..domain.parse import optional_id
-from ..web.access import facilitates, reads
-from ..web.context import hub, store
-from ..web.validation import json_body, required
-from . import domain_comments as rules
-from .live_comments import comments_changed
+from workshop.barometer.phone_comments import domain as rules
+from workshop.barometer.phone_comments.live import comments_changed
+from workshop.domain.parse import optional_id
+from workshop.web.access import facilitates, reads
+from workshop.web.context import hub, store
+from workshop.web.validation import json_body, required
 
 bp = Blueprint("barometer_comments", __name__)
 

@@ -5,18 +5,18 @@ staff <- phone_comments {"statement", "comments"}  facilitators only: the open
          statement's comments, pending ones included
 staff <- comment_shown {"statement", "text", "region"} | {"statement": null}
          the one approved comment on the projector, by region, never by person
-state += "may_comment" for a phone while a statement is open (see live_floor),
+state += "may_comment" for a phone while a statement is open (see floor/live.py),
          "phone_comments_allowed" for staff (the setting, made under Prepare)
 """
 
 from __future__ import annotations
 
-from ..auth import FACILITATOR, PROJECTOR
-from ..domain.parse import parse_id
-from ..live.acks import ok
-from ..live.hub import room
-from ..live.part import LivePart
-from . import domain_comments as rules
+from workshop.auth import FACILITATOR, PROJECTOR
+from workshop.barometer.phone_comments import domain as rules
+from workshop.domain.parse import parse_id
+from workshop.live.acks import ok
+from workshop.live.hub import room
+from workshop.live.part import LivePart
 
 NO_COMMENT = {"statement": None}
 

@@ -22,11 +22,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..domain.errors import Conflict, Invalid
-from ..domain.parse import ID_MAX
-from ..domain.participants import pseudonym
-from .domain import PASS
-from .domain_summary import AGREE, DISAGREE, MIDDLE, region_of
+from workshop.barometer.domain import PASS
+from workshop.barometer.domain_summary import AGREE, DISAGREE, MIDDLE, region_of
+from workshop.domain.errors import Conflict, Invalid
+from workshop.domain.parse import ID_MAX
+from workshop.domain.participants import pseudonym
 
 # Left to right on the line, then those who passed: the order every count is shown in.
 FLOOR_REGIONS = (DISAGREE, MIDDLE, AGREE, PASS)

@@ -2,17 +2,17 @@
 
 The rules (allowed at all, only while open, a position first, at most three
 a minute, only approved ones on the projector) are checked by
-domain_comments inside the transaction that writes: the rate limit counts
+phone_comments/domain.py inside the transaction that writes: the rate limit counts
 the phone's recent rows in the same transaction as the insert.
 """
 
 from __future__ import annotations
 
-from ..domain.errors import NotFound
-from ..storage.base import utcnow
-from . import domain_comments as rules
-from .domain import PASS
-from .domain_floor import region_of_position
+from workshop.barometer.domain import PASS
+from workshop.barometer.floor.domain import region_of_position
+from workshop.barometer.phone_comments import domain as rules
+from workshop.domain.errors import NotFound
+from workshop.storage.base import utcnow
 
 COMMENT_FIELDS = (
     "c.id, c.statement_id, c.text, c.value, c.status, c.edited, c.shown, c.created_at, c.decided_at"

@@ -1,17 +1,17 @@
 """The replay's queries: a statement's history and the scrubber (a mixin of BarometerQueries).
 
-One replay per workshop. Starting checks (domain_replay) that the statement
+One replay per workshop. Starting checks (replay/domain.py) that the statement
 is closed and has a history, inside the transaction that writes the
 scrubber; opening a statement ends the replay (see BarometerQueries).
 """
 
 from __future__ import annotations
 
-from ..domain.errors import Conflict
-from ..storage.base import utcnow
-from . import domain_replay as rules
-from .domain_replay import Scrubber
-from .record import PositionChange
+from workshop.barometer.record import PositionChange
+from workshop.barometer.replay import domain as rules
+from workshop.barometer.replay.domain import Scrubber
+from workshop.domain.errors import Conflict
+from workshop.storage.base import utcnow
 
 SCRUBBER_FIELDS = "statement_id, duration_ms, speed, at_ms, playing, updated_at"
 

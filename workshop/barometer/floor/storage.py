@@ -1,15 +1,15 @@
 """Ordet's queries: raised hands and turns (a mixin of BarometerQueries).
 
 Every rule (a hand needs a position, the floor only while open, the pick must
-have asked) is checked by domain_floor inside the same BEGIN IMMEDIATE
+have asked) is checked by floor/domain.py inside the same BEGIN IMMEDIATE
 transaction as the write.
 """
 
 from __future__ import annotations
 
-from ..storage.base import utcnow
-from . import domain_floor as rules
-from .domain_floor import Floor, Hand, Turn
+from workshop.barometer.floor import domain as rules
+from workshop.barometer.floor.domain import Floor, Hand, Turn
+from workshop.storage.base import utcnow
 
 
 class FloorQueries:

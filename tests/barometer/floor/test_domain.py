@@ -4,7 +4,7 @@ hand, a speaker who moves."""
 import pytest
 
 from tests.barometer.conftest import check_rule
-from workshop.barometer.domain_floor import (
+from workshop.barometer.floor.domain import (
     Floor,
     Hand,
     Turn,

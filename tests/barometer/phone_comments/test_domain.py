@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.barometer.conftest import check_rule
-from workshop.barometer.domain_comments import (
+from workshop.barometer.phone_comments.domain import (
     RATE_COUNT,
     by_region,
     check_can_comment,

@@ -1,4 +1,4 @@
-"""Ordet's store (storage_floor.py): the queue, the fair pick, one speaker,
+"""Ordet's store (barometer/floor/storage.py): the queue, the fair pick, one speaker,
 rules checked inside the writing transaction, what closing ends."""
 
 import sqlite3
@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from tests.barometer.conftest import place
-from workshop.barometer import domain_floor
+from workshop.barometer.floor import domain as domain_floor
 from workshop.domain.errors import Conflict, NotFound
 
 

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from ..domain.errors import Conflict, Invalid
-from .record import PositionChange
+from workshop.barometer.record import PositionChange
+from workshop.domain.errors import Conflict, Invalid
 
 MIN_SPEED, MAX_SPEED = 1, 20
 DEFAULT_SPEED = 10
