@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from bench.live_server import LiveServer  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser.replay_room import measure_replay, seed_history  # noqa: E402
-from tests.live_server import LiveServer  # noqa: E402
 
 
 def main() -> None:
