@@ -43,32 +43,84 @@ def raise_nofile() -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
 
 
-def create(code: str, workshop_id: str, key: str, statement_id: int, window: float = WINDOW):
-    app = Flask(__name__)
-    socketio = SocketIO(
-        app, async_mode="gevent", max_http_buffer_size=256 * 1024, ping_interval=10, ping_timeout=10
-    )
-    workshop = {"id": workshop_id, "code": code, "title": "Bare", "language": "en", "phase": "barometer"}
-    statement = {"id": statement_id, "text": "Bare"}
-    by_token: dict[str, int] = {}  # token -> participant number
-    positions: dict[int, object] = {}  # number -> 0..100 or "pass"
-    phones: dict[str, int] = {}  # sid -> number
-    dirty = threading.Event()
-    lock = threading.Lock()
+class BareWorkshop:
+    """One workshop's live state in dicts, behind a lock (the handlers run in greenlets)."""
 
-    def distribution() -> dict:
-        with lock:
-            items = sorted(positions.items())
+    def __init__(self, code: str, workshop_id: str, key: str, statement_id: int):
+        self.code, self.key, self.statement_id = code, key, statement_id
+        self.workshop = {
+            "id": workshop_id,
+            "code": code,
+            "title": "Bare",
+            "language": "en",
+            "phase": "barometer",
+        }
+        self.statement = {"id": statement_id, "text": "Bare"}
+        self.by_token: dict[str, int] = {}  # token -> participant number
+        self.positions: dict[int, object] = {}  # number -> 0..100 or "pass"
+        self.phones: dict[str, int] = {}  # sid -> number
+        self.dirty = threading.Event()
+        self.lock = threading.Lock()
+
+    def distribution(self) -> dict:
+        with self.lock:
+            items = sorted(self.positions.items())
         dots = [[k, v] for k, v in items if v != "pass"]
         values = [v for _, v in dots]
         return {
-            "statement": statement_id,
+            "statement": self.statement_id,
             "count": len(values),
             "passes": len(items) - len(values),
             "values": values,
             "mean": round(sum(values) / len(values), 1) if values else None,
             "dots": dots,
         }
+
+    def join_phone(self, sid: str, auth: dict) -> tuple[str, object]:
+        """A phone joins by code, with its token if it has one: (token, its position)."""
+        if auth.get("code") != self.code:
+            raise ConnectionRefusedError("No workshop has that code.")
+        token = auth.get("participant")
+        with self.lock:
+            number = self.by_token.get(token) if isinstance(token, str) else None
+            if number is None:
+                token = secrets.token_urlsafe(24)
+                number = self.by_token[token] = len(self.by_token) + 1
+            self.phones[sid] = number
+            return token, self.positions.get(number)
+
+    def check_projector(self, auth: dict) -> None:
+        if auth.get("workshop") != self.workshop["id"] or auth.get("key") != self.key:
+            raise ConnectionRefusedError("Wrong or missing key for this workshop.")
+
+    def leave(self, sid: str) -> None:
+        with self.lock:
+            self.phones.pop(sid, None)
+
+    def place(self, sid: str, data) -> dict:
+        """A phone's move, stored; the ack."""
+        number = self.phones.get(sid)
+        if number is None:
+            return {"ok": False, "error": "Only participants' phones send this."}
+        if not isinstance(data, dict) or data.get("statement") != self.statement_id:
+            return {"ok": False, "error": "statement must be the id of the open statement."}
+        value = data.get("value")
+        if value != "pass" and (
+            isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100
+        ):
+            return {"ok": False, "error": 'value must be an integer from 0 to 100, or "pass".'}
+        with self.lock:
+            self.positions[number] = value
+        self.dirty.set()
+        return {"ok": True, "statement": self.statement_id, "value": value}
+
+
+def create(code: str, workshop_id: str, key: str, statement_id: int, window: float = WINDOW):
+    app = Flask(__name__)
+    socketio = SocketIO(
+        app, async_mode="gevent", max_http_buffer_size=256 * 1024, ping_interval=10, ping_timeout=10
+    )
+    bare = BareWorkshop(code, workshop_id, key, statement_id)
 
     @app.get("/healthz")
     def healthz():
@@ -78,67 +130,45 @@ def create(code: str, workshop_id: str, key: str, statement_id: int, window: flo
     def connect(auth=None):
         auth = auth if isinstance(auth, dict) else {}
         if "code" in auth:
-            if auth.get("code") != code:
-                raise ConnectionRefusedError("No workshop has that code.")
-            token = auth.get("participant")
-            with lock:
-                number = by_token.get(token) if isinstance(token, str) else None
-                if number is None:
-                    token = secrets.token_urlsafe(24)
-                    number = by_token[token] = len(by_token) + 1
-                phones[request.sid] = number
-                position = positions.get(number)
-            socketio.emit("welcome", {"participant": token, "workshop": workshop}, to=request.sid)
+            token, position = bare.join_phone(request.sid, auth)
+            socketio.emit("welcome", {"participant": token, "workshop": bare.workshop}, to=request.sid)
             socketio.emit(
-                "state", {"phase": "barometer", "statement": statement, "position": position}, to=request.sid
+                "state",
+                {"phase": "barometer", "statement": bare.statement, "position": position},
+                to=request.sid,
             )
         elif "workshop" in auth:
-            if auth.get("workshop") != workshop_id or auth.get("key") != key:
-                raise ConnectionRefusedError("Wrong or missing key for this workshop.")
+            bare.check_projector(auth)
             join_room("projector")
             socketio.emit(
                 "state",
                 {
                     "phase": "barometer",
-                    "statement": {**statement, "hidden": False, "status": "open"},
+                    "statement": {**bare.statement, "hidden": False, "status": "open"},
                     "position": None,
-                    "title": workshop["title"],
+                    "title": bare.workshop["title"],
                     "code": code,
                 },
                 to=request.sid,
             )
-            socketio.emit("distribution", distribution(), to=request.sid)
+            socketio.emit("distribution", bare.distribution(), to=request.sid)
         else:
             raise ConnectionRefusedError("Join with a workshop code.")
 
     @socketio.on("disconnect")
     def disconnect(*_reason):
-        with lock:
-            phones.pop(request.sid, None)
+        bare.leave(request.sid)
 
     @socketio.on("position")
     def position(data=None):
-        number = phones.get(request.sid)
-        if number is None:
-            return {"ok": False, "error": "Only participants' phones send this."}
-        if not isinstance(data, dict) or data.get("statement") != statement_id:
-            return {"ok": False, "error": "statement must be the id of the open statement."}
-        value = data.get("value")
-        if value != "pass" and (
-            isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100
-        ):
-            return {"ok": False, "error": 'value must be an integer from 0 to 100, or "pass".'}
-        with lock:
-            positions[number] = value
-        dirty.set()
-        return {"ok": True, "statement": statement_id, "value": value}
+        return bare.place(request.sid, data)
 
     def flusher():
         while True:
             socketio.sleep(window)
-            if dirty.is_set():
-                dirty.clear()
-                socketio.emit("distribution", distribution(), to="projector")
+            if bare.dirty.is_set():
+                bare.dirty.clear()
+                socketio.emit("distribution", bare.distribution(), to="projector")
 
     socketio.start_background_task(flusher)
     return app, socketio

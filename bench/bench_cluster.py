@@ -1,10 +1,11 @@
 """The same load on one process and on two behind Redis, in one run.
 
-Reuses bench/bench_scale.py's load generator, probe and projector by import
-(its `measure_server` and `report`); only how "ours" starts differs:
+Uses bench_scale.py's load generator, probe, projector and report
+(bench/scale/); only how "ours" starts differs, and the starter is passed to
+`measure_server`:
 
-- `ours x1`: one app.py, as in bench_scale;
-- `ours x2 redis`: a redis-server of its own (tests/redis_server.py) and two
+- `ours x1`: one app.py, as in bench_scale (`start_ours`);
+- `ours x2 redis`: a redis-server of its own (bench/redis_server.py) and two
   app.py processes on one data dir with WORKSHOP_REDIS_URL. Each reader of
   the server's `url` gets the next process in turn, so bench_scale's two
   generator processes put half the phones on each, the projector lands on
@@ -23,26 +24,27 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench_scale  # noqa: E402
-
-from tests.redis_server import RedisServer  # noqa: E402
-
-START_ONE = bench_scale.start_ours  # measure_server calls bench_scale.start_ours: swapped per run
+from bench.proc import HOST, free_port, raise_nofile
+from bench.redis_server import RedisServer
+from bench.scale.clients import ACK_TIMEOUT
+from bench.scale.measure import measure_server
+from bench.scale.report import report
+from bench.scale.servers import ServerProc, start_ours
+from bench.scale.stats import error_key
+from bench.scale.system import machine
 
 
 class TwoProcesses:
-    """Looks like bench_scale.ServerProc to measure_server; two processes behind."""
+    """Looks like one ServerProc to measure_server; two processes behind."""
 
-    def __init__(self, a, b, redis_server: RedisServer):
+    def __init__(self, a: ServerProc, b: ServerProc, redis_server: RedisServer):
         self.servers, self.redis_server, self._next = (a, b), redis_server, 0
         self.name = "ours x2 redis"
 
@@ -72,43 +74,33 @@ class TwoProcesses:
         return "\n".join(server.log_tail(chars // 2) for server in self.servers)
 
 
-def start_two(tmp: Path):
+def start_two(tmp: Path) -> tuple[TwoProcesses, dict]:
     redis_server = RedisServer(tmp / "redis").start()
-    os.environ["WORKSHOP_REDIS_URL"] = redis_server.url
-    try:
-        a, info = START_ONE(tmp / "a")  # makes the workshop
-    finally:
-        del os.environ["WORKSHOP_REDIS_URL"]
-    env = {**a.env, "WORKSHOP_PORT": str(bench_scale.free_port())}
-    env["WORKSHOP_PUBLIC_URL"] = f"http://{bench_scale.HOST}:{env['WORKSHOP_PORT']}"
-    b = bench_scale.ServerProc("ours-b", a.argv, env, int(env["WORKSHOP_PORT"]), tmp / "b.log")
+    a, info = start_ours(tmp / "a", env={"WORKSHOP_REDIS_URL": redis_server.url})  # makes the workshop
+    port = free_port()
+    env = {**a.env, "WORKSHOP_PORT": str(port), "WORKSHOP_PUBLIC_URL": f"http://{HOST}:{port}"}
+    b = ServerProc("ours-b", a.argv, env, port, tmp / "b.log")
     b.start()
     return TwoProcesses(a, b, redis_server), info
 
 
 async def run(args) -> list[dict]:
     tmp = Path(tempfile.mkdtemp(prefix="bench-cluster-"))
-    one = START_ONE
     results = []
     try:
-        for label, starter in (("ours x1", one), ("ours x2 redis", start_two)):
+        for label, starter in (("ours x1", start_ours), ("ours x2 redis", start_two)):
             print(
                 f"[{label}] {args.phones} phones, {args.rate} moves/s, {args.duration} s ...",
                 file=sys.stderr,
                 flush=True,
             )
-            bench_scale.start_ours = starter
             try:
                 results.append(
-                    await bench_scale.measure_server(
-                        "ours", label, args, tmp / label.replace(" ", "-"), False
-                    )
+                    await measure_server(starter, "ours", label, args, tmp / label.replace(" ", "-"), False)
                 )
             except Exception as exc:
-                print(f"[{label}] FAILED: {bench_scale.error_key(exc)}", file=sys.stderr, flush=True)
-                results.append({"server": label, "kind": "ours", "failed": bench_scale.error_key(exc)})
-            finally:
-                bench_scale.start_ours = one
+                print(f"[{label}] FAILED: {error_key(exc)}", file=sys.stderr, flush=True)
+                results.append({"server": label, "kind": "ours", "failed": error_key(exc)})
             await asyncio.sleep(2)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -123,12 +115,12 @@ def main() -> None:
     args = parser.parse_args()
     # bench_scale's other knobs, at its defaults; two generator processes (one per server process).
     args.workers, args.client, args.connect_concurrency = 2, "mini", 100
-    args.quiet_below, args.quiet_wait, args.ack_timeout = 0.0, 0.0, bench_scale.ACK_TIMEOUT
+    args.quiet_below, args.quiet_wait, args.ack_timeout = 0.0, 0.0, ACK_TIMEOUT
     args.seed, args.rounds, args.keep_data, args.reconnect_storm = 1, 1, False, False
-    bench_scale.raise_nofile()
-    info = bench_scale.machine()
+    raise_nofile()
+    info = machine()
     results = asyncio.run(run(args))
-    print(bench_scale.report([r for r in results if "failed" not in r], args, info))
+    print(report([r for r in results if "failed" not in r], args, info))
     for r in results:
         if "failed" in r:
             print(f"{r['server']}: could not run: {r['failed']}")

@@ -25,7 +25,7 @@ import requests
 import socketio
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.live_server import LiveServer  # noqa: E402
+from bench.live_server import LiveServer  # noqa: E402
 
 
 def wrong(code: str) -> str:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import socketio  # noqa: E402
 
-from tests.live_server import LiveServer  # noqa: E402
+from bench.live_server import LiveServer  # noqa: E402
 
 
 def percentile(values, p):

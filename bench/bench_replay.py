@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.browser.replay_room import measure_replay, seed_history  # noqa: E402
-from tests.live_server import LiveServer  # noqa: E402
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from bench.live_server import LiveServer  # noqa: E402
+from bench.replay_room import measure_replay, seed_history  # noqa: E402
 
 
 def main() -> None:
@@ -49,7 +49,8 @@ def main() -> None:
         print(f"history: {args.participants} participants, {written} changes")
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            # wait_for_function evaluates with eval, which the page's CSP forbids (as in tests/browser/conftest.py)
+            page = browser.new_page(viewport={"width": 1280, "height": 720}, bypass_csp=True)
             page.goto(live.url + "/" + w["projector_url"].split("/", 3)[3])
             page.wait_for_function("document.getElementById('conn').textContent.length > 0")
             results = []

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench"))
-
-from bench_scale import ServerProc, free_port  # noqa: E402
-from sioclient import ConnectRefused, MiniClient, new_session  # noqa: E402
+from bench.proc import ROOT, free_port
+from bench.scale.servers import ServerProc
+from bench.sioclient import ConnectRefused, MiniClient, new_session
 
 CODE, WORKSHOP, KEY, STATEMENT = "123456", "bench-w", "-projector-key", 7
 

@@ -4,14 +4,9 @@ anywhere, fragmented, or with 16- and 64-bit lengths; pings are answered."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-
-from sioclient import CLOSE, PING, PONG, TEXT, WebSocketProtocol, frame  # noqa: E402
+from bench.sioclient import CLOSE, PING, PONG, TEXT, WebSocketProtocol, frame
 
 
 def unmask(data: bytes) -> tuple[int, int, bytes]:

@@ -6,20 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.live_server import LiveServer
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
+from bench.live_server import LiveServer
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-# Chromium must not try to reach the internet (closed network) or sandbox as root.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def pytest_collection_modifyitems(items):

@@ -3,7 +3,7 @@ changes. It starts within a second and plays at 30 frames a second or more
 (measured in the page: performance.now() and requestAnimationFrame counts).
 The figures for docs/performance.md come from bench/bench_replay.py."""
 
-from tests.browser.replay_room import measure_replay, seed_history
+from bench.replay_room import measure_replay, seed_history
 
 
 def test_a_500_person_replay_starts_within_a_second_and_plays_at_30_fps(server, new_page, artifacts):

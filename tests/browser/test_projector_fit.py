@@ -291,7 +291,7 @@ def test_barometer_floor_comment_and_replay(server, store, new_page, artifacts):
     """Åsiktsbarometer's Ordet and an approved comment from a phone above the
     line (a 280-character one), then the replay of the closed statement,
     paused halfway: every size still fits, nothing under the join panel."""
-    from tests.browser.replay_room import seed_history
+    from bench.replay_room import seed_history
 
     w = server.new_workshop("Inspirationsdag Värmland – idéburen sektor och region i samverkan")
     key, base = w["facilitator_key"], f"/api/workshops/{w['id']}"

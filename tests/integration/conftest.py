@@ -7,7 +7,7 @@ import threading
 import pytest
 import socketio as socketio_client
 
-from tests.live_server import LiveServer
+from bench.live_server import LiveServer
 
 
 def pytest_collection_modifyitems(items):

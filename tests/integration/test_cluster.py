@@ -8,8 +8,8 @@ import time
 import pytest
 import socketio as socketio_client
 
-from tests.live_server import LiveServer
-from tests.redis_server import RedisServer
+from bench.live_server import LiveServer
+from bench.redis_server import RedisServer
 
 
 @pytest.fixture(scope="module")

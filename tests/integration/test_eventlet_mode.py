@@ -3,7 +3,7 @@ through the real server in that mode."""
 
 import time
 
-from tests.live_server import LiveServer
+from bench.live_server import LiveServer
 
 
 def test_eventlet_mode_serves_a_barometer_round_trip(tmp_path, phones):

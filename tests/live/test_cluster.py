@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.redis_server import RedisServer
+from bench.redis_server import RedisServer
 from workshop.live import cluster as cluster_module
 from workshop.live.cluster import Cluster
 from workshop.live.hub import Connection

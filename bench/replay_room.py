@@ -3,7 +3,7 @@ position changes over a few minutes, written straight into the live
 server's database through the store (as the server would have written them,
 with the clock of the day instead of now).
 
-Used by tests/browser/test_barometer_replay_speed.py and bench/bench_replay.py.
+Used by bench/bench_replay.py and tests/browser/test_barometer_replay_speed.py.
 """
 
 from __future__ import annotations
@@ -28,11 +28,12 @@ def seed_history(
     """Adds ``participants`` phones and ``changes`` moves (a first position
     each, then a random walk, one in twenty moves a pass) to an open statement.
     Returns the number of changes written."""
-    from tests.registry import open_store
     from workshop.barometer import storage as barometer_storage
+    from workshop.methods import METHODS
+    from workshop.registry import Registry
 
     rng = random.Random(seed)
-    store = open_store(database)
+    store = Registry(METHODS).store_class(database)  # as a process of the app opens it
     try:
         people = [store.add_participant(workshop_id)["id"] for _ in range(participants)]
         # Everyone places themselves in the first minute; the rest move later.
