@@ -89,11 +89,11 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
     connect.register(socketio, hub, join_guard)
     guard.install(socketio.server, hub)
 
-    from workshop.web import api_export, api_workshops, errors, headers, pages, summary_pages
+    from workshop.web import api_export, api_workshops, errors, headers, health, pages, summary_pages
 
     errors.register(app)
     headers.register(app)
-    for blueprint in (api_workshops.bp, pages.bp, api_export.bp, summary_pages.bp):
+    for blueprint in (api_workshops.bp, pages.bp, health.bp, api_export.bp, summary_pages.bp):
         app.register_blueprint(blueprint)
     # Each method: its HTTP API and its socket events (see workshop/methods.py).
     for method in registry.methods:

@@ -27,7 +27,7 @@ from workshop.storage import store_class
 from workshop.web.strings import core_strings
 
 # The names of the core's blueprints (workshop/__init__.py registers them).
-CORE_BLUEPRINTS = ("pages", "api_workshops", "api_export", "summary_pages")
+CORE_BLUEPRINTS = ("pages", "health", "api_workshops", "api_export", "summary_pages")
 # Declared by each Store mixin for the core to read from that mixin itself:
 # every mixin has them, so they are not shared names.
 PER_MIXIN = frozenset({"ARCHIVE_COUNTS", "ARCHIVE_STARTED"})

@@ -86,6 +86,9 @@ class Hub:
         self.window = window
         self.admin_token = admin_token
         self.closed = False
+        # Shutting down (SIGTERM): /readyz answers 503 so a balancer stops
+        # sending new clients here while the process finishes what it acked.
+        self.draining = False
         self.projector_views = projector_views or {}  # methods.PROJECTOR_VIEWS
         self.connections: dict[str, Connection] = {}
         self._pending: dict[str, set[str]] = {}

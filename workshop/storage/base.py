@@ -77,6 +77,21 @@ class StoreBase:
                 raise
             self.db.execute("COMMIT")
 
+    def writable(self) -> bool:
+        """Can the database be written now (for /readyz)? Two checks:
+        the file opens read-write for a newcomer (an open file stays writable
+        for us after a chmod, a read-only remount or `chattr +i`, while the
+        next process or a backup would fail; SQLite itself would reuse our
+        own descriptor, so this asks the OS directly), and our connection
+        commits a write (the disk is not full, the WAL can grow)."""
+        try:
+            os.close(os.open(self.path, os.O_RDWR))
+            with self.transaction() as db:
+                db.execute("INSERT OR REPLACE INTO readiness (id, checked_at) VALUES (1, ?)", [utcnow()])
+        except (OSError, sqlite3.Error):
+            return False
+        return True
+
     def data_version(self) -> int:
         """Changes whenever another connection (another process, a script)
         commits to the database; never for this connection's own commits."""

@@ -48,3 +48,17 @@ def m002_locked(db):
 def m003_projector_view(db):
     # The view the facilitator pinned on the projector; NULL = it follows the phase.
     db.execute("ALTER TABLE workshops ADD COLUMN projector_view TEXT")
+
+
+@migrations()
+def m004_readiness(db):
+    # One row that /readyz rewrites through a fresh connection: proof that the
+    # database file can still be written (not read-only, disk not gone).
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS readiness (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            checked_at TEXT NOT NULL
+        );
+        """
+    )

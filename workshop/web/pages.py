@@ -56,11 +56,6 @@ def workshop_or_404(workshop_id: str) -> dict:
     return row
 
 
-@bp.get("/healthz")
-def healthz():
-    return {"ok": True}
-
-
 @bp.get("/")
 def home():
     return page("home.html")
