@@ -72,9 +72,14 @@ def calm_garbage_collector() -> None:
 LISTEN_BACKLOG = 4096
 
 
-def server_options(async_mode: str) -> dict:
-    """Extra arguments for the server socketio.run starts (gevent's WSGIServer)."""
-    return {"backlog": LISTEN_BACKLOG} if async_mode == "gevent" else {}
+def serve_gevent(app, settings) -> None:
+    """gevent's WSGIServer as socketio.run builds it, with the deadline for
+    unfinished requests (workshop/http_server.py) and the larger backlog."""
+    from workshop.http_server import gevent_server
+
+    server = gevent_server(app, settings.host, settings.port, settings.request_timeout, LISTEN_BACKLOG)
+    app.extensions["socketio"].wsgi_server = server  # socketio.stop() stops it
+    server.serve_forever()
 
 
 def main() -> None:
@@ -83,13 +88,15 @@ def main() -> None:
     print(banner(settings), flush=True)
     socketio = app.extensions["socketio"]
     calm_garbage_collector()
+    if settings.async_mode == "gevent":
+        serve_gevent(app, settings)
+        return
     socketio.run(
         app,
         host=settings.host,
         port=settings.port,
         log_output=False,
         allow_unsafe_werkzeug=settings.async_mode == "threading",
-        **server_options(settings.async_mode),
     )
 
 

@@ -26,6 +26,9 @@ class Settings:
     # Proxies in front (nginx: 1) whose X-Forwarded-For is trusted, so the
     # wrong-code budget counts the phone's address, not the proxy's.
     trusted_proxies: int = 0
+    # Seconds a client has to send a request's line and headers, and the
+    # longest a body may stall between two reads (slowloris; gevent only).
+    request_timeout: float = 15.0
 
     @property
     def database_path(self) -> Path:
@@ -101,6 +104,17 @@ def admin_token_from(data_dir: Path) -> str:
     return token
 
 
+def _positive_seconds(environ, name: str, default: str) -> float:
+    text = environ.get(name) or default
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise SystemExit(f"{name} must be a number of seconds above 0, not {text!r}")
+    return seconds
+
+
 def from_env(environ=os.environ) -> Settings:
     port = int(environ.get("WORKSHOP_PORT", "5000"))
     data_dir = private_dir(Path(environ.get("WORKSHOP_DATA_DIR", "sessions")))
@@ -117,4 +131,5 @@ def from_env(environ=os.environ) -> Settings:
         async_mode=async_mode,
         redis_url=environ.get("WORKSHOP_REDIS_URL") or None,
         trusted_proxies=int(environ.get("WORKSHOP_TRUSTED_PROXIES", "0")),
+        request_timeout=_positive_seconds(environ, "WORKSHOP_REQUEST_TIMEOUT", "15"),
     )

@@ -8,12 +8,12 @@ DELETE /statements/<sid>/replay                         facilitator: stop; the p
 
 from __future__ import annotations
 
-from flask import Blueprint, g, jsonify, request
+from flask import Blueprint, g, jsonify
 
 from ..auth import facilitates, for_role, reads
 from ..domain.parse import parse_bool
 from ..web.context import hub, store
-from ..web.validation import json_body
+from ..web.validation import body_bytes, json_body
 from . import domain_replay as rules
 from .live_replay import history_payloads, replay_scrubbed, replay_started
 
@@ -22,7 +22,7 @@ bp = Blueprint("barometer_replay", __name__)
 
 def _body(*allowed: str) -> dict:
     """An empty body is fine here (start with the default speed)."""
-    return json_body(*allowed) if request.get_data() else {}
+    return json_body(*allowed) if body_bytes() else {}
 
 
 @bp.get("/statements/<int:statement_id>/replay")
