@@ -4,20 +4,19 @@ phone -> comment {"statement": id, "text": 1..280 chars}   acked once committed
 staff <- phone_comments {"statement", "comments"}  facilitators only: the open
          statement's comments, pending ones included
 staff <- comment_shown {"statement", "text", "region"} | {"statement": null}
-         the one approved comment on the projector, by region, never by person
+         the one approved comment on the projector, by region, never by person;
+         projectors get "region": null while the statement's dots are hidden
 state += "may_comment" for a phone while a statement is open (see live_floor),
          "phone_comments_allowed" for staff (the setting, made under Prepare)
 """
 
 from __future__ import annotations
 
-from ..auth import FACILITATOR, PROJECTOR
+from ..auth import FACILITATOR, PROJECTOR, for_role
 from ..domain.parse import parse_id
 from ..live.acks import ok, participant_event
 from ..live.hub import room
 from . import domain_comments as rules
-
-NO_COMMENT = {"statement": None}
 
 
 def comments_changed(hub, workshop_id: str) -> None:
@@ -39,8 +38,12 @@ def register(socketio, hub) -> None:
                 to=room(workshop_id, FACILITATOR),
             )
 
+    def shown(workshop_id: str) -> tuple[dict, dict]:
+        """The shown comment for staff, and for the projector."""
+        return rules.shown_views(store.shown_phone_comment(workshop_id))
+
     def flush_shown(workshop_id: str) -> None:
-        hub.emit_staff(workshop_id, "comment_shown", store.shown_phone_comment(workshop_id) or NO_COMMENT)
+        hub.emit_staff(workshop_id, "comment_shown", *shown(workshop_id))
 
     def staff_state(workshop: dict) -> dict:
         return {"phone_comments_allowed": store.barometer_settings(workshop["id"])["phone_comments"]}
@@ -51,7 +54,7 @@ def register(socketio, hub) -> None:
     hub.refreshed_with_state.update({"phone_comments", "comment_shown"})
 
     def send_shown(conn, _workshop) -> None:
-        socketio.emit("comment_shown", store.shown_phone_comment(conn.workshop_id) or NO_COMMENT, to=conn.sid)
+        socketio.emit("comment_shown", for_role(conn.role, *shown(conn.workshop_id)), to=conn.sid)
 
     hub.on_connect[FACILITATOR].append(send_shown)
     hub.on_connect[PROJECTOR].append(send_shown)

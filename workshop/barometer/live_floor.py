@@ -2,7 +2,8 @@
 
     phone -> hand {"on": bool}                      acked once committed
     staff <- floor  facilitators: queue (pseudonyms, places), speaker, suggestion, heard
-                    projectors: only the speaker's dot key and region
+                    projectors: only the speaker's dot key and region; nothing
+                    of the speaker while the statement's dots are hidden
     phone <- floor {"hand": bool, "speaking": bool}  its own, never anyone else's
     state += "floor" for a phone while a statement is open (composed with the
              rest of the barometer's phone state in live.py: one read per welcome)
@@ -27,18 +28,19 @@ def floor_changed(hub, workshop_id: str) -> None:
 
 def register(socketio, hub) -> None:
     store = hub.store
-    last_staff: dict[str, dict] = {}
+    last_sent: dict[str, tuple[dict, dict]] = {}
 
     def flush_floor(workshop_id: str) -> None:
         floor = store.floor(workshop_id)
         full, public = floor.staff(), floor.projector()
-        # Moves alone rarely change it. Only one process: in a cluster each
-        # window's flush may fall to another process, so this one's last send
-        # says nothing about what staff have now.
+        # Moves alone rarely change it (hiding the dots changes only the
+        # projector's part). Only one process: in a cluster each window's
+        # flush may fall to another process, so this one's last send says
+        # nothing about what staff have now.
         if hub.cluster is None:
-            if last_staff.get(workshop_id) == full:
+            if last_sent.get(workshop_id) == (full, public):
                 return
-            last_staff[workshop_id] = full
+            last_sent[workshop_id] = (full, public)
         hub.emit_staff(workshop_id, "floor", full, public)
 
     def flush_phones(workshop_id: str) -> None:
