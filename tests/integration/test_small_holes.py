@@ -1,18 +1,22 @@
 """The small things of issue 17 (hole 8), each against the real server: the
 admin token file's mode, the start-up banner off a terminal, a workshop
 deleted within a flush window, export.html's Content-Type, a chunked body
-over the limit."""
+over the limit; and holes 3 and 4 (the exports) end to end."""
 
 from __future__ import annotations
 
+import io
 import os
 import pty
+import re
 import select
 import socket
 import subprocess
 import sys
 import time
+import zipfile
 
+import docx
 import requests
 
 from tests.live_server import ROOT, LiveServer, free_port
@@ -134,3 +138,40 @@ def test_a_chunked_body_over_the_limit_is_413(live):
         body = b'{"text": "Chunkat men kort"}'
         sock.sendall(head + b"%x\r\n" % len(body) + body + b"\r\n0\r\n\r\n")
         assert sock.recv(4096).startswith(b"HTTP/1.1 201")
+
+
+def test_the_longest_title_and_a_phones_html_export_over_the_real_server(live, phones):
+    """Holes 3 and 4 end to end: a 200-character title with all three methods
+    used (Word's title property would pass 255), and a phone's topic of HTML
+    that the busiest-topic alt text quotes."""
+    hostile = '<x y=" onerror=alert(document.domain) onload=alert(1) z=">'
+    title = ("Samverkan mellan kommun och civilsamhälle i Värmland " * 4)[:200]
+    w = live.new_workshop(title)
+    key, base = w["facilitator_key"], f"/api/workshops/{w['id']}"
+    s = live.open_statement(w, "Vi behöver mer samverkan")
+    phone = phones(live.url, w["code"])
+    assert phone.move(s["id"], 70)["ok"]
+    live.api("POST", f"{base}/phase", key, {"phase": "openspace"}, expect=200)
+    topic = phone.client.call("topic", {"title": hostile}, timeout=5)
+    assert topic["ok"], topic
+    assert phone.client.call("here", {"topic": topic["id"]}, timeout=5)["ok"]
+    labels = ["Norr", "Öster", "Söder", "Väster"]
+    q = live.api("POST", f"{base}/corners", key, {"text": "Var bor du?", "labels": labels}, expect=201)
+    live.api("POST", f"{base}/corners/{q['id']}/open", key, expect=200)
+    assert phone.client.call("corner", {"question": q["id"], "corner": 1}, timeout=5)["ok"]
+
+    def export(fmt):
+        response = requests.get(
+            f"{live.url}{base}/export.{fmt}", headers={"Authorization": f"Bearer {key}"}, timeout=60
+        )
+        assert response.status_code == 200, (fmt, response.text[:300])
+        return response.content
+
+    document = docx.Document(io.BytesIO(export("docx")))
+    assert len(document.core_properties.title) <= 255
+    assert document.core_properties.title.endswith("…")
+    with zipfile.ZipFile(io.BytesIO(export("md"))) as zf:
+        text = zf.read("appendix.md").decode("utf-8")
+    alt = re.search(r"^!\[(.*)\]\(charts/openspace-headcount\.png\)$", text, re.M).group(1)
+    assert "onerror" in alt and re.findall(r"(?<!\\)[<>\[\]&]", alt) == []
+    assert "Traceback" not in live.log()
