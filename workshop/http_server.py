@@ -15,14 +15,16 @@ connect. Here:
   Engine.IO's (ping every 10 s, gone after 10 s without a pong), and a long
   poll waits inside the app, not on a read.
 
-A client cut off gets its connection closed, with no response and no
-traceback. Flask-SocketIO's ``socketio.run`` names its own handler class,
+A client too slow with its head gets its connection closed, with no
+response and no traceback; a stalled body is answered 400 by the app (an
+Engine.IO polling POST: "ok", nothing done), again without a traceback.
+Flask-SocketIO's ``socketio.run`` names its own handler class,
 so the server is built here (as ``socketio.run`` builds it otherwise).
 """
 
 from __future__ import annotations
 
-import socket
+import logging
 
 import gevent
 from gevent import pywsgi
@@ -31,8 +33,60 @@ from geventwebsocket.handler import WebSocketHandler
 DEFAULT_REQUEST_TIMEOUT = 15.0
 
 
-class TooSlow(socket.timeout):
+class TooSlow(TimeoutError):
     """The request line and headers did not arrive in time."""
+
+
+class StalledBody(TimeoutError):
+    """A body that stopped arriving: the client's doing, not ours. werkzeug
+    reads it as a disconnect (an OSError: 400, no traceback); Engine.IO's
+    polling POST logs any error with its traceback, so that record is
+    dropped (quiet_stalled_bodies)."""
+
+
+def _not_a_stalled_body(record: logging.LogRecord) -> bool:
+    return not (record.exc_info and isinstance(record.exc_info[1], StalledBody))
+
+
+def quiet_stalled_bodies() -> None:
+    """Engine.IO answers a polling POST whose body stalled with "ok" and
+    nothing done, after logging it as "post request handler error" with a
+    traceback: a client that stops sending should not fill the log."""
+    logger = logging.getLogger("engineio.server")
+    if _not_a_stalled_body not in logger.filters:
+        logger.addFilter(_not_a_stalled_body)
+
+
+class BodyReader:
+    """The request's body stream (gevent's Input) as the app sees it: a read
+    that waits longer than the timeout raises StalledBody."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def _call(self, method, *args):
+        try:
+            return method(*args)
+        except TimeoutError:
+            raise StalledBody("the request body stalled") from None
+
+    def read(self, length=None):
+        return self._call(self._stream.read, length)
+
+    def readline(self, size=None):
+        return self._call(self._stream.readline, size)
+
+    def readlines(self, hint=None):
+        return self._call(self._stream.readlines, hint)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
 
 
 class DeadlineHandler(WebSocketHandler):
@@ -53,14 +107,21 @@ class DeadlineHandler(WebSocketHandler):
             self.socket.settimeout(None)  # a websocket may be quiet between messages
         return headers_read
 
+    def get_environ(self):
+        environ = super().get_environ()
+        if environ["wsgi.input"] is self.wsgi_input:  # not for a websocket upgrade
+            environ["wsgi.input"] = BodyReader(self.wsgi_input)
+        return environ
+
     def _handle_client_error(self, ex):
         # A timeout while the headers trickle in (TooSlow, or a read that
         # waited too long): close quietly. gevent would print a traceback.
-        if isinstance(ex, socket.timeout):
+        if isinstance(ex, TimeoutError):
             return None
         return super()._handle_client_error(ex)
 
 
 def gevent_server(app, host: str, port: int, request_timeout: float, backlog: int) -> pywsgi.WSGIServer:
+    quiet_stalled_bodies()
     handler = type("WorkshopHandler", (DeadlineHandler,), {"request_timeout": request_timeout})
     return pywsgi.WSGIServer((host, port), app, handler_class=handler, log=None, backlog=backlog)

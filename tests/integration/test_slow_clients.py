@@ -122,3 +122,36 @@ def test_a_quiet_phone_stays_connected_well_past_the_timeout(live, transport):
 
 def test_ordinary_requests_are_unaffected(live):
     assert requests.get(f"{live.url}/healthz", timeout=5).status_code == 200
+
+
+def answer_to_a_stalled_body(live, head: str) -> tuple[bytes, float]:
+    """Sends `head` (which promises 100 bytes of body) and a few of them, then
+    nothing: the answer and how long it took."""
+    with connection(live) as sock:
+        sock.sendall(head.encode())
+        start = time.monotonic()
+        sock.settimeout(TIMEOUT + 5)
+        return sock.recv(4096), time.monotonic() - start
+
+
+def test_a_body_that_stops_arriving_is_refused_after_the_timeout_without_a_traceback(live):
+    w = live.new_workshop()
+    answer, took = answer_to_a_stalled_body(
+        live,
+        f"POST /api/workshops/{w['id']}/statements HTTP/1.1\r\nHost: x\r\n"
+        f"Authorization: Bearer {w['facilitator_key']}\r\nContent-Type: application/json\r\n"
+        'Content-Length: 100\r\n\r\n{"te',
+    )
+    assert answer.startswith(b"HTTP/1.1 400") and took < TIMEOUT + 1.5
+    # A long-polling phone's POST (Engine.IO) likewise: answered, nothing done, nothing logged.
+    sid = json.loads(requests.get(f"{live.url}/socket.io/?EIO=4&transport=polling", timeout=5).text[1:])[
+        "sid"
+    ]
+    answer, took = answer_to_a_stalled_body(
+        live,
+        f"POST /socket.io/?EIO=4&transport=polling&sid={sid} HTTP/1.1\r\nHost: x\r\n"
+        "Content-Type: text/plain;charset=UTF-8\r\nContent-Length: 100\r\n\r\n40",
+    )
+    assert answer.startswith(b"HTTP/1.1 ") and took < TIMEOUT + 1.5
+    time.sleep(0.2)
+    assert "Traceback" not in live.log()
