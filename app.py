@@ -29,14 +29,29 @@ from workshop.config import from_env  # noqa: E402
 from workshop.render.qr import qr_text  # noqa: E402
 
 
-def banner(settings) -> str:
+def token_lines(settings, terminal: bool) -> list[str]:
+    """The console link with the admin token, and the token, only on a
+    terminal: a service's log (systemd, docker, `> file`) would keep them.
+    Elsewhere, where the token is to be found."""
+    if terminal:
+        return [
+            f"  Facilitator console: {settings.public_url}/console#token={settings.admin_token}",
+            f"  Admin token:         {settings.admin_token}",
+        ]
+    where = settings.admin_token_file or "WORKSHOP_ADMIN_TOKEN"
+    return [
+        f"  Facilitator console: {settings.public_url}/console",
+        f"  Admin token:         not shown (output is not a terminal); it is in {where}",
+    ]
+
+
+def banner(settings, terminal: bool = True) -> str:
     join = f"{settings.public_url}/join"
     return "\n".join(
         [
             "",
             "  Workshop is running.",
-            f"  Facilitator console: {settings.public_url}/console#token={settings.admin_token}",
-            f"  Admin token:         {settings.admin_token}",
+            *token_lines(settings, terminal),
             f"  Participants join:   {join}",
             f"  Server mode:         {settings.async_mode}, data in {settings.data_dir}/",
             *(
@@ -72,24 +87,31 @@ def calm_garbage_collector() -> None:
 LISTEN_BACKLOG = 4096
 
 
-def server_options(async_mode: str) -> dict:
-    """Extra arguments for the server socketio.run starts (gevent's WSGIServer)."""
-    return {"backlog": LISTEN_BACKLOG} if async_mode == "gevent" else {}
+def serve_gevent(app, settings) -> None:
+    """gevent's WSGIServer as socketio.run builds it, with the deadline for
+    unfinished requests (workshop/http_server.py) and the larger backlog."""
+    from workshop.http_server import gevent_server
+
+    server = gevent_server(app, settings.host, settings.port, settings.request_timeout, LISTEN_BACKLOG)
+    app.extensions["socketio"].wsgi_server = server  # socketio.stop() stops it
+    server.serve_forever()
 
 
 def main() -> None:
     settings = from_env()
     app = create_app(settings)
-    print(banner(settings), flush=True)
+    print(banner(settings, terminal=sys.stdout.isatty()), flush=True)
     socketio = app.extensions["socketio"]
     calm_garbage_collector()
+    if settings.async_mode == "gevent":
+        serve_gevent(app, settings)
+        return
     socketio.run(
         app,
         host=settings.host,
         port=settings.port,
         log_output=False,
         allow_unsafe_werkzeug=settings.async_mode == "threading",
-        **server_options(settings.async_mode),
     )
 
 

@@ -58,3 +58,15 @@ def test_cluster_settings(tmp_path):
         }
     )
     assert (s.redis_url, s.trusted_proxies) == ("redis://127.0.0.1:6379/0", 1)
+
+
+def test_request_timeout(tmp_path):
+    assert from_env({"WORKSHOP_DATA_DIR": str(tmp_path)}).request_timeout == 15.0
+    s = from_env({"WORKSHOP_DATA_DIR": str(tmp_path), "WORKSHOP_REQUEST_TIMEOUT": "2.5"})
+    assert s.request_timeout == 2.5
+
+
+@pytest.mark.parametrize("bad", ["0", "-1", "soon", "inf", "nan"])
+def test_a_request_timeout_that_is_no_time_stops_with_a_message(tmp_path, bad):
+    with pytest.raises(SystemExit, match="WORKSHOP_REQUEST_TIMEOUT"):
+        from_env({"WORKSHOP_DATA_DIR": str(tmp_path), "WORKSHOP_REQUEST_TIMEOUT": bad})

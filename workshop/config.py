@@ -26,6 +26,11 @@ class Settings:
     # Proxies in front (nginx: 1) whose X-Forwarded-For is trusted, so the
     # wrong-code budget counts the phone's address, not the proxy's.
     trusted_proxies: int = 0
+    # Seconds a client has to send a request's line and headers, and the
+    # longest a body may stall between two reads (slowloris; gevent only).
+    request_timeout: float = 15.0
+    # Where the admin token is kept; None when it came from WORKSHOP_ADMIN_TOKEN.
+    admin_token_file: Path | None = None
 
     @property
     def database_path(self) -> Path:
@@ -71,12 +76,20 @@ def lan_address() -> str:
     return "127.0.0.1"
 
 
+ADMIN_TOKEN_FILE = "admin_token"
+
+
 def private_dir(path: Path) -> Path:
     """The data dir, 0700: it holds every key and participant token. Made so
     (mkdir's mode, never a moment world-readable), and an existing one of
-    ours is tightened (the repo's sessions/ is checked out 0755)."""
+    ours is tightened (the repo's sessions/ is checked out 0755), with the
+    admin token in it (0600, whether or not it is used this time; the
+    database files: storage/base.py)."""
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     tighten(path, 0o700)
+    token = path / ADMIN_TOKEN_FILE
+    if token.is_file():
+        tighten(token, 0o600)
     return path
 
 
@@ -89,7 +102,7 @@ def tighten(path: Path | str, mode: int) -> None:
 
 def admin_token_from(data_dir: Path) -> str:
     """The token kept in the data dir, made once on first start."""
-    path = data_dir / "admin_token"
+    path = data_dir / ADMIN_TOKEN_FILE
     if path.exists():
         token = path.read_text().strip()
         if token:
@@ -99,6 +112,17 @@ def admin_token_from(data_dir: Path) -> str:
         f.write(token + "\n")
     tighten(path, 0o600)
     return token
+
+
+def _positive_seconds(environ, name: str, default: str) -> float:
+    text = environ.get(name) or default
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise SystemExit(f"{name} must be a number of seconds above 0, not {text!r}")
+    return seconds
 
 
 def from_env(environ=os.environ) -> Settings:
@@ -113,8 +137,10 @@ def from_env(environ=os.environ) -> Settings:
         port=port,
         data_dir=data_dir,
         admin_token=environ.get("WORKSHOP_ADMIN_TOKEN") or admin_token_from(data_dir),
+        admin_token_file=None if environ.get("WORKSHOP_ADMIN_TOKEN") else data_dir / ADMIN_TOKEN_FILE,
         public_url=public_url.rstrip("/"),
         async_mode=async_mode,
         redis_url=environ.get("WORKSHOP_REDIS_URL") or None,
         trusted_proxies=int(environ.get("WORKSHOP_TRUSTED_PROXIES", "0")),
+        request_timeout=_positive_seconds(environ, "WORKSHOP_REQUEST_TIMEOUT", "15"),
     )

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.properties import PROPERTIES, any_text, anything, holds_text_rules, outcome
 from workshop.domain.errors import Invalid
-from workshop.domain.text import clean_text, optional_text, require_int
+from workshop.domain.text import ELLIPSIS, clean_text, optional_text, require_int, shorten
 
 
 @PROPERTIES
@@ -68,3 +68,33 @@ def test_controls_are_removed(value, cleaned):
 def test_lone_surrogates_are_invalid(value):
     with pytest.raises(Invalid):
         clean_text(value, "text", max_len=80)
+
+
+# -- shorten: fields with a hard cap (Word's core properties) ------------------
+def test_shorten_keeps_a_text_that_fits():
+    assert shorten("Bilaga – Värmland", 17) == "Bilaga – Värmland"
+
+
+def test_shorten_cuts_with_an_ellipsis_inside_the_limit():
+    got = shorten("Inspirationsdag " * 20, 255)
+    assert len(got) <= 255 and got.endswith(ELLIPSIS)
+    assert got[-2] != " "  # no dangling space before "…"
+
+
+def test_shorten_never_strips_an_accent_off_its_letter():
+    decomposed = unicodedata.normalize("NFD", "å" * 10)  # a + combining ring, ten times
+    assert shorten(decomposed, 6) == unicodedata.normalize("NFD", "åå") + ELLIPSIS
+
+
+def test_shorten_never_splits_an_emoji_sequence():
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one glyph, five code points
+    got = shorten("ab" + family + "cd", 6)
+    assert got == "ab" + ELLIPSIS
+
+
+@PROPERTIES
+@given(st.text(), st.integers(2, 300))
+def test_shorten_is_never_longer_than_the_limit(text, limit):
+    got = shorten(text, limit)
+    assert len(got) <= limit
+    assert got == text or got.endswith(ELLIPSIS)

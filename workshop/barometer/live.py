@@ -35,7 +35,8 @@ def statements_changed(hub, workshop_id: str) -> None:
     workshop = hub.store.workshop(workshop_id)
     hub.emit_staff(workshop_id, "state", hub.staff_state_of(workshop))
     send_statements(hub, workshop_id)
-    hub.changed(workshop_id, "distribution")
+    # The projector's floor and shown comment say a side only while the dots show.
+    hub.changed(workshop_id, "distribution", "floor", "comment_shown")
 
 
 def send_statements(hub, workshop_id: str) -> None:
@@ -125,7 +126,7 @@ def _every_phones_part(hub, workshop: dict):
     if statement is None:
         return lambda participant_id: NOTHING_OPEN
     positions = store.positions_by_participant(statement["id"])
-    floor = store.floor_of(statement["id"])
+    floor = store.floor_of(statement["id"], statement["hidden"])
     allowed = store.barometer_settings(workshop["id"])["phone_comments"]
     numbers = {c.participant_id: c.number for c in hub.phones(workshop["id"])}
     return lambda participant_id: phone_part(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from workshop.domain.errors import Invalid
 
@@ -50,3 +51,26 @@ def require_int(value, field: str, *, lo: int, hi: int) -> int:
     if not lo <= value <= hi:
         raise Invalid("%(field)s must be between %(lo)d and %(hi)d.", field=field, lo=lo, hi=hi)
     return value
+
+
+ELLIPSIS = "…"
+# Code points that belong to the character before them: a cut just before
+# one would strip an accent off its letter or split an emoji sequence.
+_JOINER = "\u200d"
+
+
+def _continues(char: str) -> bool:
+    return unicodedata.category(char) in ("Mn", "Mc", "Me") or char == _JOINER or "\ufe00" <= char <= "\ufe0f"
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` at most ``limit`` characters: as it is when it fits, else cut
+    with "…" at the end (counted in the limit), never inside a letter with its
+    combining marks or an emoji joined by ZWJ, without a dangling space.
+    For fields with a hard length cap (Word's core properties: 255)."""
+    if len(text) <= limit:
+        return text
+    cut = limit - len(ELLIPSIS)
+    while cut > 0 and (_continues(text[cut]) or text[cut - 1] == _JOINER):
+        cut -= 1
+    return text[:cut].rstrip() + ELLIPSIS

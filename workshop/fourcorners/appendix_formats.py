@@ -8,8 +8,6 @@ people chose, how many changed corner, and the facilitator's comments.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from fpdf.fonts import FontFace
 
@@ -17,7 +15,7 @@ from workshop.domain.participants import pseudonym
 from workshop.fourcorners.appendix_view import FourCornersView, QuestionView
 from workshop.fourcorners.domain import PASS
 from workshop.render import docx_layout
-from workshop.render.markdown_text import md_escape, md_image, md_labelled, md_line, md_paragraph
+from workshop.render.markdown_text import md_image, md_labelled, md_line, md_paragraph
 from workshop.render.pdf_layout import FONT, PdfWriter
 
 
@@ -104,8 +102,7 @@ def markdown(view: FourCornersView) -> list[str]:
             f"### {md_line(q.heading)}",
             "",
             *_markdown_table(view, q),
-            # The alt text quotes the corner labels: escaped, so they read as written.
-            md_image(replace(q.chart, alt=md_escape(q.chart.alt))),
+            md_image(q.chart),
             "",
             md_labelled(L["summary"], q.summary_text),
             "",

@@ -31,9 +31,7 @@ def _refused(err: DomainError, lang: str) -> ConnectionRefusedError:
 
 def _returning(store, code: str | None, token) -> tuple[dict | None, dict | None]:
     """A phone that already joined: its token proves it, before any budget."""
-    workshop = store.workshop_by_code(code) if code and token else None
-    participant = store.participant_by_token(workshop["id"], token) if workshop else None
-    return (workshop, participant) if participant else (None, None)
+    return store.returning_participant(code, token) or (None, None)
 
 
 def connect_participant(hub, guard, auth: dict) -> None:

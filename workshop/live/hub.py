@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from socketio.packet import Packet
 
 from workshop.auth import FACILITATOR, PARTICIPANT, PROJECTOR, for_role, runs
+from workshop.domain.errors import NotFound
 from workshop.domain.names import Claims
 from workshop.domain.workshops import projector_state
 
@@ -188,7 +189,10 @@ class Hub:
                     self.mark(workshop_id, kind)  # flushed elsewhere; ours again next window
                     continue
                 self.flushers[kind](workshop_id)
-            except Exception:  # a deleted workshop, say: never kill the loop
+            except NotFound:
+                # Deleted within the window (or while flushing): nothing to send.
+                log.debug("flush %s: workshop %s is gone", kind, workshop_id)
+            except Exception:  # never kill the loop
                 log.exception("flush %s failed", kind)
 
     def _flush_presence(self, workshop_id: str) -> None:
@@ -265,7 +269,10 @@ class Hub:
             self.cluster.forget(workshop_id)
 
     def drop_local(self, workshop_id: str) -> None:
-        """Tell this process's clients of a deleted workshop, and let them go."""
+        """Tell this process's clients of a deleted workshop, and let them go;
+        what was waiting for the next window has no one to go to."""
+        with self._lock:
+            self._pending.pop(workshop_id, None)
         for conn in list(self.connections.values()):
             if conn.workshop_id == workshop_id:
                 self.socketio.emit("deleted", {}, to=conn.sid)

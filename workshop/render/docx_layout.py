@@ -16,6 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from workshop.domain.text import shorten
 from workshop.render.charts import Chart
 
 CHART_WIDTH = Cm(16)
@@ -43,7 +44,7 @@ def chart(doc, chart: Chart, keep_with_next: bool = False) -> None:
     shape = p.add_run().add_picture(io.BytesIO(chart.draw("png")), width=width)
     doc_pr = shape._inline.docPr
     doc_pr.set("descr", clean(chart.alt))  # alt text, read by screen readers
-    doc_pr.set("title", clean(chart.alt[:120]))
+    doc_pr.set("title", shorten(clean(chart.alt), 120))
     p.paragraph_format.keep_with_next = keep_with_next or None
 
 

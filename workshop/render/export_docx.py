@@ -19,12 +19,17 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from workshop.domain.appendix import Appendix
+from workshop.domain.text import shorten
 from workshop.render.appendix_view import build_view
 from workshop.render.docx_layout import clean, labelled
 
 LANG_TAGS = {"sv": "sv-SE", "en": "en-GB"}
 A4 = (Cm(21), Cm(29.7))
 MARGIN = Cm(2)  # all round: 17 cm of text, room for the 16 cm charts
+# python-docx refuses a core property (title, subject, …) longer than this
+# (ValueError): a 200-character workshop title with all three methods in
+# "Bilaga – <methods> – <title>, <date>" goes past it.
+CORE_PROPERTY_MAX = 255
 
 
 def _a4(doc) -> None:
@@ -67,8 +72,8 @@ def _page_number_footer(doc, text: str) -> None:
 def render_docx(appendix: Appendix, lang: str) -> bytes:
     view = build_view(appendix, lang)
     doc = Document()
-    doc.core_properties.title = clean(view.title)
-    doc.core_properties.subject = view.subject
+    doc.core_properties.title = shorten(clean(view.title), CORE_PROPERTY_MAX)
+    doc.core_properties.subject = shorten(clean(view.subject), CORE_PROPERTY_MAX)
     doc.core_properties.author = "Workshop"
     _set_language(doc, view.lang)
     _a4(doc)

@@ -12,8 +12,14 @@ from __future__ import annotations
 from fpdf import ViewerPreferences
 
 from workshop.domain.appendix import Appendix
+from workshop.domain.text import shorten
 from workshop.render.appendix_view import AppendixView, build_view
 from workshop.render.pdf_layout import AppendixPDF, PdfWriter
+
+# The footer is one line beside "Page n of m"; PDF strings (the title in the
+# document info and XMP) have no limit that a 200-character title comes near
+# (PDF/A-2: 32,767 bytes).
+FOOTER_MAX = 90
 
 
 def _title(w: PdfWriter, view: AppendixView) -> None:
@@ -26,7 +32,9 @@ def _title(w: PdfWriter, view: AppendixView) -> None:
 
 def render_pdf(appendix: Appendix, lang: str) -> bytes:
     view = build_view(appendix, lang)
-    pdf = AppendixPDF(footer_text=f"{appendix.title}, {appendix.date}"[:90], page_label=view.labels["page"])
+    pdf = AppendixPDF(
+        footer_text=shorten(f"{appendix.title}, {appendix.date}", FOOTER_MAX), page_label=view.labels["page"]
+    )
     pdf.set_lang(view.lang)
     pdf.set_title(view.title)
     pdf.set_subject(view.subject)

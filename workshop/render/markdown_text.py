@@ -46,6 +46,9 @@ def md_labelled(label: str, text: str) -> str:
 
 
 def md_image(chart: Chart) -> str:
-    """The chart's PNG, which the export puts beside appendix.md."""
-    alt = chart.alt.replace("[", "(").replace("]", ")")
-    return f"![{alt}]({chart.file})"
+    """The chart's PNG, which the export puts beside appendix.md. Its alt
+    text quotes people's words (a topic's title, corner labels): escaped here,
+    for every caller, like any line, so "]" cannot end it, "<" cannot open
+    HTML and a newline cannot start a block. The file name is ours
+    ("charts/<kind>-<n>.png")."""
+    return f"![{md_line(chart.alt)}]({chart.file})"

@@ -18,6 +18,7 @@ from pathlib import Path
 import matplotlib
 from fpdf import FPDF
 
+from workshop.domain.text import shorten
 from workshop.render.charts import Chart
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -107,7 +108,7 @@ class PdfWriter:
             pdf.add_page()
         pdf.ln(_heading_space(level))
         if level <= 3:
-            pdf.start_section(text[:200], level=level - 1)  # PDF outline (bookmarks)
+            pdf.start_section(shorten(text, 200), level=level - 1)  # PDF outline (bookmarks)
         pdf.set_font(FONT, "B", size)
         pdf.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1.5)

@@ -92,12 +92,29 @@ class WorkshopQueries:
             if cur.rowcount == 0:
                 raise NotFound("No such workshop.")
 
-    def participant_by_token(self, workshop_id: str, token) -> dict | None:
-        if not isinstance(token, str) or not token:
+    def returning_participant(self, code: str | None, token) -> tuple[dict, dict] | None:
+        """The workshop and participant of a phone coming back with its
+        token, in ONE query on code and token together: a right code with a
+        junk token costs what a wrong code does (two lookups would tell a
+        guesser, by time, that the code was right). None when they do not
+        match; no query when either is missing."""
+        if not code or not isinstance(token, str) or not token:
             return None
-        return self._row(
-            "SELECT * FROM participants WHERE workshop_id = ? AND token = ?", [workshop_id, token]
+        row = self._row(
+            "SELECT w.*, p.id AS p_id, p.number AS p_number, p.token AS p_token, p.created_at AS p_created_at"
+            " FROM participants p JOIN workshops w ON w.id = p.workshop_id WHERE w.code = ? AND p.token = ?",
+            [code, token],
         )
+        if row is None:
+            return None
+        participant = {
+            "id": row.pop("p_id"),
+            "workshop_id": row["id"],
+            "number": row.pop("p_number"),
+            "token": row.pop("p_token"),
+            "created_at": row.pop("p_created_at"),
+        }
+        return _workshop(row), participant
 
     def add_participant(self, workshop_id: str) -> dict:
         """A new phone's pseudonym; refused (in the same transaction) when

@@ -31,7 +31,7 @@ from workshop.web.context import store
 
 bp = Blueprint("api_export", __name__, url_prefix="/api/workshops/<workshop_id>")
 
-# format -> (renderer "module:function" in workshop.render, mimetype, file extension).
+# format -> (renderer "module:function" in workshop.render, Content-Type, file extension).
 # Renderers are imported on first use: matplotlib, fpdf2 and python-docx take
 # ~1.3 s of CPU to import, which a restarted server should spend on taking
 # its phones back, not on a PDF nobody asked for yet (docs/performance.md).
@@ -76,11 +76,13 @@ def no_store(response: Response) -> Response:
 def export(workshop, fmt):
     if fmt not in FORMATS:
         raise NotFound("Unknown export format: %(format)s.", format=fmt)
-    name, mimetype, ext = FORMATS[fmt]
+    name, content_type, ext = FORMATS[fmt]
     lang = requested_language(workshop)
     appendix = store().appendix(workshop["id"])  # consistent snapshot, on this greenlet
     body = run_off_loop(render_export, name, appendix, lang)  # the heavy part, in the pool
-    response = Response(body, mimetype=mimetype)
+    # content_type, not mimetype: werkzeug adds "; charset=utf-8" to a text/*
+    # mimetype, and "text/html; charset=utf-8" would get it twice.
+    response = Response(body, content_type=content_type)
     name = download_name(appendix, lang, ext)
     response.headers["Content-Disposition"] = f"attachment; filename={name}"
     if fmt == "html":

@@ -18,6 +18,7 @@ import re
 from itertools import accumulate
 
 from flask import request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from workshop.domain.errors import Invalid
 from workshop.domain.parse import ID_MAX
@@ -113,11 +114,23 @@ def parse_json(raw: bytes):
     return value
 
 
+def body_bytes() -> bytes:
+    """The request's body. A streamed one (chunked: no Content-Length) that
+    reaches the size limit is refused as too large (413), like a long
+    Content-Length: werkzeug stops reading it at the limit and hands over the
+    first 256 KiB, which would otherwise be judged as broken JSON (400)."""
+    raw = request.get_data(cache=True)
+    limit = request.max_content_length
+    if request.content_length is None and limit is not None and len(raw) >= limit:
+        raise RequestEntityTooLarge()
+    return raw
+
+
 def json_body(*allowed: str) -> dict:
     """The body as a dict; unknown fields are refused so typos are not ignored."""
     if not request.is_json:
         raise Invalid(NOT_AN_OBJECT)
-    data = parse_json(request.get_data(cache=True))
+    data = parse_json(body_bytes())
     if not isinstance(data, dict):
         raise Invalid(NOT_AN_OBJECT)
     unknown = sorted(set(data) - set(allowed))

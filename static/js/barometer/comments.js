@@ -146,8 +146,11 @@ export function projectorComments(socket, changed = () => {}) {
     const box = $("shown-comment");
     box.hidden = shown.statement === null;
     $("shown-comment-text").textContent = shown.statement === null ? "" : shown.text;
-    $("shown-comment-region").textContent = shown.statement === null ? ""
+    // No side while the statement's dots are hidden (the server sends region null).
+    const side = $("shown-comment-region");
+    side.textContent = shown.statement === null || !shown.region ? ""
       : t("comment_from", { region: regionName(shown.region) });
+    side.hidden = !side.textContent;
     changed();
   });
 }

@@ -170,3 +170,14 @@ def test_each_audience_gets_its_own_view():
     assert floor.phone(5) == {"hand": False, "speaking": True}
     assert floor.phone(2) == {"hand": False, "speaking": False}
     assert Floor(None, [], []).projector() == {"statement": None, "speaker": None}
+
+
+def test_while_the_dots_are_hidden_the_projector_learns_nothing_of_the_speaker():
+    turns = [turn(5, "agree", speaking=True)]
+    assert Floor(7, [hand(4, 1, 20)], turns, hidden=True).projector() == {
+        "statement": 7,
+        "speaker": None,
+        "hidden": True,
+    }
+    # Staff still see it all.
+    assert Floor(7, [], turns, hidden=True).staff()["speaker"]["region"] == "agree"

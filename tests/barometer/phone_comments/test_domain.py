@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import pytest
 
 from tests.barometer.conftest import check_rule
+from workshop.barometer.phone_comments import domain as rules
 from workshop.barometer.phone_comments.domain import (
     RATE_COUNT,
     by_region,
@@ -125,3 +126,13 @@ def test_by_region_in_line_order_without_empty_regions():
         ("pass", ["b"]),
     ]
     assert by_region([]) == []
+
+
+def test_the_projector_is_told_a_comments_side_only_while_the_dots_show():
+    row = {"statement": 3, "text": "Bli starka", "region": "agree", "hidden": False}
+    staff, projector = rules.shown_views(row)
+    assert staff == projector == {"statement": 3, "text": "Bli starka", "region": "agree"}
+    staff, projector = rules.shown_views({**row, "hidden": True})
+    assert staff["region"] == "agree"
+    assert projector == {"statement": 3, "text": "Bli starka", "region": None}
+    assert rules.shown_views(None) == ({"statement": None}, {"statement": None})

@@ -83,6 +83,7 @@ def test_moderate_and_show_one_at_a_time(store, wid, sid, people):
         "statement": sid,
         "text": "Det kostar pengar",
         "region": "disagree",
+        "hidden": False,  # the statement's dots show
     }
     store.show_phone_comment(wid, sid, b["id"])  # the other one leaves
     assert [c["shown"] for c in store.phone_comments(wid, sid)] == [False, True]

@@ -128,6 +128,7 @@ class Floor:
     statement: int | None
     hands: list[Hand]  # the queue, first asked first
     turns: list[Turn]  # everyone given the floor on this statement, in order
+    hidden: bool = False  # the statement's dots are hidden from the projector
 
     @property
     def speaker(self) -> Turn | None:
@@ -169,8 +170,12 @@ class Floor:
         }
 
     def projector(self) -> dict:
-        """The projector's: only the speaker's dot key and region, never a queue."""
+        """The projector's: only the speaker's dot key and region, never a
+        queue. While the dots are hidden, not even that: the speaker's side
+        (or their dot, once shown) would tell the room where they stand."""
         speaker = self.speaker
+        if self.hidden:
+            return {"statement": self.statement, "speaker": None, "hidden": True}
         return {
             "statement": self.statement,
             "speaker": None if speaker is None else {"key": speaker.participant, "region": speaker.region},

@@ -2,7 +2,8 @@
 
     phone -> hand {"on": bool}                      acked once committed
     staff <- floor  facilitators: queue (pseudonyms, places), speaker, suggestion, heard
-                    projectors: only the speaker's dot key and region
+                    projectors: only the speaker's dot key and region; nothing
+                    of the speaker while the statement's dots are hidden
     phone <- floor {"hand": bool, "speaking": bool}  its own, never anyone else's
     state += "floor" for a phone while a statement is open (composed with the
              rest of the barometer's phone state in live.py: one read per welcome)
@@ -29,14 +30,15 @@ def floor_changed(hub, workshop_id: str) -> None:
 def flush_floor(hub, workshop_id: str) -> None:
     floor = hub.store.floor(workshop_id)
     full, public = floor.staff(), floor.projector()
-    # Moves alone rarely change it. Only one process: in a cluster each
-    # window's flush may fall to another process, so this one's last send
-    # says nothing about what staff have now.
+    # Moves alone rarely change it (hiding the dots changes only the
+    # projector's part). Only one process: in a cluster each window's
+    # flush may fall to another process, so this one's last send says
+    # nothing about what staff have now.
     if hub.cluster is None:
-        last_staff = hub.runtime[PART_NAME]
-        if last_staff.get(workshop_id) == full:
+        last_sent = hub.runtime[PART_NAME]
+        if last_sent.get(workshop_id) == (full, public):
             return
-        last_staff[workshop_id] = full
+        last_sent[workshop_id] = (full, public)
     hub.emit_staff(workshop_id, "floor", full, public)
 
 
@@ -61,7 +63,7 @@ def hand(hub, conn, data):
 PART_NAME = f"{NAME}.floor"
 PART = LivePart(
     name=PART_NAME,
-    setup=lambda hub: {},  # workshop id -> the floor staff were sent last
+    setup=lambda hub: {},  # workshop id -> the floor (staff's, projector's) sent last
     phone_events={"hand": hand},
     flushers={"floor": flush_floor, "floor_phones": flush_phones},
     each_process=("floor_phones",),  # flush_phones sends to this process's phones

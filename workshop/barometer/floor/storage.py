@@ -36,16 +36,21 @@ class FloorQueries:
             for r in rows
         ]
 
-    def floor_of(self, statement_id: int | None) -> Floor:
+    def floor_of(self, statement_id: int | None, hidden: bool | None = None) -> Floor:
+        """The floor on a statement; ``hidden`` (its dots hidden) is read when not given."""
         if statement_id is None:
             return Floor(None, [], [])
         with self._lock:
-            return Floor(statement_id, self._hands(statement_id), self._turns(statement_id))
+            if hidden is None:
+                hidden = bool(self._scalar("SELECT hidden FROM statements WHERE id = ?", [statement_id]))
+            return Floor(statement_id, self._hands(statement_id), self._turns(statement_id), hidden)
 
     def floor(self, workshop_id: str) -> Floor:
         """The floor on the open statement (an empty one when none is open)."""
         statement = self.open_statement(workshop_id)
-        return self.floor_of(statement["id"] if statement else None)
+        if statement is None:
+            return self.floor_of(None)
+        return self.floor_of(statement["id"], statement["hidden"])
 
     def raise_hand(self, workshop_id: str, participant_id: int, on: bool) -> int:
         """Raise or lower this phone's hand on the open statement; returns its id."""

@@ -22,8 +22,8 @@ bp = Blueprint("barometer_floor", __name__)
 @bp.get("/statements/<int:statement_id>/floor")
 @reads
 def show(workshop, statement_id):
-    store().statement(workshop["id"], statement_id)
-    floor = store().floor_of(statement_id)
+    statement = store().statement(workshop["id"], statement_id)
+    floor = store().floor_of(statement_id, statement["hidden"])
     return jsonify(for_role(g.role, floor.staff(), floor.projector()))
 
 

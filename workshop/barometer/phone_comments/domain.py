@@ -32,6 +32,9 @@ PENDING, APPROVED, REJECTED = "pending", "approved", "rejected"
 DECISIONS = (APPROVED, REJECTED)
 
 
+NO_COMMENT = {"statement": None}
+
+
 def validate_phone_comment(value) -> str:
     return clean_text(value, "text", max_len=PHONE_COMMENT_MAX, multiline=False)
 
@@ -88,6 +91,18 @@ def check_showable(status: str, statement_status: str) -> None:
 
 
 T = TypeVar("T")
+
+
+def shown_views(shown: dict | None) -> tuple[dict, dict]:
+    """The comment on the projector (the store's row: statement, text,
+    region, hidden; None when none is shown) as staff see it and as the
+    projector is told it: its side ("Kommentar från håller med-sidan") only
+    while the statement's dots show. While they are hidden, the side would
+    tell the room where the writer stands."""
+    if shown is None:
+        return NO_COMMENT, NO_COMMENT
+    staff = {k: shown[k] for k in ("statement", "text", "region")}
+    return staff, ({**staff, "region": None} if shown["hidden"] else staff)
 
 
 def by_region(comments: Iterable[T]) -> list[tuple[str, list[T]]]:

@@ -4,21 +4,20 @@ phone -> comment {"statement": id, "text": 1..280 chars}   acked once committed
 staff <- phone_comments {"statement", "comments"}  facilitators only: the open
          statement's comments, pending ones included
 staff <- comment_shown {"statement", "text", "region"} | {"statement": null}
-         the one approved comment on the projector, by region, never by person
+         the one approved comment on the projector, by region, never by person;
+         projectors get "region": null while the statement's dots are hidden
 state += "may_comment" for a phone while a statement is open (see floor/live.py),
          "phone_comments_allowed" for staff (the setting, made under Prepare)
 """
 
 from __future__ import annotations
 
-from workshop.auth import FACILITATOR, PROJECTOR
+from workshop.auth import FACILITATOR, PROJECTOR, for_role
 from workshop.barometer.phone_comments import domain as rules
 from workshop.domain.parse import parse_id
 from workshop.live.acks import ok
 from workshop.live.hub import room
 from workshop.live.part import LivePart
-
-NO_COMMENT = {"statement": None}
 
 
 def comments_changed(hub, workshop_id: str) -> None:
@@ -38,8 +37,13 @@ def flush_comments(hub, workshop_id: str) -> None:
         )
 
 
+def shown(store, workshop_id: str) -> tuple[dict, dict]:
+    """The shown comment for staff, and for the projector."""
+    return rules.shown_views(store.shown_phone_comment(workshop_id))
+
+
 def flush_shown(hub, workshop_id: str) -> None:
-    hub.emit_staff(workshop_id, "comment_shown", hub.store.shown_phone_comment(workshop_id) or NO_COMMENT)
+    hub.emit_staff(workshop_id, "comment_shown", *shown(hub.store, workshop_id))
 
 
 def staff_state(hub, workshop: dict) -> dict:
@@ -47,8 +51,7 @@ def staff_state(hub, workshop: dict) -> dict:
 
 
 def send_shown(hub, conn, _workshop) -> None:
-    shown = hub.store.shown_phone_comment(conn.workshop_id) or NO_COMMENT
-    hub.socketio.emit("comment_shown", shown, to=conn.sid)
+    hub.socketio.emit("comment_shown", for_role(conn.role, *shown(hub.store, conn.workshop_id)), to=conn.sid)
 
 
 def comment(hub, conn, data):

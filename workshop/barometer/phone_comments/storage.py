@@ -123,9 +123,11 @@ class PhoneCommentQueries:
                 db.execute("UPDATE phone_comments SET shown = 1 WHERE id = ?", [comment_id])
 
     def shown_phone_comment(self, workshop_id: str) -> dict | None:
-        """What the projector shows: text and region, never who wrote it."""
+        """What the projector shows: text and region, never who wrote it
+        (and whether the statement's dots are hidden: then not the region,
+        phone_comments/domain.py: shown_on_projector)."""
         row = self._row(
-            "SELECT c.statement_id, c.text, c.value FROM phone_comments c"
+            "SELECT c.statement_id, c.text, c.value, s.hidden FROM phone_comments c"
             " JOIN statements s ON s.id = c.statement_id"
             " WHERE s.workshop_id = ? AND c.shown = 1 AND s.status = 'open'",
             [workshop_id],
@@ -136,4 +138,5 @@ class PhoneCommentQueries:
             "statement": row["statement_id"],
             "text": row["text"],
             "region": region_of_position(row["value"]),
+            "hidden": bool(row["hidden"]),
         }

@@ -57,4 +57,5 @@ def show(workshop, statement_id):
     comment_id = optional_id(required(json_body("comment"), "comment"), "comment")
     store().show_phone_comment(workshop["id"], statement_id, comment_id)
     comments_changed(hub(), workshop["id"])
-    return jsonify(store().shown_phone_comment(workshop["id"]) or {"statement": None})
+    staff, _projector = rules.shown_views(store().shown_phone_comment(workshop["id"]))
+    return jsonify(staff)

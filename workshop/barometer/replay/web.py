@@ -8,7 +8,7 @@ DELETE /statements/<sid>/replay                         facilitator: stop; the p
 
 from __future__ import annotations
 
-from flask import Blueprint, g, jsonify, request
+from flask import Blueprint, g, jsonify
 
 from workshop.auth import for_role
 from workshop.barometer.replay import domain as rules
@@ -16,14 +16,14 @@ from workshop.barometer.replay.live import history_payloads, replay_scrubbed, re
 from workshop.domain.parse import parse_bool
 from workshop.web.access import facilitates, reads
 from workshop.web.context import hub, store
-from workshop.web.validation import json_body
+from workshop.web.validation import body_bytes, json_body
 
 bp = Blueprint("barometer_replay", __name__)
 
 
 def _body(*allowed: str) -> dict:
     """An empty body is fine here (start with the default speed)."""
-    return json_body(*allowed) if request.get_data() else {}
+    return json_body(*allowed) if body_bytes() else {}
 
 
 @bp.get("/statements/<int:statement_id>/replay")
