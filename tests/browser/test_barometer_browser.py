@@ -4,6 +4,10 @@ import json
 import re
 import time
 
+from playwright.sync_api import expect
+
+from tests.browser.waits import until
+
 
 def _path(url: str) -> str:
     """Absolute link from the API -> path (+ #key fragment) on the test server."""
@@ -40,18 +44,18 @@ def test_two_phones_move_and_the_projector_shows_two_dots(server, new_page, arti
     server.api("POST", f"/api/workshops/{w['id']}/statements/{s['id']}/open", key, expect=200)
     for phone, key_presses in zip(phones, (["End"] + ["ArrowLeft"] * 5, ["Home"] + ["ArrowRight"] * 10)):
         phone.wait_for_selector("#barometer:not([hidden])")
-        assert "överenskommelse" in phone.inner_text("#statement")
+        expect(phone.locator("#statement")).to_contain_text("överenskommelse")
         marker = phone.get_by_role("slider")
         marker.focus()
         for k in key_presses:
             marker.press(k)
         phone.wait_for_function("document.getElementById('save').textContent === 'Sparat'")
-    assert phones[0].get_attribute("#marker", "aria-valuenow") == "95"
-    assert phones[1].get_attribute("#marker", "aria-valuenow") == "10"
+    expect(phones[0].locator("#marker")).to_have_attribute("aria-valuenow", "95")
+    expect(phones[1].locator("#marker")).to_have_attribute("aria-valuenow", "10")
 
     projector.wait_for_selector("#stage:not([hidden])")
     projector.wait_for_function("document.querySelectorAll('#swarm .dot').length === 2")
-    assert projector.inner_text("#count") == "Positioner: 2"
+    expect(projector.locator("#count")).to_have_text("Positioner: 2")
     dist = server.api("GET", f"/api/workshops/{w['id']}/statements/{s['id']}/distribution", key)
     assert sorted(dist["values"]) == [10, 95]
     time.sleep(0.5)  # let the dots glide into place for the picture
@@ -72,10 +76,10 @@ def test_phone_pass_and_english(server, new_page):
     phone.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     phone.goto(server.url + _path(w["join_url"]))
     phone.wait_for_selector("#barometer:not([hidden])")
-    assert phone.inner_text("#statement") == "<script>alert(1)</script>"
+    expect(phone.locator("#statement")).to_have_text("<script>alert(1)</script>")
     phone.click("#pass")
     phone.wait_for_function("document.getElementById('save').textContent === 'Saved'")
-    assert phone.get_attribute("#pass", "aria-pressed") == "true"
+    expect(phone.locator("#pass")).to_have_attribute("aria-pressed", "true")
     dist = server.api("GET", f"/api/workshops/{w['id']}/statements/{s['id']}/distribution", key)
     assert dist["passes"] == 1 and not dialogs
 
@@ -115,10 +119,12 @@ def test_phone_says_settled_when_a_gesture_ends(server, new_page, artifacts):
         phone.wait_for_timeout(90)
     phone.mouse.up()
     phone.wait_for_function("document.getElementById('save').textContent === 'Sparat'")
-    drag = _positions_sent(frames)
+    # The frames reach Python as events: wait for the release's frame to arrive.
+    drag = until(phone, lambda: _positions_sent(frames), lambda sent: any(p.get("settled") for _, p in sent))
     assert len(drag) >= 3, drag  # samples while dragging (throttled), then the release
     assert [p.get("settled", False) for _, p in drag] == [False] * (len(drag) - 1) + [True]
-    assert drag[-1][1]["value"] == int(phone.get_attribute("#marker", "aria-valuenow")) == 80
+    expect(phone.locator("#marker")).to_have_attribute("aria-valuenow", "80")
+    assert drag[-1][1]["value"] == 80
     assert all(p["statement"] == s["id"] for _, p in drag)
 
     # Keys: sends follow the keys, settled only after the sequence has ended.
@@ -129,24 +135,25 @@ def test_phone_says_settled_when_a_gesture_ends(server, new_page, artifacts):
         phone.wait_for_timeout(150)
         marker.press(k)
     last_key = time.monotonic()
-    phone.wait_for_timeout(500)
-    assert _positions_sent(frames), "keys move the marker at once"
-    assert not any(p.get("settled") for _, p in _positions_sent(frames)), "no settled mid-sequence"
-    phone.wait_for_function("document.getElementById('save').textContent === 'Sparat'")
+    # The frames arrive as events: wait for the first send, not a fixed time.
+    sent = until(phone, lambda: _positions_sent(frames), bool, timeout=5.0)
+    assert sent, "keys move the marker at once"
+    assert not any(p.get("settled") for at, p in sent if at - last_key < 0.85), "no settled mid-sequence"
+    # The settled send comes a second after the last key; then a second more in which no other may come.
+    until(phone, lambda: _positions_sent(frames), lambda sent: any(p.get("settled") for _, p in sent))
     phone.wait_for_timeout(1000)
     keys = _positions_sent(frames)
     settled = [(at, p) for at, p in keys if p.get("settled")]
     assert len(settled) == 1 and settled[0][1]["value"] == 67 == keys[-1][1]["value"]
     assert settled[0][0] - last_key >= 0.85  # a second without keys ends the sequence
-    assert phone.inner_text("#save") == "Sparat"
+    expect(phone.locator("#save")).to_have_text("Sparat")
 
     # A tap on pass is a whole gesture.
     frames.clear()
     phone.click("#pass")
     phone.wait_for_function("document.getElementById('save').textContent === 'Sparat'")
-    assert [p for _, p in _positions_sent(frames)] == [
-        {"statement": s["id"], "value": "pass", "settled": True}
-    ]
+    passed = until(phone, lambda: [p for _, p in _positions_sent(frames)], bool)
+    assert passed == [{"statement": s["id"], "value": "pass", "settled": True}]
     phone.screenshot(path=str(artifacts / "barometer-phone-settled-320.png"))
     dist = server.api("GET", f"/api/workshops/{w['id']}/statements/{s['id']}/distribution", key)
     assert dist["passes"] == 1 and dist["count"] == 0

@@ -5,6 +5,10 @@ a comment is approved and shown; a closed statement is replayed to the end."""
 
 import time
 
+from playwright.sync_api import expect
+
+from tests.browser.waits import until
+
 
 def _path(url: str) -> str:
     return "/" + url.split("/", 3)[3]
@@ -60,14 +64,15 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
         hand.focus()
         phones[i].keyboard.press("Enter")
         phones[i].wait_for_function("document.getElementById('hand').getAttribute('aria-pressed') === 'true'")
-    assert "Du står i kö" in phones[0].inner_text("#hand-status")
+    expect(phones[0].locator("#hand-status")).to_contain_text("Du står i kö")
     phones[0].screenshot(path=str(artifacts / "floor-phone-hand-320.png"), full_page=True)
     console.wait_for_function("document.querySelectorAll('#floor-queue li button').length === 3")
-    assert [t.split(" · ")[0] for t in console.locator("#floor-queue li").all_inner_texts()] == [
-        "P2",
-        "P3",
-        "P1",
-    ]
+    queue = until(
+        console,
+        lambda: [t.split(" · ")[0] for t in console.locator("#floor-queue li").all_inner_texts()],
+        lambda order: order == ["P2", "P3", "P1"],
+    )
+    assert queue == ["P2", "P3", "P1"]
 
     # Ge ordet, three times, as suggested: nobody heard yet -> the first who
     # asked (middle); then the regions not heard, first asked first.
@@ -77,7 +82,7 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
         console.wait_for_function(
             f"document.getElementById('floor-next').textContent.includes('{pseudonym}')"
         )
-        assert next_button.inner_text() == f"Ge ordet till {pseudonym} ({region})"
+        expect(next_button).to_have_text(f"Ge ordet till {pseudonym} ({region})")
         next_button.click()
         console.wait_for_function(
             f"document.getElementById('floor-speaker').textContent.startsWith('{pseudonym} har ordet')"
@@ -85,26 +90,32 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
         projector.wait_for_function(
             f"document.getElementById('floor-note').textContent === 'Ordet: någon från {region}'"
         )
-        ringed = projector.eval_on_selector_all("#swarm .dot.speaking", "ds => ds.map(d => d.dataset.key)")
+        ringed = until(
+            projector,
+            lambda: projector.eval_on_selector_all(
+                "#swarm .dot.speaking", "ds => ds.map(d => d.dataset.key)"
+            ),
+            lambda keys, key=pseudonym[1:]: keys == [key],
+        )
         assert ringed == [pseudonym[1:]]
         phones[i].wait_for_selector("#speaking:not([hidden])")
-        assert phones[i].inner_text("#speaking") == "Du har ordet"
+        expect(phones[i].locator("#speaking")).to_have_text("Du har ordet")
         if pseudonym == "P3":
             projector.screenshot(path=str(artifacts / "floor-projector.png"))
             phones[i].screenshot(path=str(artifacts / "floor-phone-speaking-320.png"), full_page=True)
             console.screenshot(path=str(artifacts / "floor-console.png"), full_page=True)
             assert console.evaluate("document.documentElement.scrollHeight") <= 768
-        others = [p for j, p in enumerate(phones) if j != i]
-        assert all(p.locator("#speaking").is_hidden() for p in others)
-    assert "Ingen har bett om ordet" in console.inner_text("#floor-queue")
-    assert console.inner_text("#floor-heard") == "Hörda: inte med 1 · mitten 1 · med 1"
+        for other in (p for j, p in enumerate(phones) if j != i):
+            expect(other.locator("#speaking")).to_be_hidden()
+    expect(console.locator("#floor-queue")).to_contain_text("Ingen har bett om ordet")
+    expect(console.locator("#floor-heard")).to_have_text("Hörda: inte med 1 · mitten 1 · med 1")
     # Not the projector's "Tack" view: this one ends the turn.
     console.get_by_role("button", name="Tack: avsluta talarturen").click()
     projector.wait_for_selector("#floor-note", state="hidden")
     phones[0].wait_for_selector("#speaking", state="hidden")
 
     # A comment: allowed (under Förbered), written on a phone, approved, shown by region only.
-    assert console.is_visible("#comments-off")
+    expect(console.locator("#comments-off")).to_be_visible()
     console.get_by_role("tab", name="Förbered").click()
     console.get_by_label("Låt telefonerna skicka korta skrivna kommentarer").check()
     console.get_by_role("tab", name="Kör").click()
@@ -112,7 +123,7 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
     phones[0].wait_for_selector("#comment-form:not([hidden])")
     comment = "Det <b>kostar</b> – tid & pengar"
     phones[0].get_by_label("Din kommentar (högst 280 tecken)").fill(comment)
-    assert phones[0].inner_text("#comment-count") == f"{len(comment)} av 280 tecken"
+    expect(phones[0].locator("#comment-count")).to_have_text(f"{len(comment)} av 280 tecken")
     phones[0].get_by_role("button", name="Skicka kommentar").click()
     phones[0].wait_for_function("document.getElementById('comment-status').textContent.startsWith('Skickad')")
     phones[0].screenshot(path=str(artifacts / "comment-phone-320.png"), full_page=True)
@@ -120,9 +131,9 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
     item.get_by_role("button", name="Godkänn").click()
     console.get_by_role("button", name="Visa på projektorn").click()
     projector.wait_for_selector("#shown-comment:not([hidden])")
-    assert projector.inner_text("#shown-comment-text") == "Det <b>kostar</b> – tid & pengar"
-    assert projector.inner_text("#shown-comment-region") == "Kommentar från håller inte med-sidan"
-    assert "P1" not in projector.inner_text("#shown-comment")
+    expect(projector.locator("#shown-comment-text")).to_have_text("Det <b>kostar</b> – tid & pengar")
+    expect(projector.locator("#shown-comment-region")).to_have_text("Kommentar från håller inte med-sidan")
+    expect(projector.locator("#shown-comment")).not_to_contain_text("P1")
     projector.screenshot(path=str(artifacts / "comment-projector.png"))
 
     # Close, then replay at 20x from the console: it runs to the end.
@@ -132,19 +143,19 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
     projector.wait_for_selector("#shown-comment", state="hidden")
     # Closed: Ordet gives way to the replay in Kör.
     console.wait_for_selector("#replay-box:not([hidden])")
-    assert console.locator("#floor-box").is_hidden()
+    expect(console.locator("#floor-box")).to_be_hidden()
     console.locator("#replay-pick > summary").click()
     console.get_by_label("Stängt påstående").select_option(str(s["id"]))
     console.get_by_label("Hastighet").select_option("20")
     console.get_by_role("button", name="Spela upp på projektorn").click()
     projector.wait_for_selector("#replay-stage:not([hidden])")
-    assert projector.inner_text("#replay-statement") == s["text"]
+    expect(projector.locator("#replay-statement")).to_have_text(s["text"])
     projector.wait_for_function(
         "document.getElementById('replay-stage').dataset.state === 'ended'", timeout=20_000
     )
-    assert projector.inner_text("#replay-speed") == "20× hastighet"
-    assert (
-        projector.get_attribute("#replay-canvas", "aria-label") == "Återuppspelning: Positioner: 3, Pass: 0"
+    expect(projector.locator("#replay-speed")).to_have_text("20× hastighet")
+    expect(projector.locator("#replay-canvas")).to_have_attribute(
+        "aria-label", "Återuppspelning: Positioner: 3, Pass: 0"
     )
     console.wait_for_function("document.getElementById('replay-toggle').textContent === 'Spela'")
     console.screenshot(path=str(artifacts / "replay-console.png"), full_page=True)

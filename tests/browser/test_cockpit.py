@@ -12,6 +12,7 @@ import time
 from playwright.sync_api import expect
 
 from tests.browser.axe import serious_violations
+from tests.browser.waits import js_when
 from tests.integration.conftest import Phone
 
 WIDTH, HEIGHT = 1366, 768
@@ -127,6 +128,7 @@ def test_run_fits_one_laptop_screen(server, new_page, artifacts):
     page.screenshot(path=str(artifacts / "cockpit-run-closed-1366x768.png"))
 
     page.get_by_role("tab", name="Förbered").click()
+    expect(page.locator("#mode-prepare")).to_be_visible()
     expect(page.locator("#statements li.statement-item")).to_have_count(7)
     heights["Förbered"] = _height(page)
     page.screenshot(path=str(artifacts / "cockpit-prepare-1366x768.png"), full_page=True)
@@ -183,9 +185,9 @@ def test_run_still_fits_with_the_floor_queue_and_comments_from_phones(server, ne
     for phone in workshop.phones[4:]:
         assert phone.client.call("hand", {"on": True}, timeout=5)["ok"]
     expect(page.locator("#floor-queue li button")).to_have_count(5)
-    page.wait_for_timeout(100)  # the queue is fitted in the next frame
+    # The queue is fitted in a later frame: wait until it scrolls, then measure the page.
+    assert js_when(page, "(q => q.scrollHeight > q.clientHeight)(document.getElementById('floor-queue'))")
     assert _height(page) <= HEIGHT
-    assert page.evaluate("(q => q.scrollHeight > q.clientHeight)(document.getElementById('floor-queue'))")
     assert errors == []
     workshop.close()
 
@@ -232,7 +234,9 @@ def test_keyboard_alone_runs_a_whole_statement(server, new_page, artifacts):
     for _ in range(12):
         if page.evaluate("document.activeElement.id") == "b-comment":
             break
+        before = page.evaluate_handle("document.activeElement")
         page.keyboard.press("Tab")
+        page.wait_for_function("before => document.activeElement !== before", arg=before)  # focus has moved
     expect(page.locator("#b-comment")).to_be_focused()
     page.keyboard.type(COMMENT)
     page.keyboard.press("Tab")
@@ -337,6 +341,7 @@ def test_open_space_run_shows_the_wall_and_says_why_fika_is_refused(server, new_
     height, content = _height(page), _content(page)
     page.screenshot(path=str(artifacts / "cockpit-run-openspace-1366x768.png"))
     page.get_by_role("tab", name="Förbered").click()
+    expect(page.locator("#mode-prepare")).to_be_visible()
     prepare_height = _height(page)
     page.screenshot(path=str(artifacts / "cockpit-prepare-openspace-1366x768.png"), full_page=True)
     _record(
@@ -401,14 +406,25 @@ def test_no_serious_accessibility_violations_in_either_mode_or_any_phase(server,
     def ended():
         api("POST", "/phase", {"phase": "ended"})
 
+    # What each step's pushes change on the console, so axe runs once they have landed.
+    landed = {
+        barometer: lambda: expect(page.locator("#b-counts")).to_have_text(
+            "Positioner: 1 · Pass: 0 · Medel 60"
+        ),
+        closed: lambda: expect(page.locator("#b-run-status")).to_have_text("Stängt – resultatet"),
+        openspace: lambda: expect(page.locator("#os-c-pool")).to_contain_text("Folkhälsa och psykisk hälsa"),
+        fourcorners: lambda: expect(page.locator("#fc-c-live")).to_have_text(STATEMENTS[2]),
+    }
     found = {}
     for step in (lobby, barometer, closed, openspace, fourcorners, ended):
         step()
         phase = api("GET", "")["phase"]
         expect(page.locator(f"button[data-phase='{phase}']")).to_have_attribute("aria-pressed", "true")
-        for mode in ("Förbered", "Kör"):
+        landed.get(step, lambda: None)()
+        for mode, panel in (("Förbered", "#mode-prepare"), ("Kör", "#mode-run")):
             page.get_by_role("tab", name=mode).click()
-            page.wait_for_timeout(150)  # let the pushes of this step land
+            expect(page.get_by_role("tab", name=mode)).to_have_attribute("aria-selected", "true")
+            expect(page.locator(panel)).to_be_visible()
             found[f"{step.__name__}, {mode}"] = serious_violations(page)
     assert found == {name: [] for name in found}
     _record(
@@ -418,6 +434,7 @@ def test_no_serious_accessibility_violations_in_either_mode_or_any_phase(server,
     )
     # The check sees what it must: an image with an empty label (the swarm's, before this work).
     page.get_by_role("tab", name="Kör").click()
+    expect(page.locator("#mode-run")).to_be_visible()
     page.evaluate("""() => {
       const probe = document.createElement("div");
       probe.setAttribute("role", "img");
@@ -436,8 +453,9 @@ def test_console_works_at_320_px(server, new_page, artifacts):
     page = new_page(width=320, height=640, is_mobile=True)
     page.goto(workshop.info["facilitator_url"])
     expect(page.locator("#b-counts")).to_have_text("Positioner: 1 · Pass: 0 · Medel 80")
-    for mode in ("Kör", "Förbered"):
+    for mode, panel in (("Kör", "#mode-run"), ("Förbered", "#mode-prepare")):
         page.get_by_role("tab", name=mode).click()
+        expect(page.locator(panel)).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, mode
         page.screenshot(path=str(artifacts / f"cockpit-{mode.lower()}-320.png"), full_page=True)
     workshop.close()

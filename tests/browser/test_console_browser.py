@@ -1,6 +1,10 @@
 """A newcomer's first run: sign in with the admin token, create a workshop,
 prepare statements, open one, and see a phone's answer arrive."""
 
+from playwright.sync_api import expect
+
+from tests.browser.waits import js_when
+
 
 def test_newcomer_creates_and_runs_a_workshop(server, new_page, artifacts):
     console = new_page(width=1280, height=900)
@@ -44,7 +48,7 @@ def test_newcomer_creates_and_runs_a_workshop(server, new_page, artifacts):
     phone.wait_for_function("document.getElementById('save').textContent === 'Sparat'")
 
     console.wait_for_function("document.querySelectorAll('#swarm .dot').length === 1")
-    assert console.inner_text("#b-counts") == "Positioner: 1 · Pass: 0 · Medel 0"
+    expect(console.locator("#b-counts")).to_have_text("Positioner: 1 · Pass: 0 · Medel 0")
     console.screenshot(path=str(artifacts / "console.png"), full_page=True)
 
 
@@ -63,5 +67,6 @@ def test_the_organisers_home_at_320_px_scrolls_the_archive_not_the_page(server, 
     assert region.evaluate("r => r.scrollWidth > r.clientWidth")  # the table is wider: it scrolls here
     region.focus()
     page.keyboard.press("ArrowRight")
-    assert region.evaluate("r => r.scrollLeft") > 0
+    # Chromium scrolls smoothly: wait for the scroll to move, never read it at once.
+    assert js_when(page, "r => r.scrollLeft", arg=region.element_handle()) > 0
     assert serious_violations(page) == []

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from tests.browser.waits import until
+
 # Every violation, reported by the page itself (securitypolicyviolation) and
 # by Chromium on the console ("... violates the following Content Security
 # Policy directive ..."), and every uncaught error. Pages enforce the policy
@@ -69,7 +71,7 @@ def test_every_page_works_under_the_policy(server, new_page):
 
     phone = Watched(new_page, width=360, height=700, is_mobile=True)
     phone.goto(server.url + _path(w["join_url"])).wait_for_selector("#barometer:not([hidden])")
-    assert "fortsätta arbetet" in phone.page.inner_text("#statement")
+    expect(phone.page.locator("#statement")).to_contain_text("fortsätta arbetet")
     phone.page.get_by_role("slider").focus()
     phone.page.get_by_role("slider").press("End")
     expect(phone.page.locator("#save")).to_have_text("Sparat")
@@ -83,7 +85,7 @@ def test_every_page_works_under_the_policy(server, new_page):
     projector.goto(server.url + _path(w["projector_url"]))
     expect(projector.page.locator("#swarm .dot")).to_have_count(2)
     assert projector.page.inner_text("#code").replace(" ", "") == w["code"]
-    assert projector.page.locator("#join svg").count() == 1  # the QR code
+    expect(projector.page.locator("#join svg")).to_have_count(1)  # the QR code
     projector.assert_clean("projector")
 
     console_home = Watched(new_page)
@@ -100,7 +102,7 @@ def test_every_page_works_under_the_policy(server, new_page):
     summary = Watched(new_page, width=1100, height=900)
     summary.goto(f"{server.url}/console/{w['id']}/summary#key={key}")
     summary.page.wait_for_selector("#summary svg")
-    assert "fortsätta arbetet" in summary.page.inner_text("#summary")
+    expect(summary.page.locator("#summary")).to_contain_text("fortsätta arbetet")
     summary.assert_clean("summary")
     # A blocked style="" on the chart (set through innerHTML) was dropped
     # without any report: so check the result. The chart's background is
@@ -123,7 +125,12 @@ def test_no_page_can_be_framed(server, new_page):
         f'<iframe id="a" src="{server.url}{_path(w["facilitator_url"])}"></iframe>'
         f'<iframe id="b" src="{server.url}/"></iframe>'
     )
-    page.wait_for_timeout(1500)
+    # Wait for Chromium to report the refusal (a console message), not a fixed time.
+    until(
+        page,
+        lambda: blocked,
+        lambda texts: any("frame-ancestors" in t or "X-Frame-Options" in t for t in texts),
+    )
     for frame in page.frames[1:]:
         assert frame.url.startswith("chrome-error://") or not frame.url.startswith(server.url), frame.url
         assert frame.evaluate("document.getElementById('main')") is None

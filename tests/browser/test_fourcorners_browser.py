@@ -3,6 +3,10 @@ Debian's Chromium, against the real server."""
 
 import time
 
+from playwright.sync_api import expect
+
+from tests.browser.waits import until
+
 LABELS = ["Håller med", "Håller delvis med", "Tveksam", "Håller inte med"]
 
 
@@ -43,31 +47,29 @@ def test_two_phones_pick_corners_with_the_keyboard_and_the_projector_shows_them(
         (phones[1], ["Tab", "Enter"], 0),
     ):
         phone.wait_for_selector("#fc-phone:not([hidden])")
-        assert "överenskommelse" in phone.inner_text("#fc-question")
+        expect(phone.locator("#fc-question")).to_contain_text("överenskommelse")
         group = phone.get_by_role("group", name="Vi i Värmland bör fortsätta arbetet med en överenskommelse")
-        assert group.get_by_role("button").count() == 4
-        assert group.get_by_role("button", name="Hörn C: Tveksam").get_attribute("aria-pressed") == "false"
+        expect(group.get_by_role("button")).to_have_count(4)
+        expect(group.get_by_role("button", name="Hörn C: Tveksam")).to_have_attribute("aria-pressed", "false")
         phone.locator("#fc-hint").click()  # start just above the corners: Tab walks A, B, C, D
         for k in keys:
             phone.keyboard.press(k)
         phone.wait_for_function("document.getElementById('fc-save').textContent === 'Sparat'")
         buttons = phone.locator("#fc-choices button")
-        assert [buttons.nth(i).get_attribute("aria-pressed") for i in range(4)] == [
-            str(i == chosen).lower() for i in range(4)
-        ]
-        assert phone.get_attribute("#fc-pass", "aria-pressed") == "false"
+        for i in range(4):
+            expect(buttons.nth(i)).to_have_attribute("aria-pressed", str(i == chosen).lower())
+        expect(phone.locator("#fc-pass")).to_have_attribute("aria-pressed", "false")
         # Nothing runs off a 320 px screen.
         assert phone.evaluate("document.documentElement.scrollWidth") <= 320
 
     projector.wait_for_selector("#fc-stage:not([hidden])")
     projector.wait_for_function("document.querySelectorAll('#fc-stage .fc-dot').length === 2")
-    dots = projector.evaluate(
-        "[...document.querySelectorAll('#fc-stage .fc-corner')].map(c => c.querySelectorAll('.fc-dot').length)"
-    )
+    per_corner = "[...document.querySelectorAll('#fc-stage .fc-corner')].map(c => c.querySelectorAll('.fc-dot').length)"
+    dots = until(projector, lambda: projector.evaluate(per_corner), lambda d: d == [1, 0, 0, 1])
     assert dots == [1, 0, 0, 1]
-    assert projector.inner_text("#fc-p-label-3") == "D Håller inte med"
-    assert projector.inner_text("#fc-p-count-0") == "Personer: 1"
-    assert projector.inner_text("#fc-p-counts") == "Valt: 2 · Pass: 0"
+    expect(projector.locator("#fc-p-label-3")).to_have_text("D Håller inte med")
+    expect(projector.locator("#fc-p-count-0")).to_have_text("Personer: 1")
+    expect(projector.locator("#fc-p-counts")).to_have_text("Valt: 2 · Pass: 0")
     # Corners sit where they are in the room: A top left, D bottom right.
     boxes = [projector.locator(f".fc-corner-{i}").bounding_box() for i in range(4)]
     assert boxes[0]["x"] < boxes[1]["x"] and boxes[0]["y"] < boxes[2]["y"]
@@ -82,10 +84,12 @@ def test_two_phones_pick_corners_with_the_keyboard_and_the_projector_shows_them(
     console.wait_for_function(
         "document.getElementById('fc-c-tally').textContent.includes('D, Håller inte med: 1')"
     )
-    assert console.inner_text("#fc-c-live") == q["text"]
-    assert console.inner_text("#fc-c-counts") == "Valt: 2 · Pass: 0"
-    assert console.locator("#fc-run .main-action:visible").all_inner_texts() == ["Stäng frågan"]
-    assert console.get_by_role("button", name="Fyra hörn", exact=True).get_attribute("aria-pressed") == "true"
+    expect(console.locator("#fc-c-live")).to_have_text(q["text"])
+    expect(console.locator("#fc-c-counts")).to_have_text("Valt: 2 · Pass: 0")
+    expect(console.locator("#fc-run .main-action:visible")).to_have_text(["Stäng frågan"])
+    expect(console.get_by_role("button", name="Fyra hörn", exact=True)).to_have_attribute(
+        "aria-pressed", "true"
+    )
     time.sleep(0.3)
     console.locator("#fc-run").screenshot(path=str(artifacts / "fourcorners-console.png"))
     projector.screenshot(path=str(artifacts / "fourcorners-projector.png"))

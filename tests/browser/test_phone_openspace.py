@@ -29,9 +29,21 @@ def _hhmm(moment: datetime.datetime) -> str:
     return moment.strftime("%H:%M")
 
 
+PHONE_NOW = datetime.datetime.now().replace(hour=10, minute=0, second=0, microsecond=0)
+
+
+def _phone(new_page, width: int, height: int):
+    """A phone whose clock says 10:00 today: the phone finds "now and next"
+    by its own clock, and a real clock near midnight would push the later
+    slots past 24:00 (they would be earlier today, not next)."""
+    phone = new_page(width=width, height=height, is_mobile=True)
+    phone.clock.set_fixed_time(PHONE_NOW)
+    return phone
+
+
 def _wall(server):
-    """Three rooms; a slot running now (by this machine's clock, as the phone's),
-    the next one and a later one; twelve topics, nine of them on the wall."""
+    """Three rooms; a slot running now (by the phone's clock, PHONE_NOW), the
+    next one and a later one; twelve topics, nine of them on the wall."""
     w = server.new_workshop("Inspirationsdag Värmland")
     key, base = w["facilitator_key"], f"/api/workshops/{w['id']}"
 
@@ -41,8 +53,7 @@ def _wall(server):
     api("PATCH", "/openspace", {"theme": "Hur kan vi samverka vidare i Värmland?", "dots": 2})
     api("POST", "/phase", {"phase": "openspace"})
     rooms = [api("POST", "/spaces", {"name": name}) for name in ("Rum Klarälven", "Rum Vänern", "Rum Fryken")]
-    now = datetime.datetime.now()
-    start = max(now - datetime.timedelta(minutes=10), now.replace(hour=0, minute=0))
+    start = PHONE_NOW - datetime.timedelta(minutes=10)
     slots = [
         api(
             "POST",
@@ -82,7 +93,7 @@ def _height(page) -> int:
 
 def test_here_at_320_opens_my_group_with_the_note_form_in_view_and_focused(server, new_page, artifacts):
     w, ids = _wall(server)
-    phone = new_page(width=320, height=568, is_mobile=True)
+    phone = _phone(new_page, 320, 568)
     errors: list[str] = []
     phone.on("pageerror", lambda exc: errors.append(str(exc)))
     phone.goto(f"{server.url}/j/{w['code']}")
@@ -138,6 +149,7 @@ def test_here_at_320_opens_my_group_with_the_note_form_in_view_and_focused(serve
     phone.keyboard.press("End")
     topics_tab = phone.get_by_role("tab", name="Alla ämnen")
     expect(topics_tab).to_be_focused()
+    expect(phone.get_by_role("tabpanel", name="Alla ämnen")).to_be_visible()
     heights["topics"] = _height(phone)
 
     # Interest: "Sparat" in the panel's status line, which goes when the section changes.
@@ -161,7 +173,7 @@ def test_here_at_320_opens_my_group_with_the_note_form_in_view_and_focused(serve
 
 def test_leaving_at_375_and_the_propose_form(server, new_page, artifacts):
     w, ids = _wall(server)
-    phone = new_page(width=375, height=667, is_mobile=True)
+    phone = _phone(new_page, 375, 667)
     phone.goto(f"{server.url}/j/{w['code']}")
     phone.get_by_role("tab", name="Nu och nästa").click()
     phone.locator(f"button[data-action=here][data-topic='{ids[1]}']").click()

@@ -1,5 +1,7 @@
 """The organiser after the workshop: the summary page and the archive."""
 
+from playwright.sync_api import expect
+
 
 def _path(url: str) -> str:
     return "/" + url.split("/", 3)[3]
@@ -21,9 +23,9 @@ def test_summary_page_shows_the_verbal_summary_and_exports(server, new_page, art
     page = new_page(width=1100, height=900)
     page.goto(server.url + _path(w["facilitator_url"]).replace("#", "/summary#"))
     page.wait_for_selector("#summary svg")
-    text = page.inner_text("#summary")
-    assert "Min organisation har något att tillföra" in text
-    assert "Alla håller med" in text and "använda resurser gemensamt" in text
+    summary = page.locator("#summary")
+    for text in ("Min organisation har något att tillföra", "Alla håller med", "använda resurser gemensamt"):
+        expect(summary).to_contain_text(text)
     with page.expect_download() as download:
         page.click("a[data-format=pdf]")
     assert download.value.suggested_filename.endswith(".pdf")

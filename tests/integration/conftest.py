@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 import socketio as socketio_client
@@ -21,6 +22,17 @@ def live(tmp_path):
     server = LiveServer(tmp_path / "data").start()
     yield server
     server.stop()
+
+
+def eventually(condition, timeout: float = 5.0) -> bool:
+    """Polls `condition()` until it is true or `timeout` seconds pass: for what
+    another client's emit or a background flush brings, never a fixed sleep."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
 
 
 class Phone:
