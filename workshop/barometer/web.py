@@ -14,6 +14,7 @@ from ..web.context import hub, store
 from ..web.validation import json_body, required
 from . import domain as rules
 from . import web_comments, web_floor, web_replay
+from .domain_summary import verbal_summary
 from .live import send_statements, statements_changed
 
 bp = Blueprint("barometer", __name__, url_prefix="/api/workshops/<workshop_id>/statements")
@@ -112,7 +113,12 @@ def reveal(workshop, statement_id):
 def distribution(workshop, statement_id):
     statement = store().statement(workshop["id"], statement_id)
     dist = store().distribution(statement_id)
-    return jsonify(for_role(g.role, dist.as_dict(), dist.public(statement["hidden"])))
+    full = dist.as_dict()
+    if statement["status"] == "closed":
+        # The words the projector shows (or would, if hidden), for the
+        # facilitator to read out without turning round.
+        full["summary"] = verbal_summary(dist.values, dist.passes).text(workshop["language"])
+    return jsonify(for_role(g.role, full, dist.public(statement["hidden"])))
 
 
 @bp.get("/<int:statement_id>/comments")
