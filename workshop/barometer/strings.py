@@ -8,6 +8,9 @@ def js_strings(_) -> dict:
         "waiting_barometer": _("Wait for the next statement."),
         "pass": _("Pass / Don’t know"),
         "passed": _("You passed on this statement."),
+        # After the close: only this phone's own answer, as it was acked.
+        "you_stood": _("You stood at: %(place)s."),
+        "you_passed": _("You passed."),
         "place_marker": _("Drag the marker, or tap the line, to show where you stand."),
         "agree": _("Agree"),
         "disagree": _("Disagree"),
