@@ -224,3 +224,36 @@ def test_frames_chart_has_three_rows_of_equal_height_and_literal_labels():
     assert width == charts.FRAMES_WIDTH * 72
     assert height == pytest.approx((3 * charts.FRAME_ROW_HEIGHT + charts.FRAMES_SCALE_HEIGHT) * 72)
     assert charts.frames_chart(frames, "en", "png").startswith(b"\x89PNG")
+
+
+def test_json_and_charts_agree_on_where_people_first_stood():
+    """Issue 20: frames.first showed where a finger first touched (50), while
+    the movement pairs start where the person settled (85, 40)."""
+    history = [
+        PositionChange(1, 50, at(0, 0)),
+        PositionChange(1, 85, at(0, 1), True),
+        PositionChange(2, 92, at(0, 2), True),
+        PositionChange(3, 50, at(0, 3)),
+        PositionChange(3, 40, at(0, 4), True),
+        PositionChange(1, 60, at(5), True),
+        PositionChange(3, 20, at(6), True),
+    ]
+    record = BarometerRecord(
+        statements=[
+            StatementRecord(
+                id=1,
+                number=1,
+                text="S",
+                final={1: 60, 2: 92, 3: 20},
+                history=history,
+                comments=[],
+                opened_at=at(0),
+                closed_at=at(7),
+            )
+        ]
+    )
+    out = formats.json(build_view(record, "sv", translator("sv")))["statements"][0]
+    assert [first for first, _ in out["movement"]["pairs"]] == [85, 92, 40]
+    assert out["frames"]["first"] == {"values": [85, 92, 40], "passes": 0}
+    (s,) = build_view(record, "sv", translator("sv")).statements
+    assert "Första positioner: 3 positioner" in s.frames_chart.alt and "50" not in s.frames_chart.alt

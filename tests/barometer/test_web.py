@@ -109,6 +109,21 @@ def test_distribution_and_hiding(client, base, fac, workshop, phone):
     assert hidden["values"] == [] and hidden["count"] == 2 and hidden["hidden"] is True
     client.post(f"{base}/{s['id']}/reveal", headers=fac)
     assert client.get(f"{base}/{s['id']}/distribution", headers=proj).get_json()["values"] == [10, 90]
+    assert "summary" not in d  # only once closed
+
+
+def test_a_closed_statements_summary_for_the_facilitator_only(client, base, fac, workshop, phone):
+    """The console reads out what the projector shows (issue 20, item 12)."""
+    s = add(client, base, fac)
+    client.post(f"{base}/{s['id']}/open", headers=fac)
+    for value in (80, 90, 85):
+        assert phone().emit("position", {"statement": s["id"], "value": value}, callback=True)["ok"]
+    client.post(f"{base}/{s['id']}/close", headers=fac)
+    client.patch(f"{base}/{s['id']}", json={"hidden": True}, headers=fac)
+    d = client.get(f"{base}/{s['id']}/distribution", headers=fac).get_json()
+    assert d["summary"] == "Alla håller med"  # the workshop's language, hidden or not
+    proj = client.get(f"{base}/{s['id']}/distribution", headers=bearer(workshop["projector_key"])).get_json()
+    assert "summary" not in proj and proj["values"] == []
 
 
 def test_script_text_is_stored_verbatim_and_escaped_in_pages(client, admin):

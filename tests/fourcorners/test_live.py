@@ -175,3 +175,29 @@ def test_facilitators_get_the_question_list(client, base, fac, facilitator, proj
     client.post(base, json={"text": "Ny", "labels": LABELS}, headers=fac)
     assert [q["text"] for q in events(facilitator, "questions")[-1]["questions"]] == ["Ny"]
     assert events(projector, "questions") == []
+
+
+def test_the_question_closed_last_stays_in_staff_state_with_its_tally(
+    client, base, fac, phone, projector, question
+):
+    """After "Stäng frågan" the projector keeps the room's answer (issue 20)."""
+    assert events(projector, "state")[-1]["corners_closed"] is None
+    assert phone().emit("corner", {"question": question["id"], "corner": 2}, callback=True)["ok"]
+    client.post(f"{base}/{question['id']}/close", headers=fac)
+    state = events(projector, "state")[-1]
+    assert state["corners"] is None
+    closed = state["corners_closed"]
+    assert {k: closed[k] for k in ("id", "text", "labels", "status")} == {
+        "id": question["id"],
+        "text": question["text"],
+        "labels": LABELS,
+        "status": "closed",
+    }
+    assert closed["tally"]["counts"] == [0, 0, 1, 0] and closed["tally"]["count"] == 1
+    # Another question opens: it is the open one; the closed one stays the last closed.
+    q2 = client.post(base, json={"text": "Nästa", "labels": LABELS}, headers=fac).get_json()
+    client.post(f"{base}/{q2['id']}/open", headers=fac)
+    state = events(projector, "state")[-1]
+    assert state["corners"]["question"]["id"] == q2["id"]
+    client.post(f"{base}/{q2['id']}/close", headers=fac)
+    assert events(projector, "state")[-1]["corners_closed"]["id"] == q2["id"]

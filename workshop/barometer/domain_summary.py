@@ -231,18 +231,32 @@ class Movement:
         return d
 
 
-def first_settled(changes: Sequence[PositionChange]) -> int | None:
-    """Where one participant first settled, from their changes (oldest
+def settled_index(changes: Sequence[PositionChange]) -> int | None:
+    """Index of where one participant first settled, in their changes (oldest
     first): the first numeric change the phone marked as a gesture's end;
     failing that, the first numeric value held for SETTLE_SECONDS (the last
     change is held until the statement closed). None: no numeric position."""
-    for change in changes:
+    for i, change in enumerate(changes):
         if change.gesture_end and change.value is not None:
-            return change.value
-    for change, after in zip(changes, [*changes[1:], None]):
+            return i
+    for i, (change, after) in enumerate(zip(changes, [*changes[1:], None])):
         if change.value is not None and (after is None or _held(change, after) >= SETTLE_SECONDS):
-            return change.value
+            return i
     return None
+
+
+def first_settled(changes: Sequence[PositionChange]) -> int | None:
+    """Where one participant first settled (``settled_index``); None: no numeric position."""
+    i = settled_index(changes)
+    return None if i is None else changes[i].value
+
+
+def settled_changes(changes: Sequence[PositionChange]) -> Sequence[PositionChange]:
+    """One participant's changes from where they first settled on: the drag
+    that placed them (from wherever the finger first touched) is finding one's
+    place, not an answer. All of them when they never settled on a number."""
+    i = settled_index(changes)
+    return changes if i is None else changes[i:]
 
 
 def _held(change: PositionChange, after: PositionChange) -> float:

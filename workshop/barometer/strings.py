@@ -8,6 +8,9 @@ def js_strings(_) -> dict:
         "waiting_barometer": _("Wait for the next statement."),
         "pass": _("Pass / Don’t know"),
         "passed": _("You passed on this statement."),
+        # After the close: only this phone's own answer, as it was acked.
+        "you_stood": _("You stood at: %(place)s."),
+        "you_passed": _("You passed."),
         "place_marker": _("Drag the marker, or tap the line, to show where you stand."),
         "agree": _("Agree"),
         "disagree": _("Disagree"),
@@ -30,6 +33,9 @@ def js_strings(_) -> dict:
         "status_closed": _("Closed"),
         "answers": _("Answers: %(count)s"),
         "mean": _("Mean %(mean)s"),
+        # Kör after the close: does the projector show the dots and the summary?
+        "summary_shown": _("The projector shows the dots and the summary."),
+        "summary_hidden": _("The dots are hidden from the projector: it shows neither dots nor summary."),
         # Regions as Ordet and the comments name them ("någon från håller med-sidan")
         "region_disagree": _("the disagree side"),
         "region_middle": _("the middle"),
@@ -44,6 +50,7 @@ def js_strings(_) -> dict:
         "give_floor_to": _("Give the floor to %(who)s (%(region)s)"),
         "give_floor_to_short": _("Give the floor to %(who)s"),
         "queue_empty": _("Nobody has asked for the floor."),
+        "queue_more": _("+%(count)s more"),
         "suggested": _("Suggested"),
         # The console's short tally beside "Ge ordet": "Hörda: inte med 0 · mitten 1 · med 1"
         "heard": _("Heard: %(counts)s"),

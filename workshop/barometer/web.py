@@ -10,6 +10,7 @@ from flask import Blueprint, g, jsonify
 
 from workshop.auth import for_role
 from workshop.barometer import domain as rules
+from workshop.barometer.domain_summary import verbal_summary
 from workshop.barometer.floor import web as web_floor
 from workshop.barometer.live import send_statements, statements_changed
 from workshop.barometer.phone_comments import web as web_comments
@@ -115,7 +116,12 @@ def reveal(workshop, statement_id):
 def distribution(workshop, statement_id):
     statement = store().statement(workshop["id"], statement_id)
     dist = store().distribution(statement_id)
-    return jsonify(for_role(g.role, dist.as_dict(), dist.public(statement["hidden"])))
+    full = dist.as_dict()
+    if statement["status"] == "closed":
+        # The words the projector shows (or would, if hidden), for the
+        # facilitator to read out without turning round.
+        full["summary"] = verbal_summary(dist.values, dist.passes).text(workshop["language"])
+    return jsonify(for_role(g.role, full, dist.public(statement["hidden"])))
 
 
 @bp.get("/<int:statement_id>/comments")

@@ -3,7 +3,8 @@
     phone -> corner {"question": id, "corner": 0..3 | "pass"}   acked once committed
     staff <- tally (coalesced, one per window), questions (facilitators)
     state += {"corners": {"question": {id, text, labels}, "choice"} | null}   phones, in its phase
-             {"corners": {"question": {id, text, labels, status}} | null}     staff
+             {"corners": {"question": {id, text, labels, status}} | null,     staff
+              "corners_closed": {id, text, labels, status, tally} | null}
 
 A choice is acked only after the store committed it; the hub then sends one
 `tally` per window however many phones chose. Phones never get other
@@ -70,7 +71,21 @@ def phone_state(hub, workshop: dict, only=None):
 
 def staff_state(hub, workshop: dict) -> dict:
     question = hub.store.fc_open_question(workshop["id"])
-    return {"corners": {"question": _question_view(question, "status")} if question else None}
+    return {
+        "corners": {"question": _question_view(question, "status")} if question else None,
+        "corners_closed": closed_result(hub.store, workshop),
+    }
+
+
+def closed_result(store, workshop: dict) -> dict | None:
+    """The question closed last with its final tally: the projector keeps
+    the room's answer up after "Stäng frågan", as the barometer keeps its
+    result, until another question opens. The state goes to projectors
+    too, so the tally is the public one."""
+    question = store.fc_last_closed_question(workshop["id"])
+    if question is None:
+        return None
+    return {**_question_view(question, "status"), "tally": store.fc_tally(question["id"]).public()}
 
 
 def send_tally(hub, conn, _workshop) -> None:

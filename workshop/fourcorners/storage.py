@@ -65,6 +65,16 @@ class FourCornersQueries:
             )
         )
 
+    def fc_last_closed_question(self, workshop_id: str) -> dict | None:
+        """The question closed most recently (its result stays on the projector)."""
+        return _question(
+            self._row(
+                f"SELECT {QUESTION_FIELDS} FROM fc_questions WHERE workshop_id = ? AND status = '{CLOSED}'"
+                " ORDER BY closed_at DESC, id DESC LIMIT 1",
+                [workshop_id],
+            )
+        )
+
     def fc_add_question(self, workshop_id: str, text: str, labels: list[str]) -> dict:
         with self.transaction() as db:
             question_id = db.execute(

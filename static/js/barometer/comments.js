@@ -49,6 +49,7 @@ export function consoleComments(socket, call) {
   let open = false;
   let comments = [];
   let shownStatement = null;
+  let mayWrite = true; // phones may send comments (set under Prepare)
   const list = $("phone-comments");
   const path = (c) => `/statements/${c.statement_id}/phone-comments/${c.id}`;
   const act = (promise) => promise.then(load).catch(() => {});
@@ -95,9 +96,11 @@ export function consoleComments(socket, call) {
     return li;
   }
 
+  // One message at a time: with phones not allowed to write, "none yet"
+  // would only repeat what #comments-off says.
   function render() {
     liveRender(list, () => (comments.length ? comments.map(item)
-      : [el("li", { class: "hint" }, t("no_phone_comments"))]));
+      : mayWrite ? [el("li", { class: "hint" }, t("no_phone_comments"))] : []));
   }
 
   async function load() {
@@ -110,6 +113,7 @@ export function consoleComments(socket, call) {
   function allowed(on) {
     $("allow-comments").checked = on;
     $("comments-off").hidden = on;
+    if (on !== mayWrite) { mayWrite = on; render(); }
   }
   $("allow-comments").addEventListener("change", (e) => {
     call("PATCH", "/barometer", { phone_comments: e.target.checked })

@@ -16,7 +16,20 @@ const $ = (id) => document.getElementById(id);
 const decimal = new Intl.NumberFormat(lang(), { maximumFractionDigits: 1 });
 let dist = null;
 
+// After the close: the verbal summary the projector shows (the facilitator's
+// distribution carries it in the workshop's language, hidden or not), and
+// whether the projector shows it.
+function summary(now, data) {
+  const closed = now?.status === "closed";
+  const words = closed && data ? data.summary || "" : "";
+  $("b-summary").hidden = !words;
+  $("b-summary-text").textContent = words;
+  $("b-summary-where").hidden = !closed;
+  $("b-summary-where").textContent = !closed ? "" : t(now.hidden ? "summary_hidden" : "summary_shown");
+}
+
 function render(now, data) {
+  summary(now, data);
   dist = data;
   if (!dist) $("swarm").replaceChildren();
   const parts = dist ? [t("positions", { count: dist.count }), t("passes", { count: dist.passes })] : [];
@@ -30,6 +43,7 @@ const run = runner({
   texts: { of: "statement_of", open: "status_open", closed: "closed_result", none: "no_statement",
     allShown: "all_shown", noneYet: "none_yet", upNext: "up_next" },
   update(now) {
+    summary(now, dist);
     $("b-hide").hidden = !now || now.hidden;
     $("b-reveal").hidden = !now || !now.hidden;
   },

@@ -47,14 +47,47 @@ export function phoneFloor(socket, send) {
 }
 
 // The cockpit fits one laptop screen (1366×768) in two columns: rather than
-// make the page scroll, the queue gives up rows (down to two) and scrolls
-// inside its box. In one column (a narrow window) the page scrolls anyway.
+// make the page scroll, the queue takes the room left under it, gives up
+// rows when there is not enough (down to two) and scrolls inside its box;
+// "+3 till" under it says how many are below what it shows. In one column (a
+// narrow window) the page scrolls anyway: the queue shows everyone.
 function fitQueue() {
   const queue = $("floor-queue");
-  queue.style.maxHeight = "";
-  if (queue.offsetParent === null || !window.matchMedia("(min-width: 60rem)").matches) return;
-  const over = document.documentElement.scrollHeight - window.innerHeight;
-  if (over > 0) queue.style.maxHeight = `${Math.max(64, queue.clientHeight - over)}px`;
+  const wide = window.matchMedia("(min-width: 60rem)").matches;
+  const scrolled = queue.scrollTop; // unfolding the box below would lose it
+  queue.style.maxHeight = "none";
+  if (queue.offsetParent !== null && wide) {
+    const over = document.documentElement.scrollHeight - window.innerHeight;
+    if (over > 0) queue.style.maxHeight = `${wholeRows(queue, Math.max(56, queue.clientHeight - over))}px`;
+  }
+  queue.scrollTop = scrolled;
+  countBelow();
+}
+
+// The height of the rows that fit in `limit` whole: no person half shown.
+function wholeRows(queue, limit) {
+  const top = queue.getBoundingClientRect().top;
+  let fit = 0;
+  for (const li of queue.children) {
+    const bottom = li.getBoundingClientRect().bottom - top;
+    if (bottom > limit + 0.5) break;
+    fit = bottom;
+  }
+  return Math.ceil(fit) || limit;
+}
+
+// How many people in the queue lie (even partly) below its visible part.
+function countBelow() {
+  const queue = $("floor-queue");
+  const more = $("floor-more");
+  const bottom = queue.getBoundingClientRect().bottom + 0.5;
+  const below = [...queue.querySelectorAll(":scope > li:not(.hint)")]
+    .filter((li) => li.getBoundingClientRect().bottom > bottom).length;
+  more.dataset.count = String(below);
+  more.textContent = below ? t("queue_more", { count: below }) : "";
+  // Kept in the layout (invisible) while none are below: the fit above counted it.
+  more.hidden = queue.offsetParent === null;
+  more.style.visibility = below ? "" : "hidden";
 }
 
 export function consoleFloor(socket, call) {
@@ -93,9 +126,11 @@ export function consoleFloor(socket, call) {
       ? t("give_floor_to", { who: data.suggestion.pseudonym, region: regionName(data.suggestion.region) })
       : t("give_floor");
     // Every side of the line, heard or not (a 0 is the point); those who passed only once heard.
-    const heard = Object.entries(data.heard || {}).filter(([r, n]) => r !== "pass" || n > 0)
-      .map(([r, n]) => `${t(`side_${r}`)} ${n}`).join(" · ");
-    $("floor-heard").textContent = open ? t("heard", { counts: heard }) : "";
+    // Each "inte med 0" unbroken: a narrow column wraps between them, never inside one.
+    const sides = Object.entries(data.heard || {}).filter(([r, n]) => r !== "pass" || n > 0)
+      .flatMap(([r, n], i) => [...(i ? [" · "] : []), el("span", { class: "side" }, `${t(`side_${r}`)} ${n}`)]);
+    const [before, after] = t("heard", { counts: "\u0001" }).split("\u0001");
+    $("floor-heard").replaceChildren(...(open ? [before, ...sides, after] : []));
     const queue = $("floor-queue");
     const focused = queue.contains(document.activeElement) ? document.activeElement.dataset.key : null;
     queue.replaceChildren(...(data.queue.length ? data.queue.map(item)
@@ -107,6 +142,7 @@ export function consoleFloor(socket, call) {
   // (In the next frame: a change of size inside the observer's callback would be a loop.)
   new ResizeObserver(() => requestAnimationFrame(fitQueue)).observe($("mode-run"));
   window.addEventListener("resize", fitQueue);
+  $("floor-queue").addEventListener("scroll", countBelow, { passive: true });
 }
 
 // changed(): the note came or went (the projector fits its view again).

@@ -4,6 +4,7 @@
 // (finger lifted, key sequence over, a tap on pass) says `settled: true`:
 // where the person settled, so finding your place is not read as a change of mind.
 import { say, t } from "../common.js";
+import { valueText } from "./scale.js";
 import { clearStatus } from "../outbox.js";
 import { send as sendMove, socket, views } from "../phone.js";
 import { Slider } from "./slider.js";
@@ -17,6 +18,11 @@ let queued = false; // a throttled send is waiting: not "Sparat" yet either
 let sendTimer = null;
 let lastSent = 0;
 const THROTTLE_MS = 250;
+// This phone's own last answer the server confirmed ({statement, value}: a
+// number or "pass"), so that after the close it can say where it stood. Only
+// its own position: phones never learn anyone else's.
+let mine = null;
+let after = null; // the statement just closed, while the phone waits for the next
 
 const slider = new Slider($("track"), $("marker"), scheduleSend, () => sendNow(true));
 
@@ -44,8 +50,9 @@ function send(value, settled = false) {
   const move = { statement: statementId, value };
   if (settled) move.settled = true;
   sendMove("position", move, { status: $("save"), key: `position:${statementId}` })
-    .then(() => {
+    .then((ack) => {
       pending -= 1;
+      if (ack && ack.ok) mine = { statement: ack.statement, value: ack.value };
       // The outbox said "Sparat" for this one; a later move still waiting
       // for the throttle is not saved yet.
       if (queued) say($("save"), socket.connected ? t("saving") : t("queued"));
@@ -66,10 +73,28 @@ function setPass(passing) {
   $("hint").textContent = passing ? t("passed") : t("place_marker");
 }
 
+// After the close (no statement open, still the barometer's phase): "Du
+// stod: 72 av 100, håller med." and a pointer to the screen, until the next opens.
+function showAfter(active) {
+  if (!active) after = null;
+  else if (statementId !== null) after = statementId;
+  $("b-after").hidden = after === null;
+  const own = after !== null && mine?.statement === after ? mine.value : null;
+  $("b-after-place").textContent = own === null ? ""
+    : own === "pass" ? t("you_passed") : t("you_stood", { place: valueText(own) });
+  return after !== null;
+}
+
 views.barometer = (state, active) => {
   const showing = Boolean(active && state.statement);
   $("barometer").hidden = !showing;
-  if (!showing) { statementId = null; return false; }
+  if (!showing) {
+    const shown = showAfter(active);
+    statementId = null;
+    return shown;
+  }
+  after = null;
+  $("b-after").hidden = true;
   const changed = state.statement.id !== statementId;
   if (changed) { clearTimeout(sendTimer); queued = false; slider.cancel(); } // no move of the last statement goes to this one
   statementId = state.statement.id;
@@ -77,6 +102,7 @@ views.barometer = (state, active) => {
   if (changed) clearStatus($("save"));
   if ((pending > 0 || queued) && !changed) return true;
   const pos = state.position;
+  if (typeof pos === "number" || pos === "pass") mine = { statement: statementId, value: pos };
   setPass(pos === "pass");
   slider.set(typeof pos === "number" ? pos : null);
   if (typeof pos === "number" || pos === "pass") $("hint").textContent = pos === "pass" ? t("passed") : "";

@@ -1,20 +1,30 @@
 // Fyra hörn on the projector: the open question and the room in four
 // labelled corners, one dot per person. Dots are keyed by participant, so a
 // person who changes corner moves their own dot instead of the room redrawing.
+// After "Stäng frågan" the question closed last stays up with its final tally
+// (state.corners_closed), marked closed, until another question opens: as the
+// barometer keeps its result.
 import { t } from "../common.js";
 import { fitView, refresh, socket, views } from "../projector.js";
 
 const $ = (id) => document.getElementById(id);
 const corners = [...document.querySelectorAll("#fc-stage .fc-corner")];
-let current = null;
+let current = null; // the open question's id: live tallies for it are drawn
+let shown = null; // "open:<id>" or "closed:<id>"
 let last = null; // the latest tally, to size the dots again after a resize
 
 views.fourcorners = (state, pick) => {
-  const q = pick !== false && state.corners ? state.corners.question : null;
+  const open = state.corners ? state.corners.question : null;
+  const closed = open ? null : state.corners_closed;
+  const q = pick === false ? null : open || closed;
   $("fc-stage").hidden = !q;
-  if (!q) { current = null; return null; }
-  if (current !== q.id) last = { question: q.id, counts: [0, 0, 0, 0], passes: 0, count: 0, dots: [] };
-  current = q.id;
+  if (!q) { current = shown = null; return null; }
+  const key = `${open ? "open" : "closed"}:${q.id}`;
+  if (closed) last = closed.tally;
+  else if (shown !== key) last = { question: q.id, counts: [0, 0, 0, 0], passes: 0, count: 0, dots: [] };
+  shown = key;
+  current = open ? q.id : null;
+  $("fc-p-closed").hidden = !closed;
   $("fc-p-question").textContent = q.text;
   corners.forEach((c, i) => { c.querySelector(".fc-label").textContent = q.labels[i]; });
   fitView($("fc-stage"));

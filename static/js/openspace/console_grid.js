@@ -6,7 +6,7 @@
 // menu under each topic in the pool (Run) and in the topic list (Prepare).
 import { el, showError, t } from "../common.js";
 import { call } from "../console.js";
-import { freeCells, headcount, slotName, sortedSlots, topicAt } from "./common.js";
+import { freeCells, headcount, slotName, slotTime, sortedSlots, topicAt } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
 const DRAG_TYPE = "text/plain";
@@ -37,10 +37,14 @@ export function place(topicId, spaceId, slotId) {
 export function renderWall(data) {
   wall = data;
   const table = el("table", { class: "os-c-table", id: "os-c-table" });
+  // Each room at least wide enough for a word like "Projektledning": a
+  // narrow screen scrolls the wall sideways (in its box) rather than
+  // breaking every word.
+  table.style.minWidth = `${6 + 7.5 * wall.spaces.length}rem`;
   table.append(el("caption", { class: "sr" }, t("os_wall_caption")));
   const head = table.appendChild(el("thead")).appendChild(el("tr"));
-  head.append(el("th", { scope: "col" }, t("os_time")));
-  for (const space of wall.spaces) head.append(el("th", { scope: "col" }, spaceName(space)));
+  head.append(el("th", { scope: "col", class: "os-c-corner" }, t("os_time")));
+  for (const space of wall.spaces) head.append(roomHead(space));
   const body = table.appendChild(el("tbody"));
   for (const slot of sortedSlots(wall)) body.append(row(slot));
   $("os-c-grid").replaceChildren(wall.spaces.length && wall.slots.length
@@ -48,7 +52,13 @@ export function renderWall(data) {
   const pool = wall.topics.filter((topic) => topic.space == null || topic.slot == null);
   $("os-c-pool").replaceChildren(...pool.map((topic) => {
     const li = el("li");
-    li.append(chip(topic), placeMenu(wall, topic, "pool-place"));
+    const menu = placeMenu(wall, topic, "pool-place");
+    // Beside its topic, the menu says what it does itself ("Placera i…");
+    // its label stays for screen readers, with the topic as description.
+    const select = menu.querySelector("select");
+    select.options[0].textContent = t("os_place_in");
+    select.setAttribute("aria-describedby", `os-c-topic-${topic.id}`);
+    li.append(chip(topic, `os-c-topic-${topic.id}`), menu);
     return li;
   }));
   if (!pool.length) $("os-c-pool").append(el("li", { class: "os-muted" }, t(wall.topics.length ? "os_pool_empty" : "os_no_topics")));
@@ -80,13 +90,23 @@ export function placeMenu(data, topic, kind) {
   return box;
 }
 
-function spaceName(space) {
-  return space.capacity ? `${space.name} (${t("os_seats", { count: space.capacity })})` : space.name;
+// The room's name, and its seats on a line of their own (a narrow column
+// then wraps between words, not inside "Biblioteket").
+function roomHead(space) {
+  const th = el("th", { scope: "col" });
+  th.append(el("span", { class: "os-c-room" }, space.name));
+  if (space.capacity) th.append(" ", el("span", { class: "os-c-seats" }, `(${t("os_seats", { count: space.capacity })})`));
+  return th;
 }
 
 function row(slot) {
   const tr = el("tr", { "data-slot": slot.id, class: slot.kind === "break" ? "os-break-row" : "" });
-  tr.append(el("th", { scope: "row" }, slotName(slot)));
+  // "13:00–13:45" unbroken, the slot's name under it.
+  const label = slotName(slot).slice(slotTime(slot).length).trim();
+  const head = el("th", { scope: "row" });
+  head.append(el("span", { class: "os-c-time" }, slotTime(slot)));
+  if (label) head.append(" ", el("span", { class: "os-c-slot" }, label));
+  tr.append(head);
   if (slot.kind === "break") {
     tr.append(el("td", { colspan: Math.max(1, wall.spaces.length), class: "os-p-fika" }, slot.label || t("os_break")));
     return tr;
@@ -102,9 +122,9 @@ function row(slot) {
 }
 
 // A draggable topic card with its live numbers.
-function chip(topic) {
+function chip(topic, titleId = null) {
   const card = el("div", { class: topic.hidden ? "os-chip os-hidden" : "os-chip", draggable: "true", "data-topic": topic.id });
-  card.append(el("strong", {}, topic.title));
+  card.append(el("strong", { id: titleId }, topic.title));
   if (topic.convener) card.append(el("span", { class: "os-muted" }, topic.convener));
   const numbers = [t("os_interest", { count: topic.interest || 0 })];
   if (topic.space != null) numbers.push(headcount(topic));

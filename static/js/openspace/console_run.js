@@ -12,7 +12,21 @@ export function show(wall) {
   renderWall(wall);
   renderBreak(wall.settings);
   renderMissing(wall);
+  reachScrolling();
 }
+
+// A box that scrolls (a wall bigger than the screen, a long list) must be
+// reachable by keyboard to be scrolled; one that does not is no extra stop.
+const SCROLLERS = ["os-c-grid", "os-c-pool", "os-c-missing"];
+function reachScrolling() {
+  for (const id of SCROLLERS) {
+    const node = $(id);
+    const scrolls = node.scrollHeight > node.clientHeight + 1 || node.scrollWidth > node.clientWidth + 1;
+    if (scrolls) node.setAttribute("tabindex", "0");
+    else node.removeAttribute("tabindex");
+  }
+}
+new ResizeObserver(() => requestAnimationFrame(reachScrolling)).observe($("os-run"));
 
 // -- the break timer ------------------------------------------------------------------
 function renderBreak(settings) {

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.barometer.conftest import check_rule
+from workshop.barometer.domain_summary import movement
 from workshop.barometer.record import PositionChange
 from workshop.barometer.replay.domain import (
     Frame,
@@ -55,7 +56,7 @@ def test_tracks_are_offsets_from_the_first_change():
 
 
 def test_a_clock_step_never_reorders_a_persons_moves():
-    history = [PositionChange(1, 10, at(5)), PositionChange(1, 20, at(3)), PositionChange(1, 30, at(6))]
+    history = [PositionChange(1, 10, at(5), True), PositionChange(1, 20, at(3)), PositionChange(1, 30, at(6))]
     assert replay_of(history).tracks == [(1, [(0, 10), (0, 20), (1000, 30)])]
 
 
@@ -73,6 +74,51 @@ def test_three_frames_first_midway_final():
     assert f.middle == Frame([40, 80], 1)  # at 5 s: P1 at 40, P2 at 80, P3 passed
     assert f.final == Frame([60, 70], 1)
     assert frames([]) == frames([]) and frames([]).final == Frame([], 0)
+
+
+# The Värmland walk (issue 20): two people touched the slider's middle (50)
+# and dragged straight on; the others tapped where they meant to stand.
+DRAGGED = [
+    PositionChange(1, 50, at(0)),  # the finger lands on the slider's middle...
+    PositionChange(1, 70, at(0.2)),
+    PositionChange(1, 85, at(0.4), True),  # ...and is lifted at 85
+    PositionChange(2, 92, at(1), True),
+    PositionChange(3, 54, at(1.5)),  # an older phone: no marks; 54 held only 1 s
+    PositionChange(3, 75, at(2.5)),
+    PositionChange(4, 70, at(3), True),
+    PositionChange(5, 50, at(4)),
+    PositionChange(5, 40, at(4.3), True),
+    PositionChange(1, 60, at(30), True),
+    PositionChange(5, 20, at(40), True),
+]
+
+
+def test_the_first_frame_is_where_people_first_settled():
+    f = frames(DRAGGED)
+    firsts = [first for first, _ in movement(DRAGGED).pairs]
+    assert firsts == [85, 92, 75, 70, 40]
+    assert f.first == Frame(firsts, 0)
+    assert f.final == Frame([60, 92, 75, 70, 20], 0)
+
+
+def test_the_replay_never_shows_where_a_finger_first_touched():
+    replay = replay_of(DRAGGED)
+    firsts = {key: steps[0][1] for key, steps in replay.tracks}
+    assert firsts == {1: 85, 2: 92, 3: 75, 4: 70, 5: 40}
+    assert 50 not in [v for _, steps in replay.tracks for _, v in steps]
+    # offsets start at the first settled change (P1 lifted at 0.4 s)
+    assert replay.tracks[0] == (1, [(0, 85), (29_600, 60)])
+    assert replay.duration_ms == 39_600
+
+
+def test_a_pass_before_settling_is_dropped_and_a_pass_alone_kept():
+    history = [
+        PositionChange(1, None, at(0), True),
+        PositionChange(1, 30, at(1), True),
+        PositionChange(2, None, at(2), True),
+    ]
+    assert replay_of(history).tracks == [(1, [(0, 30)]), (2, [(1000, None)])]
+    assert frames(history).first == Frame([30], 1)
 
 
 def scrubber(**kw):

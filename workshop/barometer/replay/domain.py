@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from workshop.barometer.domain_summary import settled_index
 from workshop.barometer.record import PositionChange
 from workshop.domain.errors import Conflict, Invalid
 
@@ -58,18 +59,38 @@ class Replay:
         }
 
 
-def replay_of(history: Sequence[PositionChange]) -> Replay:
-    """History (oldest first) -> tracks with offsets from the first change."""
+def _offsets(history: Sequence[PositionChange]) -> list[int]:
+    """Each change's ms offset from the first change, never backwards: a clock
+    step on the server must not reorder a person's moves."""
     start = _readable_ms(history[0].at) if history else None
-    tracks: dict[int, list[tuple[int, int | None]]] = {}
-    last = 0
+    offsets, last = [], 0
     for change in history:
         ms = _readable_ms(change.at)
-        # Never backwards: a clock step on the server must not reorder a person's moves.
         if ms is not None and start is not None:
             last = max(last, ms - start)
-        tracks.setdefault(change.participant, []).append((last, change.value))
-    return Replay(last, sorted(tracks.items()))
+        offsets.append(last)
+    return offsets
+
+
+def replay_of(history: Sequence[PositionChange]) -> Replay:
+    """History (oldest first) -> tracks with offsets from the first kept change.
+
+    Each person's track starts where they first settled (the movement rule,
+    ``domain_summary.settled_index``): the drag that placed them starts
+    wherever the finger touched, often the slider's middle, and is not a
+    position the room held. So the replay, its first frame and the movement
+    chart agree on where everyone first stood."""
+    offsets = _offsets(history)
+    per_person: dict[int, list[tuple[int, PositionChange]]] = {}
+    for ms, change in zip(offsets, history):
+        per_person.setdefault(change.participant, []).append((ms, change))
+    kept: dict[int, list[tuple[int, int | None]]] = {}
+    for key, timed in per_person.items():
+        settled = settled_index([change for _, change in timed]) or 0
+        kept[key] = [(ms, change.value) for ms, change in timed[settled:]]
+    start = min((steps[0][0] for steps in kept.values()), default=0)
+    tracks = sorted((key, [(ms - start, v) for ms, v in steps]) for key, steps in kept.items())
+    return Replay(max(offsets, default=0) - start, tracks)
 
 
 @dataclass(frozen=True)
@@ -80,7 +101,7 @@ class Frame:
 
 @dataclass(frozen=True)
 class Frames:
-    first: Frame  # everyone's first answer
+    first: Frame  # everyone's first settled answer (the movement rule)
     middle: Frame  # the room halfway between the first and the last change
     final: Frame
 
