@@ -154,3 +154,24 @@ socket.on("state", (state) => {
 socket.on("presence", (p) => {
   $("presence").textContent = `${t("joined", { count: p.joined })} · ${t("online_count", { count: p.online })}`;
 });
+
+// -- offline: nothing the facilitator presses could reach the server, so the
+// buttons wait (disabled) until it is back; the tabs only switch the page.
+// The counts keep their last values, marked as not current (styles: .offline).
+function holdButtons(offline) {
+  if (offline) {
+    for (const b of root.querySelectorAll("button:not([role=tab]):not(:disabled)")) {
+      b.disabled = true;
+      b.dataset.offlineHeld = "";
+    }
+  } else {
+    for (const b of root.querySelectorAll("button[data-offline-held]")) {
+      b.disabled = false;
+      delete b.dataset.offlineHeld;
+    }
+  }
+  $("presence").toggleAttribute("data-stale", offline);
+  $("conn-note").hidden = !offline;
+}
+socket.on("disconnect", () => holdButtons(true));
+socket.on("connect", () => holdButtons(false));
