@@ -37,8 +37,22 @@ call("GET", "").then((w) => {
   $("projector-link").href = w.projector_url.replace(/^https?:\/\/[^/]+/, "");
 }).catch(() => {});
 
+const setPhase = (phase) => call("POST", "/phase", { phase }).catch(() => {});
 for (const b of document.querySelectorAll("button[data-phase]")) {
-  b.addEventListener("click", () => call("POST", "/phase", { phase: b.dataset.phase }).catch(() => {}));
+  b.addEventListener("click", () => (b.dataset.phase === "ended" ? askToEnd(b) : setPhase(b.dataset.phase)));
+}
+
+// "Avslutad" thanks the room and refuses phones: one mis-click must not do
+// that, so it asks in a modal dialog first (Escape or Avbryt: nothing happens).
+function askToEnd(button) {
+  if (button.getAttribute("aria-pressed") === "true") return;
+  const dialog = $("end-dialog");
+  dialog.returnValue = "";
+  dialog.showModal();
+  dialog.addEventListener("close", () => {
+    if (dialog.returnValue === "end") setPhase("ended");
+    button.focus();
+  }, { once: true });
 }
 
 // -- modes: Prepare and Run, as tabs (arrow keys, Home, End), remembered per workshop
