@@ -2,6 +2,7 @@
 // labelled corners, one dot per person. Dots are keyed by participant, so a
 // person who changes corner moves their own dot instead of the room redrawing.
 import { t } from "../common.js";
+import { hyphenate } from "../hyphenate.js";
 import { fitView, refresh, socket, views } from "../projector.js";
 
 const $ = (id) => document.getElementById(id);
@@ -16,7 +17,7 @@ views.fourcorners = (state, pick) => {
   if (current !== q.id) last = { question: q.id, counts: [0, 0, 0, 0], passes: 0, count: 0, dots: [] };
   current = q.id;
   $("fc-p-question").textContent = q.text;
-  corners.forEach((c, i) => { c.querySelector(".fc-label").textContent = q.labels[i]; });
+  corners.forEach((c, i) => { c.querySelector(".fc-label").textContent = hyphenate(q.labels[i]); });
   fitView($("fc-stage"));
   render(last);
   return "corners";
