@@ -82,6 +82,17 @@ for (const [index, tab] of tabs.entries()) {
 // A new workshop starts in Prepare; one that is under way in Run.
 selectMode(sessionStorage.getItem(modeKey) || (["lobby", "ended"].includes(root.dataset.initialPhase) ? "prepare" : "run"));
 
+// A panel's focus ring only when the keyboard brought focus there: a click
+// on empty space focuses the panel (a tabpanel is focusable), and a shortcut
+// key pressed next would make Chromium ring the whole panel (styles: data-tabbed).
+let lastInput = "pointer";
+document.addEventListener("pointerdown", () => { lastInput = "pointer"; }, true);
+document.addEventListener("keydown", () => { lastInput = "keyboard"; }, true);
+for (const panel of document.querySelectorAll(".mode")) {
+  panel.addEventListener("focus", () => panel.toggleAttribute("data-tabbed", lastInput === "keyboard"));
+  panel.addEventListener("blur", () => panel.removeAttribute("data-tabbed"));
+}
+
 // -- Run: the running method's part ------------------------------------------------
 const runParts = [...document.querySelectorAll("#mode-run [data-method]")];
 let shown = null; // the method whose part Run shows
