@@ -54,6 +54,10 @@ def test_console_and_projector_keep_their_layout_without_the_server(server, new_
     projector.goto(server.url + _path(w["projector_url"]))
     expect(projector.locator("#statement")).to_have_text(STATEMENT)
     expect(projector.locator("#stage .p-foot.counts")).to_contain_text("3")
+    small = new_page(width=1024, height=768)
+    small.goto(server.url + _path(w["projector_url"]))
+    expect(small.locator("#statement")).to_have_text(STATEMENT)
+    small_before = small.evaluate(BOXES, PROJECTOR_PARTS)
     console_before = console.evaluate(BOXES, CONSOLE_PARTS)
     projector_before = projector.evaluate(BOXES, PROJECTOR_PARTS)
     assert None not in console_before and None not in projector_before
@@ -95,6 +99,13 @@ def test_console_and_projector_keep_their_layout_without_the_server(server, new_
         assert marker["x"] + marker["width"] >= 1280 - 30 and marker["y"] + marker["height"] >= 720 - 30
         for selector in ("#statement", "#projector .line", "#join", "#count", "#passes"):
             assert not _overlap(marker, projector.locator(selector).first.bounding_box()), selector
+        expect(small.locator("#conn")).to_have_text("Tappade kontakten – försöker igen…")
+        assert small.evaluate(BOXES, PROJECTOR_PARTS) == small_before
+        marker = small.locator("#conn").bounding_box()
+        assert marker["x"] + marker["width"] >= 1024 - 30 and marker["y"] + marker["height"] >= 768 - 30
+        for selector in ("#statement", "#projector .line", "#join", "#count", "#passes"):
+            assert not _overlap(marker, small.locator(selector).first.bounding_box()), selector
+        small.screenshot(path=str(artifacts / "walk2-projector-offline-1024x768.png"))
         console.screenshot(path=str(artifacts / "walk2-console-offline-1366.png"))
         projector.screenshot(path=str(artifacts / "walk2-projector-offline-1280x720.png"))
         assert serious_violations(console) == []
