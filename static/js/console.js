@@ -37,8 +37,22 @@ call("GET", "").then((w) => {
   $("projector-link").href = w.projector_url.replace(/^https?:\/\/[^/]+/, "");
 }).catch(() => {});
 
+const setPhase = (phase) => call("POST", "/phase", { phase }).catch(() => {});
 for (const b of document.querySelectorAll("button[data-phase]")) {
-  b.addEventListener("click", () => call("POST", "/phase", { phase: b.dataset.phase }).catch(() => {}));
+  b.addEventListener("click", () => (b.dataset.phase === "ended" ? askToEnd(b) : setPhase(b.dataset.phase)));
+}
+
+// "Avslutad" thanks the room and refuses phones: one mis-click must not do
+// that, so it asks in a modal dialog first (Escape or Avbryt: nothing happens).
+function askToEnd(button) {
+  if (button.getAttribute("aria-pressed") === "true") return;
+  const dialog = $("end-dialog");
+  dialog.returnValue = "";
+  dialog.showModal();
+  dialog.addEventListener("close", () => {
+    if (dialog.returnValue === "end") setPhase("ended");
+    button.focus();
+  }, { once: true });
 }
 
 // -- modes: Prepare and Run, as tabs (arrow keys, Home, End), remembered per workshop
@@ -67,6 +81,17 @@ for (const [index, tab] of tabs.entries()) {
 }
 // A new workshop starts in Prepare; one that is under way in Run.
 selectMode(sessionStorage.getItem(modeKey) || (["lobby", "ended"].includes(root.dataset.initialPhase) ? "prepare" : "run"));
+
+// A panel's focus ring only when the keyboard brought focus there: a click
+// on empty space focuses the panel (a tabpanel is focusable), and a shortcut
+// key pressed next would make Chromium ring the whole panel (styles: data-tabbed).
+let lastInput = "pointer";
+document.addEventListener("pointerdown", () => { lastInput = "pointer"; }, true);
+document.addEventListener("keydown", () => { lastInput = "keyboard"; }, true);
+for (const panel of document.querySelectorAll(".mode")) {
+  panel.addEventListener("focus", () => panel.toggleAttribute("data-tabbed", lastInput === "keyboard"));
+  panel.addEventListener("blur", () => panel.removeAttribute("data-tabbed"));
+}
 
 // -- Run: the running method's part ------------------------------------------------
 const runParts = [...document.querySelectorAll("#mode-run [data-method]")];
@@ -154,3 +179,24 @@ socket.on("state", (state) => {
 socket.on("presence", (p) => {
   $("presence").textContent = `${t("joined", { count: p.joined })} · ${t("online_count", { count: p.online })}`;
 });
+
+// -- offline: nothing the facilitator presses could reach the server, so the
+// buttons wait (disabled) until it is back; the tabs only switch the page.
+// The counts keep their last values, marked as not current (styles: .offline).
+function holdButtons(offline) {
+  if (offline) {
+    for (const b of root.querySelectorAll("button:not([role=tab]):not(:disabled)")) {
+      b.disabled = true;
+      b.dataset.offlineHeld = "";
+    }
+  } else {
+    for (const b of root.querySelectorAll("button[data-offline-held]")) {
+      b.disabled = false;
+      delete b.dataset.offlineHeld;
+    }
+  }
+  $("presence").toggleAttribute("data-stale", offline);
+  $("conn-note").hidden = !offline;
+}
+socket.on("disconnect", () => holdButtons(true));
+socket.on("connect", () => holdButtons(false));

@@ -23,6 +23,9 @@ function paintConn(saved = false) {
 
 function showConn(text, ok) {
   Object.assign(conn, { text, ok });
+  // The page's styles may react (the console and the projector keep their
+  // layout and mark what they show as not current); a phone's outbox waits.
+  document.body.classList.toggle("offline", !ok);
   paintConn();
 }
 

@@ -110,6 +110,51 @@ def validate_slot(data: dict, *, partial: bool = False) -> dict:
     return fields
 
 
+# -- shifting the later slots ("we're 15 minutes late") -------------------------
+SHIFT_MAX = 600  # minutes, either way
+DAY = 24 * 60
+
+
+def validate_shift(data: dict) -> int:
+    minutes = require_int(data.get("minutes"), "minutes", lo=-SHIFT_MAX, hi=SHIFT_MAX)
+    if minutes == 0:
+        raise Invalid("minutes must not be 0.")
+    return minutes
+
+
+def _clock_minutes(hhmm: str) -> int:
+    hours, mins = hhmm.split(":")
+    return int(hours) * 60 + int(mins)
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def shift_slots(slots: list[dict], from_id: int, minutes: int) -> dict[int, str]:
+    """New start times for the slot ``from_id`` and every slot that starts
+    at the same time or later, all moved by ``minutes``: {slot id: "HH:MM"}.
+    Refused (nothing moves) when a moved slot would leave the day, or when
+    moving earlier would start the first moved slot before an unmoved one ends."""
+    first = next((s for s in slots if s["id"] == from_id), None)
+    if first is None:
+        raise NotFound("No such slot.")
+    later = [s for s in slots if s["starts_at"] >= first["starts_at"]]
+    earlier = [s for s in slots if s["starts_at"] < first["starts_at"]]
+    moved = {}
+    for slot in later:
+        start = _clock_minutes(slot["starts_at"]) + minutes
+        if start < 0 or start + slot["minutes"] > DAY:
+            raise Invalid("The shift would move “%(label)s” out of the day.", label=slot["label"])
+        moved[slot["id"]] = _clock(start)
+    ends = [_clock_minutes(s["starts_at"]) + s["minutes"] for s in earlier]
+    if ends and _clock_minutes(moved[from_id]) < max(ends):
+        raise Conflict(
+            "The shift would start “%(label)s” before the slot before it ends.", label=first["label"]
+        )
+    return moved
+
+
 # -- settings ------------------------------------------------------------------
 _SETTINGS = {
     "theme": lambda v: optional_text(v, "theme", max_len=THEME_MAX, multiline=False),

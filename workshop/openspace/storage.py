@@ -147,6 +147,15 @@ class OpenSpaceQueries:
             _update(db, "slots", slot_id, fields)
         return self.slot(workshop_id, slot_id)
 
+    def shift_slots(self, workshop_id: str, slot_id: int, minutes: int) -> list[dict]:
+        """Move the slot and every later one by ``minutes`` in one transaction
+        (the rule sees the slots as they are when it writes)."""
+        with self.transaction() as db:
+            moved = rules.shift_slots(self.slots(workshop_id), slot_id, minutes)
+            for sid, starts_at in moved.items():
+                _update(db, "slots", sid, {"starts_at": starts_at})
+        return self.slots(workshop_id)
+
     def delete_space(self, workshop_id: str, space_id: int) -> None:
         with self.transaction() as db:
             self.space(workshop_id, space_id)

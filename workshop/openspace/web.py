@@ -91,6 +91,15 @@ def update_slot(workshop, slot_id):
     return jsonify(slot)
 
 
+@bp.post("/slots/<int:slot_id>/shift")
+@facilitates
+def shift_slots(workshop, slot_id):
+    minutes = rules.validate_shift(json_body("minutes"))
+    slots = store().shift_slots(workshop["id"], slot_id, minutes)
+    _changed(workshop["id"])
+    return jsonify({"slots": slots})
+
+
 @bp.delete("/slots/<int:slot_id>")
 @facilitates
 def delete_slot(workshop, slot_id):

@@ -72,6 +72,7 @@ def labels_for(tr: Callable[[str], str]) -> dict[str, str]:
         "date": tr("Date"),
         "participants": tr("Participants"),
         "contents": tr("Contents"),
+        "methods": tr("Methods"),
         "page": tr("Page {page} of {pages}"),
     }
 

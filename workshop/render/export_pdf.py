@@ -1,8 +1,9 @@
 """PDF export (fpdf2): the printable appendix, PDF/A-2U.
 
-The title and the workshop's facts at the top of page 1, the first method's
-section right below them, each further one from a new page, written by its
-``pdf`` hook with the vocabulary in pdf_layout.py.
+The title, the workshop's facts, its methods and the contents (each method's
+page) at the top of page 1, the first method's section right below them when
+it fits, each further one from a new page, written by its ``pdf`` hook with
+the vocabulary in pdf_layout.py.
 fpdf2 adds the sRGB output intent and XMP metadata itself when asked for
 PDF/A compliance.
 """
@@ -22,16 +23,21 @@ from workshop.render.pdf_layout import AppendixPDF, PdfWriter
 FOOTER_MAX = 90
 
 
-def _title(w: PdfWriter, view: AppendixView) -> None:
+def _title(w: PdfWriter, view: AppendixView, pages: list[int] | None) -> None:
+    """Page 1: the title, the workshop's facts, its methods and the contents
+    (each method's page; "…" in the measuring pass, which has the same lines)."""
     w.pdf.add_page()
     w.heading(view.title, 1)
     for label, value in view.facts:
         w.para(value, bold_label=label)
+    w.para(", ".join(part.heading for part in view.shown), bold_label=view.labels["methods"])
+    if view.shown:
+        w.gap(2)
+        w.contents(view.labels["contents"], [part.heading for part in view.shown], pages)
     w.gap(4)
 
 
-def render_pdf(appendix: Appendix, lang: str) -> bytes:
-    view = build_view(appendix, lang)
+def _document(view: AppendixView, appendix: Appendix, pages: list[int] | None, png: dict) -> AppendixPDF:
     pdf = AppendixPDF(
         footer_text=shorten(f"{appendix.title}, {appendix.date}", FOOTER_MAX), page_label=view.labels["page"]
     )
@@ -40,8 +46,8 @@ def render_pdf(appendix: Appendix, lang: str) -> bytes:
     pdf.set_subject(view.subject)
     pdf.set_creator("Workshop")
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)  # title, not file name
-    w = PdfWriter(pdf)
-    _title(w, view)
+    w = PdfWriter(pdf, png)
+    _title(w, view, pages)
     for number, part in enumerate(view.shown):
         if number:
             pdf.add_page()
@@ -49,4 +55,17 @@ def render_pdf(appendix: Appendix, lang: str) -> bytes:
         w.lead(w.step.heading(part.heading, 1))
         part.section.pdf(w, part.view)
         w.flush()
-    return bytes(pdf.output())
+    return pdf
+
+
+def render_pdf(appendix: Appendix, lang: str) -> bytes:
+    """Two passes over the same layout: the first finds the page each method
+    starts on (its outline entry), the second writes those numbers into the
+    contents on page 1. Charts are drawn once (the shared ``png``)."""
+    view = build_view(appendix, lang)
+    png: dict[str, bytes] = {}
+    measured = _document(view, appendix, None, png)
+    pages = [section.page_number for section in measured._outline if section.level == 0][
+        1:
+    ]  # after the title
+    return bytes(_document(view, appendix, pages, png).output())

@@ -92,9 +92,11 @@ class PdfWriter:
     page, nor their first alone at the bottom.
     """
 
-    def __init__(self, pdf: AppendixPDF):
+    def __init__(self, pdf: AppendixPDF, png: dict[str, bytes] | None = None):
         self.pdf = pdf
-        self._png: dict[str, bytes] = {}  # Chart.file -> PNG: drawn once, measured and placed
+        self._png: dict[str, bytes] = (
+            {} if png is None else png
+        )  # Chart.file -> PNG: drawn once, measured and placed
         self._lead: list[Step] = []  # see lead()
         self._widths: dict[tuple[str, float, str], float] = {}  # (style, size, word) -> mm
         self.step = _Steps(self)
@@ -126,6 +128,23 @@ class PdfWriter:
         pdf.write(LINE, text)
         pdf.end_break_early()
         pdf.ln(LINE + 1)
+
+    def contents(self, label: str, entries: list[str], pages: list[int] | None) -> None:
+        """A bold label, then one line per entry with its page number at the
+        right margin, linked to that page (pages None: "…", same lines)."""
+        self._write_lead()
+        pdf = self.pdf
+        pdf.set_font(FONT, "B", BODY_SIZE)
+        pdf.cell(0, LINE, label, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(FONT, "", BODY_SIZE)
+        for i, entry in enumerate(entries):
+            page = pages[i] if pages and i < len(pages) else None
+            link = pdf.add_link(page=page) if page else ""
+            pdf.cell(TEXT_WIDTH - 20, LINE, entry[:120], link=link)
+            pdf.cell(
+                20, LINE, str(page) if page else "…", align="R", link=link, new_x="LMARGIN", new_y="NEXT"
+            )
+        pdf.ln(1)
 
     def bullet(self, text: str) -> None:
         self._write_lead()

@@ -46,6 +46,7 @@ views.barometer = (state, pick) => {
   $("summary").hidden = !(mode === "result" && closed.summary);
   $("summary").textContent = mode === "result" ? closed.summary || "" : "";
   fitView($("stage"));
+  fitNotes();
   const dist = mode === "result" ? closed.distribution : live;
   if (dist) draw(dist);
   else showCounts({ count: 0, passes: 0, hidden: statement.hidden });
@@ -58,10 +59,21 @@ socket.on("distribution", (dist) => {
   draw(dist);
 });
 
+// The notes' slot keeps its height (the line must not move); what is in it
+// shrinks until it fits, down to half size.
+function fitNotes() {
+  const slot = $("stage-notes");
+  const set = (scale) => slot.style.setProperty("--notes-fit", String(scale));
+  const fits = () => slot.scrollHeight <= slot.clientHeight + 1;
+  set(1);
+  for (let scale = 0.9; !fits() && scale >= 0.5; scale -= 0.1) set(scale.toFixed(1));
+}
+
 function showCounts(dist) {
   $("count").textContent = t("positions", { count: dist.count });
   $("passes").textContent = t("passes", { count: dist.passes });
   $("hidden-note").hidden = !dist.hidden;
+  fitNotes();
 }
 
 function draw(dist) {

@@ -2,6 +2,7 @@
 // while the question is open. A choice shows as pressed at once and "Sparat"
 // only after the server acked it (committed); a refused choice is undone.
 import { t } from "../common.js";
+import { hyphenate } from "../hyphenate.js";
 import { clearStatus } from "../outbox.js";
 import { send, views } from "../phone.js";
 
@@ -56,7 +57,7 @@ views.fourcorners = (state, active) => {
   questionId = q.id;
   labels = q.labels;
   $("fc-question").textContent = q.text;
-  buttons.forEach((b, i) => { b.querySelector(".fc-label").textContent = q.labels[i]; });
+  buttons.forEach((b, i) => { b.querySelector(".fc-label").textContent = hyphenate(q.labels[i]); });
   if (changed) clearStatus($("fc-save"));
   if (pending > 0 && !changed) return true;
   confirmed = corners.choice;

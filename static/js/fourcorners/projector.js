@@ -5,6 +5,7 @@
 // (state.corners_closed), marked closed, until another question opens: as the
 // barometer keeps its result.
 import { t } from "../common.js";
+import { hyphenate } from "../hyphenate.js";
 import { fitView, refresh, socket, views } from "../projector.js";
 
 const $ = (id) => document.getElementById(id);
@@ -26,7 +27,7 @@ views.fourcorners = (state, pick) => {
   current = open ? q.id : null;
   $("fc-p-closed").hidden = !closed;
   $("fc-p-question").textContent = q.text;
-  corners.forEach((c, i) => { c.querySelector(".fc-label").textContent = q.labels[i]; });
+  corners.forEach((c, i) => { c.querySelector(".fc-label").textContent = hyphenate(q.labels[i]); });
   fitView($("fc-stage"));
   render(last);
   return "corners";

@@ -27,6 +27,22 @@ export function slotName(slot) {
   return `${slotTime(slot)} ${label}`.trim();
 }
 
+// The slot's name with its kind, unless the name already says it:
+// "Pass 1 (Pass)" and "Fika (Fika)" read as a stutter.
+export function slotWithKind(slot, kind) {
+  const name = slotName(slot);
+  return slot.label && slot.label.toLowerCase().includes(kind.toLowerCase()) ? name
+    : name.endsWith(kind) ? name : `${name} (${kind})`;
+}
+
+// A time field in 24-hour HH:MM whatever the browser's locale (an
+// <input type="time"> shows "--:-- --" in an en-US browser): text, digits
+// keyboard, checked by pattern here and by the server.
+export const CLOCK_FIELD = {
+  type: "text", inputmode: "numeric", pattern: "([01][0-9]|2[0-3]):[0-5][0-9]", maxlength: 5,
+  placeholder: "13:00", autocomplete: "off", required: "",
+};
+
 // Topics people may see: the facilitator hides duplicates and mistakes.
 export function visibleTopics(wall) {
   return wall.topics.filter((topic) => !topic.hidden);

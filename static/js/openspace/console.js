@@ -4,7 +4,7 @@
 import { el, liveRender, t } from "../common.js";
 import { socket } from "../console.js";
 import { act, placeMenu, selectMenu } from "./console_grid.js";
-import { headcount, placeOf, slotName, sortedSlots } from "./common.js";
+import { CLOCK_FIELD, headcount, placeOf, slotName, slotWithKind, sortedSlots } from "./common.js";
 import * as run from "./console_run.js";
 
 const $ = (id) => document.getElementById(id);
@@ -56,18 +56,87 @@ function removeButton(label, path) {
   return b;
 }
 
+// Each room and slot is edited in place (its topics stay where they are);
+// "Flytta" moves a slot and every later one by some minutes in one go.
+function toolButton(label, name, key, onClick, shown = label) {
+  const b = el("button", { type: "button", class: "secondary", "aria-label": `${label}: ${name}`, "data-key": key }, shown);
+  b.addEventListener("click", onClick);
+  return b;
+}
+
 function spaceItem(space) {
   const label = space.capacity ? `${space.name} (${t("os_seats", { count: space.capacity })})` : space.name;
   const li = el("li", { "data-space": space.id });
-  li.append(el("span", {}, label), removeButton(space.name, `/spaces/${space.id}`));
+  const tools = el("span", { class: "tools" });
+  tools.append(toolButton(t("edit"), space.name, `edit-space-${space.id}`, () => editSpace(li, space)),
+    removeButton(space.name, `/spaces/${space.id}`));
+  li.append(el("span", {}, label), tools);
   return li;
 }
 
 function slotItem(slot) {
-  const kind = slot.kind === "break" ? t("os_break") : t("os_session");
   const li = el("li", { "data-slot": slot.id });
-  li.append(el("span", {}, `${slotName(slot)} (${kind})`), removeButton(slotName(slot), `/slots/${slot.id}`));
+  const name = slotName(slot);
+  const tools = el("span", { class: "tools" });
+  tools.append(toolButton(t("edit"), name, `edit-slot-${slot.id}`, () => editSlot(li, slot)),
+    toolButton(t("os_shift"), name, `shift-slot-${slot.id}`, () => shiftForm(li, slot), `${t("os_shift_go")}…`),
+    removeButton(name, `/slots/${slot.id}`));
+  li.append(el("span", {}, slotWithKind(slot, slot.kind === "break" ? t("os_break") : t("os_session"))), tools);
   return li;
+}
+
+// A labelled field for the in-place forms (ids unique per row).
+function field(form, id, label, attrs) {
+  const input = el("input", { id, ...attrs });
+  form.append(el("label", { for: id }, label), input);
+  return input;
+}
+
+function inlineForm(li, fields, onSave, submit = t("save")) {
+  const form = el("form", { class: "os-c-edit" });
+  const inputs = fields(form);
+  const cancel = el("button", { type: "button", class: "secondary" }, t("cancel"));
+  cancel.addEventListener("click", () => show(wall));
+  form.append(el("button", { type: "submit" }, submit), cancel);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (await onSave(inputs)) show(wall);
+  });
+  li.replaceChildren(form);
+  Object.values(inputs)[0].focus();
+}
+
+function editSpace(li, space) {
+  inlineForm(li, (form) => ({
+    name: field(form, `os-c-space-name-${space.id}`, t("os_room_name"), { value: space.name, maxlength: 80, required: "" }),
+    capacity: field(form, `os-c-space-capacity-${space.id}`, t("os_room_seats"),
+      { type: "number", min: 1, max: 10000, inputmode: "numeric", value: space.capacity ?? "" }),
+  }), ({ name, capacity }) => act("PATCH", `/spaces/${space.id}`,
+    { name: name.value, capacity: capacity.value ? Number(capacity.value) : null }));
+}
+
+function editSlot(li, slot) {
+  inlineForm(li, (form) => ({
+    label: field(form, `os-c-slot-label-${slot.id}`, t("os_slot_name"), { value: slot.label, maxlength: 80, required: "" }),
+    starts_at: field(form, `os-c-slot-start-${slot.id}`, t("os_slot_start"), { ...CLOCK_FIELD, value: slot.starts_at }),
+    minutes: field(form, `os-c-slot-minutes-${slot.id}`, t("os_slot_minutes"),
+      { type: "number", min: 5, max: 600, inputmode: "numeric", value: slot.minutes, required: "" }),
+  }), ({ label, starts_at: start, minutes }) => act("PATCH", `/slots/${slot.id}`,
+    { label: label.value, starts_at: start.value.trim(), minutes: Number(minutes.value) }));
+}
+
+function shiftForm(li, slot) {
+  inlineForm(li, (form) => ({
+    minutes: field(form, `os-c-shift-${slot.id}`, `${t("os_shift_minutes")} – ${slotName(slot)}`,
+      { type: "number", min: -600, max: 600, step: 5, inputmode: "numeric", value: 15, required: "" }),
+  }), async ({ minutes }) => {
+    const result = await act("POST", `/slots/${slot.id}/shift`, { minutes: Number(minutes.value) });
+    if (result) {
+      const moved = result.slots.filter((s) => s.starts_at >= slot.starts_at).length;
+      $("os-c-slots-status").textContent = t("os_shifted", { count: moved, minutes: Number(minutes.value) });
+    }
+    return result;
+  }, t("os_shift_go"));
 }
 
 // Submit a form's fields; clear them only once the server took them.

@@ -2,8 +2,9 @@
 // topics appear live, the agenda wall (rooms × time slots) with live
 // headcounts, and the break. Read-only; all text set via textContent (el()).
 import { api, el, keyFor, t } from "../common.js";
+import { hyphenate } from "../hyphenate.js";
 import { fitView, refresh, socket, views } from "../projector.js";
-import { breakText, headcount, minutesOf, slotName, sortedSlots, topicAt, visibleTopics } from "./common.js";
+import { breakText, headcount, minutesOf, slotName, slotTime, sortedSlots, topicAt, visibleTopics } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
 const workshopId = $("projector").dataset.workshop;
@@ -69,9 +70,11 @@ function render() {
   const section = $(SECTIONS[view]);
   section.classList.remove("os-dense");
   // A full wall (six rooms × eight slots) may need its titles cut to two lines.
-  if (!fitView(section, 0.45) && view === "wall") {
+  // The wall starts large (openspace.css), so it may shrink further.
+  const min = view === "wall" ? 0.3 : 0.45;
+  if (!fitView(section, min) && view === "wall") {
     section.classList.add("os-dense");
-    fitView(section, 0.45);
+    fitView(section, min);
   }
   return view;
 }
@@ -114,7 +117,7 @@ function renderWall(topics) {
   table.append(el("caption", { class: "sr" }, t("os_wall_caption")));
   const head = table.appendChild(el("thead")).appendChild(el("tr"));
   head.append(el("th", { scope: "col", class: "os-p-corner" }, t("os_time")));
-  for (const space of spaces) head.append(el("th", { scope: "col" }, space.name));
+  for (const space of spaces) head.append(el("th", { scope: "col" }, hyphenate(space.name)));
   const body = table.appendChild(el("tbody"));
   for (const slot of sortedSlots(wall)) body.append(slotRow(slot, spaces, topics));
   $("os-p-grid").replaceChildren(table);
@@ -122,7 +125,11 @@ function renderWall(topics) {
 
 function slotRow(slot, spaces, topics) {
   const row = el("tr", { "data-slot": slot.id, class: slot.kind === "break" ? "os-break-row" : "" });
-  row.append(el("th", { scope: "row", class: "os-p-time" }, slotName(slot)));
+  // The time on one line; the slot's name (if any) under it.
+  const th = row.appendChild(el("th", { scope: "row", class: "os-p-time" }));
+  th.append(el("span", { class: "os-p-clock" }, slotTime(slot)));
+  const label = slotName(slot).slice(slotTime(slot).length).trim();
+  if (label && slot.kind !== "break") th.append(" ", el("span", { class: "os-p-slot-label" }, label)); // a break's cell says it
   if (slot.kind === "break") {
     row.append(el("td", { colspan: Math.max(1, spaces.length), class: "os-p-fika" }, slot.label || t("os_break")));
     return row;
@@ -135,7 +142,7 @@ function cell(topic, space, slot) {
   const td = el("td", { class: topic ? "os-p-cell" : "os-p-cell os-free", "data-space": space.id, "data-slot": slot.id });
   if (!topic) return td;
   td.dataset.topic = topic.id;
-  td.append(el("p", { class: "os-p-cell-title" }, topic.title));
+  td.append(el("p", { class: "os-p-cell-title" }, hyphenate(topic.title)));
   const meta = td.appendChild(el("p", { class: "os-p-meta" }));
   if (topic.convener) meta.append(el("span", { class: "os-p-convener" }, topic.convener), " · ");
   meta.append(el("span", { class: "os-p-here", "data-here": topic.here || 0 }, headcount(topic)));
