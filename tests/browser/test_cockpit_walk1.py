@@ -63,9 +63,10 @@ def test_eight_hands_up_are_all_visible_or_counted(server, new_page, artifacts):
         assert phone.client.call("hand", {"on": True}, timeout=5)["ok"]
     page, errors = _console(new_page, workshop)
     expect(page.locator("#floor-queue li button")).to_have_count(8)
+    # The queue is fitted in a later frame: wait until the "+N till" count and
+    # the rows seen agree, both read in the same frame.
     page.wait_for_function(
-        "(n) => document.getElementById('floor-more').dataset.count === String(8 - n)",
-        arg=page.evaluate(_QUEUE_SEEN),
+        f"() => document.getElementById('floor-more').dataset.count === String(8 - ({_QUEUE_SEEN})())"
     )
     page.screenshot(path=str(artifacts / "walk1-console-floor-8-1366.png"))
     seen = page.evaluate(_QUEUE_SEEN)
