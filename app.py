@@ -89,12 +89,29 @@ LISTEN_BACKLOG = 4096
 
 def serve_gevent(app, settings) -> None:
     """gevent's WSGIServer as socketio.run builds it, with the deadline for
-    unfinished requests (workshop/http_server.py) and the larger backlog."""
+    unfinished requests (workshop/http_server.py) and the larger backlog,
+    until SIGTERM (or SIGINT) has drained it (workshop/live/shutdown.py)."""
+    import signal
+
+    import gevent
+    from gevent.event import Event
+
     from workshop.http_server import gevent_server
+    from workshop.live.shutdown import drain
 
     server = gevent_server(app, settings.host, settings.port, settings.request_timeout, LISTEN_BACKLOG)
     app.extensions["socketio"].wsgi_server = server  # socketio.stop() stops it
-    server.serve_forever()
+    drained = Event()
+
+    def shut_down() -> None:
+        if not app.extensions["workshop.hub"].draining:
+            drain(app.extensions["workshop.hub"], server.close)
+            drained.set()
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        gevent.signal_handler(signum, lambda: gevent.spawn(shut_down))
+    server.start()
+    drained.wait()
 
 
 def main() -> None:

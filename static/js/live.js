@@ -47,10 +47,13 @@ export function connect(auth, options = {}) {
   });
   if (options.autoConnect !== false) afterPageScripts(() => socket.connect());
   let wasOnline = false;
-  socket.on("connect", () => { wasOnline = true; showConn(t("online"), true); });
+  let restarting = false; // the server said it is stopping (SIGTERM): the drop is expected
+  socket.on("connect", () => { wasOnline = true; restarting = false; showConn(t("online"), true); });
+  socket.on("restarting", () => { restarting = true; });
   socket.on("disconnect", (reason) => {
     // "io server disconnect": the server closed it (the workshop was deleted); no retry.
-    showConn(t(reason === "io server disconnect" ? "disconnected" : "offline"), false);
+    if (reason === "io server disconnect") showConn(t("disconnected"), false);
+    else showConn(t(restarting ? "restarting" : "offline"), false);
   });
   socket.on("connect_error", (err) => {
     // socket.io-client 4.8: when our server refuses (a wrong code, a closed

@@ -82,6 +82,11 @@ def _moves(hub) -> Moves:
     return hub.runtime[NAME]
 
 
+def moves_written(hub) -> bool:
+    """No move is waiting for its batch's COMMIT."""
+    return _moves(hub).commit.idle
+
+
 def distribution_payloads(hub, statement: dict) -> tuple[dict, dict]:
     """(what facilitators see, what projectors see)."""
     live = _moves(hub).live
@@ -186,6 +191,7 @@ def position(hub, conn, data):
 PART = LivePart(
     name=NAME,
     setup=Moves,
+    written=moves_written,
     phone_events={"position": position},
     flushers={"distribution": flush_distribution},
     refreshed_with_state=("distribution",),

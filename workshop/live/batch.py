@@ -46,6 +46,13 @@ class GroupCommit:
         self._writing = False
         self.batches = 0  # committed batches (for tests and curiosity)
 
+    @property
+    def idle(self) -> bool:
+        """Nothing queued and no batch being written: every item submitted so
+        far has its answer (a graceful shutdown waits for this)."""
+        with self._lock:
+            return not self._writing and not self._queue
+
     def submit(self, item):
         """Queue ``item`` and wait until its batch committed; return its
         answer, or raise the exception that refused it."""

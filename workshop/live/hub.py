@@ -107,6 +107,12 @@ class Hub:
         self.cluster = None  # live.cluster.Cluster when several processes share Redis
         # What each live part keeps per app (LivePart.setup), by part name.
         self.runtime = Claims("live part")
+        # fn() -> bool per part that writes after its handler returns (LivePart.written).
+        self.written_checks: list = []
+
+    def all_written(self) -> bool:
+        """Everything any part accepted is committed (live/shutdown.py)."""
+        return all(check() for check in self.written_checks)
 
     def close(self) -> None:
         """Stop flushing (the app is shutting down; tests close the store)."""

@@ -15,6 +15,9 @@ name goes through the core's claims (``Hub.flushers``,
     refreshed_with_state  kinds flushed again after a state push
     each_process  kinds whose flusher sends to this process's own phones
     setup         fn(hub) -> what the part keeps per app (``hub.runtime[name]``)
+    written       fn(hub) -> bool: everything it accepted is on disk (a part that
+                  writes later than its handler returns, like a group commit);
+                  a graceful shutdown waits for it
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ class LivePart:
     refreshed_with_state: tuple[str, ...] = ()
     each_process: tuple[str, ...] = ()
     setup: Callable[[Any], Any] | None = None
+    written: Callable[[Any], bool] | None = None
 
 
 def register_part(socketio, hub, part: LivePart) -> None:
@@ -51,6 +55,8 @@ def register_part(socketio, hub, part: LivePart) -> None:
         hub.on_connect[role].extend(_bound(send, hub) for send in sends)
     if part.phone_state is not None:
         hub.phone_state.append(_bound(part.phone_state, hub))
+    if part.written is not None:
+        hub.written_checks.append(_bound(part.written, hub))
     if part.staff_state is not None:
         hub.staff_state.append(_bound(part.staff_state, hub))
     for event, handler in part.phone_events.items():

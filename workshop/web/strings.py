@@ -27,6 +27,7 @@ def core_strings(_) -> dict:
         "offline": _("Lost the connection – trying again…"),
         "unreachable": _("Cannot reach the server – trying again…"),
         "disconnected": _("The connection was closed."),
+        "restarting": _("The server is restarting – you will be back in a moment."),
         "queued": _("Not sent yet – it goes out when the connection is back."),
         "pending_one": _("1 change waiting"),
         "pending_many": _("%(count)s changes waiting"),
