@@ -7,7 +7,7 @@ PYBABEL:= $(VENV)/bin/pybabel
 CHROMIUM := /usr/bin/chromium
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard workshop/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: install install-dev lock lock-upgrade versions run test test-fast chromium redis nginx cluster translations extract-messages bench bench-scale bench-cluster clean lint format
+.PHONY: install install-dev lock lock-upgrade versions backup run test test-fast chromium redis nginx cluster translations extract-messages bench bench-scale bench-cluster clean lint format
 
 install: $(VENV)/.runtime node_modules/.installed $(CATALOGS)
 
@@ -134,6 +134,13 @@ bench-scale: install-dev
 # The same load on one process and on two behind Redis (docs/performance.md).
 bench-cluster: install-dev redis
 	$(PY) bench/bench_cluster.py --phones 5000 --rate 1000 --duration 30
+
+# A consistent copy of the database while the server runs (docs/deploy.md):
+# make backup BACKUP_DIR=/var/backups/workshop KEEP=14
+BACKUP_DIR ?= backups
+KEEP ?= 14
+backup: install
+	$(PY) app.py backup $(BACKUP_DIR) --keep $(KEEP)
 
 clean:
 	rm -rf $(VENV) node_modules

@@ -114,7 +114,14 @@ def serve_gevent(app, settings) -> None:
     drained.wait()
 
 
-def main() -> None:
+def main() -> int:
+    """`python app.py [serve]`, or `backup DIR` / `restore FILE` (workshop/cli.py)."""
+    from workshop.cli import main as command_line
+
+    return command_line(sys.argv[1:], serve=serve)
+
+
+def serve() -> None:
     settings = from_env()
     app = create_app(settings)
     print(banner(settings, terminal=sys.stdout.isatty()), flush=True)
