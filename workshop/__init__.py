@@ -57,7 +57,7 @@ def create_app(settings: Settings | None = None) -> WorkshopFlask:
         async_handlers=False,
         client_manager=_client_manager(settings),
     )
-    from .live import connect, guard
+    from .live import connect, fairness, guard
     from .live.hub import Hub
 
     hub = Hub(
@@ -80,6 +80,11 @@ def create_app(settings: Settings | None = None) -> WorkshopFlask:
     app.extensions["workshop.join_guard"] = join_guard
     connect.register(socketio, hub, join_guard)
     guard.install(socketio.server, hub)
+    fairness.install(
+        socketio.server.eio,
+        fairness.Limits(settings.socket_packets_per_second, settings.socket_bytes_per_second),
+        joined=lambda eio_sid: socketio.server.manager.sid_from_eio_sid(eio_sid, "/") is not None,
+    )
 
     from .web import api_export, api_workshops, errors, headers, pages, summary_pages
 

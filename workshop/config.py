@@ -26,6 +26,11 @@ class Settings:
     # Proxies in front (nginx: 1) whose X-Forwarded-For is trusted, so the
     # wrong-code budget counts the phone's address, not the proxy's.
     trusted_proxies: int = 0
+    # One socket's budget (live/fairness.py): packets and bytes a second, a
+    # burst of 4 seconds' worth; past it the connection is closed. A phone
+    # sends at most a few moves a second.
+    socket_packets_per_second: float = 50.0
+    socket_bytes_per_second: float = 256 * 1024
 
     @property
     def database_path(self) -> Path:
@@ -117,4 +122,16 @@ def from_env(environ=os.environ) -> Settings:
         async_mode=async_mode,
         redis_url=environ.get("WORKSHOP_REDIS_URL") or None,
         trusted_proxies=int(environ.get("WORKSHOP_TRUSTED_PROXIES", "0")),
+        socket_packets_per_second=_positive(environ, "WORKSHOP_SOCKET_PACKETS_PER_SECOND", 50.0),
+        socket_bytes_per_second=_positive(environ, "WORKSHOP_SOCKET_BYTES_PER_SECOND", 256 * 1024),
     )
+
+
+def _positive(environ, name: str, default: float) -> float:
+    try:
+        value = float(environ.get(name, default))
+    except ValueError:
+        raise SystemExit(f"{name} must be a number") from None
+    if not value > 0:
+        raise SystemExit(f"{name} must be above 0")
+    return value
