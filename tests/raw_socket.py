@@ -8,6 +8,7 @@ in "4…" messages: "40{auth}" connect, "42<id>[event, data]" an event,
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import websocket
@@ -67,13 +68,15 @@ class RawSocket:
         return ack_id
 
     def ack(self, ack_id: int, timeout: float = 5.0):
-        """The first argument of the ack with this id (events are kept)."""
+        """The first argument of the ack with this id, on any namespace
+        (events are kept)."""
         deadline = time.monotonic() + timeout
-        prefix = f"43{ack_id}["
+        ack = re.compile(rf"43(?:/[^,]*,)?{ack_id}(?=\[)")
         while True:
             message = self.receive(max(0.01, deadline - time.monotonic()))
-            if message.startswith(prefix):
-                return json.loads(message[len(prefix) - 1 :])[0]
+            match = ack.match(message)
+            if match:
+                return json.loads(message[match.end() :])[0]
             self.events.append(message)
 
     def call(self, event: str, data=None, timeout: float = 5.0):
