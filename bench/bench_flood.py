@@ -272,6 +272,7 @@ def row(r: dict) -> str:
 
 
 def main_bench(args) -> None:
+    load_at_start = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="bench-flood-") as tmp:
         live = LiveServer(Path(tmp) / "data").start()
         try:
@@ -289,6 +290,9 @@ def main_bench(args) -> None:
                     print(row(result), flush=True)
             tracebacks = live.log().count("Traceback")
             print(f"server log: {tracebacks} tracebacks, {len(live.log())} characters")
+            print(
+                f"load average at the start {load_at_start}, at the end {os.getloadavg()} ({os.cpu_count()} cores)"
+            )
         finally:
             live.stop()
     if args.json:

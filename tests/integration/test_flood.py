@@ -113,3 +113,25 @@ def test_a_joined_phone_flooding_is_closed_past_its_budget(live):
     assert flooder.closed_by_server, f"not closed after {flooder.sent} frames"
     assert flooder.sent > limits.packets_per_second * limits.burst_seconds
     assert "Traceback" not in live.log()
+
+
+def test_the_budget_is_a_setting(tmp_path):
+    from tests.live_server import LiveServer
+
+    live = LiveServer(tmp_path / "data", env={"WORKSHOP_SOCKET_PACKETS_PER_SECOND": "2"}).start()
+    try:
+        workshop = live.new_workshop("Flod")
+        statement = live.open_statement(workshop, "Vi behöver mer dialog")
+        phone = socketio_client.Client(reconnection=False)
+        phone.connect(live.url, auth={"code": workshop["code"]}, transports=["websocket"], wait_timeout=10)
+        acked = 0
+        try:
+            for value in range(30):  # 8 packets of burst (4 s at 2 a second), then closed
+                phone.call("position", {"statement": statement["id"], "value": value}, timeout=2)
+                acked += 1
+        except socketio_client.exceptions.SocketIOError:
+            pass
+        assert 5 <= acked < 10
+        phone.disconnect()
+    finally:
+        live.stop()

@@ -282,3 +282,43 @@ def test_real_socket_malformed_frames_close_the_connection_cleanly(real, frame):
 def test_real_socket_a_binary_frame_closes_the_connection_cleanly(real):
     real["sock"].send_binary(b"\x00\x01binary")
     assert real["sock"].wait_closed(5)
+
+
+# -- the long-polling fallback: the same checks before Engine.IO decodes -------
+def polling_session(live) -> str:
+    import requests
+
+    opened = requests.get(f"{live.url}/socket.io/?EIO=4&transport=polling", timeout=5)
+    return json.loads(opened.text[1:])["sid"]
+
+
+@pytest.mark.server
+@pytest.mark.parametrize(
+    "body",
+    ["4" + "[" * 1500 + "]" * 1500, "x", "b!!", "\x1e".join(['42["no_such_event"]'] * 300)],
+    ids=["deep", "junk", "base64", "over-budget"],
+)
+def test_real_polling_post_that_is_not_engine_io_or_over_budget_closes_the_session(live, body):
+    import requests
+
+    start, sid = len(live.log()), polling_session(live)
+    url = f"{live.url}/socket.io/?EIO=4&transport=polling&sid={sid}"
+    assert requests.post(url, data=body.encode(), timeout=5).status_code == 400
+    assert requests.get(url, timeout=5).status_code == 400  # the session is gone
+    assert "Traceback" not in live.log()[start:]
+
+
+@pytest.mark.server
+def test_real_polling_phone_moves_within_its_budget(live):
+    import socketio as socketio_client
+
+    workshop = live.new_workshop("Polling")
+    statement = live.open_statement(workshop, "Vi behöver mer dialog")
+    phone = socketio_client.Client(reconnection=False)
+    phone.connect(live.url, auth={"code": workshop["code"]}, transports=["polling"], wait_timeout=10)
+    try:
+        for value in range(0, 100, 10):
+            ack = phone.call("position", {"statement": statement["id"], "value": value}, timeout=5)
+            assert ack["ok"] is True
+    finally:
+        phone.disconnect()
