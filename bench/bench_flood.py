@@ -24,8 +24,12 @@ every phone. This benchmark puts a flooding process beside a timed phone:
 - the baseline: the same phone with no flooder, in the same run.
 
 Reports per phone kind and scenario: acks, lost, p50/p95/max in ms, and the
-flooder's frames written, connections it needed (closed by the budget) and
-times a write stalled for 2 s (the server not reading).
+flooder's frames written (into its socket: the server may have read fewer
+before it closed the connection), connections it needed (each closed by the
+budget), the seconds they were open, and times a write stalled for 2 s (the
+server not reading); then the tracebacks in the server's log and the
+machine's load average (other processes on the machine show in every row,
+the baseline's too).
 
 Usage:
   .venv/bin/python bench/bench_flood.py [--duration 5] [--rates 1000,10000,0]
@@ -103,6 +107,7 @@ def flood(url: str, kind: str, rate: float, duration: float, reconnect: bool) ->
     batch_size = 50 if not rate else max(1, int(rate / 100))  # ~10 ms of frames per write
     batch = one * batch_size
     written = connections = closed = stalls = 0
+    flooding = 0.0  # seconds a connection was open and written to
     started = time.monotonic()
     end = started + duration
     while time.monotonic() < end:
@@ -113,6 +118,7 @@ def flood(url: str, kind: str, rate: float, duration: float, reconnect: bool) ->
             continue
         connections += 1
         sock.settimeout(2.0)
+        opened = time.monotonic()
         try:
             while time.monotonic() < end:
                 sock.sendall(batch)
@@ -127,13 +133,15 @@ def flood(url: str, kind: str, rate: float, duration: float, reconnect: bool) ->
             closed += 1
         finally:
             sock.close()
+            flooding += time.monotonic() - opened
         if not reconnect:
             break
     return {
         "kind": kind,
         "rate": rate,
         "written": written,
-        "written_per_s": round(written / max(1e-9, time.monotonic() - started)),
+        "written_per_s": round(written / max(1e-9, flooding)),
+        "flooding_s": round(flooding, 3),
         "connections": connections,
         "closed_by_server": closed,
         "stalls": stalls,
@@ -265,8 +273,8 @@ def row(r: dict) -> str:
         parts.append(f"phone failed: {r['failed']}")
     if f:
         parts.append(
-            f"flooder wrote {f['written_per_s']:>8} frames/s on {f['connections']} connections,"
-            f" {f['stalls']} stalls"
+            f"flooder wrote {f['written']} frames ({f['written_per_s']}/s while open) on"
+            f" {f['connections']} connections, open {f['flooding_s']} s, {f['stalls']} stalls"
         )
     return " | ".join(parts)
 
