@@ -42,3 +42,43 @@ def test_what_a_client_sends_is_well_formed(frame):
 )
 def test_anything_else_is_not(frame):
     assert not well_formed(frame)
+
+
+def test_unmasking_gives_gevent_websockets_bytes():
+    import os
+
+    from geventwebsocket.websocket import Header
+
+    from workshop.live.fairness import unmask
+
+    byte_by_byte = Header.__dict__["mask_payload"] if Header.mask_payload is not unmask else None
+    for n in (0, 1, 3, 4, 5, 126, 3001, 70_000):
+        header = Header(True, 1, 0, n)
+        header.mask = os.urandom(4)
+        payload = os.urandom(n)
+        expected = bytearray(b ^ header.mask[i % 4] for i, b in enumerate(payload))
+        assert unmask(header, payload) == expected
+        if byte_by_byte is not None:
+            assert byte_by_byte(header, payload) == expected
+
+
+@pytest.mark.parametrize(
+    "chunks, valid",
+    [
+        ([b"plain"], True),
+        (["åäö €".encode()], True),
+        ([b"\xc3", b"\xa5"], True),  # a code point split between frames
+        ([b"\xff"], False),
+        ([b"ok\xed\xa0\x80"], False),  # a surrogate
+    ],
+)
+def test_the_codec_validator_answers_like_gevent_websockets(chunks, valid):
+    from geventwebsocket.utf8validator import Utf8Validator
+
+    from workshop.live.fairness import CodecUtf8Validator
+
+    ours, theirs = CodecUtf8Validator(), Utf8Validator()
+    for chunk in chunks:
+        a, b = ours.validate(chunk), theirs.validate(chunk)
+        assert a[:2] == b[:2]
+    assert a[0] is valid
