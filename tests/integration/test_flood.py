@@ -135,3 +135,31 @@ def test_the_budget_is_a_setting(tmp_path):
         phone.disconnect()
     finally:
         live.stop()
+
+
+@pytest.mark.parametrize(
+    "packet", ['42["no_such_event",{}]', f'42["position",{{"value":{DEEP}}}]'], ids=["small", "deep"]
+)
+def test_with_no_budget_yielding_alone_keeps_a_phones_acks_coming(tmp_path, packet):
+    """The budget out of the way: a joined socket floods for as long as it
+    likes, and only the yield after each packet lets the phone through."""
+    from tests.live_server import LiveServer
+
+    unlimited = {"WORKSHOP_SOCKET_PACKETS_PER_SECOND": "1e9", "WORKSHOP_SOCKET_BYTES_PER_SECOND": "1e12"}
+    live = LiveServer(tmp_path / "data", env=unlimited).start()
+    try:
+        workshop = live.new_workshop("Flod")
+        statement = live.open_statement(workshop, "Vi behöver mer dialog")
+        flooder = Flooder(live.url, packet, seconds=6, auth={"code": workshop["code"]})
+        flooder.start()
+        try:
+            time.sleep(0.3)  # the flood is under way
+            latencies, lost = phone_moves(live, workshop["code"], statement["id"], seconds=2)
+        finally:
+            flooder.stop.set()
+            flooder.join(10)
+        assert lost == 0
+        assert max(latencies) < 1.0, f"worst ack {max(latencies):.3f} s"
+        assert not flooder.closed_by_server  # it really flooded all along
+    finally:
+        live.stop()
