@@ -7,7 +7,7 @@ PYBABEL:= $(VENV)/bin/pybabel
 CHROMIUM := /usr/bin/chromium
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard workshop/translations/*/LC_MESSAGES/messages.po))
 
-.PHONY: install install-dev lock lock-upgrade versions backup run test test-fast chromium redis nginx cluster translations extract-messages bench bench-scale bench-cluster clean lint format
+.PHONY: install install-dev lock lock-upgrade versions backup run test test-fast chromium redis nginx cluster translations extract-messages bench bench-scale bench-cluster bench-flood clean lint format
 
 install: $(VENV)/.runtime node_modules/.installed $(CATALOGS)
 
@@ -141,6 +141,13 @@ BACKUP_DIR ?= backups
 KEEP ?= 14
 backup: install
 	$(PY) app.py backup $(BACKUP_DIR) --keep $(KEEP)
+
+# One unauthenticated socket flooding (small and deep packets, paced and as
+# fast as one process can) beside a timed phone of three kinds, against the
+# same phone with no flood (docs/performance.md). About two minutes.
+bench-flood: install-dev
+	$(PY) bench/bench_flood.py --duration 5
+	$(PY) bench/bench_flood.py --duration 5 --one-socket --clients sio
 
 clean:
 	rm -rf $(VENV) node_modules

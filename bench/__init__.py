@@ -4,9 +4,9 @@
   stop it, SIGKILL it, read its log); the servers below build on it.
 - `live_server.py`: the real server (`python app.py`) as such a child, with
   the HTTP API helpers the integration and browser tests and the small
-  benchmarks use (tests/live_server.py re-exports it).
+  benchmarks use.
 - `redis_server.py`: a redis-server of its own, for the cluster tests and
-  bench_cluster.py (tests/redis_server.py re-exports it).
+  bench_cluster.py.
 - `chromium.py`, `replay_room.py`: Debian's Chromium's launch settings and a
   big room's history, for the browser tests and bench_replay.py.
 - `sioclient.py`: a minimal Engine.IO 4 / Socket.IO 5 websocket client.

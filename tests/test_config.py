@@ -70,3 +70,16 @@ def test_request_timeout(tmp_path):
 def test_a_request_timeout_that_is_no_time_stops_with_a_message(tmp_path, bad):
     with pytest.raises(SystemExit, match="WORKSHOP_REQUEST_TIMEOUT"):
         from_env({"WORKSHOP_DATA_DIR": str(tmp_path), "WORKSHOP_REQUEST_TIMEOUT": bad})
+
+
+def test_socket_budget_settings(tmp_path):
+    env = {"WORKSHOP_DATA_DIR": str(tmp_path)}
+    s = from_env(env)
+    assert (s.socket_packets_per_second, s.socket_bytes_per_second) == (50.0, 256 * 1024)
+    s = from_env(
+        {**env, "WORKSHOP_SOCKET_PACKETS_PER_SECOND": "20", "WORKSHOP_SOCKET_BYTES_PER_SECOND": "65536"}
+    )
+    assert (s.socket_packets_per_second, s.socket_bytes_per_second) == (20.0, 65536.0)
+    for bad in ("0", "-1", "many"):
+        with pytest.raises(SystemExit, match="WORKSHOP_SOCKET_PACKETS_PER_SECOND"):
+            from_env({**env, "WORKSHOP_SOCKET_PACKETS_PER_SECOND": bad})

@@ -64,7 +64,7 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         async_handlers=False,
         client_manager=_client_manager(settings),
     )
-    from workshop.live import connect, guard
+    from workshop.live import connect, fairness, guard
     from workshop.live.hub import Hub
     from workshop.live.part import register_part
 
@@ -88,6 +88,11 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
     app.extensions["workshop.join_guard"] = join_guard
     connect.register(socketio, hub, join_guard)
     guard.install(socketio.server, hub)
+    fairness.install(
+        socketio.server.eio,
+        fairness.Limits(settings.socket_packets_per_second, settings.socket_bytes_per_second),
+        joined=lambda eio_sid: socketio.server.manager.sid_from_eio_sid(eio_sid, "/") is not None,
+    )
 
     from workshop.web import api_export, api_workshops, errors, headers, health, pages, summary_pages
 

@@ -31,6 +31,11 @@ class Settings:
     request_timeout: float = 15.0
     # Where the admin token is kept; None when it came from WORKSHOP_ADMIN_TOKEN.
     admin_token_file: Path | None = None
+    # One socket's budget (live/fairness.py): packets and bytes a second, a
+    # burst of 4 seconds' worth; past it the connection is closed. A phone
+    # sends at most a few moves a second.
+    socket_packets_per_second: float = 50.0
+    socket_bytes_per_second: float = 256 * 1024
 
     @property
     def database_path(self) -> Path:
@@ -114,15 +119,16 @@ def admin_token_from(data_dir: Path) -> str:
     return token
 
 
-def _positive_seconds(environ, name: str, default: str) -> float:
-    text = environ.get(name) or default
+def _positive(environ, name: str, default: float, what: str = "a number") -> float:
+    """A finite number above 0 from the environment, or stop with a message."""
+    text = environ.get(name) or str(default)
     try:
-        seconds = float(text)
+        value = float(text)
     except ValueError:
-        seconds = 0.0
-    if not 0 < seconds < float("inf"):
-        raise SystemExit(f"{name} must be a number of seconds above 0, not {text!r}")
-    return seconds
+        value = 0.0
+    if not 0 < value < float("inf"):
+        raise SystemExit(f"{name} must be {what} above 0, not {text!r}")
+    return value
 
 
 def from_env(environ=os.environ) -> Settings:
@@ -142,5 +148,7 @@ def from_env(environ=os.environ) -> Settings:
         async_mode=async_mode,
         redis_url=environ.get("WORKSHOP_REDIS_URL") or None,
         trusted_proxies=int(environ.get("WORKSHOP_TRUSTED_PROXIES", "0")),
-        request_timeout=_positive_seconds(environ, "WORKSHOP_REQUEST_TIMEOUT", "15"),
+        request_timeout=_positive(environ, "WORKSHOP_REQUEST_TIMEOUT", 15.0, "a number of seconds"),
+        socket_packets_per_second=_positive(environ, "WORKSHOP_SOCKET_PACKETS_PER_SECOND", 50.0),
+        socket_bytes_per_second=_positive(environ, "WORKSHOP_SOCKET_BYTES_PER_SECOND", 256 * 1024),
     )

@@ -1,5 +1,5 @@
 """bench/proc.py: a child process started, waited for, stopped, SIGKILLed and
-restarted, its output in its log (what tests/live_server.py and the
+restarted, its output in its log (what bench/live_server.py and the
 benchmarks' servers build on). The children are tiny Python scripts."""
 
 from __future__ import annotations

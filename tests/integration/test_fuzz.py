@@ -10,6 +10,13 @@ asked for one, no traceback in the server's log, the invariants afterwards
 break, one speaker at most, no comment over 280 characters), and that
 bad-only input changes nothing.
 
+The socket events go out twice: through python-socketio's client, and as
+1,000 raw websocket frames (tests/raw_socket.py) that no library would
+send: deeper than the client can encode, longer than the limit, truncated,
+with a wrong packet type, a foreign namespace, a binary attachment, not
+UTF-8, binary. Each frame either gets its ack or its connection is closed
+cleanly, and the server's log counts 0 tracebacks (issue 17).
+
 Seeded (SEED) so a failure replays; bounded in count and time.
 """
 
@@ -22,11 +29,15 @@ import sqlite3
 import pytest
 import requests
 import socketio as socketio_client
+import websocket
+
+from tests.raw_socket import Closed, RawSocket
 
 SEED = 20261123
 EVENTS = 2000
 REQUESTS = 1000
 BAD_ONLY = 300
+RAW_FRAMES = 1000
 
 PHONE_EVENTS = [
     "position",
@@ -371,3 +382,108 @@ def test_bad_only_input_changes_nothing(live, setup):
             p.disconnect()
     assert after == before
     assert "Traceback" not in live.log()
+
+
+# -- raw websocket frames, the doors an attacker uses (issue 17) ---------------
+DEEP_MARK = "__deep__"
+
+
+def raw_frame(rng: random.Random, fuzz: Fuzzer, ack_id: int) -> tuple[str, str | bytes, bool]:
+    """(kind, frame, asks for an ack): one frame a hostile client could send."""
+    event = rng.choice(PHONE_EVENTS * 3 + HOSTILE_EVENTS)
+    payload = fuzz.payload(event)
+    if rng.random() < 0.3 and isinstance(payload, dict) and payload:
+        payload[rng.choice(sorted(payload))] = DEEP_MARK  # deeper than any client library encodes
+    body = json.dumps([event, payload]).replace(f'"{DEEP_MARK}"', _deep_text(rng.randint(10, 3000)))
+    good = f"42{ack_id}{body}"
+    r = rng.random()
+    if r < 0.48:
+        return "event", good, True
+    if r < 0.5:
+        text = json.dumps({"statement": fuzz.ids["statement"], "value": "x" * rng.choice([199_000, 240_000])})
+        return "long", f'42{ack_id}["position",{text}]', True
+    if r < 0.6:
+        return "truncated", good[: rng.randint(len(str(ack_id)) + 3, len(good) - 1)], True
+    if r < 0.65:
+        return "binary event", f'451-{ack_id}["{event}",{{"_placeholder":true,"num":0}}]', True
+    if r < 0.7:
+        return "namespace", f"42/admin,{ack_id}{body}", True
+    if r < 0.75:
+        return "binary", bytes(rng.randint(0, 255) for _ in range(rng.randint(1, 40))), False
+    malformed = [
+        "",
+        "x",
+        "b!!",
+        "2[1]",
+        "3probe",
+        "6",
+        "4" + _deep_text(rng.randint(1, 3000)),
+        '4{"a":1}',
+        "49" + body,
+        "43" + str(ack_id) + body,  # an ack nobody asked for
+        "40" + rng.choice(["{}", '{"code": 5}', "[", '{"workshop": "x", "key": "y"}']),
+        "42" + body[: rng.randint(1, len(body))],
+        "4" + "".join(chr(rng.randint(32, 0x2FFF)) for _ in range(rng.randint(1, 30))),
+    ]
+    return "malformed", rng.choice(malformed), False
+
+
+def _deep_text(n: int) -> str:
+    return "[" * n + "]" * n
+
+
+def test_fuzzed_raw_frames_get_an_ack_or_a_clean_close(live, setup):
+    """Every frame that asks for an ack gets it or its connection closes; a
+    frame that asks none is followed by a move that must be acked or find the
+    connection closed. Nothing hangs, and no traceback reaches the log."""
+    rng = random.Random(SEED + 2)
+    fuzz = Fuzzer(rng, setup)
+    start = len(live.log())
+    sockets = [RawSocket(live.url).join({"code": setup["code"]}) for _ in range(8)]
+    hung, outcomes, next_id = [], {}, 1000
+
+    def answered(sock, ack_id) -> str:
+        try:
+            sock.ack(ack_id, timeout=5)
+            return "ack"
+        except Closed:
+            return "closed"
+        except websocket.WebSocketTimeoutException:
+            return "hung"
+
+    try:
+        for i in range(RAW_FRAMES):
+            k = rng.randrange(len(sockets))
+            sock, next_id = sockets[k], next_id + 1
+            kind, frame, asks = raw_frame(rng, fuzz, next_id)
+            try:
+                sock.send_binary(frame) if isinstance(frame, bytes) else sock.send(frame)
+                if not asks:  # a move after it: acked, or the connection is gone
+                    next_id = sock.emit("position", {"statement": setup["statement"], "value": 50})
+                outcome = answered(sock, next_id)
+            except (Closed, websocket.WebSocketConnectionClosedException, ConnectionError):
+                outcome = "closed"
+            outcomes[(kind, outcome)] = outcomes.get((kind, outcome), 0) + 1
+            if outcome == "hung":
+                hung.append((i, kind, frame[:80]))
+                if len(hung) == 5:
+                    break  # enough to fail on, within the test's time
+            if outcome != "ack":
+                sock.close()
+                sockets[k] = RawSocket(live.url).join({"code": setup["code"]})
+    finally:
+        for sock in sockets:
+            sock.close()
+    log = live.log()[start:]
+    assert hung == []
+    assert log.count("Traceback") == 0, log[-3000:]
+    assert outcomes.get(("event", "ack"), 0) > 300, outcomes  # most well-formed events were answered
+    assert outcomes.get(("malformed", "closed"), 0) > 50, outcomes
+    # The server still serves a phone as before.
+    phone = socketio_client.Client(reconnection=False)
+    phone.connect(live.url, auth={"code": setup["code"]}, transports=["websocket"], wait_timeout=10)
+    try:
+        ack = phone.call("position", {"statement": setup["statement"], "value": 30}, timeout=5)
+        assert ack["ok"] is True
+    finally:
+        phone.disconnect()
