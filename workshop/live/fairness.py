@@ -237,7 +237,11 @@ def _refuse_post(eio, environ, limits: Limits, joined) -> bool:
         return False  # Engine.IO answers it
     if length > eio.max_http_buffer_size:
         return False  # Engine.IO refuses it unread
-    body = environ["wsgi.input"].read(length)
+    try:
+        body = environ["wsgi.input"].read(length)
+    except OSError:  # the body stalled (http_server.StalledBody) or the client went: the client's doing
+        log.info("refused a polling POST from %s: its body did not arrive", sid)
+        return True
     environ["wsgi.input"] = io.BytesIO(body)
     budget, now = budget_of(socket, limits), time.monotonic()
     try:
