@@ -86,6 +86,8 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
 
     join_guard = JoinGuard(settings.redis_url)
     app.extensions["workshop.join_guard"] = join_guard
+    hub.refused_guesses = lambda: join_guard.refused
+    hub.metrics.read_at_scrape(hub.snapshot)
     connect.register(socketio, hub, join_guard)
     guard.install(socketio.server, hub)
     fairness.install(
@@ -94,11 +96,11 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         joined=lambda eio_sid: socketio.server.manager.sid_from_eio_sid(eio_sid, "/") is not None,
     )
 
-    from workshop.web import api_export, api_workshops, errors, headers, health, pages, summary_pages
+    from workshop.web import api_export, api_workshops, errors, headers, health, metrics, pages, summary_pages
 
     errors.register(app)
     headers.register(app)
-    for blueprint in (api_workshops.bp, pages.bp, health.bp, api_export.bp, summary_pages.bp):
+    for blueprint in (api_workshops.bp, pages.bp, health.bp, metrics.bp, api_export.bp, summary_pages.bp):
         app.register_blueprint(blueprint)
     # Each method: its HTTP API and its socket events (see workshop/methods.py).
     for method in registry.methods:

@@ -36,6 +36,8 @@ class Settings:
     # sends at most a few moves a second.
     socket_packets_per_second: float = 50.0
     socket_bytes_per_second: float = 256 * 1024
+    # A bearer token that opens only /metrics (the admin token does too).
+    metrics_token: str = ""
 
     @property
     def database_path(self) -> Path:
@@ -151,4 +153,5 @@ def from_env(environ=os.environ) -> Settings:
         request_timeout=_positive(environ, "WORKSHOP_REQUEST_TIMEOUT", 15.0, "a number of seconds"),
         socket_packets_per_second=_positive(environ, "WORKSHOP_SOCKET_PACKETS_PER_SECOND", 50.0),
         socket_bytes_per_second=_positive(environ, "WORKSHOP_SOCKET_BYTES_PER_SECOND", 256 * 1024),
+        metrics_token=environ.get("WORKSHOP_METRICS_TOKEN", "").strip(),
     )
