@@ -8,6 +8,8 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop.domain.retention import parse_days
+
 ASYNC_MODES = ("gevent", "eventlet", "threading")
 
 
@@ -38,6 +40,10 @@ class Settings:
     socket_bytes_per_second: float = 256 * 1024
     # A bearer token that opens only /metrics (the admin token does too).
     metrics_token: str = ""
+    # Ended workshops are deleted this many days after they ended (None: kept).
+    retention_days: int | None = None
+    # Where each workshop's appendix (JSON and PDF) is written before retention deletes it.
+    archive_dir: Path | None = None
 
     @property
     def database_path(self) -> Path:
@@ -154,4 +160,13 @@ def from_env(environ=os.environ) -> Settings:
         socket_packets_per_second=_positive(environ, "WORKSHOP_SOCKET_PACKETS_PER_SECOND", 50.0),
         socket_bytes_per_second=_positive(environ, "WORKSHOP_SOCKET_BYTES_PER_SECOND", 256 * 1024),
         metrics_token=environ.get("WORKSHOP_METRICS_TOKEN", "").strip(),
+        retention_days=_retention_days(environ),
+        archive_dir=Path(environ["WORKSHOP_ARCHIVE_DIR"]) if environ.get("WORKSHOP_ARCHIVE_DIR") else None,
     )
+
+
+def _retention_days(environ) -> int | None:
+    try:
+        return parse_days(environ.get("WORKSHOP_RETENTION_DAYS"))
+    except ValueError as err:
+        raise SystemExit(str(err)) from None
