@@ -143,10 +143,30 @@ def main() -> int:
     return command_line(sys.argv[1:], serve=serve)
 
 
+def announce(settings) -> None:
+    """The banner (links, QR code) on a terminal or a plain log; with
+    WORKSHOP_LOG_FORMAT=json one event instead, never with the token."""
+    if settings.log_format != "json":
+        print(banner(settings, terminal=sys.stdout.isatty()), flush=True)
+        return
+    import logging
+
+    logging.getLogger("workshop").info(
+        "started: %s mode, participants join at %s/join, data in %s, admin token in %s",
+        settings.async_mode,
+        settings.public_url,
+        settings.data_dir,
+        settings.admin_token_file or "WORKSHOP_ADMIN_TOKEN",
+    )
+
+
 def serve() -> None:
+    from workshop import logs
+
     settings = from_env()
+    logs.configure(settings.log_format)
     app = create_app(settings)
-    print(banner(settings, terminal=sys.stdout.isatty()), flush=True)
+    announce(settings)
     socketio = app.extensions["socketio"]
     calm_garbage_collector()
     start_retention(app, settings)

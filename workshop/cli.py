@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from workshop import logs
 from workshop.config import from_env
 from workshop.storage.backup import BackupError, backup, restore
 
@@ -58,7 +59,9 @@ def main(argv: list[str], serve: Callable[[], None]) -> int:
         serve()
         return 0
     if args.command == "retention":
-        return run_retention(from_env())
+        settings = from_env()
+        logs.configure(settings.log_format)
+        return run_retention(settings)
     database = from_env().database_path
     try:
         if args.command == "backup":

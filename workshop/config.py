@@ -44,6 +44,8 @@ class Settings:
     retention_days: int | None = None
     # Where each workshop's appendix (JSON and PDF) is written before retention deletes it.
     archive_dir: Path | None = None
+    # "plain" lines, or "json": one object a line (workshop/logs.py).
+    log_format: str = "plain"
 
     @property
     def database_path(self) -> Path:
@@ -161,8 +163,16 @@ def from_env(environ=os.environ) -> Settings:
         socket_bytes_per_second=_positive(environ, "WORKSHOP_SOCKET_BYTES_PER_SECOND", 256 * 1024),
         metrics_token=environ.get("WORKSHOP_METRICS_TOKEN", "").strip(),
         retention_days=_retention_days(environ),
+        log_format=_log_format(environ),
         archive_dir=Path(environ["WORKSHOP_ARCHIVE_DIR"]) if environ.get("WORKSHOP_ARCHIVE_DIR") else None,
     )
+
+
+def _log_format(environ) -> str:
+    value = environ.get("WORKSHOP_LOG_FORMAT") or "plain"
+    if value not in ("plain", "json"):
+        raise SystemExit(f"WORKSHOP_LOG_FORMAT must be plain or json, not {value!r}")
+    return value
 
 
 def _retention_days(environ) -> int | None:

@@ -74,14 +74,19 @@ def sweep(
         except NotFound:  # another worker's sweep took it first
             continue
         except Exception:
-            log.exception("retention: could not archive workshop %s; kept", workshop["id"])
+            log.exception(
+                "retention: could not archive workshop %s; kept",
+                workshop["id"],
+                extra={"workshop": workshop["id"]},
+            )
             continue
         log.warning(
             "retention: deleted workshop %s (ended %s, kept %d days)%s",
             workshop["id"],
             workshop["ended_at"],
             days,
-            f"; archived as {', '.join(p.name for p in written)}" if written else "",
+            f"; its appendix archived in {written[0].parent}" if written else "",
+            extra={"workshop": workshop["id"]},
         )
         deleted.append(workshop["id"])
     return deleted

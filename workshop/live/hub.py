@@ -219,7 +219,7 @@ class Hub:
             # Deleted within the window (or while flushing): nothing to send.
             log.debug("flush %s: workshop %s is gone", kind, workshop_id)
         except Exception:  # never kill the loop
-            log.exception("flush %s failed", kind)
+            log.exception("flush %s failed", kind, extra={"workshop": workshop_id})
         self.metrics.flush_duration.observe(time.perf_counter() - started)
 
     def _flush_presence(self, workshop_id: str) -> None:
