@@ -8,14 +8,12 @@ them into the ``Registry`` and hands that to the core.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from workshop.config import Settings, private_dir
+from workshop.files import app_file
 from workshop.flask_app import WorkshopFlask
 from workshop.i18n import TRANSLATIONS_DIR
 from workshop.web.converters import IdConverter
 
-ROOT = Path(__file__).resolve().parent.parent
 # Generous for a 20,000-character note in any script; small enough that a
 # flood of junk is refused (413) before it reaches a handler.
 MAX_BODY_BYTES = 256 * 1024
@@ -31,7 +29,9 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
 
     registry = Registry(tuple(methods))
     private_dir(settings.data_dir)
-    app = WorkshopFlask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
+    app = WorkshopFlask(
+        __name__, template_folder=str(app_file("templates")), static_folder=str(app_file("static"))
+    )
     app.config.update(
         SETTINGS=settings,
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
