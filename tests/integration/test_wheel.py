@@ -30,7 +30,18 @@ def run(*argv, **kwargs):
 def build_wheel(out: Path) -> Path:
     leftovers = [p for p in (ROOT / "build", ROOT / "workshop.egg-info") if not p.exists()]
     try:
-        run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT))
+        run(
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        )
     finally:
         for path in leftovers:  # what this build made in the tree, not a developer's own
             shutil.rmtree(path, ignore_errors=True)
@@ -69,7 +80,9 @@ def test_the_wheel_installs_and_serves(tmp_path):
     }
     log = (tmp_path / "serve.log").open("w")
     # From an empty directory: nothing of the source tree is reachable.
-    server = subprocess.Popen([str(venv / "bin" / "workshop"), "serve"], cwd=tmp_path, env=env, stdout=log, stderr=log)
+    server = subprocess.Popen(
+        [str(venv / "bin" / "workshop"), "serve"], cwd=tmp_path, env=env, stdout=log, stderr=log
+    )
     try:
         url = f"http://{HOST}:{port}"
         deadline = time.monotonic() + 30
@@ -78,7 +91,9 @@ def test_the_wheel_installs_and_serves(tmp_path):
                 ready = requests.get(url + "/readyz", timeout=2)
                 break
             except requests.ConnectionError:
-                assert server.poll() is None and time.monotonic() < deadline, (tmp_path / "serve.log").read_text()
+                assert server.poll() is None and time.monotonic() < deadline, (
+                    tmp_path / "serve.log"
+                ).read_text()
                 time.sleep(0.1)
         assert ready.status_code == 200 and ready.json()["ready"] is True
         page = requests.get(url + "/console", timeout=5)
