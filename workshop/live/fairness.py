@@ -237,7 +237,10 @@ def _refuse_post(eio, environ, limits: Limits, joined) -> bool:
         return False  # Engine.IO answers it
     if length > eio.max_http_buffer_size:
         return False  # Engine.IO refuses it unread
-    body = environ["wsgi.input"].read(length)
+    try:
+        body = environ["wsgi.input"].read(length)
+    except (OSError, TimeoutError):  # the body stalled (http_server.StalledBody) or the client left:
+        return True  # 400, nothing done, no traceback in the log (the socket stays as it was)
     environ["wsgi.input"] = io.BytesIO(body)
     budget, now = budget_of(socket, limits), time.monotonic()
     try:
