@@ -114,19 +114,62 @@ def serve_gevent(app, settings) -> None:
     drained.wait()
 
 
+def start_retention(app, settings) -> None:
+    """WORKSHOP_RETENTION_DAYS: a sweep at start, then hourly (workshop/retention.py);
+    PDFs for the archive are rendered in a thread, off the event loop."""
+    if settings.retention_days is None:
+        return
+    from workshop import retention
+    from workshop.render.offload import run_off_loop
+
+    hub, socketio = app.extensions["workshop.hub"], app.extensions["socketio"]
+
+    def once():
+        retention.sweep(
+            app.extensions["workshop.store"],
+            settings.retention_days,
+            archive_dir=settings.archive_dir,
+            render=lambda fn, *args: run_off_loop(fn, *args, mode=settings.async_mode),
+            deleting=hub.workshop_deleted,
+        )
+
+    socketio.start_background_task(retention.keep_sweeping, once, socketio.sleep, lambda: hub.draining)
+
+
 def main() -> int:
-    """`python app.py [serve]`, or `backup DIR` / `restore FILE` (workshop/cli.py)."""
+    """`python app.py [serve]`, or `backup DIR` / `restore FILE` / `retention` (workshop/cli.py)."""
     from workshop.cli import main as command_line
 
     return command_line(sys.argv[1:], serve=serve)
 
 
+def announce(settings) -> None:
+    """The banner (links, QR code) on a terminal or a plain log; with
+    WORKSHOP_LOG_FORMAT=json one event instead, never with the token."""
+    if settings.log_format != "json":
+        print(banner(settings, terminal=sys.stdout.isatty()), flush=True)
+        return
+    import logging
+
+    logging.getLogger("workshop").info(
+        "started: %s mode, participants join at %s/join, data in %s, admin token in %s",
+        settings.async_mode,
+        settings.public_url,
+        settings.data_dir,
+        settings.admin_token_file or "WORKSHOP_ADMIN_TOKEN",
+    )
+
+
 def serve() -> None:
+    from workshop import logs
+
     settings = from_env()
+    logs.configure(settings.log_format)
     app = create_app(settings)
-    print(banner(settings, terminal=sys.stdout.isatty()), flush=True)
+    announce(settings)
     socketio = app.extensions["socketio"]
     calm_garbage_collector()
+    start_retention(app, settings)
     if settings.async_mode == "gevent":
         serve_gevent(app, settings)
         return

@@ -25,7 +25,8 @@ before any other phone exists, so the first `distribution` that counts one
 position holds exactly its dot. (In ours the key happens to be the
 participant number, 1; nothing here depends on that.)
 
---reconnect-storm (ours only): after the load, SIGKILL our server, start it
+--reconnect-storm (ours only): after the load, SIGKILL our server (or SIGTERM
+with --restart-signal TERM: it drains and exits by itself), start it
 again on the same data dir and port, then every phone reconnects at once
 with its token (auth {"code", "participant"}), retrying like socket.io-client
 (1 s doubling to 5 s, ±50 % jitter). Measured: time until every phone has
@@ -122,6 +123,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--servers", default="bare,ours", help="comma-separated: bare, ours")
     parser.add_argument(
         "--reconnect-storm", action="store_true", help="after the load, restart ours; all phones reconnect"
+    )
+    parser.add_argument(
+        "--restart-signal",
+        choices=("KILL", "TERM"),
+        default="KILL",
+        help="how the storm stops ours: KILL (a crash) or TERM (a drained restart, as systemd does)",
     )
     parser.add_argument("--workers", type=int, default=2, help="load generator processes")
     parser.add_argument(

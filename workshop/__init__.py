@@ -8,14 +8,12 @@ them into the ``Registry`` and hands that to the core.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from workshop.config import Settings, private_dir
+from workshop.files import app_file
 from workshop.flask_app import WorkshopFlask
 from workshop.i18n import TRANSLATIONS_DIR
 from workshop.web.converters import IdConverter
 
-ROOT = Path(__file__).resolve().parent.parent
 # Generous for a 20,000-character note in any script; small enough that a
 # flood of junk is refused (413) before it reaches a handler.
 MAX_BODY_BYTES = 256 * 1024
@@ -31,7 +29,9 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
 
     registry = Registry(tuple(methods))
     private_dir(settings.data_dir)
-    app = WorkshopFlask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
+    app = WorkshopFlask(
+        __name__, template_folder=str(app_file("templates")), static_folder=str(app_file("static"))
+    )
     app.config.update(
         SETTINGS=settings,
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
@@ -86,6 +86,8 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
 
     join_guard = JoinGuard(settings.redis_url)
     app.extensions["workshop.join_guard"] = join_guard
+    hub.refused_guesses = lambda: join_guard.refused
+    hub.metrics.read_at_scrape(hub.snapshot)
     connect.register(socketio, hub, join_guard)
     guard.install(socketio.server, hub)
     fairness.install(
@@ -94,11 +96,11 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         joined=lambda eio_sid: socketio.server.manager.sid_from_eio_sid(eio_sid, "/") is not None,
     )
 
-    from workshop.web import api_export, api_workshops, errors, headers, health, pages, summary_pages
+    from workshop.web import api_export, api_workshops, errors, headers, health, metrics, pages, summary_pages
 
     errors.register(app)
     headers.register(app)
-    for blueprint in (api_workshops.bp, pages.bp, health.bp, api_export.bp, summary_pages.bp):
+    for blueprint in (api_workshops.bp, pages.bp, health.bp, metrics.bp, api_export.bp, summary_pages.bp):
         app.register_blueprint(blueprint)
     # Each method: its HTTP API and its socket events (see workshop/methods.py).
     for method in registry.methods:

@@ -1,5 +1,6 @@
 """The command line: `python app.py [serve]`, `python app.py backup DIR
-[--keep N]`, `python app.py restore FILE` (also `make backup`).
+[--keep N]`, `python app.py restore FILE` (also `make backup`),
+`python app.py retention` (WORKSHOP_RETENTION_DAYS, WORKSHOP_ARCHIVE_DIR).
 
 Settings come from the environment as for the server (WORKSHOP_DATA_DIR).
 A refused backup or restore prints why and exits 1, changing nothing.
@@ -12,6 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from workshop import logs
 from workshop.config import from_env
 from workshop.storage.backup import BackupError, backup, restore
 
@@ -25,7 +27,30 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--keep", type=int, default=14, help="how many backups to keep in DIR (default 14)")
     r = commands.add_parser("restore", help="replace the database with a backup (stop the server first)")
     r.add_argument("file", type=Path)
+    commands.add_parser(
+        "retention",
+        help="delete the workshops that ended more than WORKSHOP_RETENTION_DAYS ago"
+        " (their appendix first written to WORKSHOP_ARCHIVE_DIR, if set)",
+    )
     return p
+
+
+def run_retention(settings) -> int:
+    """Once, now: what the server also does every hour."""
+    from workshop import retention
+    from workshop.methods import METHODS
+    from workshop.registry import Registry
+
+    if settings.retention_days is None:
+        print("retention: WORKSHOP_RETENTION_DAYS is not set; nothing is deleted")
+        return 0
+    store = Registry(METHODS).store_class(settings.database_path)
+    try:
+        deleted = retention.sweep(store, settings.retention_days, archive_dir=settings.archive_dir)
+    finally:
+        store.close()
+    print(f"retention: {len(deleted)} workshop(s) deleted" + "".join(f"\n  {d}" for d in deleted))
+    return 0
 
 
 def main(argv: list[str], serve: Callable[[], None]) -> int:
@@ -33,6 +58,10 @@ def main(argv: list[str], serve: Callable[[], None]) -> int:
     if args.command in (None, "serve"):
         serve()
         return 0
+    if args.command == "retention":
+        settings = from_env()
+        logs.configure(settings.log_format)
+        return run_retention(settings)
     database = from_env().database_path
     try:
         if args.command == "backup":

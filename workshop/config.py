@@ -8,6 +8,8 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop.domain.retention import parse_days
+
 ASYNC_MODES = ("gevent", "eventlet", "threading")
 
 
@@ -36,6 +38,14 @@ class Settings:
     # sends at most a few moves a second.
     socket_packets_per_second: float = 50.0
     socket_bytes_per_second: float = 256 * 1024
+    # A bearer token that opens only /metrics (the admin token does too).
+    metrics_token: str = ""
+    # Ended workshops are deleted this many days after they ended (None: kept).
+    retention_days: int | None = None
+    # Where each workshop's appendix (JSON and PDF) is written before retention deletes it.
+    archive_dir: Path | None = None
+    # "plain" lines, or "json": one object a line (workshop/logs.py).
+    log_format: str = "plain"
 
     @property
     def database_path(self) -> Path:
@@ -151,4 +161,22 @@ def from_env(environ=os.environ) -> Settings:
         request_timeout=_positive(environ, "WORKSHOP_REQUEST_TIMEOUT", 15.0, "a number of seconds"),
         socket_packets_per_second=_positive(environ, "WORKSHOP_SOCKET_PACKETS_PER_SECOND", 50.0),
         socket_bytes_per_second=_positive(environ, "WORKSHOP_SOCKET_BYTES_PER_SECOND", 256 * 1024),
+        metrics_token=environ.get("WORKSHOP_METRICS_TOKEN", "").strip(),
+        retention_days=_retention_days(environ),
+        log_format=_log_format(environ),
+        archive_dir=Path(environ["WORKSHOP_ARCHIVE_DIR"]) if environ.get("WORKSHOP_ARCHIVE_DIR") else None,
     )
+
+
+def _log_format(environ) -> str:
+    value = environ.get("WORKSHOP_LOG_FORMAT") or "plain"
+    if value not in ("plain", "json"):
+        raise SystemExit(f"WORKSHOP_LOG_FORMAT must be plain or json, not {value!r}")
+    return value
+
+
+def _retention_days(environ) -> int | None:
+    try:
+        return parse_days(environ.get("WORKSHOP_RETENTION_DAYS"))
+    except ValueError as err:
+        raise SystemExit(str(err)) from None

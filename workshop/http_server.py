@@ -30,6 +30,10 @@ import gevent
 from gevent import pywsgi
 from geventwebsocket.handler import WebSocketHandler
 
+from workshop.logs import redact
+
+ACCESS = logging.getLogger("workshop.access")
+
 DEFAULT_REQUEST_TIMEOUT = 15.0
 
 
@@ -112,6 +116,33 @@ class DeadlineHandler(WebSocketHandler):
         if environ["wsgi.input"] is self.wsgi_input:  # not for a websocket upgrade
             environ["wsgi.input"] = BodyReader(self.wsgi_input)
         return environ
+
+    def log_request(self):
+        """One access line per request (a websocket's when it closes),
+        redacted: a download link's ?key= and a join link's code never reach
+        the log (workshop/logs.py). Replaces gevent's and geventwebsocket's."""
+        if not ACCESS.isEnabledFor(logging.INFO):
+            return
+        status = (getattr(self, "_orig_status", None) or self.status or "000").split()[0]
+        ms = round((self.time_finish - self.time_start) * 1000, 1) if self.time_finish else None
+        client = self.client_address[0] if isinstance(self.client_address, tuple) else self.client_address
+        request_line = redact(self.requestline or "")
+        ACCESS.info(
+            '%s "%s" %s %s %s ms',
+            client or "-",
+            request_line,
+            status,
+            self.response_length or "-",
+            ms if ms is not None else "-",
+            extra={
+                "method": self.command or "",
+                "path": redact(self.path or ""),
+                "status": int(status) if status.isdigit() else 0,
+                "bytes": self.response_length or 0,
+                "ms": ms,
+                "client": client or "-",
+            },
+        )
 
     def _handle_client_error(self, ex):
         # A timeout while the headers trickle in (TooSlow, or a read that

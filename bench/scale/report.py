@@ -109,8 +109,8 @@ ROWS = [
 ]
 
 STORM_ROWS = [
-    ("phones reconnecting", lambda s: f"{s['phones']} (saw the kill: {s['down']})"),
-    ("server restart (SIGKILL → /healthz)", lambda s: f"{s['restart_s']:.1f} s"),
+    ("phones reconnecting", lambda s: f"{s['phones']} (saw it stop: {s['down']})"),
+    ("server restart (start → /healthz)", lambda s: f"{s['restart_s']:.1f} s"),
     (
         "all back with their position",
         lambda s: (
@@ -119,7 +119,7 @@ STORM_ROWS = [
                 if s["all_back_s"] is not None
                 else f"NOT all: last at {fmt(s['last_back_s'], '.1f')} s"
             )
-            + f" after the restart ({s['from_kill_s']:.1f} s after the kill)"
+            + f" after the restart ({s['from_kill_s']:.1f} s after the signal)"
         ),
     ),
     (
@@ -145,6 +145,13 @@ STORM_ROWS = [
                 if s["unacked_value"]
                 else ""
             )
+        ),
+    ),
+    (
+        "restart signal (exit code, drain)",
+        lambda s: (
+            s.get("signal", "KILL")
+            + (f" (exit {s['exit_code']}, drained in {s['drain_s']:.2f} s)" if "drain_s" in s else "")
         ),
     ),
     ("back within 5/10/20/30/60 s", lambda s: " / ".join(str(v) for v in s["back_within"].values())),

@@ -2,11 +2,16 @@
 after the load, SIGKILL the server, start it again on the same data dir and
 port, then every phone reconnects at once with its token (the workers'
 `Reconnect`). Measured: time until every phone has its `welcome` and a
-`state` whose `position` equals its last acked value."""
+`state` whose `position` equals its last acked value.
+
+--restart-signal TERM stops it the way systemd does instead: SIGTERM, the
+server drains (workshop/live/shutdown.py) and exits by itself; measured
+too: its exit code and how long the drain took."""
 
 from __future__ import annotations
 
 import asyncio
+import signal
 import time
 
 from bench.scale.stats import merge_counts, percentile
@@ -15,9 +20,12 @@ from bench.scale.worker import STORM_LIMIT, WorkerHandle
 
 
 async def storm(server, workers: list[WorkerHandle], args) -> dict:
-    out: dict = {}
+    out: dict = {"signal": args.restart_signal}
     t_kill = time.monotonic()
-    await asyncio.to_thread(server.kill9)
+    if args.restart_signal == "TERM":
+        out["exit_code"], out["drain_s"] = await asyncio.to_thread(terminate, server)
+    else:
+        await asyncio.to_thread(server.kill9)
     downs = [await w.ask("wait_down", 30, timeout=20) for w in workers]
     out["down"] = sum(d["down"] for d in downs)
     out["still_up_after_kill"] = sum(d["still_up"] for d in downs)
@@ -37,6 +45,18 @@ async def storm(server, workers: list[WorkerHandle], args) -> dict:
     out["gen_cpu_s"] = sum(r["cpu_s"] for r in reports)
     out["rss_after_mb"] = rss_mb(server.pid)
     return out
+
+
+def terminate(server, timeout: float = 30.0) -> tuple[int | None, float]:
+    """SIGTERM and wait for the exit: (exit code, seconds); SIGKILL past ``timeout`` (code None)."""
+    began = time.monotonic()
+    server.proc.send_signal(signal.SIGTERM)
+    try:
+        code = server.proc.wait(timeout)
+    except Exception:  # subprocess.TimeoutExpired: it did not drain
+        server.kill9()
+        code = None
+    return code, time.monotonic() - began
 
 
 def add_up(out: dict, reports: list[dict]) -> list[float]:

@@ -8,13 +8,17 @@ const $ = (id) => document.getElementById(id);
 // for this tab only, like the workshops' keys (common.js).
 const TOKEN = "admin-token";
 let token = secretFromFragment("token", TOKEN);
+// WORKSHOP_RETENTION_DAYS as the server reports it (null: kept until deleted).
+let retentionDays = null;
 
 // Appendix formats: (format, label). Format names read the same in both languages.
 const EXPORTS = [["pdf", "PDF"], ["docx", "DOCX"], ["html", "HTML"], ["md", "Markdown"], ["csv", "CSV"], ["json", "JSON"]];
 
 async function load() {
   try {
-    const { workshops, refused_guesses: refused } = await api("GET", "/api/workshops", token);
+    const { workshops, retention_days: days, refused_guesses: refused } = await api("GET", "/api/workshops", token);
+    retentionDays = days;
+    $("retention").textContent = days ? t("retention_on", { days }) : t("retention_off");
     $("refused").textContent = t("refused_guesses", { count: refused ?? 0 });
     $("token-form").hidden = true;
     $("create").hidden = $("archive").hidden = false;
@@ -81,6 +85,7 @@ function row(w) {
   // Each method's counts, in the order of the columns its template part declared.
   for (const th of document.querySelectorAll("th[data-count]")) td(String(w[th.dataset.count] ?? 0));
   tr.appendChild(exportLinks(w));
+  td(deletion(w));
   const actions = tr.appendChild(el("td"));
   const del = actions.appendChild(el("button", { type: "button", class: "secondary" }, t("delete")));
   del.addEventListener("click", async () => {
@@ -92,6 +97,12 @@ function row(w) {
     } catch (err) { showError($("error"), err); }
   });
   return tr;
+}
+
+// When retention deletes it: a day once it has ended, else how long after it ends.
+function deletion(w) {
+  if (w.deleted_on) return w.deleted_on;
+  return retentionDays ? t("kept_until_ended", { days: retentionDays }) : t("kept");
 }
 
 $("token-form").addEventListener("submit", (e) => {

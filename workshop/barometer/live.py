@@ -70,7 +70,7 @@ class Moves:
     def __init__(self, hub):
         self.store = hub.store
         self.live = LiveDistributions(hub.store) if hub.single_process else None
-        self.commit = GroupCommit(hub.socketio, self.write)
+        self.commit = GroupCommit(hub.socketio, self.write, sizes=hub.metrics.batch_size)
 
     def write(self, moves: list) -> list:
         if self.live is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import time
 
 from flask import request
 
@@ -33,6 +34,13 @@ def participant_event(hub):
     def decorate(handler):
         @functools.wraps(handler)
         def wrapper(data=None, *extra):
+            started = time.perf_counter()
+            try:
+                return answer(data)
+            finally:
+                hub.metrics.ack_latency.observe(time.perf_counter() - started)
+
+        def answer(data):
             conn = hub.connections.get(request.sid)
             if conn is None or conn.role != PARTICIPANT:
                 return error("Only participants' phones send this.", conn.lang if conn else "sv")

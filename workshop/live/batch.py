@@ -36,8 +36,9 @@ class _Waiter:
 
 
 class GroupCommit:
-    def __init__(self, socketio, write, window: float = 0.002, timeout: float = 30.0):
+    def __init__(self, socketio, write, window: float = 0.002, timeout: float = 30.0, sizes=None):
         self.socketio = socketio
+        self.sizes = sizes  # a histogram of batch sizes (workshop/metrics.py), or None
         self.write = write
         self.window = window  # how long the writer lets a batch gather
         self.timeout = timeout  # a caller gives up after this (the writer died)
@@ -89,6 +90,8 @@ class GroupCommit:
         except Exception as err:  # rolled back: the whole batch is refused
             answers = [err] * len(batch)
         self.batches += 1
+        if self.sizes is not None:
+            self.sizes.observe(len(batch))
         for waiter, answer in zip(batch, answers):
             waiter.answer = answer
             waiter.done.set()

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass
 
 from socketio.packet import Packet
@@ -37,6 +38,7 @@ from workshop.auth import FACILITATOR, PARTICIPANT, PROJECTOR, for_role, runs
 from workshop.domain.errors import NotFound
 from workshop.domain.names import Claims
 from workshop.domain.workshops import projector_state
+from workshop.metrics import Metrics, Snapshot
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +111,18 @@ class Hub:
         self.runtime = Claims("live part")
         # fn() -> bool per part that writes after its handler returns (LivePart.written).
         self.written_checks: list = []
+        # /metrics (workshop/metrics.py); the join guard's count is added by create_app.
+        self.metrics = Metrics()
+        self.refused_guesses = lambda: 0
+
+    def snapshot(self) -> Snapshot:
+        """Read when Prometheus scrapes, so connecting costs nothing extra."""
+        connections = list(self.connections.values())
+        return Snapshot(
+            phones_connected=sum(1 for c in connections if c.role == PARTICIPANT),
+            workshops_live=len({c.workshop_id for c in connections}),
+            join_guesses_refused=self.refused_guesses(),
+        )
 
     def all_written(self) -> bool:
         """Everything any part accepted is committed (live/shutdown.py)."""
@@ -177,9 +191,10 @@ class Hub:
             first = not pending
             pending.update(kinds)
         if first:
-            self.socketio.start_background_task(self._flush_later, workshop_id)
+            self.socketio.start_background_task(self._flush_later, workshop_id, time.perf_counter())
 
-    def _flush_later(self, workshop_id: str) -> None:
+    def _flush_later(self, workshop_id: str, changed_at: float) -> None:
+        """``changed_at``: when the first change of this window was marked."""
         window = None
         if self.cluster:
             window = self.cluster.sleep_to_window_end()
@@ -190,16 +205,22 @@ class Hub:
         if self.closed:
             return
         for kind in sorted(kinds):
-            try:
-                if self.cluster and not self.cluster.may_flush(workshop_id, kind, window):
-                    self.mark(workshop_id, kind)  # flushed elsewhere; ours again next window
-                    continue
-                self.flushers[kind](workshop_id)
-            except NotFound:
-                # Deleted within the window (or while flushing): nothing to send.
-                log.debug("flush %s: workshop %s is gone", kind, workshop_id)
-            except Exception:  # never kill the loop
-                log.exception("flush %s failed", kind)
+            self._flush(workshop_id, kind, window)
+        self.metrics.projector_lag.observe(time.perf_counter() - changed_at)
+
+    def _flush(self, workshop_id: str, kind: str, window) -> None:
+        started = time.perf_counter()
+        try:
+            if self.cluster and not self.cluster.may_flush(workshop_id, kind, window):
+                self.mark(workshop_id, kind)  # flushed elsewhere; ours again next window
+                return
+            self.flushers[kind](workshop_id)
+        except NotFound:
+            # Deleted within the window (or while flushing): nothing to send.
+            log.debug("flush %s: workshop %s is gone", kind, workshop_id)
+        except Exception:  # never kill the loop
+            log.exception("flush %s failed", kind, extra={"workshop": workshop_id})
+        self.metrics.flush_duration.observe(time.perf_counter() - started)
 
     def _flush_presence(self, workshop_id: str) -> None:
         self.emit_staff(workshop_id, "presence", self.presence(workshop_id))

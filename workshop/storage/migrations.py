@@ -62,3 +62,12 @@ def m004_readiness(db):
         );
         """
     )
+
+
+@migrations()
+def m005_ended_at(db):
+    # When the workshop ended (phase "ended"), for retention
+    # (WORKSHOP_RETENTION_DAYS). Workshops that had ended before this column
+    # existed count from the upgrade: none is deleted sooner than promised.
+    db.execute("ALTER TABLE workshops ADD COLUMN ended_at TEXT")
+    db.execute("UPDATE workshops SET ended_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE phase = 'ended'")

@@ -61,7 +61,7 @@ class WorkshopQueries:
         return [
             _workshop(row)
             for row in self._rows(
-                f"SELECT {PUBLIC_FIELDS},"
+                f"SELECT {PUBLIC_FIELDS}, w.ended_at,"
                 " (SELECT count(*) FROM participants p WHERE p.workshop_id = w.id) AS participants"
                 f"{counts},"
                 f" substr(coalesce(({self.first_activity}), w.created_at), 1, 10) AS date"
@@ -82,9 +82,21 @@ class WorkshopQueries:
 
     def set_phase(self, workshop_id: str, phase: str) -> None:
         with self.transaction() as db:
-            cur = db.execute("UPDATE workshops SET phase = ? WHERE id = ?", [phase, workshop_id])
+            # ended_at: the first time it ended (retention counts from it);
+            # cleared when the facilitator opens it again.
+            cur = db.execute(
+                "UPDATE workshops SET phase = :phase, ended_at = CASE WHEN :phase = 'ended'"
+                " THEN coalesce(ended_at, :now) END WHERE id = :id",
+                {"phase": phase, "now": utcnow(), "id": workshop_id},
+            )
             if cur.rowcount == 0:
                 raise NotFound("No such workshop.")
+
+    def ended_workshops(self) -> list[dict]:
+        """Every ended workshop: id, title, language, ended_at (for retention)."""
+        return self._rows(
+            "SELECT id, title, language, ended_at FROM workshops WHERE ended_at IS NOT NULL ORDER BY ended_at"
+        )
 
     def set_projector_view(self, workshop_id: str, view: str | None) -> None:
         with self.transaction() as db:

@@ -17,6 +17,7 @@ the thread pool (run_off_loop), so live sockets never wait for a PDF.
 
 from __future__ import annotations
 
+import time
 from importlib import import_module
 
 from flask import Blueprint, Response, request
@@ -27,7 +28,7 @@ from workshop.i18n import normalise_language
 from workshop.render.appendix_view import download_name
 from workshop.render.offload import run_off_loop
 from workshop.web.access import requires
-from workshop.web.context import store
+from workshop.web.context import hub, store
 
 bp = Blueprint("api_export", __name__, url_prefix="/api/workshops/<workshop_id>")
 
@@ -79,7 +80,9 @@ def export(workshop, fmt):
     name, content_type, ext = FORMATS[fmt]
     lang = requested_language(workshop)
     appendix = store().appendix(workshop["id"])  # consistent snapshot, on this greenlet
+    started = time.perf_counter()
     body = run_off_loop(render_export, name, appendix, lang)  # the heavy part, in the pool
+    hub().metrics.export_rendered(fmt, time.perf_counter() - started)
     # content_type, not mimetype: werkzeug adds "; charset=utf-8" to a text/*
     # mimetype, and "text/html; charset=utf-8" would get it twice.
     response = Response(body, content_type=content_type)

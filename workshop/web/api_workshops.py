@@ -7,6 +7,7 @@ from flask import Blueprint, current_app, g, jsonify
 from workshop.auth import for_role
 from workshop.domain import workshops as rules
 from workshop.domain.parse import parse_bool
+from workshop.domain.retention import deletion_time
 from workshop.domain.workshops import public_view
 from workshop.web.access import admin_only, facilitates, reads
 from workshop.web.context import hub, registry, store
@@ -39,8 +40,15 @@ def create():
 @admin_only
 def index():
     # refused_guesses: join attempts stopped by the wrong-code budget since start.
+    # deleted_on: the day retention deletes it (None: kept; WORKSHOP_RETENTION_DAYS).
+    days = current_app.config["SETTINGS"].retention_days
+    workshops = store().list_workshops()
+    for w in workshops:
+        when = deletion_time(w.pop("ended_at"), days)
+        w["deleted_on"] = when.date().isoformat() if when else None
     return jsonify(
-        workshops=store().list_workshops(),
+        workshops=workshops,
+        retention_days=days,
         refused_guesses=current_app.extensions["workshop.join_guard"].refused,
     )
 

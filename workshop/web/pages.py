@@ -7,8 +7,6 @@ projector read them from the URL fragment.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import (
     Blueprint,
     abort,
@@ -24,6 +22,7 @@ from flask import (
 
 from workshop.domain.errors import NotFound
 from workshop.domain.workshops import normalise_code
+from workshop.files import app_file
 from workshop.join_guard import TooManyGuesses
 from workshop.render.qr import qr_svg
 from workshop.web.context import registry, store
@@ -34,11 +33,8 @@ from workshop.web.strings import js_strings
 
 bp = Blueprint("pages", __name__)
 
-ROOT = Path(__file__).resolve().parents[2]
-# socket.io-client, installed from the npm registry by `make install`.
-VENDOR_FILES = {
-    "socket.io.esm.min.js": ROOT / "node_modules/socket.io-client/dist/socket.io.esm.min.js",
-}
+# socket.io-client, installed from the npm registry by `make install` (in a wheel: workshop/vendor).
+VENDOR_FILES = {"socket.io.esm.min.js": app_file("vendor/socket.io.esm.min.js")}
 
 
 def page(template: str, **context):

@@ -56,6 +56,13 @@ def core_strings(_) -> dict:
         "waiting": _("Wait for the facilitator."),
         "lock": _("Close to new participants"),
         "locked": _("Closed to new participants – open again"),
+        "retention_on": _(
+            "Ended workshops are deleted %(days)s days after they end. "
+            "Download what you want to keep before then."
+        ),
+        "retention_off": _("Workshops are kept until you delete them."),
+        "kept_until_ended": _("%(days)s days after it ends"),
+        "kept": _("Kept"),
         "refused_guesses": _("Wrong join codes refused since the server started: %(count)s"),
         "comment_saved": _("Comment saved"),
         "projector_shows": _("The projector shows: %(view)s"),
