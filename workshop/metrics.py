@@ -45,6 +45,7 @@ class Snapshot:
     phones_connected: int
     workshops_live: int
     join_guesses_refused: int
+    database_reads: int = 0
 
 
 class _ScrapeTime:
@@ -67,6 +68,9 @@ class _ScrapeTime:
             "workshop_join_guesses_refused",
             "Join attempts refused because the address had spent its budget of wrong codes.",
             value=now.join_guesses_refused,
+        )
+        yield CounterMetricFamily(
+            "workshop_database_reads", "Database reads (SELECTs) this process made.", value=now.database_reads
         )
 
 

@@ -122,6 +122,7 @@ class Hub:
             phones_connected=sum(1 for c in connections if c.role == PARTICIPANT),
             workshops_live=len({c.workshop_id for c in connections}),
             join_guesses_refused=self.refused_guesses(),
+            database_reads=self.store.reads,
         )
 
     def all_written(self) -> bool:

@@ -45,6 +45,10 @@ def utcnow() -> str:
 
 
 class StoreBase:
+    # SELECTs run through _rows/_scalar since start (/metrics): what a request
+    # costs the database can be seen from outside the process.
+    reads = 0
+
     migration_sets: tuple = ()  # set by storage.store_class: the core's, then each method's
 
     def __init__(self, path: str | Path):
@@ -102,6 +106,7 @@ class StoreBase:
         # its RELEASE, which made a read twice as slow (a phone's connect does
         # four). Our reads are SELECTs, with distinct column names.
         with self._lock:
+            self.reads += 1
             cursor = self.db.execute(sql, params)
             keys = [column[0] for column in cursor.description]
             if len(set(keys)) != len(keys):  # a join's two "id"s would silently become one
@@ -114,5 +119,6 @@ class StoreBase:
 
     def _scalar(self, sql: str, params=()):
         with self._lock:
+            self.reads += 1
             row = self.db.execute(sql, params).fetchone()
         return row[0] if row else None
