@@ -62,3 +62,44 @@ def m004_readiness(db):
         );
         """
     )
+
+
+@migrations()
+def m005_staff(db):
+    # Staff sessions (a cookie's token, hashed), invites with a role (their
+    # secret, hashed) and projectors waiting to be paired by a code.
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS staff_invites (
+            id TEXT PRIMARY KEY,
+            workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            secret_hash TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            revoked_at TEXT
+        );
+        CREATE TABLE IF NOT EXISTS staff_sessions (
+            id TEXT PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            csrf TEXT NOT NULL,
+            workshop_id TEXT REFERENCES workshops(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            invite_id TEXT REFERENCES staff_invites(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            revoked_at TEXT
+        );
+        CREATE INDEX IF NOT EXISTS staff_sessions_workshop ON staff_sessions (workshop_id);
+        CREATE TABLE IF NOT EXISTS projector_pairings (
+            id TEXT PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            token_hash TEXT NOT NULL UNIQUE,
+            workshop_id TEXT REFERENCES workshops(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        """
+    )
