@@ -49,7 +49,9 @@ def test_wrong_token_gives_no_session(client):
     assert cookie(client) is None
     r = client.post("/signin", data={"token": "nope"})
     assert r.status_code == 403 and cookie(client) is None
-    assert "inte admin-token" in r.get_data(as_text=True) or "not the admin token" in r.get_data(as_text=True)
+    assert "inte administratörsnyckeln" in r.get_data(as_text=True) or "not the admin token" in r.get_data(
+        as_text=True
+    )
 
 
 def test_form_signin_redirects_to_a_local_page_only(client):
@@ -133,7 +135,13 @@ def test_a_facilitator_key_becomes_a_session(app, client, workshop, fac):
     assert r.status_code == 200 and r.get_json()["role"] == "facilitator"
     tab = app.test_client()
     tab.set_cookie(COOKIE, cookie(client).value)
-    assert tab.get(f"/api/workshops/{workshop['id']}").get_json()["facilitator_key"]
+    shown = tab.get(f"/api/workshops/{workshop['id']}").get_json()
+    # A session runs the workshop but never learns the keys (revoking it must be the end).
+    assert (
+        shown["role"] == "facilitator"
+        and "facilitator_key" not in shown
+        and "projector_key" not in str(shown)
+    )
     # Its session is for this workshop only.
     other = client.post("/api/workshops", json={"title": "B"}, headers=bearer(ADMIN)).get_json()
     assert tab.get(f"/api/workshops/{other['id']}").status_code == 403
@@ -186,7 +194,8 @@ def test_minute_taker_comments_but_does_not_open(client, workshop, fac):
         == 403
     )
     assert client.get(f"{base}/comments", headers=secret).status_code == 200
-    assert client.get(f"/api/workshops/{workshop['id']}", headers=secret).get_json()["facilitator_key"]
+    shown = client.get(f"/api/workshops/{workshop['id']}", headers=secret).get_json()
+    assert shown["role"] == "minute_taker" and "facilitator_key" not in shown
 
 
 def test_accepting_an_invite_gives_a_session_of_its_role(app, client, workshop, fac):
@@ -344,3 +353,38 @@ def test_wrong_pairing_codes_are_throttled(client, workshop, fac):
         for _ in range(12)
     ]
     assert statuses[:10] == [404] * 10 and statuses[-1] == 429
+
+
+def test_minute_taker_writes_notes_on_any_topic_but_does_not_place(client, workshop, fac):
+    base = f"/api/workshops/{workshop['id']}"
+    topic = client.post(f"{base}/topics", json={"title": "Cykelvägar"}, headers=fac).get_json()
+    client.patch(f"{base}/topics/{topic['id']}", json={"hidden": True}, headers=fac)
+    secret = bearer(invite(client, workshop, fac, "minute_taker")["secret"])
+    r = client.post(
+        f"{base}/topics/{topic['id']}/notes", json={"text": "Beslut: pilot i vår"}, headers=secret
+    )
+    assert r.status_code == 201 and r.get_json()["text"] == "Beslut: pilot i vår"
+    assert r.get_json()["text"] in str(client.get(f"{base}/wall", headers=fac).get_json())
+    r = client.put(
+        f"{base}/topics/{topic['id']}/placement", json={"space": None, "slot": None}, headers=secret
+    )
+    assert r.status_code == 403
+    r = client.post(f"{base}/topics/{topic['id']}/notes", json={"text": ""}, headers=secret)
+    assert r.status_code == 400
+
+
+def test_an_invited_facilitator_never_sees_the_keys(client, workshop, fac):
+    secret = bearer(invite(client, workshop, fac, "facilitator")["secret"])
+    shown = client.get(f"/api/workshops/{workshop['id']}", headers=secret).get_json()
+    assert workshop["facilitator_key"] not in str(shown) and workshop["projector_key"] not in str(shown)
+    assert client.get(f"/api/workshops/{workshop['id']}", headers=fac).get_json()["facilitator_key"]
+
+
+def test_a_projector_page_on_a_facilitators_session_joins_as_projector(app, client, socketio, workshop, fac):
+    client.post(f"/api/workshops/{workshop['id']}/session", headers=fac)
+    sock = socketio.test_client(
+        app, auth={"workshop": workshop["id"], "as": "projector"}, flask_test_client=client
+    )
+    hub = app.extensions["workshop.hub"]
+    assert [c.role for c in hub.connections.values()] == ["projector"]
+    sock.disconnect()

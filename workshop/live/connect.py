@@ -7,6 +7,7 @@ client can show. Roles are resolved by ``workshop.auth``.
     phone:  auth={"code": "123456", "participant"?: <token>, "lang"?: "sv"|"en"}
     staff:  auth={"workshop": <id>, "key": <facilitator or projector key, or an invite's secret>}
             or auth={"workshop": <id>} from a signed-in browser (its session cookie)
+            "as": "projector" (the projector page): joins as a projector whatever the role
 
 Socket.IO accepts connections only from our own origin
 (``cors_allowed_origins``, set in ``create_app``).
@@ -19,7 +20,7 @@ from urllib.parse import urlsplit
 from flask import current_app, request
 from flask_socketio import ConnectionRefusedError
 
-from workshop.auth import PARTICIPANT, role_for, session_role
+from workshop.auth import PARTICIPANT, PROJECTOR, role_for, session_role
 from workshop.domain.errors import DomainError, NotFound
 from workshop.domain.workshops import normalise_code, public_view
 from workshop.i18n import DEFAULT_LANGUAGE, normalise_language, translator
@@ -113,6 +114,10 @@ def connect_staff(hub, auth: dict) -> None:
     role, staff = staff_role(hub.store, workshop, auth.get("key"), hub.admin_token)
     if role is None:
         raise ConnectionRefusedError(tr("Wrong or missing key for this workshop."))
+    if auth.get("as") == PROJECTOR:
+        # The projector page of a signed-in facilitator: the room sees what a
+        # projector sees (no hidden positions), whatever the cookie could see.
+        role = PROJECTOR
     conn = Connection(sid=request.sid, workshop_id=workshop["id"], role=role, staff=staff)
     hub.attach(conn)
     hub.welcome(conn, workshop)

@@ -111,7 +111,10 @@ def projector(workshop_id):
 
 @bp.get("/console")
 def console_home():
-    return page("console_home.html")
+    # Its sign-out form posts to us: see staff.form_page (Origin on a form's POST).
+    response = make_response(page("console_home.html"))
+    response.headers["Referrer-Policy"] = "same-origin"
+    return response
 
 
 @bp.get("/console/<workshop_id>")
