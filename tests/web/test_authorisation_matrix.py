@@ -72,9 +72,9 @@ class Seat:
     """Two workshops and a credential for each role in the first one."""
 
     def __init__(self, app, client):
-        make = lambda title: client.post(
-            "/api/workshops", json={"title": title}, headers=bearer(ADMIN)
-        ).get_json()  # noqa: E731
+        def make(title):
+            return client.post("/api/workshops", json={"title": title}, headers=bearer(ADMIN)).get_json()
+
         self.a, self.b = make("A"), make("B")
         fac = bearer(self.a["facilitator_key"])
         minute = client.post(
