@@ -102,7 +102,8 @@ def test_a_paired_projector_shows_the_lobby(server, new_page, artifacts):
     console.goto(server.url + _path(w["facilitator_url"]))
     _online(console)
     console.get_by_role("tab", name="Kör").click()
-    console.get_by_label("Koppla en projektor").fill(code.inner_text().lower())
+    console.locator("#pair-box summary").click()
+    console.get_by_label("Koppla en projektor: koden den visar").fill(code.inner_text().lower())
     started = time.monotonic()
     console.get_by_role("button", name="Koppla", exact=True).click()
     screen.wait_for_url(f"{server.url}/projector/{w['id']}")
@@ -111,9 +112,13 @@ def test_a_paired_projector_shows_the_lobby(server, new_page, artifacts):
     took = time.monotonic() - started
     assert took < 2.0, took  # ≤ 1 s to switch (½ s polls) plus the new page's load
     expect(console.locator("#pair-status")).to_have_text("Kopplad: projektorn visar workshopen.")
-    expect(console.locator("#staff-rows")).to_contain_text("Projektor")
-    screen.screenshot(path=str(artifacts / "staff-projector-paired-1280.png"))
     console.screenshot(path=str(artifacts / "staff-console-run-1366.png"), full_page=True)
+    assert not serious_violations(console)
+    console.get_by_role("tab", name="Förbered").click()
+    expect(console.locator("#staff-rows")).to_contain_text("Projektor")
+    expect(console.locator("#staff-rows")).to_contain_text("Ansluten")
+    screen.screenshot(path=str(artifacts / "staff-projector-paired-1280.png"))
+    console.locator("#staff-panel").screenshot(path=str(artifacts / "staff-panel-1366.png"))
     assert not serious_violations(console)
     # Unpair: the screen goes back to a pairing code.
     staff = server.api("GET", f"/api/workshops/{w['id']}/staff", w["facilitator_key"])
@@ -205,3 +210,31 @@ def test_revoking_kicks_the_device_within_a_second(server, new_page, artifacts):
     page.reload()
     expect(page.locator("#way-in")).to_be_visible()
     page.screenshot(path=str(artifacts / "staff-revoked-1366.png"), full_page=True)
+
+
+def test_the_console_invites_with_a_link_and_qr_and_revokes(server, new_page, artifacts):
+    w = server.new_workshop("Bjud in")
+    console = new_page(width=320, height=700, is_mobile=True)
+    console.goto(server.url + _path(w["facilitator_url"]))
+    _online(console)
+    console.get_by_role("tab", name="Förbered").click()
+    console.get_by_label("Roll").select_option("minute_taker")
+    console.get_by_label("Namn (frivilligt)").fill("Sekreteraren")
+    console.get_by_role("button", name="Bjud in").click()
+    link = console.locator("#invite-url")
+    expect(link).to_have_value(re.compile(re.escape(server.url) + r"/invite#secret=[\w-]{20,}$"))
+    expect(console.locator("#invite-qr svg")).to_be_visible()
+    expect(console.locator("#staff-rows")).to_contain_text("Inbjudan ännu inte använd")
+    assert not serious_violations(console)
+    assert console.evaluate("document.documentElement.scrollWidth") <= 320
+    console.locator("#staff-panel").screenshot(path=str(artifacts / "staff-panel-320.png"))
+    device = new_page(width=1366, height=768)
+    _accept(device, server, {"url": link.input_value()}, "Anna – dator")
+    _online(device)
+    row = console.locator("#staff-rows tr", has_text="Anna – dator")
+    expect(row).to_contain_text("Ansluten")
+    started = time.monotonic()
+    console.get_by_role("button", name="Återkalla åtkomsten för Anna – dator").click()
+    expect(device.locator("#way-in")).to_be_visible(timeout=1500)
+    assert time.monotonic() - started < 1.5
+    expect(row).to_have_count(0)
