@@ -124,6 +124,23 @@ def test_cookie_write_from_a_foreign_origin_is_refused(client):
     assert r.status_code == 201
 
 
+def test_a_cross_site_fetch_or_a_null_origin_from_elsewhere_is_refused(client):
+    csrf = signed_in(client)
+    for headers in (
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+        {"Origin": "null"},  # a sandboxed frame elsewhere
+        {"Origin": "null", "Sec-Fetch-Site": "cross-site"},
+    ):
+        r = client.post("/api/workshops", json={"title": "T"}, headers={**csrf_headers(csrf), **headers})
+        assert r.status_code == 403, headers
+    # Our own form under Referrer-Policy: no-referrer (Chromium: Origin null, same-origin).
+    r = client.post(
+        "/signin", data={"token": ADMIN}, headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"}
+    )
+    assert r.status_code == 303
+
+
 def test_signin_from_a_foreign_origin_is_refused(client):
     r = client.post("/signin", data={"token": ADMIN}, headers={"Origin": "https://evil.example"})
     assert r.status_code == 403 and cookie(client) is None

@@ -111,10 +111,7 @@ def projector(workshop_id):
 
 @bp.get("/console")
 def console_home():
-    # Its sign-out form posts to us: see staff.form_page (Origin on a form's POST).
-    response = make_response(page("console_home.html"))
-    response.headers["Referrer-Policy"] = "same-origin"
-    return response
+    return page("console_home.html")
 
 
 @bp.get("/console/<workshop_id>")

@@ -77,18 +77,9 @@ def _local(path) -> str:
 
 
 # -- the organiser: the admin token -------------------------------------------
-def form_page(template: str, status: int = 200, **context):
-    """A page whose form posts to us: "same-origin" instead of the site's
-    "no-referrer", under which Chromium sends ``Origin: null`` on a form's
-    POST, and the Origin check could not tell our form from another site's."""
-    response = make_response(page(template, **context), status)
-    response.headers["Referrer-Policy"] = "same-origin"
-    return response
-
-
 @bp.get("/signin")
 def signin_page():
-    return form_page("signin.html", error=None, next=_local(request.args.get("next")))
+    return page("signin.html", error=None, next=_local(request.args.get("next")))
 
 
 @bp.post("/signin")
@@ -103,7 +94,7 @@ def signin():
     token = request.form.get("token", "")
     target = _local(request.form.get("next"))
     if not same(token, current_app.config["SETTINGS"].admin_token):
-        return form_page("signin.html", 403, error=True, next=target)
+        return page("signin.html", error=True, next=target), 403
     response = redirect(target, 303)
     return _with_session(response, store().create_session(ADMIN, None, "organiser"))
 
