@@ -17,13 +17,15 @@ function qrNode(svg) {
 $("invite-form").addEventListener("submit", async (e) => {
   e.preventDefault();
   try {
-    const made = await request("POST", "/invites", { role: $("invite-role").value, name: $("invite-name").value });
+    const made = await request("POST", "/invites", {
+      role: $("invite-role").value, name: $("invite-name").value, once: $("invite-once").checked,
+    });
     $("invite-url").value = made.url;
     $("invite-qr").replaceChildren(qrNode(made.qr));
     $("invite-made").hidden = false;
     $("invite-name").value = "";
     refresh();
-  } catch (err) { say($("pair-status"), ""); showStaffError(err); }
+  } catch (err) { showStaffError(err); }
 });
 
 $("pair-form").addEventListener("submit", async (e) => {

@@ -405,3 +405,21 @@ def test_a_projector_page_on_a_facilitators_session_joins_as_projector(app, clie
     hub = app.extensions["workshop.hub"]
     assert [c.role for c in hub.connections.values()] == ["projector"]
     sock.disconnect()
+
+
+def test_a_one_time_invite_lets_one_device_in(app, client, workshop, fac):
+    r = client.post(
+        f"/api/workshops/{workshop['id']}/invites", json={"role": "projector", "once": True}, headers=fac
+    )
+    made = r.get_json()
+    assert made["once"] is True
+    first, second = app.test_client(), app.test_client()
+    assert first.post("/api/invites/accept", json={"secret": made["secret"]}).status_code == 200
+    assert second.post("/api/invites/accept", json={"secret": made["secret"]}).status_code == 404
+    assert first.get(f"/api/workshops/{workshop['id']}").status_code == 200  # the device it let in stays
+    staff = client.get(f"/api/workshops/{workshop['id']}/staff", headers=fac).get_json()
+    assert staff["invites"] == [] and len(staff["sessions"]) == 1
+    # A lasting invite lets several in.
+    lasting = invite(client, workshop, fac, "projector")
+    for device in (app.test_client(), app.test_client()):
+        assert device.post("/api/invites/accept", json={"secret": lasting["secret"]}).status_code == 200

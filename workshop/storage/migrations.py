@@ -76,7 +76,9 @@ def m005_staff(db):
             role TEXT NOT NULL,
             name TEXT NOT NULL DEFAULT '',
             secret_hash TEXT NOT NULL UNIQUE,
+            once INTEGER NOT NULL DEFAULT 0,
             created_at TEXT NOT NULL,
+            used_at TEXT,
             revoked_at TEXT
         );
         CREATE TABLE IF NOT EXISTS staff_sessions (

@@ -16,6 +16,8 @@ from workshop.domain.errors import NotFound
 # last_seen is written at most this often per session (not on every request).
 SEEN_EVERY = timedelta(seconds=30)
 SESSION_FIELDS = "id, workshop_id, role, name, invite_id, created_at, last_seen, expires_at"
+# An invite that still lets someone in: not revoked, and not a one-time one already used.
+OPEN = "revoked_at IS NULL AND (once = 0 OR used_at IS NULL)"
 
 
 class StaffQueries:
@@ -76,7 +78,8 @@ class StaffQueries:
                 )
 
     # -- invites ------------------------------------------------------------
-    def create_invite(self, workshop_id: str, role: str, name: str) -> dict:
+    def create_invite(self, workshop_id: str, role: str, name: str, once: bool = False) -> dict:
+        """``once``: the link works for one device; else until revoked."""
         secret = rules.new_token()
         row = {
             "id": rules.new_id(),
@@ -84,14 +87,16 @@ class StaffQueries:
             "role": role,
             "name": name,
             "secret_hash": rules.digest(secret),
+            "once": int(once),
             "created_at": rules.now().isoformat(timespec="milliseconds"),
         }
         with self.transaction() as db:
             db.execute(
-                "INSERT INTO staff_invites (id, workshop_id, role, name, secret_hash, created_at)"
-                " VALUES (:id, :workshop_id, :role, :name, :secret_hash, :created_at)",
+                "INSERT INTO staff_invites (id, workshop_id, role, name, secret_hash, once, created_at)"
+                " VALUES (:id, :workshop_id, :role, :name, :secret_hash, :once, :created_at)",
                 row,
             )
+        row["once"] = once
         del row["secret_hash"]
         return {**row, "secret": secret}
 
@@ -99,10 +104,21 @@ class StaffQueries:
         if not isinstance(secret, str) or not secret:
             return None
         return self._row(
-            "SELECT id, workshop_id, role, name, created_at FROM staff_invites"
-            " WHERE secret_hash = ? AND revoked_at IS NULL",
+            f"SELECT id, workshop_id, role, name, created_at FROM staff_invites WHERE secret_hash = ? AND {OPEN}",
             [rules.digest(secret)],
         )
+
+    def use_invite(self, invite_id: str) -> bool:
+        """A device takes the invite; False when a one-time invite was taken
+        already (by a racing device) or it was revoked meanwhile."""
+        moment = rules.now().isoformat(timespec="milliseconds")
+        with self.transaction() as db:
+            return bool(
+                db.execute(
+                    f"UPDATE staff_invites SET used_at = coalesce(used_at, ?) WHERE id = ? AND {OPEN}",
+                    [moment, invite_id],
+                ).rowcount
+            )
 
     # -- the staff list and revoking ----------------------------------------
     def staff(self, workshop_id: str) -> dict:
@@ -114,10 +130,12 @@ class StaffQueries:
             [workshop_id, moment],
         )
         invites = self._rows(
-            "SELECT id, role, name, created_at FROM staff_invites WHERE workshop_id = ? AND revoked_at IS NULL"
+            f"SELECT id, role, name, once, created_at FROM staff_invites WHERE workshop_id = ? AND {OPEN}"
             " ORDER BY created_at",
             [workshop_id],
         )
+        for row in invites:
+            row["once"] = bool(row["once"])
         return {"sessions": sessions, "invites": invites}
 
     def revoke_staff(self, workshop_id: str, staff_id: str) -> list[str]:

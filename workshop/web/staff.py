@@ -24,6 +24,7 @@ from flask import (
 from workshop.auth import ADMIN, PROJECTOR, same, validate_role
 from workshop.domain import staff as rules
 from workshop.domain.errors import NotFound
+from workshop.domain.parse import parse_bool
 from workshop.join_guard import TooManyGuesses
 from workshop.render.qr import qr_svg
 from workshop.web.access import COOKIE, bearer, bearer_role, check_origin, current_session, facilitates
@@ -142,7 +143,7 @@ def accept_invite():
     check_origin()
     data = json_body("secret", "name")
     invite = store().invite_by_secret(required(data, "secret"))
-    if invite is None:
+    if invite is None or not store().use_invite(invite["id"]):
         raise NotFound("This invite has been revoked or does not exist. Ask the facilitator for a new one.")
     name = rules.validate_name(data.get("name")) or invite["name"]
     session = store().create_session(invite["role"], invite["workshop_id"], name, invite["id"])
@@ -175,12 +176,14 @@ def _bearer_or_401() -> str:
 @bp.post("/api/workshops/<workshop_id>/invites")
 @facilitates
 def invite(workshop):
-    data = json_body("role", "name")
+    data = json_body("role", "name", "once")
     role = validate_role(required(data, "role"))
     name = rules.validate_name(data.get("name"))
-    row = store().create_invite(workshop["id"], role, name)
+    once = parse_bool(data.get("once", False), "once")
+    row = store().create_invite(workshop["id"], role, name, once)
     url = f"{public_url()}/invite#secret={row['secret']}"
-    return jsonify(id=row["id"], role=role, name=name, url=url, secret=row["secret"], qr=qr_svg(url)), 201
+    body = {"id": row["id"], "role": role, "name": name, "once": once, "url": url, "secret": row["secret"]}
+    return jsonify(body | {"qr": qr_svg(url)}), 201
 
 
 @bp.get("/api/workshops/<workshop_id>/staff")
