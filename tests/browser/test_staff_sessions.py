@@ -23,8 +23,15 @@ def _invite(server, w, role, name=None):
     return server.api("POST", f"/api/workshops/{w['id']}/invites", w["facilitator_key"], body, expect=201)
 
 
-def _accept(page, server, invite, name):
+def _accept(page, server, invite, name, shot=None):
     page.goto(server.url + _path(invite["url"]))
+    expect(
+        page.get_by_role("heading", name="Du är inbjuden att hjälpa till att leda en workshop")
+    ).to_be_visible()
+    assert "secret=" not in page.url  # the secret left the address bar at once
+    if shot:
+        assert not serious_violations(page)
+        page.screenshot(path=str(shot), full_page=True)
     page.get_by_label("Ditt namn och din enhet").fill(name)
     page.get_by_role("button", name="Fortsätt").click()
 
@@ -42,6 +49,11 @@ def test_after_sign_in_a_bookmarked_console_opens_in_a_new_context(server, new_p
     page.goto(server.url + "/signin")
     assert not serious_violations(page)
     page.screenshot(path=str(artifacts / "staff-signin-1366.png"), full_page=True)
+    small = new_page(width=320, height=640, is_mobile=True)
+    small.goto(server.url + "/signin")
+    assert small.evaluate("document.documentElement.scrollWidth") <= 320
+    assert not serious_violations(small)
+    small.screenshot(path=str(artifacts / "staff-signin-320.png"), full_page=True)
     page.get_by_label("Administratörsnyckel").fill(server.admin_token)
     page.get_by_role("button", name="Logga in").click()
     expect(page.locator("#archive")).to_be_visible()
@@ -138,7 +150,7 @@ def test_an_invite_on_a_phone_runs_ordet(server, new_page, artifacts):
         assert phone_client.call("hand", {"on": True}, timeout=5)["ok"]
         invite = _invite(server, w, "facilitator", "Kim")
         mobile = new_page(width=375, height=740, is_mobile=True)
-        _accept(mobile, server, invite, "Kim – mobil")
+        _accept(mobile, server, invite, "Kim – mobil", shot=artifacts / "staff-invite-page-375.png")
         mobile.wait_for_url(f"{server.url}/console/{w['id']}")
         _online(mobile)
         assert not serious_violations(mobile)
