@@ -53,6 +53,7 @@ async function refresh() {
 // No credential here: say how to get one, never a raw status code.
 function showWayIn() {
   $("summary-status").textContent = "";
+  document.querySelector("nav.exports").hidden = true; // downloads would be refused too
   const signIn = el("a", { href: `/signin?next=${encodeURIComponent(location.pathname)}` }, t("way_in_signin"));
   const box = el("div", { class: "way-in", role: "alert" });
   box.append(el("p", {}, t("summary_way_in")), el("p", {}, "")); box.lastChild.append(signIn);

@@ -101,6 +101,7 @@ def test_every_page_without_credentials_shows_its_way_in(server, new_page, artif
         expect(page.locator("#summary")).to_contain_text("Sammanfattningen är för workshopens samtalsledare")
         expect(page.get_by_role("link", name="Logga in som arrangör")).to_be_visible()
         expect(page.locator("body")).not_to_contain_text("401")
+        expect(page.locator("nav.exports")).to_be_hidden()  # no download that would be refused
         page.screenshot(path=str(artifacts / f"staff-summary-way-in-{width}.png"), full_page=True)
 
 
