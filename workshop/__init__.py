@@ -63,6 +63,9 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         # its ack anyway, and spawning was ~5 % of the CPU at 1,000 moves/s.
         async_handlers=False,
         client_manager=_client_manager(settings),
+        # Browsers may connect from our own pages only (a staff socket may
+        # ride on the session cookie); scripts send no Origin.
+        cors_allowed_origins=_origins(settings),
     )
     from workshop.live import connect, fairness, guard
     from workshop.live.hub import Hub
@@ -88,6 +91,7 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
     app.extensions["workshop.join_guard"] = join_guard
     hub.refused_guesses = lambda: join_guard.refused
     hub.metrics.read_at_scrape(hub.snapshot)
+    app.extensions["workshop.pair_guard"] = JoinGuard(settings.redis_url, namespace="pair")
     connect.register(socketio, hub, join_guard)
     guard.install(socketio.server, hub)
     fairness.install(
@@ -96,11 +100,29 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         joined=lambda eio_sid: socketio.server.manager.sid_from_eio_sid(eio_sid, "/") is not None,
     )
 
-    from workshop.web import api_export, api_workshops, errors, headers, health, metrics, pages, summary_pages
+    from workshop.web import (
+        api_export,
+        api_workshops,
+        errors,
+        headers,
+        health,
+        metrics,
+        pages,
+        staff,
+        summary_pages,
+    )
 
     errors.register(app)
     headers.register(app)
-    for blueprint in (api_workshops.bp, pages.bp, health.bp, metrics.bp, api_export.bp, summary_pages.bp):
+    for blueprint in (
+        api_workshops.bp,
+        pages.bp,
+        health.bp,
+        metrics.bp,
+        api_export.bp,
+        summary_pages.bp,
+        staff.bp,
+    ):
         app.register_blueprint(blueprint)
     # Each method: its HTTP API and its socket events (see workshop/methods.py).
     for method in registry.methods:
@@ -113,6 +135,16 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         n = settings.trusted_proxies
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n)
     return app
+
+
+def _origins(settings: Settings) -> list[str] | None:
+    """The public URL's origin; without one, Socket.IO's default (the host asked)."""
+    if not settings.public_url:
+        return None
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(settings.public_url)
+    return [f"{parts.scheme}://{parts.netloc}"]
 
 
 def _client_manager(settings: Settings):

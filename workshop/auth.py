@@ -9,6 +9,12 @@ A credential is resolved to a role for one workshop:
     facilitator_key    -> FACILITATOR  (runs this workshop)
     projector_key      -> PROJECTOR    (reads this workshop's live view)
     participant token  -> PARTICIPANT  (one phone; resolved at socket connect)
+    a staff session    -> its role     (a cookie; see ``session_role``)
+    an invite's secret -> its role     (FACILITATOR, MINUTE_TAKER or PROJECTOR)
+
+MINUTE_TAKER reads whatever the facilitator reads and writes the
+facilitator's comments and notes (``WRITES``); it never opens, closes,
+hides, reveals, gives the floor, moderates, changes the phase or deletes.
 
 Keys are compared in constant time. HTTP sends ``Authorization: Bearer``;
 staff sockets send ``auth={"workshop", "key"}``; a browser download link,
@@ -23,10 +29,17 @@ from __future__ import annotations
 
 import hmac
 
+from workshop.domain.errors import Invalid
+
 ADMIN, FACILITATOR, PROJECTOR, PARTICIPANT = "admin", "facilitator", "projector", "participant"
-STAFF = (ADMIN, FACILITATOR, PROJECTOR)
-# Who runs a workshop, and so sees everything in it.
-RUNS = (ADMIN, FACILITATOR)
+MINUTE_TAKER = "minute_taker"
+STAFF = (ADMIN, FACILITATOR, MINUTE_TAKER, PROJECTOR)
+# Who sees everything in a workshop (hidden positions and topics included).
+RUNS = (ADMIN, FACILITATOR, MINUTE_TAKER)
+# Who writes the facilitator's comments and notes (besides the admin).
+WRITES = (FACILITATOR, MINUTE_TAKER)
+# The roles an invite may hand out.
+INVITABLE = (FACILITATOR, MINUTE_TAKER, PROJECTOR)
 
 
 def same(given, expected) -> bool:
@@ -55,3 +68,21 @@ def for_role(role: str | None, full, public):
 
 def runs(role: str | None) -> bool:
     return role in RUNS
+
+
+def validate_role(raw) -> str:
+    if raw not in INVITABLE:
+        raise Invalid("The role must be one of: %(roles)s.", roles=", ".join(INVITABLE))
+    return raw
+
+
+def session_role(session: dict | None, workshop_id: str | None) -> str | None:
+    """The role a (live, unrevoked) staff session has in this workshop: an
+    organiser's (admin) session in every workshop, any other only in its own."""
+    if session is None:
+        return None
+    if session["role"] == ADMIN:
+        return ADMIN
+    if workshop_id is not None and session["workshop_id"] == workshop_id:
+        return session["role"]
+    return None

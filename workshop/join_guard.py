@@ -31,7 +31,9 @@ WRONG_CODE_LIMITS = (RateLimitItemPerSecond(10, 10), RateLimitItemPerMinute(60))
 
 
 class JoinGuard:
-    def __init__(self, redis_url: str | None = None):
+    def __init__(self, redis_url: str | None = None, namespace: str = "join"):
+        # "join" for join codes; "pair" for projector pairing codes (their own budget).
+        self.namespace = namespace
         storage = storage_from_string(redis_url) if redis_url else MemoryStorage()
         self._limiter = MovingWindowRateLimiter(storage)
         self._lock = threading.Lock()
@@ -39,7 +41,7 @@ class JoinGuard:
 
     def may_guess(self, address: str) -> bool:
         """False while this address has no wrong codes left to spend."""
-        allowed = all(self._limiter.test(limit, "join", address) for limit in WRONG_CODE_LIMITS)
+        allowed = all(self._limiter.test(limit, self.namespace, address) for limit in WRONG_CODE_LIMITS)
         if not allowed:
             with self._lock:
                 self.refused += 1
@@ -48,14 +50,14 @@ class JoinGuard:
     def wrong(self, address: str) -> None:
         """Spend one wrong code from this address's budget."""
         for limit in WRONG_CODE_LIMITS:
-            self._limiter.hit(limit, "join", address)
+            self._limiter.hit(limit, self.namespace, address)
 
     def retry_after(self, address: str) -> int:
         """Seconds until this address may guess again (at least 1)."""
         spent = [
-            self._limiter.get_window_stats(limit, "join", address).reset_time
+            self._limiter.get_window_stats(limit, self.namespace, address).reset_time
             for limit in WRONG_CODE_LIMITS
-            if not self._limiter.test(limit, "join", address)
+            if not self._limiter.test(limit, self.namespace, address)
         ]
         return max(1, int(max(spent, default=0) - time.time()) + 1)
 

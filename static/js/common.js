@@ -73,15 +73,40 @@ function tabStorage(use) {
   try { return use(sessionStorage); } catch { return undefined; }
 }
 
+// A signed-in browser's session travels in an HttpOnly cookie; what changes
+// state must also carry the session's CSRF token (the page's <meta
+// name="csrf-token">, or the one a sign-in just returned).
+let csrf = null;
+export function useCsrf(token) {
+  csrf = token;
+}
+function csrfToken() {
+  return csrf ?? globalThis.document?.querySelector('meta[name="csrf-token"]')?.content ?? null;
+}
+
+// `key`: sent as Bearer; without one the session cookie speaks (and the CSRF token).
+// A refusal rejects with an Error whose `status` is the HTTP status.
 export async function api(method, path, key, body) {
-  const headers = { Authorization: `Bearer ${key}` };
+  const headers = {};
+  if (key) headers.Authorization = `Bearer ${key}`;
+  else if (csrfToken()) headers["X-CSRF-Token"] = csrfToken();
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const response = await fetch(path, {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin",
   });
   const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(data.error || `${response.status}`);
+  if (!response.ok) throw Object.assign(new Error(data.error || `${response.status}`), { status: response.status });
+  if (data.csrf) useCsrf(data.csrf);
   return data;
+}
+
+// A workshop key from a #key= link (or this tab) becomes this browser's
+// session, so a new tab, a bookmark or a restarted browser still gets in.
+export async function sessionFromKey(workshopId, key) {
+  if (!key) return null;
+  try {
+    return await api("POST", `/api/workshops/${encodeURIComponent(workshopId)}/session`, key);
+  } catch { return null; }
 }
 
 // A status line ("Sparat", "Inte sparat: …"). Passing news (fade) clears

@@ -7,12 +7,15 @@
 // Run shows the running method's part (the last one when no method runs),
 // the projector's controls and the keyboard shortcuts of that part's
 // buttons (aria-keyshortcuts).
-import { api, el, keyFor, liveRender, showError, t } from "./common.js";
+import { api, el, keyFor, liveRender, sessionFromKey, showError, t } from "./common.js";
 import { connect } from "./live.js";
 
 const root = document.getElementById("console");
 const workshopId = root.dataset.workshop;
 const key = keyFor(workshopId);
+// A #key= link becomes this browser's session (a cookie): a new tab, a
+// bookmark or a restarted browser then opens this console without the link.
+sessionFromKey(workshopId, key);
 const base = `/api/workshops/${workshopId}`;
 const $ = (id) => document.getElementById(id);
 // Connected only once every method's script has run (module scripts all run
@@ -20,6 +23,9 @@ const $ = (id) => document.getElementById(id);
 export const socket = connect({ workshop: workshopId, key }, { autoConnect: false });
 document.addEventListener("DOMContentLoaded", () => socket.connect());
 export const views = {};
+
+// The workshop's API, errors left to the caller (the staff panel's own lines).
+export const request = (method, path, body) => api(method, base + path, key, body);
 
 // The workshop's API as its facilitator; errors show in #error and reject.
 export async function call(method, path, body) {
@@ -33,9 +39,38 @@ export async function call(method, path, body) {
   }
 }
 
+// The caller's role (facilitator, minute_taker, admin) marks the page: a
+// minute-taker's console shows what they may do (styles: [data-role]).
 call("GET", "").then((w) => {
-  $("projector-link").href = w.projector_url.replace(/^https?:\/\/[^/]+/, "");
-}).catch(() => {});
+  document.body.dataset.role = w.role;
+  $("projector-link").href = w.projector_url
+    ? w.projector_url.replace(/^https?:\/\/[^/]+/, "") : `/projector/${encodeURIComponent(workshopId)}`;
+  if (w.role === "minute_taker") selectMode("run");
+}).catch((err) => { if ([401, 403].includes(err.status)) showWayIn(); });
+
+// -- no credential, or a revoked one: the way in instead of failing buttons
+function showWayIn(reason = "") {
+  root.hidden = true;
+  $("way-in").hidden = false;
+  if (reason) showError($("way-in-error"), new Error(reason));
+}
+socket.on("connect_error", () => { if (!socket.active) showWayIn(); });
+socket.on("revoked", () => showWayIn(t("staff_revoked")));
+
+// A pasted facilitator link (…/console/<id>#key=…) or invite (…/invite#secret=…):
+// opened here, on this site only.
+$("way-in-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  let link;
+  try { link = new URL($("way-in-link").value.trim()); } catch { link = null; }
+  const fragment = new URLSearchParams(link?.hash.slice(1) ?? "");
+  if (!link || !(fragment.has("key") || fragment.has("secret"))) {
+    showError($("way-in-error"), new Error(t("way_in_bad_link")));
+    return;
+  }
+  location.assign(link.pathname + link.hash);
+  if (link.pathname === location.pathname) location.reload();
+});
 
 const setPhase = (phase) => call("POST", "/phase", { phase }).catch(() => {});
 for (const b of document.querySelectorAll("button[data-phase]")) {

@@ -4,12 +4,15 @@
 import { api, el, keepSecret, secretFromFragment, showError, t } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
-// The admin token, from /console#token=... (the banner's link) or the form:
-// for this tab only, like the workshops' keys (common.js).
+// The admin token, from /console#token=... (the banner's link) or the form,
+// becomes this browser's session (POST /signin: an HttpOnly cookie), so the
+// organiser's pages open in any tab and after a restart. A #token= link also
+// keeps the token for this tab, as before.
 const TOKEN = "admin-token";
 let token = secretFromFragment("token", TOKEN);
 // WORKSHOP_RETENTION_DAYS as the server reports it (null: kept until deleted).
 let retentionDays = null;
+const signIn = (value) => api("POST", "/signin", null, { token: value });
 
 // Appendix formats: (format, label). Format names read the same in both languages.
 const EXPORTS = [["pdf", "PDF"], ["docx", "DOCX"], ["html", "HTML"], ["md", "Markdown"], ["csv", "CSV"], ["json", "JSON"]];
@@ -21,7 +24,7 @@ async function load() {
     $("retention").textContent = days ? t("retention_on", { days }) : t("retention_off");
     $("refused").textContent = t("refused_guesses", { count: refused ?? 0 });
     $("token-form").hidden = true;
-    $("create").hidden = $("archive").hidden = false;
+    $("create").hidden = $("archive").hidden = $("signout-form").hidden = false;
     $("workshops").replaceChildren(...workshops.map(row));
     showError($("error"), null);
   } catch (err) {
@@ -105,10 +108,16 @@ function deletion(w) {
   return retentionDays ? t("kept_until_ended", { days: retentionDays }) : t("kept");
 }
 
-$("token-form").addEventListener("submit", (e) => {
+$("token-form").addEventListener("submit", async (e) => {
   e.preventDefault();
-  token = $("token").value.trim();
-  keepSecret(TOKEN, token);
+  const value = $("token").value.trim();
+  try {
+    await signIn(value);
+    token = null; // the session speaks from now on
+  } catch (err) {
+    token = value; // a refusal says why (load shows it)
+    keepSecret(TOKEN, token);
+  }
   load();
 });
 
@@ -120,4 +129,10 @@ $("create-form").addEventListener("submit", async (e) => {
   } catch (err) { showError($("error"), err); }
 });
 
-load();
+if (token) signIn(token).catch(() => {}).finally(load);
+else load();
+
+// Signing out ends the session and forgets this tab's copy of the token.
+$("signout-form").addEventListener("submit", () => {
+  try { sessionStorage.removeItem(TOKEN); } catch { /* storage disabled: nothing kept */ }
+});

@@ -8,7 +8,7 @@
 //   views[method] = (state, pick) => the name of the view it shows, or null
 // where pick is false (not its turn: hide), null (automatic: its own choice)
 // or one of the view names it declares (Method.projector_views).
-import { keyFor, t } from "./common.js";
+import { keyFor, sessionFromKey, t } from "./common.js";
 import { connect } from "./live.js";
 
 const root = document.getElementById("projector");
@@ -16,7 +16,14 @@ const workshopId = root.dataset.workshop;
 // Every view name -> the method that shows it (null: the lobby and the thank-you).
 const owners = JSON.parse(root.dataset.views);
 const $ = (id) => document.getElementById(id);
-export const socket = connect({ workshop: workshopId, key: keyFor(workshopId) });
+const key = keyFor(workshopId);
+sessionFromKey(workshopId, key); // a #key= link becomes this screen's session (it survives a restart)
+// "as": a signed-in facilitator's browser shows the room what a projector shows.
+export const socket = connect({ workshop: workshopId, key, as: "projector" });
+// No credential (or a revoked one): the pairing code, never a dead screen.
+const toPairing = () => location.replace("/projector");
+socket.on("connect_error", () => { if (!socket.active) toPairing(); });
+socket.on("revoked", toPairing);
 export const views = {};
 let state = null;
 

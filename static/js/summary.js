@@ -1,7 +1,7 @@
 // The live summary page: fetches the server-rendered summary fragment with
 // the facilitator key (from the URL fragment, see keyFor) and refreshes it
 // every few seconds until the workshop has ended. Sets the export links.
-import { keyFor, lang, showError, t } from "./common.js";
+import { el, keyFor, lang, showError, t } from "./common.js";
 
 const REFRESH_MS = 5000;
 const $ = (id) => document.getElementById(id);
@@ -13,7 +13,7 @@ let last = null;
 // Browser links cannot send an Authorization header: downloads take the
 // facilitator key as ?key= (see workshop/web/api_export.py).
 for (const link of document.querySelectorAll("a[data-format]")) {
-  const params = new URLSearchParams({ key: key || "", lang: lang() });
+  const params = new URLSearchParams(key ? { key, lang: lang() } : { lang: lang() });
   link.href = `/api/workshops/${encodeURIComponent(workshopId)}/export.${link.dataset.format}?${params}`;
 }
 
@@ -24,7 +24,8 @@ async function refresh() {
   try {
     const response = await fetch(
       `/api/workshops/${encodeURIComponent(workshopId)}/summary.html?lang=${encodeURIComponent(lang())}`,
-      { headers: { Authorization: `Bearer ${key}` }, cache: "no-store" });
+      { headers: key ? { Authorization: `Bearer ${key}` } : {}, cache: "no-store", credentials: "same-origin" });
+    if ([401, 403].includes(response.status)) { showWayIn(); return; }
     if (!response.ok) {
       const data = await response.json().catch(() => ({}));
       again = ![401, 403, 404].includes(response.status); // a wrong key will not get better
@@ -49,9 +50,15 @@ async function refresh() {
   if (again && phase !== "ended") setTimeout(refresh, REFRESH_MS);
 }
 
-if (!key) {
-  showError($("error"), new Error(t("summary_failed", { error: "401" })));
-} else {
-  $("summary-status").textContent = t("summary_loading");
-  refresh();
+// No credential here: say how to get one, never a raw status code.
+function showWayIn() {
+  $("summary-status").textContent = "";
+  document.querySelector("nav.exports").hidden = true; // downloads would be refused too
+  const signIn = el("a", { href: `/signin?next=${encodeURIComponent(location.pathname)}` }, t("way_in_signin"));
+  const box = el("div", { class: "way-in", role: "alert" });
+  box.append(el("p", {}, t("summary_way_in")), el("p", {}, "")); box.lastChild.append(signIn);
+  target.replaceChildren(box);
 }
+
+$("summary-status").textContent = t("summary_loading");
+refresh();

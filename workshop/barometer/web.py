@@ -16,7 +16,7 @@ from workshop.barometer.live import send_statements, statements_changed
 from workshop.barometer.phone_comments import web as web_comments
 from workshop.barometer.replay import web as web_replay
 from workshop.domain.parse import parse_bool
-from workshop.web.access import facilitates, reads
+from workshop.web.access import facilitates, reads, writes
 from workshop.web.context import hub, store
 from workshop.web.validation import json_body, required
 
@@ -131,7 +131,7 @@ def facilitator_comments(workshop, statement_id):
 
 
 @bp.post("/<int:statement_id>/comments")
-@facilitates
+@writes
 def add_facilitator_comment(workshop, statement_id):
     text = rules.validate_comment(required(json_body("text"), "text"))
     comment = store().add_comment(workshop["id"], statement_id, text)

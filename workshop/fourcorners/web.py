@@ -12,7 +12,7 @@ from workshop.auth import for_role
 from workshop.domain.parse import ID_MAX
 from workshop.fourcorners import domain as rules
 from workshop.fourcorners.live import questions_changed
-from workshop.web.access import facilitates, reads
+from workshop.web.access import facilitates, reads, writes
 from workshop.web.context import hub, store
 from workshop.web.validation import json_body, required
 
@@ -100,7 +100,7 @@ def comments(workshop, question_id):
 
 
 @bp.post(f"/{Q}/comments")
-@facilitates
+@writes
 def add_comment(workshop, question_id):
     text = rules.validate_comment(required(json_body("text"), "text"))
     comment = store().fc_add_comment(workshop["id"], question_id, text)

@@ -5,15 +5,22 @@ with a workshop id and a key. Anything else is refused with a message the
 client can show. Roles are resolved by ``workshop.auth``.
 
     phone:  auth={"code": "123456", "participant"?: <token>, "lang"?: "sv"|"en"}
-    staff:  auth={"workshop": <id>, "key": <facilitator or projector key>}
+    staff:  auth={"workshop": <id>, "key": <facilitator or projector key, or an invite's secret>}
+            or auth={"workshop": <id>} from a signed-in browser (its session cookie)
+            "as": "projector" (the projector page): joins as a projector whatever the role
+
+Socket.IO accepts connections only from our own origin
+(``cors_allowed_origins``, set in ``create_app``).
 """
 
 from __future__ import annotations
 
-from flask import request
+from urllib.parse import urlsplit
+
+from flask import current_app, request
 from flask_socketio import ConnectionRefusedError
 
-from workshop.auth import PARTICIPANT, role_for
+from workshop.auth import PARTICIPANT, PROJECTOR, role_for, session_role
 from workshop.domain.errors import DomainError, NotFound
 from workshop.domain.workshops import normalise_code, public_view
 from workshop.i18n import DEFAULT_LANGUAGE, normalise_language, translator
@@ -61,16 +68,57 @@ def connect_participant(hub, guard, auth: dict) -> None:
     hub.welcome(conn, workshop)
 
 
+# The staff session cookie (workshop.web.access.COOKIE; live never imports web).
+COOKIE = "workshop_session"
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def _our_origin() -> bool:
+    """A cookie rides along on its own: a browser page of another site must
+    not connect with it. Engine.IO checks ``cors_allowed_origins`` first;
+    this holds for the cookie however the connection came."""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True
+    ours = {_origin(request.host_url), _origin(current_app.config["SETTINGS"].public_url or request.host_url)}
+    return origin.lower() in ours
+
+
+def staff_role(store, workshop: dict, key, admin_token: str) -> tuple[str | None, str | None]:
+    """(role, staff id): a key or invite secret if sent, else the session cookie."""
+    if key:
+        role = role_for(workshop, key, admin_token)
+        if role is not None:
+            return role, None
+        invite = store.invite_by_secret(key)
+        if invite is not None and invite["workshop_id"] == workshop["id"]:
+            return invite["role"], invite["id"]
+        return None, None
+    if not _our_origin():
+        return None, None
+    session = store.session_by_token(request.cookies.get(COOKIE))
+    role = session_role(session, workshop["id"])
+    return role, session["id"] if role else None
+
+
 def connect_staff(hub, auth: dict) -> None:
     tr = translator(_lang(auth) or DEFAULT_LANGUAGE)
     try:
         workshop = hub.store.workshop(str(auth.get("workshop")))
     except NotFound:
         raise ConnectionRefusedError(tr("No such workshop.")) from None
-    role = role_for(workshop, auth.get("key"), hub.admin_token)
+    role, staff = staff_role(hub.store, workshop, auth.get("key"), hub.admin_token)
     if role is None:
         raise ConnectionRefusedError(tr("Wrong or missing key for this workshop."))
-    conn = Connection(sid=request.sid, workshop_id=workshop["id"], role=role)
+    if auth.get("as") == PROJECTOR:
+        # The projector page of a signed-in facilitator: the room sees what a
+        # projector sees (no hidden positions), whatever the cookie could see.
+        role = PROJECTOR
+    conn = Connection(sid=request.sid, workshop_id=workshop["id"], role=role, staff=staff)
     hub.attach(conn)
     hub.welcome(conn, workshop)
 

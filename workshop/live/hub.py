@@ -51,6 +51,7 @@ class Connection:
     participant_id: int | None = None
     number: int | None = None
     lang: str = "sv"
+    staff: str | None = None  # the staff session or invite it came with (revoking kicks it)
 
     @property
     def audience(self) -> str:
@@ -289,6 +290,23 @@ class Hub:
     def push_staff_state(self, workshop_id: str) -> None:
         """After a change only staff show (the projector's view): phones keep theirs."""
         self.emit_staff(workshop_id, "state", self.staff_state_of(self.store.workshop(workshop_id)))
+
+    def kick_staff(self, staff_ids) -> None:
+        """Revoked staff: their sockets are told and closed at once."""
+        ids = set(staff_ids)
+        for conn in list(self.connections.values()):
+            if conn.staff is not None and conn.staff in ids:
+                self.socketio.emit("revoked", {}, to=conn.sid)
+                self.socketio.server.disconnect(conn.sid, namespace="/")
+                self.connections.pop(conn.sid, None)
+
+    def staff_online(self, workshop_id: str) -> set[str]:
+        """The staff sessions and invites with a socket open in this process."""
+        return {
+            c.staff
+            for c in list(self.connections.values())
+            if c.workshop_id == workshop_id and c.staff is not None
+        }
 
     def workshop_deleted(self, workshop_id: str) -> None:
         self.drop_local(workshop_id)

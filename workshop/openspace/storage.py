@@ -372,10 +372,13 @@ class OpenSpaceQueries:
         text: str,
         who: str | None = None,
         when: str | None = None,
+        staff: bool = False,
     ) -> dict:
+        """A note on a live topic; ``staff``: the facilitator's or minute-taker's
+        (no participant), who may write on a hidden topic too."""
         now = utcnow()
         with self.transaction() as db:
-            rules.check_live(self.topic_row(workshop_id, topic_id), staff=False)
+            rules.check_live(self.topic_row(workshop_id, topic_id), staff=staff)
             note_id = db.execute(
                 "INSERT INTO topic_notes (topic_id, participant_id, kind, text, who, by_when,"
                 " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

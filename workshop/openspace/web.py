@@ -13,7 +13,7 @@ from flask import Blueprint, g, jsonify
 from workshop.auth import runs
 from workshop.domain.parse import parse_bool, parse_id
 from workshop.openspace import domain as rules
-from workshop.web.access import facilitates, reads
+from workshop.web.access import facilitates, reads, writes
 from workshop.web.context import hub, store
 from workshop.web.validation import json_body, required
 
@@ -152,3 +152,14 @@ def merge_topic(workshop, topic_id):
     store().merge_topics(workshop["id"], topic_id, into)
     _changed(workshop["id"], "me")
     return jsonify(store().topic(workshop["id"], into))
+
+
+@bp.post("/topics/<int:topic_id>/notes")
+@writes
+def add_note(workshop, topic_id):
+    """{"text", "kind"?, "who"?, "when"?}: a note by the facilitator or the
+    minute-taker, on any topic (phones write theirs over the socket)."""
+    fields = rules.validate_note(json_body("text", "kind", "who", "when"))
+    note = store().add_note(workshop["id"], topic_id, None, staff=True, **fields)
+    _changed(workshop["id"])
+    return jsonify(note), 201

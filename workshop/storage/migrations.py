@@ -71,3 +71,46 @@ def m005_ended_at(db):
     # existed count from the upgrade: none is deleted sooner than promised.
     db.execute("ALTER TABLE workshops ADD COLUMN ended_at TEXT")
     db.execute("UPDATE workshops SET ended_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE phase = 'ended'")
+
+
+@migrations()
+def m006_staff(db):
+    # Staff sessions (a cookie's token, hashed), invites with a role (their
+    # secret, hashed) and projectors waiting to be paired by a code.
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS staff_invites (
+            id TEXT PRIMARY KEY,
+            workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            secret_hash TEXT NOT NULL UNIQUE,
+            once INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            used_at TEXT,
+            revoked_at TEXT
+        );
+        CREATE TABLE IF NOT EXISTS staff_sessions (
+            id TEXT PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            csrf TEXT NOT NULL,
+            workshop_id TEXT REFERENCES workshops(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            invite_id TEXT REFERENCES staff_invites(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            revoked_at TEXT
+        );
+        CREATE INDEX IF NOT EXISTS staff_sessions_workshop ON staff_sessions (workshop_id);
+        CREATE TABLE IF NOT EXISTS projector_pairings (
+            id TEXT PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            token_hash TEXT NOT NULL UNIQUE,
+            workshop_id TEXT REFERENCES workshops(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        """
+    )

@@ -69,4 +69,24 @@ def core_strings(_) -> dict:
         "view_auto": _("Automatic"),
         "view_lobby": _("The lobby (QR code)"),
         "view_thanks": _("Thank you"),
+        # Staff (issue 19): roles, the staff panel, the way in.
+        "role_facilitator": _("Co-facilitator"),
+        "role_minute_taker": _("Minute-taker"),
+        "role_projector": _("Projector"),
+        "role_admin": _("Organiser"),
+        "staff_invite_open": _("Invite not yet used"),
+        "staff_online": _("Online"),
+        "staff_offline": _("Not connected"),
+        "staff_revoke_short": _("Revoke"),
+        "staff_revoke": _("Revoke %(name)s's access"),
+        "staff_revoke_invite": _("Revoke the invite for %(name)s"),
+        "staff_revoked": _("Your access to this workshop was revoked. Ask the facilitator for a new invite."),
+        "projector_paired": _("Paired: the projector shows the workshop."),
+        "way_in_bad_link": _(
+            "That is not a facilitator link or an invite. Copy the whole link, with what follows #."
+        ),
+        "way_in_signin": _("Sign in as organiser"),
+        "summary_way_in": _(
+            "The summary is for the workshop's facilitators. Sign in, or open it from the console."
+        ),
     }
