@@ -28,7 +28,8 @@ PUBLIC = {
     "staff.signin_page", "staff.signin", "staff.signout", "staff.who", "staff.accept_invite", "staff.invite_page",
     "staff.pairing_page", "staff.pairing",
 }  # fmt: skip
-ADMIN_ONLY = {"api_workshops.create", "api_workshops.index"}
+# /metrics also takes WORKSHOP_METRICS_TOKEN (tests/integration/test_metrics.py).
+ADMIN_ONLY = {"api_workshops.create", "api_workshops.index", "metrics.metrics"}
 # Facilitator-only reads (the export holds everything; moderation; the staff list).
 RUNNER_READS = {
     "api_export.export", "summary_pages.summary_fragment", "barometer_api.barometer_comments.index", "staff.staff",
@@ -111,7 +112,8 @@ def test_every_route_is_classified(app):
     api_routes = {r.endpoint for r, _ in routes(app) if r.rule.startswith("/api/")}
     for rule, _ in routes(app):
         if not rule.rule.startswith("/api/"):
-            assert rule.endpoint in PUBLIC, f"{rule.rule}: who may call it? classify it in this test"
+            classified = PUBLIC | ADMIN_ONLY
+            assert rule.endpoint in classified, f"{rule.rule}: who may call it? classify it in this test"
     assert api_routes - PUBLIC, "no API routes found"
 
 
