@@ -5,7 +5,7 @@ with a workshop id and a key. Anything else is refused with a message the
 client can show. Roles are resolved by ``workshop.auth``.
 
     phone:  auth={"code": "123456", "participant"?: <token>, "lang"?: "sv"|"en"}
-    staff:  auth={"workshop": <id>, "key": <facilitator or projector key>}
+    staff:  auth={"workshop": <id>, "key": <facilitator or projector key>, "deltas"?: true}
 """
 
 from __future__ import annotations
@@ -70,7 +70,10 @@ def connect_staff(hub, auth: dict) -> None:
     role = role_for(workshop, auth.get("key"), hub.admin_token)
     if role is None:
         raise ConnectionRefusedError(tr("Wrong or missing key for this workshop."))
-    conn = Connection(sid=request.sid, workshop_id=workshop["id"], role=role)
+    # Deltas only with one process: a cluster's windows are cut by whichever
+    # process flushes, so there every screen gets full aggregates.
+    deltas = auth.get("deltas") is True and hub.single_process
+    conn = Connection(sid=request.sid, workshop_id=workshop["id"], role=role, deltas=deltas)
     hub.attach(conn)
     hub.welcome(conn, workshop)
 
