@@ -68,7 +68,9 @@ class LiveDistributions:
         if held is None or held.statement_id != statement_id or held.version != version:
             by_number = self.store.values_by_number(statement_id)
             seq = held.seq if held is not None else 0
-            held = _Held(statement_id, {n: [n, by_number[n]] for n in sorted(by_number)}, version=version, seq=seq)
+            held = _Held(
+                statement_id, {n: [n, by_number[n]] for n in sorted(by_number)}, version=version, seq=seq
+            )
             for value in by_number.values():
                 held.count(value, 1)
             self._by_workshop[workshop_id] = held

@@ -121,10 +121,14 @@ def flush_distribution(hub, workshop_id: str) -> None:
     if not taking_deltas:
         return
     if delta is None:
-        hub.emit_staff(workshop_id, "distribution", *(snapshot_payload(p, seq) for p in full), rooms=deltas_room)
+        hub.emit_staff(
+            workshop_id, "distribution", *(snapshot_payload(p, seq) for p in full), rooms=deltas_room
+        )
     elif statement["hidden"]:  # the projector's counts-only payload is small: a snapshot each window
         public = rules.hidden_payload(statement["id"], delta["count"], delta["passes"])
-        hub.emit_staff(workshop_id, "distribution_delta", delta, snapshot_payload(public, seq), rooms=deltas_room)
+        hub.emit_staff(
+            workshop_id, "distribution_delta", delta, snapshot_payload(public, seq), rooms=deltas_room
+        )
     else:
         hub.emit_staff(workshop_id, "distribution_delta", delta, rooms=deltas_room)
 
@@ -199,8 +203,14 @@ def send_distribution(hub, conn, _workshop) -> None:
     live = _moves(hub).live
     if conn.deltas and live is not None:
         seq, full = live.snapshot(conn.workshop_id, statement["id"])
-        public = rules.hidden_payload(statement["id"], full["count"], full["passes"]) if statement["hidden"] else full
-        hub.socketio.emit("distribution", snapshot_payload(for_role(conn.role, full, public), seq), to=conn.sid)
+        public = (
+            rules.hidden_payload(statement["id"], full["count"], full["passes"])
+            if statement["hidden"]
+            else full
+        )
+        hub.socketio.emit(
+            "distribution", snapshot_payload(for_role(conn.role, full, public), seq), to=conn.sid
+        )
         return
     full, public = distribution_payloads(hub, statement)
     hub.socketio.emit("distribution", for_role(conn.role, full, public), to=conn.sid)

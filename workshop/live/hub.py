@@ -131,7 +131,9 @@ class Hub:
         self.connections[conn.sid] = conn
         self.socketio.server.enter_room(conn.sid, room(conn.workshop_id, conn.audience), namespace="/")
         if conn.deltas:
-            self.socketio.server.enter_room(conn.sid, deltas_room(conn.workshop_id, conn.audience), namespace="/")
+            self.socketio.server.enter_room(
+                conn.sid, deltas_room(conn.workshop_id, conn.audience), namespace="/"
+            )
         if conn.role == PARTICIPANT:
             self.changed(conn.workshop_id, "presence")
 
