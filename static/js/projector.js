@@ -16,7 +16,7 @@ const workshopId = root.dataset.workshop;
 // Every view name -> the method that shows it (null: the lobby and the thank-you).
 const owners = JSON.parse(root.dataset.views);
 const $ = (id) => document.getElementById(id);
-export const socket = connect({ workshop: workshopId, key: keyFor(workshopId) });
+export const socket = connect({ workshop: workshopId, key: keyFor(workshopId), deltas: true });
 export const views = {};
 let state = null;
 
