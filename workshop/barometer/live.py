@@ -126,8 +126,9 @@ def flush_distribution(hub, workshop_id: str) -> None:
         )
     elif statement["hidden"]:  # the projector's counts-only payload is small: a snapshot each window
         public = rules.hidden_payload(statement["id"], delta["count"], delta["passes"])
-        hub.emit_staff(
-            workshop_id, "distribution_delta", delta, snapshot_payload(public, seq), rooms=deltas_room
+        hub.socketio.emit("distribution_delta", delta, to=deltas_room(workshop_id, FACILITATOR))
+        hub.socketio.emit(
+            "distribution", snapshot_payload(public, seq), to=deltas_room(workshop_id, PROJECTOR)
         )
     else:
         hub.emit_staff(workshop_id, "distribution_delta", delta, rooms=deltas_room)
