@@ -154,7 +154,8 @@ def test_snapshot_plus_deltas_equals_the_full_distribution(script):
                 room.move(step[1], step[2])
             elif kind == "window":
                 room.window(step[1])
-                room.check()
+                if not step[1]:  # a screen learns of a lost delta only from the next one
+                    room.check()
             elif kind == "serve":
                 room.serve()
             elif kind == "reconnect":
