@@ -89,11 +89,12 @@ def pct(values: list[float], p: float) -> float:
 
 
 def old_source(ref: str) -> dict:
-    show = lambda path: (
-        subprocess.run(  # noqa: E731
+    def show(path: str) -> str:
+        run = subprocess.run(
             ["git", "show", f"{ref}:{path}"], cwd=ROOT, check=True, capture_output=True, text=True
-        ).stdout
-    )
+        )
+        return run.stdout
+
     return {
         "beeswarm": show("static/js/barometer/beeswarm.js"),
         "swarm_view": show("static/js/barometer/swarm_view.js"),
