@@ -14,7 +14,7 @@ import logging
 from flask import request
 
 from workshop.auth import PARTICIPANT, PROJECTOR, runs
-from workshop.domain.errors import DomainError, Invalid
+from workshop.domain.errors import N_, DomainError, Invalid
 from workshop.i18n import translator
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ def staff_event(hub):
         def wrapper(data=None, *extra):
             conn = hub.connections.get(request.sid)
             if conn is None or not (runs(conn.role) or conn.role == PROJECTOR):
-                return error("Only staff screens send this.", conn.lang if conn else "sv")
+                return error(N_("Only staff screens send this."), conn.lang if conn else "sv")
             try:
                 handler(conn, data if isinstance(data, dict) else {})
             except DomainError as err:
