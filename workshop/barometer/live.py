@@ -121,9 +121,9 @@ def flush_distribution(hub, workshop_id: str) -> None:
     if not taking_deltas:
         return
     if delta is None:
-        hub.emit_staff(
-            workshop_id, "distribution", *(snapshot_payload(p, seq) for p in full), rooms=deltas_room
-        )
+        whole = snapshot_payload(full[0], seq)
+        public = whole if full[1] is full[0] else snapshot_payload(full[1], seq)  # one encoding when the same
+        hub.emit_staff(workshop_id, "distribution", whole, public, rooms=deltas_room)
     elif statement["hidden"]:  # the projector's counts-only payload is small: a snapshot each window
         public = rules.hidden_payload(statement["id"], delta["count"], delta["passes"])
         hub.socketio.emit("distribution_delta", delta, to=deltas_room(workshop_id, FACILITATOR))
