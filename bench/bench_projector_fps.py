@@ -102,7 +102,10 @@ def old_source(ref: str) -> dict:
 
 
 def run_mode(browser, url: str, mode: str, args) -> dict:
-    context = browser.new_context(viewport={"width": args.width, "height": args.height}, locale="sv-SE")
+    # bypass_csp: the "before" code comes as modules from blob URLs, which the page's policy forbids.
+    context = browser.new_context(
+        viewport={"width": args.width, "height": args.height}, locale="sv-SE", bypass_csp=True
+    )
     page = context.new_page()
     page.goto(url)
     page.wait_for_selector("#stage:not([hidden])")
