@@ -128,8 +128,12 @@ bench: install-dev
 # (docs/performance.md): 2,000 then 5,000 phones at 1,000 moves/s, then the
 # reconnect storm at 5,000. Several minutes; loopback only.
 bench-scale: install-dev
-	$(PY) bench/bench_scale.py --phones 2000 --rate 1000 --duration 30
-	$(PY) bench/bench_scale.py --phones 5000 --rate 1000 --duration 30 --reconnect-storm
+	$(PY) bench/bench_scale.py --phones 2000 --rate 1000 --duration 30 --client mini
+	$(PY) bench/bench_scale.py --phones 2000 --rate 1000 --duration 30 --client sio
+	$(PY) bench/bench_scale.py --phones 5000 --rate 1000 --duration 30 --client mini --reconnect-storm
+	$(PY) bench/bench_scale.py --phones 5000 --rate 1000 --duration 30 --client sio --reconnect-storm
+	$(PY) bench/bench_deltas.py
+	$(PY) bench/bench_projector_fps.py
 
 # The same load on one process and on two behind Redis (docs/performance.md).
 bench-cluster: install-dev redis

@@ -44,7 +44,7 @@ error (try/finally and atexit).
 
 Usage:
   .venv/bin/python bench/bench_scale.py [--phones 500] [--rate 250] [--duration 20]
-      [--servers bare,ours] [--reconnect-storm] [--workers 2] [--client mini|sio]
+      [--servers bare,ours] [--reconnect-storm] [--workers 2] [--client mini|sio] [--deltas on|off]
       [--connect-concurrency 100] [--ack-timeout 10] [--quiet-below PCT --quiet-wait S]
       [--rounds 1] [--keep-data] [--json results.json]
 `make bench-scale` runs the issue's loads; figures and their reading are in
@@ -136,6 +136,12 @@ def parse_args() -> argparse.Namespace:
         choices=("mini", "sio"),
         default="mini",
         help="mini: bench/sioclient.py; sio: python-socketio AsyncClient",
+    )
+    parser.add_argument(
+        "--deltas",
+        choices=("on", "off"),
+        default="on",
+        help="on: the projector asks for deltas (auth deltas: true, as our pages do); off: whole distributions",
     )
     parser.add_argument(
         "--connect-concurrency", type=int, default=100, help="connects in flight, all workers together"

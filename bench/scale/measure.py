@@ -46,8 +46,10 @@ class Projector:
     def on_distribution(self, data) -> None:
         now = time.monotonic()
         self.events.append(now)
+        # A `distribution_delta` (the projector asked for deltas) holds only the
+        # dots that moved, the probe's among them when it moved; "count" is exact.
         dots = data.get("dots") or []
-        self.dots = len(dots)
+        self.dots = data.get("count", len(dots))
         if self.first_single is not None and not self.first_single.done() and data.get("count") == 1:
             self.first_single.set_result(dots[0][0])
         if self.waiting is None or self.probe_key is None:
@@ -141,10 +143,12 @@ class Measurement:
         self.result["probe_key"] = projector.probe_key
 
     async def connect_projector(self) -> None:
-        self.pj = MiniClient(self.server.url, {"distribution": self.projector.on_distribution})
-        await self.pj.connect(
-            self.session, {"workshop": self.info["workshop"], "key": self.info["key"]}, CONNECT_TIMEOUT
-        )
+        on = self.projector.on_distribution
+        self.pj = MiniClient(self.server.url, {"distribution": on, "distribution_delta": on})
+        auth = {"workshop": self.info["workshop"], "key": self.info["key"]}
+        if self.args.deltas == "on":
+            auth["deltas"] = True  # the bare server ignores it: whole distributions
+        await self.pj.connect(self.session, auth, CONNECT_TIMEOUT)
         self.clients.append(self.pj)
 
     async def connect_fleet(self) -> None:

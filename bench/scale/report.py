@@ -174,7 +174,7 @@ def header(args, info: dict) -> list[str]:
         f"machine: {info['nproc']} cores, {info['cpu']}, {info['mem_gib']} GiB, Python {info['python']}",
         f"command: {' '.join(sys.argv)}",
         f"load: {args.phones} phones + 1 probe, {args.rate} moves/s offered, {args.duration} s, "
-        f"{args.workers} generator processes, client={args.client}",
+        f"{args.workers} generator processes, client={args.client}, projector deltas={args.deltas}",
         "",
     ]
 

@@ -20,7 +20,7 @@ const base = `/api/workshops/${workshopId}`;
 const $ = (id) => document.getElementById(id);
 // Connected only once every method's script has run (module scripts all run
 // before DOMContentLoaded), so none misses the first `state`.
-export const socket = connect({ workshop: workshopId, key }, { autoConnect: false });
+export const socket = connect({ workshop: workshopId, key, deltas: true }, { autoConnect: false });
 document.addEventListener("DOMContentLoaded", () => socket.connect());
 export const views = {};
 

@@ -19,7 +19,7 @@ const $ = (id) => document.getElementById(id);
 const key = keyFor(workshopId);
 sessionFromKey(workshopId, key); // a #key= link becomes this screen's session (it survives a restart)
 // "as": a signed-in facilitator's browser shows the room what a projector shows.
-export const socket = connect({ workshop: workshopId, key, as: "projector" });
+export const socket = connect({ workshop: workshopId, key, as: "projector", deltas: true });
 // No credential (or a revoked one): the pairing code, never a dead screen.
 const toPairing = () => location.replace("/projector");
 socket.on("connect_error", () => { if (!socket.active) toPairing(); });

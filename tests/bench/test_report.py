@@ -11,7 +11,7 @@ from bench.scale.report import ROWS, STORM_ROWS, fmt, report
 
 HERE = Path(__file__).resolve().parent
 INFO = {"nproc": 2, "cpu": "Test CPU", "mem_gib": 4.0, "python": "3.11.7", "kernel": "6"}
-ARGS = Namespace(phones=200, rate=100.0, duration=5.0, workers=2, client="mini")
+ARGS = Namespace(phones=200, rate=100.0, duration=5.0, workers=2, client="mini", deltas="on")
 
 
 def results() -> list[dict]:
@@ -36,6 +36,7 @@ def test_one_column_per_server_and_one_row_per_figure():
     lines = text.splitlines()
     assert lines[0] == "machine: 2 cores, Test CPU, 4.0 GiB, Python 3.11.7"
     assert lines[2].startswith("load: 200 phones + 1 probe, 100.0 moves/s offered, 5.0 s, 2 generator")
+    assert lines[2].endswith("client=mini, projector deltas=on")
     head = lines[4].split()
     assert head == ["bare", "ours"]
     assert set(lines[5]) == {"-"}

@@ -28,6 +28,7 @@ import threading
 from dataclasses import dataclass, field
 
 from workshop.barometer.domain import Distribution, distribution_payload
+from workshop.barometer.domain_deltas import SNAPSHOT_EVERY, delta_payload
 
 
 @dataclass
@@ -36,6 +37,23 @@ class _Held:
     pairs: dict[int, list] = field(default_factory=dict)  # number -> [number, value or None]
     in_order: bool = True  # pairs by participant number (the store's order)
     version: int = 0  # the store's data_version when read
+    # The delta stream (domain_deltas.py): placed, passes, total of the placed
+    # values, kept exact as moves apply; the numbers changed since the last
+    # window; the last window's seq (kept across a reload), and whether the
+    # next window must be a snapshot (a reload: the screens' dots are stale).
+    tally: list = field(default_factory=lambda: [0, 0, 0])
+    changed: set = field(default_factory=set)
+    seq: int = 0
+    snapshot_seq: int = 0
+    fresh: bool = True
+    hidden: bool | None = None
+
+    def count(self, value, sign: int) -> None:
+        if value is None:
+            self.tally[1] += sign
+        else:
+            self.tally[0] += sign
+            self.tally[2] += sign * value
 
 
 class LiveDistributions:
@@ -49,7 +67,12 @@ class LiveDistributions:
         held = self._by_workshop.get(workshop_id)
         if held is None or held.statement_id != statement_id or held.version != version:
             by_number = self.store.values_by_number(statement_id)
-            held = _Held(statement_id, {n: [n, by_number[n]] for n in sorted(by_number)}, version=version)
+            seq = held.seq if held is not None else 0
+            held = _Held(
+                statement_id, {n: [n, by_number[n]] for n in sorted(by_number)}, version=version, seq=seq
+            )
+            for value in by_number.values():
+                held.count(value, 1)
             self._by_workshop[workshop_id] = held
         elif not held.in_order:
             held.pairs = dict(sorted(held.pairs.items()))
@@ -80,7 +103,10 @@ class LiveDistributions:
                 held = self._by_workshop.get(workshop_id)
                 if answer is None and held is not None and held.statement_id == statement_id:
                     pair = held.pairs.get(number)
+                    held.changed.add(number)
+                    held.count(value, 1)
                     if pair is not None:
+                        held.count(pair[1], -1)
                         pair[1] = value
                     else:
                         held.in_order = held.in_order and (
@@ -88,6 +114,28 @@ class LiveDistributions:
                         )
                         held.pairs[number] = [number, value]
         return answers
+
+    def window(self, workshop_id: str, statement_id: int, hidden: bool) -> tuple[int, dict | None]:
+        """Cut the next window of the delta stream: (its seq, its
+        `distribution_delta`), or (seq, None) when this window must be a full
+        snapshot (after a reload, when the statement is hidden or revealed,
+        and every SNAPSHOT_EVERY windows)."""
+        hidden = bool(hidden)
+        with self._lock:
+            held = self._held(workshop_id, statement_id)
+            held.seq += 1
+            changed, held.changed = held.changed, set()
+            if held.fresh or held.hidden is not hidden or held.seq - held.snapshot_seq >= SNAPSHOT_EVERY:
+                held.fresh, held.hidden, held.snapshot_seq = False, hidden, held.seq
+                return held.seq, None
+            values = {n: held.pairs[n][1] for n in changed if n in held.pairs}
+            return held.seq, delta_payload(statement_id, held.seq, values, changed, tuple(held.tally))
+
+    def snapshot(self, workshop_id: str, statement_id: int) -> tuple[int, dict]:
+        """(the last window's seq, the `distribution` now): a screen's snapshot.
+        Taken after that window was cut, so the deltas after it complete it."""
+        with self._lock:
+            return self._held(workshop_id, statement_id).seq, self.payload(workshop_id, statement_id)
 
     def forget(self, workshop_id: str) -> None:
         with self._lock:

@@ -3,6 +3,11 @@
     phone -> position {"statement": id, "value": 0..100 | "pass", "settled"?: true}
              acked once committed; "settled" marks the last send of a gesture
     staff <- distribution (coalesced, one per window), statements (facilitators)
+    staff that connect with auth "deltas": true (one process only):
+          <- distribution + "seq" (a snapshot: on connect, every SNAPSHOT_EVERY
+             windows, on a reload or a hide/reveal, and when asked),
+             distribution_delta (the other windows: domain_deltas.py)
+          -> distribution_snapshot {} after a gap in "seq"
     state  += {"statement", "position"} for phones, {"statement", "closed_statement"} for staff
 
 A move is acked only after the store committed it: moves from all phones
@@ -20,11 +25,12 @@ from __future__ import annotations
 from workshop.auth import FACILITATOR, PROJECTOR, for_role
 from workshop.barometer import domain as rules
 from workshop.barometer.aggregate import LiveDistributions
+from workshop.barometer.domain_deltas import snapshot_payload
 from workshop.barometer.domain_summary import verbal_summary
 from workshop.domain.parse import parse_id
 from workshop.live.acks import ok
 from workshop.live.batch import GroupCommit
-from workshop.live.hub import room
+from workshop.live.hub import deltas_room, room
 from workshop.live.part import LivePart
 
 NAME = "barometer"
@@ -101,8 +107,31 @@ def distribution_payloads(hub, statement: dict) -> tuple[dict, dict]:
 
 def flush_distribution(hub, workshop_id: str) -> None:
     statement = hub.store.open_statement(workshop_id)
-    if statement is not None:
+    if statement is None:
+        return
+    live = _moves(hub).live
+    if live is None:  # a cluster: full aggregates to every screen
         hub.emit_staff(workshop_id, "distribution", *distribution_payloads(hub, statement))
+        return
+    seq, delta = live.window(workshop_id, statement["id"], statement["hidden"])
+    plain, taking_deltas = hub.staff_split(workshop_id)
+    full = distribution_payloads(hub, statement) if plain or delta is None else None
+    if plain:
+        hub.emit_staff(workshop_id, "distribution", *full, skip=taking_deltas)
+    if not taking_deltas:
+        return
+    if delta is None:
+        whole = snapshot_payload(full[0], seq)
+        public = whole if full[1] is full[0] else snapshot_payload(full[1], seq)  # one encoding when the same
+        hub.emit_staff(workshop_id, "distribution", whole, public, rooms=deltas_room)
+    elif statement["hidden"]:  # the projector's counts-only payload is small: a snapshot each window
+        public = rules.hidden_payload(statement["id"], delta["count"], delta["passes"])
+        hub.socketio.emit("distribution_delta", delta, to=deltas_room(workshop_id, FACILITATOR))
+        hub.socketio.emit(
+            "distribution", snapshot_payload(public, seq), to=deltas_room(workshop_id, PROJECTOR)
+        )
+    else:
+        hub.emit_staff(workshop_id, "distribution_delta", delta, rooms=deltas_room)
 
 
 def phone_state(hub, workshop: dict, only=None):
@@ -168,10 +197,29 @@ def closed_result(store, workshop: dict) -> dict | None:
 
 
 def send_distribution(hub, conn, _workshop) -> None:
+    """A new staff screen's first `distribution`: a snapshot if it takes deltas."""
     statement = hub.store.open_statement(conn.workshop_id)
-    if statement:
-        full, public = distribution_payloads(hub, statement)
-        hub.socketio.emit("distribution", for_role(conn.role, full, public), to=conn.sid)
+    if not statement:
+        return
+    live = _moves(hub).live
+    if conn.deltas and live is not None:
+        seq, full = live.snapshot(conn.workshop_id, statement["id"])
+        public = (
+            rules.hidden_payload(statement["id"], full["count"], full["passes"])
+            if statement["hidden"]
+            else full
+        )
+        hub.socketio.emit(
+            "distribution", snapshot_payload(for_role(conn.role, full, public), seq), to=conn.sid
+        )
+        return
+    full, public = distribution_payloads(hub, statement)
+    hub.socketio.emit("distribution", for_role(conn.role, full, public), to=conn.sid)
+
+
+def distribution_snapshot(hub, conn, _data) -> None:
+    """A screen saw a gap in "seq": it gets a snapshot (nothing if no statement is open)."""
+    send_distribution(hub, conn, None)
 
 
 def position(hub, conn, data):
@@ -193,6 +241,7 @@ PART = LivePart(
     setup=Moves,
     written=moves_written,
     phone_events={"position": position},
+    staff_events={"distribution_snapshot": distribution_snapshot},
     flushers={"distribution": flush_distribution},
     refreshed_with_state=("distribution",),
     on_connect={FACILITATOR: (send_distribution,), PROJECTOR: (send_distribution,)},

@@ -14,8 +14,8 @@ import time
 
 from flask import request
 
-from workshop.auth import PARTICIPANT
-from workshop.domain.errors import DomainError, Invalid
+from workshop.auth import PARTICIPANT, PROJECTOR, runs
+from workshop.domain.errors import N_, DomainError, Invalid
 from workshop.i18n import translator
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,31 @@ def participant_event(hub):
             except Exception:
                 log.exception("participant event failed")
                 return error("Something went wrong; try again.", conn.lang)
+
+        return wrapper
+
+    return decorate
+
+
+def staff_event(hub):
+    """A staff screen's request (a facilitator's console or a projector):
+    anyone else is refused; what it is sent comes as events, the ack only
+    says whether it was accepted."""
+
+    def decorate(handler):
+        @functools.wraps(handler)
+        def wrapper(data=None, *extra):
+            conn = hub.connections.get(request.sid)
+            if conn is None or not (runs(conn.role) or conn.role == PROJECTOR):
+                return error(N_("Only staff screens send this."), conn.lang if conn else "sv")
+            try:
+                handler(conn, data if isinstance(data, dict) else {})
+            except DomainError as err:
+                return error(err.message, conn.lang, **err.params)
+            except Exception:
+                log.exception("staff event failed")
+                return error("Something went wrong; try again.", conn.lang)
+            return ok()
 
         return wrapper
 

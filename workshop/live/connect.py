@@ -5,7 +5,8 @@ with a workshop id and a key. Anything else is refused with a message the
 client can show. Roles are resolved by ``workshop.auth``.
 
     phone:  auth={"code": "123456", "participant"?: <token>, "lang"?: "sv"|"en"}
-    staff:  auth={"workshop": <id>, "key": <facilitator or projector key, or an invite's secret>}
+    staff:  auth={"workshop": <id>, "key": <facilitator or projector key, or an invite's secret>,
+                   "deltas"?: true}
             or auth={"workshop": <id>} from a signed-in browser (its session cookie)
             "as": "projector" (the projector page): joins as a projector whatever the role
 
@@ -118,7 +119,10 @@ def connect_staff(hub, auth: dict) -> None:
         # The projector page of a signed-in facilitator: the room sees what a
         # projector sees (no hidden positions), whatever the cookie could see.
         role = PROJECTOR
-    conn = Connection(sid=request.sid, workshop_id=workshop["id"], role=role, staff=staff)
+    # Deltas only with one process: a cluster's windows are cut by whichever
+    # process flushes, so there every screen gets full aggregates.
+    deltas = auth.get("deltas") is True and hub.single_process
+    conn = Connection(sid=request.sid, workshop_id=workshop["id"], role=role, staff=staff, deltas=deltas)
     hub.attach(conn)
     hub.welcome(conn, workshop)
 

@@ -52,6 +52,9 @@ class Connection:
     number: int | None = None
     lang: str = "sv"
     staff: str | None = None  # the staff session or invite it came with (revoking kicks it)
+    # A staff screen that follows a method's delta stream (auth "deltas": true,
+    # docs/protocol.md): it also listens in the audience's deltas room.
+    deltas: bool = False
 
     @property
     def audience(self) -> str:
@@ -61,6 +64,11 @@ class Connection:
 
 def room(workshop_id: str, audience: str) -> str:
     return f"{workshop_id}:{audience}"
+
+
+def deltas_room(workshop_id: str, audience: str) -> str:
+    """Those of an audience that take deltas instead of full aggregates."""
+    return f"{workshop_id}:{audience}:deltas"
 
 
 class TextPacket(Packet):
@@ -138,6 +146,10 @@ class Hub:
     def attach(self, conn: Connection) -> None:
         self.connections[conn.sid] = conn
         self.socketio.server.enter_room(conn.sid, room(conn.workshop_id, conn.audience), namespace="/")
+        if conn.deltas:
+            self.socketio.server.enter_room(
+                conn.sid, deltas_room(conn.workshop_id, conn.audience), namespace="/"
+            )
         if conn.role == PARTICIPANT:
             self.changed(conn.workshop_id, "presence")
 
@@ -230,17 +242,33 @@ class Hub:
     def presence(self, workshop_id: str) -> dict:
         return {"joined": self.store.participant_count(workshop_id), "online": self.online(workshop_id)}
 
-    def emit_staff(self, workshop_id: str, event: str, full, public=None) -> None:
+    def _members(self, name: str) -> dict:
+        return self.socketio.server.manager.rooms.get("/", {}).get(name) or {}
+
+    def staff_split(self, workshop_id: str) -> tuple[bool, list[str]]:
+        """(whether any staff screen takes full aggregates, the sids of those
+        that take deltas), from this process's rooms."""
+        plain, taking_deltas = False, []
+        for audience in (FACILITATOR, PROJECTOR):
+            members = self._members(room(workshop_id, audience))
+            deltas = [sid for sid in self._members(deltas_room(workshop_id, audience)) if sid in members]
+            plain = plain or len(members) > len(deltas)
+            taking_deltas.extend(deltas)
+        return plain, taking_deltas
+
+    def emit_staff(self, workshop_id: str, event: str, full, public=None, skip=(), rooms=room) -> None:
         """``full`` to those who run the workshop, ``public`` (default: the
-        same) to its projectors: see auth.for_role."""
+        same) to its projectors: see auth.for_role. skip: sids left out;
+        rooms: ``deltas_room`` for only those that take deltas."""
         public = full if public is None else public
-        staff, projectors = room(workshop_id, FACILITATOR), room(workshop_id, PROJECTOR)
+        staff, projectors = rooms(workshop_id, FACILITATOR), rooms(workshop_id, PROJECTOR)
         shown = for_role(PROJECTOR, full, public)
+        skip = list(skip) or None
         if shown is full:  # the same payload: encoded once, sent to both rooms
-            self.socketio.emit(event, full, to=[staff, projectors])
+            self.socketio.emit(event, full, to=[staff, projectors], skip_sid=skip)
         else:
-            self.socketio.emit(event, full, to=staff)
-            self.socketio.emit(event, shown, to=projectors)
+            self.socketio.emit(event, full, to=staff, skip_sid=skip)
+            self.socketio.emit(event, shown, to=projectors, skip_sid=skip)
 
     def emit_phones(self, workshop_id: str, event: str, payload) -> None:
         self.socketio.emit(event, payload, to=room(workshop_id, PARTICIPANT))

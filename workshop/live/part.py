@@ -8,6 +8,7 @@ name goes through the core's claims (``Hub.flushers``,
 ``live.events.SocketIO.on``), so one owner per event name and flusher kind.
 
     phone_events  event -> fn(hub, conn, data) -> ack   wrapped by participant_event
+    staff_events  event -> fn(hub, conn, data)          wrapped by staff_event (consoles, projectors)
     flushers      kind -> fn(hub, workshop_id)          a coalesced push (Hub.changed)
     on_connect    role -> (fn(hub, conn, workshop), …)  what a new client is sent first
     phone_state   fn(hub, workshop, only) -> fn(participant_id) -> dict
@@ -27,13 +28,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from workshop.live.acks import participant_event
+from workshop.live.acks import participant_event, staff_event
 
 
 @dataclass(frozen=True)
 class LivePart:
     name: str  # the method's (or "<method>.<feature>"): the key of hub.runtime
     phone_events: Mapping[str, Callable] = field(default_factory=dict)
+    staff_events: Mapping[str, Callable] = field(default_factory=dict)
     flushers: Mapping[str, Callable] = field(default_factory=dict)
     on_connect: Mapping[str, tuple[Callable, ...]] = field(default_factory=dict)
     phone_state: Callable | None = None
@@ -61,6 +63,8 @@ def register_part(socketio, hub, part: LivePart) -> None:
         hub.staff_state.append(_bound(part.staff_state, hub))
     for event, handler in part.phone_events.items():
         socketio.on(event)(participant_event(hub)(_bound(handler, hub)))
+    for event, handler in part.staff_events.items():
+        socketio.on(event)(staff_event(hub)(_bound(handler, hub)))
 
 
 def _bound(fn: Callable, hub) -> Callable:

@@ -1,21 +1,47 @@
 // Beeswarm layout: every dot at its exact x; y pushed off the line just far
 // enough that no two dots overlap, nearest free slot first (alternating
 // above and below). Pure, so it can be tested with node --test.
+//
+// Fast enough for 5,000 dots ten times a second: dots are placed in x order,
+// so the ones that can collide (within one diameter in x) are the last few
+// placed (a moving window, not a scan of all); and each of those can only
+// block the few candidate slots near its own y, so those are marked once and
+// the nearest free slot is a walk over marks. The test is the same
+// inequality as before, so the layout is the same (tests/js/beeswarm.test.mjs).
 
-export function beeswarm(dots, width, radius) {
+// band: if given, null as soon as a dot would stick out of it (|y| + radius >
+// band): the swarm view shrinks the dots until it fits, and gives up early
+// on each size that does not.
+export function beeswarm(dots, width, radius, band = Infinity) {
   const diameter = radius * 2;
+  const limit = diameter ** 2 * 0.98;
+  const half = diameter * 0.5; // the slots: multiples of half a diameter
   const placed = [];
   const sorted = [...dots].sort((a, b) => a.value - b.value || a.key - b.key);
+  let lo = 0;
   for (const dot of sorted) {
     const x = (dot.value / 100) * width;
-    // Only dots within one diameter in x can collide.
-    const near = placed.filter((p) => Math.abs(p.x - x) < diameter);
+    while (lo < placed.length && placed[lo].x <= x - diameter) lo++;
+    // The slots some near dot blocks (the same inequality, tested for the
+    // few slots within its reach only).
+    const blocked = new Set();
+    for (let i = lo; i < placed.length; i++) {
+      const p = placed[i];
+      const dx2 = (p.x - x) ** 2;
+      const reach2 = limit - dx2;
+      if (reach2 <= 0) continue;
+      const reach = Math.sqrt(reach2);
+      const to = Math.ceil((p.y + reach) / half) + 1;
+      for (let m = Math.floor((p.y - reach) / half) - 1; m <= to; m++) {
+        if (dx2 + (p.y - m * diameter * 0.5) ** 2 < limit) blocked.add(m);
+      }
+    }
     let y = 0;
     for (let step = 0; ; step++) {
-      const offset = Math.ceil(step / 2) * (step % 2 ? 1 : -1) * diameter * 0.5;
-      const free = near.every((p) => (p.x - x) ** 2 + (p.y - offset) ** 2 >= diameter ** 2 * 0.98);
-      if (free) { y = offset; break; }
+      const m = Math.ceil(step / 2) * (step % 2 ? 1 : -1);
+      if (!blocked.has(m)) { y = m * diameter * 0.5; break; }
     }
+    if (Math.abs(y) + radius > band) return null;
     placed.push({ key: dot.key, value: dot.value, x, y });
   }
   return placed;

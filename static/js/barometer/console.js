@@ -4,6 +4,7 @@ import { el, liveRender, t } from "../common.js";
 import { call, socket, views } from "../console.js";
 import { commentDetails } from "../facilitator_comments.js";
 import * as run from "./console_run.js";
+import { onDistribution } from "./deltas.js";
 
 const $ = (id) => document.getElementById(id);
 const opened = new Set(); // comment boxes left open
@@ -92,7 +93,7 @@ socket.on("statements", (data) => {
   show(data.statements);
 });
 views.barometer = () => refresh().catch(() => {});
-socket.on("distribution", (dist) => {
+onDistribution(socket, (dist) => {
   run.distribution(dist);
   const s = statements.find((x) => x.id === dist.statement);
   if (s && s.answers !== dist.count + dist.passes) {

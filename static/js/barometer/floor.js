@@ -6,6 +6,7 @@
 //   projector  rings the speaker's dot; "Ordet: någon från håller inte med-sidan"
 import { el, say, t } from "../common.js";
 import { valueText } from "./scale.js";
+import { onDistribution } from "./deltas.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -167,5 +168,5 @@ export function projectorFloor(socket, changed = () => {}) {
     if (!same) changed();
     ring();
   });
-  socket.on("distribution", () => setTimeout(ring));
+  onDistribution(socket, () => setTimeout(ring));
 }

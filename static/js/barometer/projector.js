@@ -8,6 +8,7 @@
 import { t } from "../common.js";
 import { fitView, refresh, socket, views } from "../projector.js";
 import { renderSwarm } from "./swarm_view.js";
+import { onDistribution } from "./deltas.js";
 import { projectorFloor } from "./floor.js";
 import { projectorComments } from "./comments.js";
 import { projectorReplay } from "./replay.js";
@@ -53,7 +54,7 @@ views.barometer = (state, pick) => {
   return mode;
 };
 
-socket.on("distribution", (dist) => {
+onDistribution(socket, (dist) => {
   if (shown !== `statement:${dist.statement}`) return;
   live = dist;
   draw(dist);

@@ -3,30 +3,67 @@
 import { beeswarm } from "./beeswarm.js";
 import { t } from "../common.js";
 
+const CROWD = 1000; // more dots than this: no gliding (see .swarm.crowd in app.css)
+
 export function renderSwarm(container, dist, maxRadius = 12) {
   const width = container.clientWidth || 800;
   const half = (container.clientHeight || 200) / 2;
   const dots = (dist.dots || []).map(([key, value]) => ({ key, value }));
   // A big room fills the line: shrink the dots until the swarm fits its band.
-  let radius = maxRadius;
-  let layout = beeswarm(dots, width, radius);
-  while (radius > 2 && layout.some((p) => Math.abs(p.y) + radius > half)) {
-    radius *= 0.8;
-    layout = beeswarm(dots, width, radius);
-  }
-  const existing = new Map([...container.children].map((n) => [n.dataset.key, n]));
+  // (At 2 px or less it takes what it gets.) The sizes tried are maxRadius ×
+  // 0.8^k; a swarm seldom changes much between two updates, so the search
+  // starts at the one that fitted last time, not at the largest (a
+  // 5,000-dot room fitted from the top took ~10 layouts per update).
+  const sizes = (k) => maxRadius * 0.8 ** k;
+  const layoutAt = (k) => beeswarm(dots, width, sizes(k), sizes(k) > 2 ? half : Infinity);
+  // Trying one size up costs a layout, so a running swarm tries it only
+  // every 10th draw (about once a second): dots grow back a little later.
+  const fit = sizes(0) === container._fit?.max ? container._fit : { k: 0, draws: 0 };
+  const last = fit.k;
+  let k = fit.draws % 10 === 0 ? Math.max(0, last - 1) : last;
+  let layout = layoutAt(k);
+  while (!layout) layout = layoutAt(++k);
+  // It fitted one above last time's: bigger ones may fit again too.
+  for (let bigger; k > 0 && k < last && (bigger = layoutAt(k - 1)); k--) layout = bigger;
+  container._fit = { max: sizes(0), k, draws: fit.draws + 1 };
+  const radius = sizes(k);
+  container.classList.toggle("crowd", dots.length > CROWD);
+  // The nodes by key, kept between draws (reading 5,000 nodes' keys and
+  // styles back from the DOM each draw cost more than the layout); what
+  // each was last given is kept on it, so only what changed is written.
+  const nodes = nodesOf(container);
+  const size = `${radius * 2}px`;
+  const seen = new Set();
   for (const p of layout) {
-    let node = existing.get(String(p.key));
+    const key = String(p.key);
+    let node = nodes.get(key);
     if (!node) {
       node = document.createElement("span");
       node.className = "dot";
-      node.dataset.key = String(p.key);
+      node.dataset.key = key;
       container.appendChild(node);
+      nodes.set(key, node);
     }
-    existing.delete(String(p.key));
-    node.style.width = node.style.height = `${radius * 2}px`;
-    node.style.transform = `translate(${p.x - radius}px, ${p.y - radius}px)`;
+    seen.add(key);
+    const move = `translate(${p.x - radius}px, ${p.y - radius}px)`;
+    if (node._size !== size) node.style.width = node.style.height = node._size = size;
+    if (node._move !== move) node.style.transform = node._move = move;
   }
-  for (const node of existing.values()) node.remove();
+  for (const [key, node] of nodes) {
+    if (!seen.has(key)) {
+      node.remove();
+      nodes.delete(key);
+    }
+  }
   container.setAttribute("aria-label", `${t("positions", { count: dist.count })}, ${t("passes", { count: dist.passes })}`);
+}
+
+// The container's dots by key; read from the DOM again when someone else
+// changed its children (a page empties the swarm for another statement).
+function nodesOf(container) {
+  let nodes = container._nodes;
+  const stale = !nodes || nodes.size !== container.children.length
+    || (nodes.size > 0 && nodes.values().next().value.parentNode !== container);
+  if (stale) nodes = container._nodes = new Map([...container.children].map((n) => [n.dataset.key, n]));
+  return nodes;
 }
