@@ -94,11 +94,30 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         joined=lambda eio_sid: socketio.server.manager.sid_from_eio_sid(eio_sid, "/") is not None,
     )
 
-    from workshop.web import api_export, api_workshops, errors, headers, health, pages, summary_pages
+    from workshop.web import (
+        api_export,
+        api_series,
+        api_templates,
+        api_workshops,
+        errors,
+        headers,
+        health,
+        pages,
+        summary_pages,
+    )
 
     errors.register(app)
     headers.register(app)
-    for blueprint in (api_workshops.bp, pages.bp, health.bp, api_export.bp, summary_pages.bp):
+    core = (
+        api_workshops.bp,
+        pages.bp,
+        health.bp,
+        api_export.bp,
+        summary_pages.bp,
+        api_templates.bp,
+        api_series.bp,
+    )
+    for blueprint in core:
         app.register_blueprint(blueprint)
     # Each method: its HTTP API and its socket events (see workshop/methods.py).
     for method in registry.methods:

@@ -118,3 +118,10 @@ def m003_floor_comments_replay(db):
         );
         """
     )
+
+
+@migrations()
+def m004_statement_origin(db):
+    # The template statement a statement came from (its key in the template,
+    # docs/protocol.md): a series matches statements by it before their text.
+    db.execute("ALTER TABLE statements ADD COLUMN origin TEXT")

@@ -113,19 +113,35 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
             )
         )
 
-    def add_statements(self, workshop_id: str, texts: list[str]) -> list[dict]:
+    def statement_origins(self, workshop_id: str) -> dict[int, str | None]:
+        """Each statement's template key (None: made here), by id."""
+        rows = self._rows("SELECT id, origin FROM statements WHERE workshop_id = ?", [workshop_id])
+        return {r["id"]: r["origin"] for r in rows}
+
+    def set_statement_origins(self, workshop_id: str, origins: dict[int, str]) -> None:
+        """Saved as a template: its statements now come from that template's."""
+        with self.transaction() as db:
+            db.conn.executemany(
+                "UPDATE statements SET origin = ? WHERE id = ? AND workshop_id = ? AND origin IS NULL",
+                [(origin, statement_id, workshop_id) for statement_id, origin in origins.items()],
+            )
+
+    def add_statements(
+        self, workshop_id: str, texts: list[str], origins: list[str] | None = None
+    ) -> list[dict]:
         now = utcnow()
+        origins = origins or [None] * len(texts)
         with self.transaction() as db:
             sort = db.execute(
                 "SELECT coalesce(max(sort), 0) FROM statements WHERE workshop_id = ?", [workshop_id]
             ).fetchone()[0]
             ids = []
-            for text in texts:
+            for text, origin in zip(texts, origins, strict=True):
                 sort += 1
                 cur = db.execute(
-                    "INSERT INTO statements (workshop_id, text, sort, status, created_at)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    [workshop_id, text, sort, DRAFT, now],
+                    "INSERT INTO statements (workshop_id, text, sort, status, created_at, origin)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    [workshop_id, text, sort, DRAFT, now, origin],
                 )
                 ids.append(cur.lastrowid)
         return [self.statement(workshop_id, i) for i in ids]

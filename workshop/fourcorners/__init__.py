@@ -7,7 +7,7 @@ Everything the method does is in this package, ``templates/fourcorners/`` and
 ``static/js/fourcorners/``; see workshop/method.py for the parts.
 """
 
-from workshop.fourcorners import live, migrations, strings, web
+from workshop.fourcorners import live, migrations, strings, template, web
 from workshop.fourcorners.storage import FourCornersQueries
 from workshop.method import N_, Method
 
@@ -30,5 +30,6 @@ METHOD = Method(
     appendix=_appendix,
     archive_columns=(("questions", N_("Questions")),),
     stylesheet="css/fourcorners.css",
+    template=template.PART,
     projector_views=("corners",),
 )

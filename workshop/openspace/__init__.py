@@ -7,7 +7,7 @@ Everything the method does is in this package, ``templates/openspace/`` and
 """
 
 from workshop.method import N_, Method
-from workshop.openspace import live, migrations, strings, web
+from workshop.openspace import live, migrations, strings, template, web
 from workshop.openspace.storage import OpenSpaceQueries
 
 
@@ -28,5 +28,6 @@ METHOD = Method(
     appendix=_appendix,
     archive_columns=(("topics", N_("Topics")), ("notes", N_("Notes"))),
     stylesheet="css/openspace.css",
+    template=template.PART,
     projector_views=("opening", "market", "wall", "break"),
 )

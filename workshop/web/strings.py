@@ -62,4 +62,9 @@ def core_strings(_) -> dict:
         "view_auto": _("Automatic"),
         "view_lobby": _("The lobby (QR code)"),
         "view_thanks": _("Thank you"),
+        "save_template": _("Save as template"),
+        "save_template_for": _("Save %(title)s as a template"),
+        "template_saved": _("Saved as the template “%(title)s”."),
+        "template_imported": _("Imported the template “%(title)s”."),
+        "template_download": _("Download %(title)s (JSON)"),
     }
