@@ -39,6 +39,13 @@ def _appendix():
     return SECTION
 
 
+def _series():
+    # Imported on first use, like the appendix.
+    from workshop.barometer.series import SERIES
+
+    return SERIES
+
+
 METHOD = Method(
     name="barometer",
     label=N_("Opinion barometer"),
@@ -53,5 +60,6 @@ METHOD = Method(
     stylesheet="css/barometer.css",
     # The open statement live; the result of the one closed last.
     template=template.PART,
+    series=_series,
     projector_views=("statement", "result"),
 )

@@ -19,6 +19,13 @@ def _appendix():
     return SECTION
 
 
+def _series():
+    # Imported on first use, like the appendix.
+    from workshop.fourcorners.series import SERIES
+
+    return SERIES
+
+
 METHOD = Method(
     name="fourcorners",
     label=N_("Four corners"),
@@ -31,5 +38,6 @@ METHOD = Method(
     archive_columns=(("questions", N_("Questions")),),
     stylesheet="css/fourcorners.css",
     template=template.PART,
+    series=_series,
     projector_views=("corners",),
 )

@@ -17,6 +17,13 @@ def _appendix():
     return SECTION
 
 
+def _series():
+    # Imported on first use, like the appendix.
+    from workshop.openspace.series import SERIES
+
+    return SERIES
+
+
 METHOD = Method(
     name="openspace",
     label=N_("Open Space"),
@@ -29,5 +36,6 @@ METHOD = Method(
     archive_columns=(("topics", N_("Topics")), ("notes", N_("Notes"))),
     stylesheet="css/openspace.css",
     template=template.PART,
+    series=_series,
     projector_views=("opening", "market", "wall", "break"),
 )

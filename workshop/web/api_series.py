@@ -8,11 +8,17 @@ GET  /api/series/<id>                      the workshops and each method's match
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+from importlib import import_module
 
-from workshop.domain.errors import Invalid
+from flask import Blueprint, Response, jsonify, request
+
+from workshop.domain.errors import Invalid, NotFound
 from workshop.domain.workshops import validate_title
+from workshop.i18n import normalise_language
+from workshop.render.appendix_view import slug
+from workshop.render.offload import run_off_loop
 from workshop.web.access import admin_only
+from workshop.web.api_export import FORMATS, no_store
 from workshop.web.context import registry, store
 from workshop.web.validation import json_body, required
 
@@ -33,6 +39,19 @@ def parse_ids(value) -> list[str]:
 def comparison(series: dict) -> dict:
     """Each method's data read from the series' workshops, by method name."""
     return {name: part.read(store(), series["workshops"]) for name, part in registry().series_parts()}
+
+
+def matched(data: dict) -> dict:
+    """Each method's matched items ("statements", "questions", "topics"), as its
+    part names them; two parts naming the same key is a bug, refused."""
+    out: dict = {}
+    for name, part in registry().series_parts():
+        if part.matched:
+            for key, value in part.matched(data[name]).items():
+                if key in out:
+                    raise ValueError(f"series key {key!r} of {name!r} is already taken")
+                out[key] = value
+    return out
 
 
 @bp.post("")
@@ -60,5 +79,39 @@ def set_workshops(series_id):
 def show(series_id):
     series = store().series(series_id)
     data = comparison(series)
-    matched = {name: part.matched(data[name]) for name, part in registry().series_parts() if part.matched}
-    return jsonify({**series, **matched})
+    return jsonify({**series, **matched(data)})
+
+
+def render_series(fmt: str, series: dict, parts: list, json_parts: dict, lang: str) -> bytes:
+    """In the pool (matplotlib, fpdf2 and python-docx are imported there)."""
+    export = import_module("workshop.render.export_series")
+    view = export.build(series, parts, json_parts, lang)
+    return export.RENDERERS[fmt](view)
+
+
+@bp.get("/<series_id>/export.<fmt>")
+@admin_only
+def export(series_id, fmt):
+    """The series appendix; ?lang=sv|en (default sv)."""
+    if fmt not in FORMATS:
+        raise NotFound("Unknown export format: %(format)s.", format=fmt)
+    lang = normalise_language(request.args.get("lang", "sv"))
+    if lang is None:
+        raise Invalid("lang must be sv or en.")
+    series = store().series(series_id)
+    data = comparison(series)  # read on this greenlet, rendered in the pool
+    named = registry().series_parts()
+    parts = [(part.blocks, data[name]) for name, part in named]
+    json_parts = matched(data)
+    body = run_off_loop(render_series, fmt, series, parts, json_parts, lang)
+    _name, content_type, ext = FORMATS[fmt]
+    response = Response(body, content_type=content_type)
+    stem = "serie" if lang == "sv" else "series"
+    response.headers["Content-Disposition"] = (
+        f"attachment; filename={stem}-{slug(series['title']) or series['id']}.{ext}"
+    )
+    if fmt == "html":
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+        )
+    return no_store(response)
