@@ -17,9 +17,9 @@ async function load() {
     const { workshops, refused_guesses: refused } = await api("GET", "/api/workshops", token);
     $("refused").textContent = t("refused_guesses", { count: refused ?? 0 });
     $("token-form").hidden = true;
-    $("create").hidden = $("archive").hidden = $("templates").hidden = false;
+    $("create").hidden = $("archive").hidden = $("templates").hidden = $("series").hidden = false;
     $("workshops").replaceChildren(...workshops.map(row));
-    await loadTemplates();
+    await Promise.all([loadTemplates(), loadSeries()]);
     showError($("error"), null);
   } catch (err) {
     $("token-form").hidden = false;
@@ -159,6 +159,24 @@ $("import-form").addEventListener("submit", async (e) => {
   } catch (err) { showError($("error"), err); }
 });
 
+// Series: workshops compared side by side, each on its own page.
+async function loadSeries() {
+  const { series } = await api("GET", "/api/series", token);
+  $("series-list").replaceChildren(...series.map((s) => {
+    const li = el("li");
+    li.append(el("a", { href: `/console/series/${encodeURIComponent(s.id)}` }, s.title), ` (${t("series_count", { count: s.workshops })})`);
+    return li;
+  }));
+}
+
+$("series-create-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  try {
+    const s = await api("POST", "/api/series", token, { title: $("series-name").value });
+    location.href = `/console/series/${encodeURIComponent(s.id)}`;
+  } catch (err) { showError($("error"), err); }
+});
+
 load();
     } catch (err) { showError($("error"), err); }
   });
@@ -226,6 +244,24 @@ $("import-form").addEventListener("submit", async (e) => {
     await loadTemplates();
     $("templates-status").textContent = t("template_imported", { title: made.title });
     showError($("error"), null);
+  } catch (err) { showError($("error"), err); }
+});
+
+// Series: workshops compared side by side, each on its own page.
+async function loadSeries() {
+  const { series } = await api("GET", "/api/series", token);
+  $("series-list").replaceChildren(...series.map((s) => {
+    const li = el("li");
+    li.append(el("a", { href: `/console/series/${encodeURIComponent(s.id)}` }, s.title), ` (${t("series_count", { count: s.workshops })})`);
+    return li;
+  }));
+}
+
+$("series-create-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  try {
+    const s = await api("POST", "/api/series", token, { title: $("series-name").value });
+    location.href = `/console/series/${encodeURIComponent(s.id)}`;
   } catch (err) { showError($("error"), err); }
 });
 
@@ -297,6 +333,24 @@ $("import-form").addEventListener("submit", async (e) => {
     await loadTemplates();
     $("templates-status").textContent = t("template_imported", { title: made.title });
     showError($("error"), null);
+  } catch (err) { showError($("error"), err); }
+});
+
+// Series: workshops compared side by side, each on its own page.
+async function loadSeries() {
+  const { series } = await api("GET", "/api/series", token);
+  $("series-list").replaceChildren(...series.map((s) => {
+    const li = el("li");
+    li.append(el("a", { href: `/console/series/${encodeURIComponent(s.id)}` }, s.title), ` (${t("series_count", { count: s.workshops })})`);
+    return li;
+  }));
+}
+
+$("series-create-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  try {
+    const s = await api("POST", "/api/series", token, { title: $("series-name").value });
+    location.href = `/console/series/${encodeURIComponent(s.id)}`;
   } catch (err) { showError($("error"), err); }
 });
 

@@ -21,6 +21,7 @@ from workshop.render.export_csv import _table
 from workshop.render.export_html import inline_svg
 from workshop.render.markdown_text import md_line
 from workshop.render.series_blocks import CsvRows, Figure, Heading, Para, Table
+from workshop.render.svg_styles import presentation_attributes
 
 MARKDOWN_FILE = "series.md"
 
@@ -147,15 +148,34 @@ def render_html(view: SeriesView) -> bytes:
     return "".join(str(part) for part in out).encode("utf-8")
 
 
-def _html_block(block, number: int) -> str:
+def render_fragment(view: SeriesView) -> bytes:
+    """The blocks alone, for the organiser's series page (inserted into it):
+    headings start at h2, and the charts carry no style attributes (the
+    page's Content-Security-Policy drops them)."""
+    out, last_heading = [], ""
+    for number, block in enumerate(view.blocks, 1):
+        html = _html_block(block, number, strict_csp=True, shift=1)
+        if isinstance(block, Heading):
+            last_heading = block.text
+        elif isinstance(block, Table):
+            # A wide table scrolls inside its own region (reachable by keyboard), not the page.
+            html = f'<div class="table-scroll" role="region" tabindex="0" aria-label="{escape(last_heading)}">{html}</div>'
+        out.append(html)
+    return "".join(out).encode("utf-8")
+
+
+def _html_block(block, number: int, strict_csp: bool = False, shift: int = 0) -> str:
     if isinstance(block, Heading):
-        level = block.level + 1
+        level = block.level + 1 + shift
         return f"<h{level}>{escape(block.text)}</h{level}>"
     if isinstance(block, Para):
         label = f"<strong>{escape(block.label)}:</strong> " if block.label else ""
         return f"<p>{label}{escape(block.text)}</p>"
     if isinstance(block, Figure):
-        return str(inline_svg(block.chart.draw("svg"), block.chart.alt, f"series-chart-{number}"))
+        svg = block.chart.draw("svg")
+        if strict_csp:
+            svg = presentation_attributes(svg.decode("utf-8")).encode("utf-8")
+        return str(inline_svg(svg, block.chart.alt, f"series-chart-{number}"))
     if isinstance(block, Table):
         head = "".join(f'<th scope="col">{escape(h)}</th>' for h in block.header)
         rows = "".join(
@@ -235,4 +255,5 @@ RENDERERS = {
     "md": render_markdown,
     "csv": render_csv,
     "json": render_json,
+    "fragment": render_fragment,
 }

@@ -89,21 +89,31 @@ def render_series(fmt: str, series: dict, parts: list, json_parts: dict, lang: s
     return export.RENDERERS[fmt](view)
 
 
+def _rendered(series_id: str, fmt: str) -> tuple[dict, str, bytes]:
+    lang = normalise_language(request.args.get("lang", "sv"))
+    if lang is None:
+        raise Invalid("lang must be sv or en.")
+    series = store().series(series_id)
+    data = comparison(series)  # read on this greenlet, rendered in the pool
+    parts = [(part.blocks, data[name]) for name, part in registry().series_parts()]
+    return series, lang, run_off_loop(render_series, fmt, series, parts, matched(data), lang)
+
+
+@bp.get("/<series_id>/summary.html")
+@admin_only
+def summary(series_id):
+    """The comparison as an HTML fragment for the series page (escaped on the server)."""
+    _series, _lang, body = _rendered(series_id, "fragment")
+    return no_store(Response(body, content_type="text/html; charset=utf-8"))
+
+
 @bp.get("/<series_id>/export.<fmt>")
 @admin_only
 def export(series_id, fmt):
     """The series appendix; ?lang=sv|en (default sv)."""
     if fmt not in FORMATS:
         raise NotFound("Unknown export format: %(format)s.", format=fmt)
-    lang = normalise_language(request.args.get("lang", "sv"))
-    if lang is None:
-        raise Invalid("lang must be sv or en.")
-    series = store().series(series_id)
-    data = comparison(series)  # read on this greenlet, rendered in the pool
-    named = registry().series_parts()
-    parts = [(part.blocks, data[name]) for name, part in named]
-    json_parts = matched(data)
-    body = run_off_loop(render_series, fmt, series, parts, json_parts, lang)
+    series, lang, body = _rendered(series_id, fmt)
     _name, content_type, ext = FORMATS[fmt]
     response = Response(body, content_type=content_type)
     stem = "serie" if lang == "sv" else "series"

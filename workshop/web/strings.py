@@ -67,4 +67,7 @@ def core_strings(_) -> dict:
         "template_saved": _("Saved as the template “%(title)s”."),
         "template_imported": _("Imported the template “%(title)s”."),
         "template_download": _("Download %(title)s (JSON)"),
+        "series_title": _("Series: %(title)s"),
+        "series_saved": _("Saved: %(count)s workshops in the series."),
+        "series_count": _("%(count)s workshops"),
     }
