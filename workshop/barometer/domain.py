@@ -93,6 +93,20 @@ def check_deletable(status: str) -> None:
         raise Conflict("Close the statement before deleting it.")
 
 
+ROUNDS_MAX = 9
+
+
+def check_can_ask_again(status: str, round_: int = 1) -> None:
+    """ "Fråga igen": only a statement that was asked and is closed now (the
+    room has seen where it stood), at most ROUNDS_MAX rounds."""
+    if status == DRAFT:
+        raise Conflict("This statement has not been asked yet: open it first.")
+    if status == OPEN:
+        raise Conflict("Close the statement before asking it again.")
+    if round_ >= ROUNDS_MAX:
+        raise Conflict("A statement can be asked at most %(max)d times.", max=ROUNDS_MAX)
+
+
 def check_order(ids, current: set[int]) -> list[int]:
     """A new order must list every statement of the workshop exactly once."""
     if not isinstance(ids, list) or any(isinstance(i, bool) or not isinstance(i, int) for i in ids):

@@ -84,3 +84,12 @@ def difference(results: list[Result]) -> Summary | None:
         en=f"Lower agreement in {low.workshop} than in {high.workshop} (mean {lo['en']} against {hi['en']}).",
         shape="differs",
     )
+
+
+def between_rounds(
+    earlier: dict[int, int | None], later: dict[int, int | None]
+) -> list[tuple[int, int | None, int | None]]:
+    """Who moved between two rounds of one statement, by pseudonym number:
+    (participant, value before, value after) for each one who answered both
+    and changed (None = pass), in pseudonym order."""
+    return [(p, earlier[p], later[p]) for p in sorted(set(earlier) & set(later)) if earlier[p] != later[p]]

@@ -87,16 +87,28 @@ def moves_written(hub) -> bool:
     return _moves(hub).commit.idle
 
 
+def round_started(hub, workshop_id: str) -> None:
+    """ "Fråga igen" emptied the statement's positions in the store: the dots
+    held in memory are read again (the same statement id would keep them)."""
+    live = _moves(hub).live
+    if live is not None:
+        live.forget(workshop_id)
+
+
 def distribution_payloads(hub, statement: dict) -> tuple[dict, dict]:
-    """(what facilitators see, what projectors see)."""
+    """(what facilitators see, what projectors see); both carry the round."""
     live = _moves(hub).live
     if live is not None:
         full = live.payload(statement["workshop_id"], statement["id"])
     else:
         full = hub.store.distribution(statement["id"]).as_dict()
+    full["round"] = statement["round"]
     if not statement["hidden"]:
         return full, full
-    return full, rules.hidden_payload(full["statement"], full["count"], full["passes"])
+    return full, {
+        **rules.hidden_payload(full["statement"], full["count"], full["passes"]),
+        "round": statement["round"],
+    }
 
 
 def flush_distribution(hub, workshop_id: str) -> None:
