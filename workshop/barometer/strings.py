@@ -6,6 +6,8 @@ from __future__ import annotations
 def js_strings(_) -> dict:
     return {
         "waiting_barometer": _("Wait for the next statement."),
+        "ask_again": _("Ask again"),
+        "round_n": _("round %(round)s"),
         "pass": _("Pass / Don’t know"),
         "passed": _("You passed on this statement."),
         # After the close: only this phone's own answer, as it was acked.

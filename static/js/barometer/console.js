@@ -35,6 +35,7 @@ function button(label, onClick, attrs = {}) {
 function meta(s) {
   const parts = [t(`status_${s.status}`), t("answers", { count: s.answers ?? 0 })];
   if (s.hidden) parts.push(t("dots_hidden"));
+  if (s.round > 1) parts.push(t("round_n", { round: s.round }));
   return parts.join(" · ");
 }
 
@@ -48,6 +49,9 @@ function item(s, index) {
   if (s.status === "draft") tools.appendChild(button(t("edit"), async () => edit(li, s), named(t("edit"))));
   if (index > 0) tools.appendChild(button(`↑ ${t("up")}`, () => move(index, -1), named(t("up"))));
   if (index < statements.length - 1) tools.appendChild(button(`↓ ${t("down")}`, () => move(index, 1), named(t("down"))));
+  // "Fråga igen": the next round of a closed statement opens, every phone unplaced.
+  if (s.status === "closed") tools.appendChild(button(t("ask_again"), () => call("POST", `/statements/${s.id}/rounds`),
+    named(t("ask_again"))));
   if (s.status !== "open") tools.appendChild(button(t("delete"), async () => {
     if (confirm(t("confirm_delete"))) await call("DELETE", `/statements/${s.id}`);
   }, { class: "quiet", ...named(t("delete")) }));

@@ -1,0 +1,39 @@
+"""'Fråga igen' in the facilitator's console: a closed statement asked again
+opens its round 2, and a phone that stood somewhere starts unplaced."""
+
+from playwright.sync_api import expect
+
+from tests.browser.axe import serious_violations
+
+
+def test_ask_again_opens_round_two_and_the_phone_starts_unplaced(server, new_page, artifacts):
+    w = server.new_workshop("Omgångar")
+    key = w["facilitator_key"]
+    statement = server.open_statement(w, "Bussen går ofta nog")
+    phone = new_page(width=320, height=640, is_mobile=True)
+    phone.goto(f"{server.url}/j/{w['code']}")
+    slider = phone.get_by_role("slider")
+    slider.focus()
+    slider.press("Home")
+    expect(phone.locator("#save")).to_have_text("Sparat")
+    server.api("POST", f"/api/workshops/{w['id']}/statements/{statement['id']}/close", key, expect=200)
+
+    console = new_page(width=1280, height=900)
+    console.goto(f"{server.url}/console/{w['id']}#key={key}")
+    item = console.locator("#statements li.statement-item", has_text="Bussen går ofta nog")
+    console.get_by_role("tab", name="Förbered").click()  # it opens in Run: a statement has been shown
+    item.get_by_role("button", name="Fråga igen: Bussen går ofta nog").click()
+    expect(item.locator(".meta")).to_contain_text("omgång 2")
+    console.screenshot(path=str(artifacts / "console-ask-again.png"), full_page=True)
+    assert serious_violations(console) == []
+
+    # The phone is on the line again, unplaced (its marker not set), and can answer round 2.
+    expect(phone.get_by_role("slider")).to_be_visible()
+    expect(phone.get_by_role("slider")).not_to_have_attribute("aria-valuenow", "0")
+    dist = server.api("GET", f"/api/workshops/{w['id']}/statements/{statement['id']}/distribution", key)
+    assert dist["round"] == 2 and dist["count"] == 0
+    phone.get_by_role("slider").focus()
+    phone.get_by_role("slider").press("End")
+    expect(phone.locator("#save")).to_have_text("Sparat")
+    dist = server.api("GET", f"/api/workshops/{w['id']}/statements/{statement['id']}/distribution", key)
+    assert dist["round"] == 2 and dist["values"] == [100]
