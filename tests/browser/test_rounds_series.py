@@ -37,3 +37,36 @@ def test_ask_again_opens_round_two_and_the_phone_starts_unplaced(server, new_pag
     expect(phone.locator("#save")).to_have_text("Sparat")
     dist = server.api("GET", f"/api/workshops/{w['id']}/statements/{statement['id']}/distribution", key)
     assert dist["round"] == 2 and dist["values"] == [100]
+
+
+def test_a_phone_switches_language_mid_statement_and_keeps_its_position(server, new_page, artifacts):
+    w = server.new_workshop("Språk")
+    key, base = w["facilitator_key"], f"/api/workshops/{w['id']}/statements"
+    s = server.api("POST", base, key, {"text": "Bussarna går tillräckligt ofta"}, expect=201)
+    texts = {"en": "The buses run often enough", "sv-x-lattlast": "Bussen kommer ofta"}
+    server.api("PATCH", f"{base}/{s['id']}", key, {"texts": texts}, expect=200)
+    server.api("POST", f"{base}/{s['id']}/open", key, expect=200)
+
+    phone = new_page(width=320, height=640, is_mobile=True)
+    phone.goto(f"{server.url}/j/{w['code']}")
+    statement = phone.locator("#statement")
+    expect(statement).to_have_text("Bussarna går tillräckligt ofta")
+    slider = phone.get_by_role("slider")
+    slider.focus()
+    slider.press("End")
+    expect(phone.locator("#save")).to_have_text("Sparat")
+
+    phone.get_by_label("Läs påståendet på").select_option("en")
+    expect(statement).to_have_text("The buses run often enough")
+    expect(statement).to_have_attribute("lang", "en")
+    expect(slider).to_have_attribute("aria-valuenow", "100")  # the marker stays where it was
+    phone.screenshot(path=str(artifacts / "phone-language-en.png"), full_page=True)
+    assert serious_violations(phone) == []
+
+    phone.get_by_label("Läs påståendet på").select_option("sv-x-lattlast")
+    expect(statement).to_have_text("Bussen kommer ofta")
+    phone.reload()  # the choice stays with this phone, and so does its position
+    expect(phone.locator("#statement")).to_have_text("Bussen kommer ofta")
+    expect(phone.get_by_role("slider")).to_have_attribute("aria-valuenow", "100")
+    dist = server.api("GET", f"{base}/{s['id']}/distribution", key)
+    assert dist["count"] == 1 and dist["values"] == [100]  # one distribution, whatever the phone reads

@@ -37,6 +37,8 @@ def pdf(w: PdfWriter, view: BarometerView) -> None:
             block.append(step.chart(s.movement_chart))
         if s.rounds_text:
             block.append(step.para(s.rounds_text, L["rounds"]))
+        if s.texts_text:
+            block.insert(2, step.para(s.texts_text, L["texts"]))
         after = [step.para(c.text, L["comment"]) for c in s.record.comments]
         if s.floor_text:
             after.append(step.para(s.floor_text, L["floor"]))
@@ -61,6 +63,8 @@ def docx(doc, view: BarometerView) -> None:
             docx_layout.chart(doc, s.movement_chart)
         if s.rounds_text:
             docx_layout.labelled(doc, L["rounds"], s.rounds_text)
+        if s.texts_text:
+            docx_layout.labelled(doc, L["texts"], s.texts_text)
         for c in s.record.comments:
             docx_layout.labelled(doc, L["comment"], c.text)
         if s.floor_text:
@@ -92,6 +96,8 @@ def markdown(view: BarometerView) -> list[str]:
             out += [md_image(s.movement_chart), ""]
         if s.rounds_text:
             out += [md_labelled(L["rounds"], s.rounds_text), ""]
+        if s.texts_text:
+            out += [md_labelled(L["texts"], s.texts_text), ""]
         for c in s.record.comments:
             out += [f"**{md_line(L['comment'])}:** {md_paragraph(c.text)}", ""]
         if s.floor_text:
@@ -233,4 +239,5 @@ def _statement_json(s: StatementView) -> dict:
             for x in r.rounds
         ],
         "rounds_text": s.rounds_text,
+        "texts": r.texts,  # the statement in other languages: one distribution, one result
     }

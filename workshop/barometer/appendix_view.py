@@ -75,6 +75,8 @@ class StatementView:
     # "Fråga igen": each round's counts and mean, and who moved between the
     # last two rounds (by pseudonym); None when it was asked once.
     rounds_text: str | None = None
+    # The statement in its other languages: "English: …; Lättläst svenska: …"; None: one language.
+    texts_text: str | None = None
 
     @property
     def positions_chart(self) -> Chart:
@@ -98,6 +100,7 @@ def build_view(record: BarometerRecord, lang: str, tr: Callable[[str], str]) -> 
         "summary": tr("Summary"),
         "movement": tr("Movement"),
         "rounds": tr("Rounds"),
+        "texts": tr("In other languages"),
         "comment": tr("Comment"),
         "no_statements": tr("No statements were shown."),
         "floor": tr("The floor"),
@@ -152,7 +155,12 @@ def _statement_view(record: StatementRecord, lang: str, tr, labels: dict) -> Sta
         frames=stills,
         frames_chart=_frames_chart(record.number, stills, lang, labels),
         rounds_text=rounds_sentence(record, lang, tr),
+        texts_text="; ".join(f"{tr(TEXT_LANGUAGE_NAMES[k])}: {v}" for k, v in record.texts.items()) or None,
     )
+
+
+# The languages' names, in the export's language.
+TEXT_LANGUAGE_NAMES = {"en": N_("English"), "sv-x-lattlast": N_("Easy-read Swedish")}
 
 
 def _round_part(number: int, final: dict, lang: str, tr) -> str:

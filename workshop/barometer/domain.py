@@ -25,6 +25,31 @@ def validate_statement_text(value) -> str:
     return clean_text(value, "text", max_len=STATEMENT_MAX, multiline=False)
 
 
+# The languages a statement may carry besides its own text (BCP 47):
+# English and easy-read Swedish ("lättläst"). Phones pick one; the
+# distribution and the result stay one.
+TEXT_LANGUAGES = ("en", "sv-x-lattlast")
+
+
+def validate_texts(value) -> dict[str, str]:
+    """{"en": "...", "sv-x-lattlast": "..."}: each optional; a blank or null one is left out."""
+    if not isinstance(value, dict):
+        raise Invalid("texts must be an object: {language: text}.")
+    unknown = sorted(set(value) - set(TEXT_LANGUAGES))
+    if unknown:
+        raise Invalid(
+            "texts: unknown language %(lang)s (use %(langs)s).",
+            lang=unknown[0][:20],
+            langs=", ".join(TEXT_LANGUAGES),
+        )
+    out = {}
+    for lang in TEXT_LANGUAGES:
+        text = value.get(lang)
+        if text is not None and not (isinstance(text, str) and not text.strip()):
+            out[lang] = clean_text(text, f"texts.{lang}", max_len=STATEMENT_MAX, multiline=False)
+    return out
+
+
 def validate_comment(value) -> str:
     return clean_text(value, "text", max_len=COMMENT_MAX)
 

@@ -51,11 +51,17 @@ def send_statements(hub, workshop_id: str) -> None:
 NOTHING_OPEN = {"statement": None, "position": None}
 
 
+def _texts(statement: dict) -> dict:
+    return {"texts": statement["texts"]} if statement.get("texts") else {}
+
+
 def phone_part(statement: dict, position, floor: dict, may_comment: bool) -> dict:
     """A phone's view of the open statement: never anyone else's position,
     only its own hand and turn (floor/live.py), and whether it may comment."""
     return {
-        "statement": {"id": statement["id"], "text": statement["text"]},
+        # Its other languages too, when it has any ("texts"): the phone shows
+        # the one it reads in and may switch without asking the server again.
+        "statement": {"id": statement["id"], "text": statement["text"], **_texts(statement)},
         "position": position,
         "floor": floor,
         "may_comment": may_comment,

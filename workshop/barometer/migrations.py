@@ -146,3 +146,10 @@ def m005_rounds(db):
         );
         """
     )
+
+
+@migrations()
+def m006_statement_texts(db):
+    # The statement in other languages: JSON {"en": "...", "sv-x-lattlast": "..."};
+    # NULL: Swedish (or the workshop's language) only. One distribution whatever a phone reads.
+    db.execute("ALTER TABLE statements ADD COLUMN texts TEXT")

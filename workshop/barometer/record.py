@@ -67,6 +67,9 @@ class StatementRecord:
     phone_comments: list[PhoneComment] = field(default_factory=list)  # approved ones, oldest first
     round: int = 1  # the round `final` and `history` belong to (the last one asked)
     rounds: list[RoundRecord] = field(default_factory=list)  # the earlier rounds, in order
+    texts: dict[str, str] = field(
+        default_factory=dict
+    )  # the statement in other languages ("en", "sv-x-lattlast")
 
     @property
     def values(self) -> list[int]:

@@ -9,6 +9,8 @@ same error as the rule.
 
 from __future__ import annotations
 
+import json
+
 from workshop.barometer import domain as rules
 from workshop.barometer.domain import CLOSED, DRAFT, OPEN, Distribution
 from workshop.barometer.floor.domain import region_of_position
@@ -27,12 +29,16 @@ from workshop.barometer.replay.storage import ReplayQueries
 from workshop.domain.errors import DomainError, NotFound
 from workshop.storage.base import utcnow
 
-STATEMENT_FIELDS = "id, workshop_id, text, sort, status, hidden, created_at, opened_at, closed_at, round"
+STATEMENT_FIELDS = (
+    "id, workshop_id, text, sort, status, hidden, created_at, opened_at, closed_at, round, texts"
+)
 
 
 def _statement(row: dict | None) -> dict | None:
     if row is not None:
         row["hidden"] = bool(row["hidden"])
+        if "texts" in row:
+            row["texts"] = json.loads(row["texts"]) if row["texts"] else {}
     return row
 
 
@@ -148,11 +154,13 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
         return [self.statement(workshop_id, i) for i in ids]
 
     def update_statement(self, workshop_id: str, statement_id: int, **fields) -> dict:
-        """Text (only while a draft) and/or hidden; fields come validated."""
-        allowed = {k: v for k, v in fields.items() if k in ("text", "hidden")}
+        """Text and texts (only while a draft) and/or hidden; fields come validated."""
+        allowed = {k: v for k, v in fields.items() if k in ("text", "hidden", "texts")}
+        if "texts" in allowed:
+            allowed["texts"] = json.dumps(allowed["texts"], ensure_ascii=False) if allowed["texts"] else None
         with self.transaction() as db:
             statement = self.statement(workshop_id, statement_id)
-            if "text" in allowed:
+            if "text" in allowed or "texts" in allowed:
                 rules.check_editable(statement["status"])
             if allowed:
                 sets = ", ".join(f"{k} = :{k}" for k in allowed)
@@ -417,7 +425,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
         facilitator's order, with final positions, history and comments."""
         with self._lock:  # one consistent read: no write lands in between
             shown = self._rows(
-                "SELECT id, text, opened_at, closed_at, round FROM statements"
+                "SELECT id, text, opened_at, closed_at, round, texts FROM statements"
                 " WHERE workshop_id = ? AND status != ? ORDER BY sort, id",
                 [workshop_id, DRAFT],
             )
@@ -479,6 +487,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
                     phone_comments=phone[s["id"]],
                     round=s["round"],
                     rounds=rounds.get(s["id"], []),
+                    texts=json.loads(s["texts"]) if s["texts"] else {},
                 )
                 for number, s in enumerate(shown, start=1)
             ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import secrets
 
-from workshop.barometer.domain import validate_statement_text
+from workshop.barometer.domain import validate_statement_text, validate_texts
 from workshop.domain.errors import Invalid
 from workshop.domain.parse import parse_bool
 from workshop.domain.templates import STATEMENTS_MAX, items, part_fields, validate_key
@@ -27,17 +27,22 @@ def capture(store, workshop_id: str) -> dict:
     store.set_statement_origins(workshop_id, fresh)
     keys = {**origins, **fresh}
     return {
-        "statements": [{"key": keys[s["id"]], "text": s["text"]} for s in store.statements(workshop_id)],
+        "statements": [
+            {"key": keys[s["id"]], "text": s["text"], **({"texts": s["texts"]} if s["texts"] else {})}
+            for s in store.statements(workshop_id)
+        ],
         "settings": store.barometer_settings(workshop_id),
     }
 
 
 def _statement(item, index: int) -> dict:
     field = f"methods.barometer.statements[{index}]"
-    item = part_fields(item, NAME, ("key", "text"))
+    item = part_fields(item, NAME, ("key", "text", "texts"))
+    texts = validate_texts(item["texts"]) if "texts" in item else {}
     return {
         "key": validate_key(item.get("key"), field + ".key"),
         "text": validate_statement_text(item.get("text")),
+        **({"texts": texts} if texts else {}),
     }
 
 
@@ -59,9 +64,12 @@ def validate(part) -> dict:
 def apply(store, workshop_id: str, part: dict) -> None:
     statements = part["statements"]
     if statements:
-        store.add_statements(
+        made = store.add_statements(
             workshop_id, [s["text"] for s in statements], origins=[s["key"] for s in statements]
         )
+        for statement, item in zip(made, statements, strict=True):
+            if item.get("texts"):
+                store.update_statement(workshop_id, statement["id"], texts=item["texts"])
     store.update_barometer_settings(workshop_id, **part["settings"])
 
 

@@ -66,10 +66,12 @@ def show(workshop, statement_id):
 @bp.patch("/<int:statement_id>")
 @facilitates
 def update(workshop, statement_id):
-    data = json_body("text", "hidden")
+    data = json_body("text", "hidden", "texts")
     changes = {}
     if "text" in data:
         changes["text"] = rules.validate_statement_text(data["text"])
+    if "texts" in data:
+        changes["texts"] = rules.validate_texts(data["texts"])
     if "hidden" in data:
         changes["hidden"] = parse_bool(data["hidden"], "hidden")
     statement = store().update_statement(workshop["id"], statement_id, **changes)
