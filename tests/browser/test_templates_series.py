@@ -32,7 +32,7 @@ def test_save_a_template_and_make_a_workshop_from_it(server, new_page, artifacts
     assert serious_violations(page) == []
 
     page.get_by_label("Mall", exact=True).select_option(label="Dialog Karlstad")
-    page.locator("#from-template-title").fill("Dialog Kil")
+    page.get_by_label("Den nya workshoppens namn").fill("Dialog Kil")
     page.locator("#from-template-form").get_by_role("button", name="Skapa workshop").click()
     page.wait_for_url("**/console/*")
     new_id = page.url.split("/console/")[1].split("#")[0]
@@ -62,7 +62,7 @@ def test_the_organisers_series_page(server, new_page, artifacts):
 
     page = new_page(width=1280, height=900)
     page.goto(f"{server.url}/console#token={server.admin_token}")
-    page.get_by_label("Den nya seriens titel").fill("Trafik i Värmland")
+    page.get_by_label("Den nya seriens namn").fill("Trafik i Värmland")
     page.get_by_role("button", name="Skapa serie").click()
     page.wait_for_url("**/console/series/*")
     expect(page.get_by_role("heading", level=1)).to_have_text("Serie: Trafik i Värmland")
