@@ -81,8 +81,11 @@ def test_the_organisers_series_page(server, new_page, artifacts):
         page.get_by_role("button", name="PDF").click()
     assert download.value.suggested_filename == "serie-trafik-i-varmland.pdf"
 
-    narrow = new_page(width=320, height=700, is_mobile=True)
+    narrow = new_page(width=320, height=700, is_mobile=True, enforce_csp=True)
+    refused = []
+    narrow.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
     narrow.goto(f"{page.url}#token={server.admin_token}")  # a new tab: the token comes along
     expect(narrow.locator("#series-comparison svg[role=img]")).to_have_count(1)
     assert narrow.evaluate("document.documentElement.scrollWidth") <= 320
     narrow.screenshot(path=str(artifacts / "series-page-320.png"), full_page=True)
+    assert refused == []  # the inserted charts carry no style the page's policy drops
