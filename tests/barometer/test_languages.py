@@ -56,6 +56,15 @@ def test_texts_in_templates_and_exports(client, workshop, fac, admin, statement)
     doc = json.loads(client.get(f"/api/workshops/{workshop['id']}/export.json", headers=fac).data)
     (exported,) = doc["statements"]
     assert exported["texts"] == TEXTS
+    import csv
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(
+        io.BytesIO(client.get(f"/api/workshops/{workshop['id']}/export.csv", headers=fac).data)
+    ) as zf:
+        (row,) = csv.DictReader(io.StringIO(zf.read("statements.csv").decode("utf-8-sig")))
+    assert row["text_en"] == TEXTS["en"] and row["text_sv-x-lattlast"] == TEXTS["sv-x-lattlast"]
     md = client.get(f"/api/workshops/{workshop['id']}/export.html", headers=fac).data.decode()
     assert (
         "På andra språk:</strong> Engelska: The buses run often enough; Lättläst svenska: Bussen kommer ofta"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from workshop.barometer.appendix_view import BarometerView, StatementView
+from workshop.barometer.domain import TEXT_LANGUAGES
 from workshop.barometer.floor.domain import spoken
 from workshop.domain.participants import pseudonym
 from workshop.render import docx_layout
@@ -176,6 +177,8 @@ def csv(view: BarometerView) -> dict:
                 "towards_disagree",
                 "mean_shift",
                 "round",
+                # The statement in its other languages (empty: none).
+                *(f"text_{lang}" for lang in TEXT_LANGUAGES),
             ],
             [
                 [
@@ -190,6 +193,7 @@ def csv(view: BarometerView) -> dict:
                     sv.movement.towards_disagree,
                     sv.movement.mean_shift,
                     sv.record.round,
+                    *(sv.record.texts.get(lang) for lang in TEXT_LANGUAGES),
                 ]
                 for sv in view.statements
             ],
