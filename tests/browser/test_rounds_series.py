@@ -70,3 +70,27 @@ def test_a_phone_switches_language_mid_statement_and_keeps_its_position(server, 
     expect(phone.get_by_role("slider")).to_have_attribute("aria-valuenow", "100")
     dist = server.api("GET", f"{base}/{s['id']}/distribution", key)
     assert dist["count"] == 1 and dist["values"] == [100]  # one distribution, whatever the phone reads
+
+
+def test_a_phone_reads_a_four_corners_question_in_english(server, new_page):
+    w = server.new_workshop("Hörn på språk")
+    key, base = w["facilitator_key"], f"/api/workshops/{w['id']}/corners"
+    q = server.api(
+        "POST",
+        base,
+        key,
+        {"text": "Hur tar du dig hit?", "labels": ["Buss", "Cykel", "Bil", "Gång"]},
+        expect=201,
+    )
+    texts = {"en": {"text": "How did you get here?", "labels": ["Bus", "Bike", "Car", "Walk"]}}
+    server.api("PATCH", f"{base}/{q['id']}", key, {"texts": texts}, expect=200)
+    server.api("POST", f"{base}/{q['id']}/open", key, expect=200)
+    phone = new_page(width=320, height=640, is_mobile=True)
+    phone.goto(f"{server.url}/j/{w['code']}")
+    expect(phone.locator("#fc-question")).to_have_text("Hur tar du dig hit?")
+    phone.get_by_role("button", name="Hörn B: Cykel").click()
+    expect(phone.locator("#fc-save")).to_have_text("Sparat")
+    phone.get_by_label("Läs frågan på").select_option("en")
+    expect(phone.locator("#fc-question")).to_have_text("How did you get here?")
+    expect(phone.get_by_role("button", name="Hörn B: Bike")).to_have_attribute("aria-pressed", "true")
+    assert serious_violations(phone) == []
