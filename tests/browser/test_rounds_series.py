@@ -94,3 +94,22 @@ def test_a_phone_reads_a_four_corners_question_in_english(server, new_page):
     expect(phone.locator("#fc-question")).to_have_text("How did you get here?")
     expect(phone.get_by_role("button", name="Hörn B: Bike")).to_have_attribute("aria-pressed", "true")
     assert serious_violations(phone) == []
+
+
+def test_the_console_gives_a_statement_its_other_languages(server, new_page, artifacts):
+    w = server.new_workshop("Språk i konsolen")
+    key, base = w["facilitator_key"], f"/api/workshops/{w['id']}/statements"
+    s = server.api("POST", base, key, {"text": "Skolan är trygg"}, expect=201)
+    console = new_page(width=1280, height=900)
+    console.goto(f"{server.url}/console/{w['id']}#key={key}")
+    item = console.locator(f"#statements li.statement-item[data-id='{s['id']}']")
+    item.get_by_role("button", name="Redigera: Skolan är trygg").click()
+    item.get_by_label("På engelska").fill("School is safe")
+    item.get_by_label("På lättläst svenska").fill("Skolan är bra och trygg")
+    item.get_by_role("button", name="Spara").click()
+    expect(console.locator("#statements li.statement-item .meta")).to_contain_text(
+        "Andra språk: Engelska, Lättläst svenska"
+    )
+    console.screenshot(path=str(artifacts / "console-languages.png"), full_page=True)
+    texts = server.api("GET", f"{base}/{s['id']}", key)["texts"]
+    assert texts == {"en": "School is safe", "sv-x-lattlast": "Skolan är bra och trygg"}
