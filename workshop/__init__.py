@@ -102,6 +102,8 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
 
     from workshop.web import (
         api_export,
+        api_series,
+        api_templates,
         api_workshops,
         errors,
         headers,
@@ -114,7 +116,7 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
 
     errors.register(app)
     headers.register(app)
-    for blueprint in (
+    core = (
         api_workshops.bp,
         pages.bp,
         health.bp,
@@ -122,7 +124,10 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         api_export.bp,
         summary_pages.bp,
         staff.bp,
-    ):
+        api_templates.bp,
+        api_series.bp,
+    )
+    for blueprint in core:
         app.register_blueprint(blueprint)
     # Each method: its HTTP API and its socket events (see workshop/methods.py).
     for method in registry.methods:

@@ -37,6 +37,31 @@ from workshop.domain.errors import N_  # noqa: F401  (methods mark their label w
 
 
 @dataclass(frozen=True)
+class TemplatePart:
+    """A method's part of a workshop template ("Spara som mall"), under its
+    name in the template's ``methods`` (docs/protocol.md, workshop templates).
+    The core frames the document (domain/templates.py) and calls these; it
+    never looks inside a part. A part never holds participants' data."""
+
+    capture: Callable[[Any, str], dict]  # (store, workshop_id) -> its part of a new template
+    validate: Callable[[Any], dict]  # pure: an imported part -> the part, or raises Invalid
+    apply: Callable[[Any, str, dict], None]  # (store, workshop_id, validated part): fill a new workshop
+    # Plain statements (text, one per line, or a CSV column) -> its part; at
+    # most one method takes them (the registry refuses a second).
+    from_statements: Callable[[list[str]], dict] | None = None
+
+
+@dataclass(frozen=True)
+class SeriesPart:
+    """A method's part of a series ("workshops side by side"): read from each
+    workshop, compared as blocks (render/blocks.py) every export lays out."""
+
+    read: Callable[[Any, list[dict]], Any]  # (store, workshops in series order) -> its data
+    blocks: Callable[[Any, str, Callable[[str], str]], list]  # (data, lang, tr) -> [Block]
+    matched: Callable[[Any], list] | None = None  # (data) -> what GET /api/series/<id> lists
+
+
+@dataclass(frozen=True)
 class Method:
     name: str  # also the workshop phase while the method runs
     label: str  # msgid, e.g. "Opinion barometer": the console's phase button
@@ -55,3 +80,7 @@ class Method:
     # Views of its part of the projector the facilitator may pin
     # (PUT /api/workshops/<id>/projector); names are unique across methods.
     projector_views: tuple[str, ...] = ()
+    # Its part of a workshop template (see TemplatePart), or None.
+    template: TemplatePart | None = None
+    # Its part of a series appendix (see SeriesPart; imported lazily), or None.
+    series: Callable[[], SeriesPart] | None = None

@@ -27,7 +27,15 @@ from workshop.storage import store_class
 from workshop.web.strings import core_strings
 
 # The names of the core's blueprints (workshop/__init__.py registers them).
-CORE_BLUEPRINTS = ("pages", "health", "api_workshops", "api_export", "summary_pages")
+CORE_BLUEPRINTS = (
+    "pages",
+    "health",
+    "api_workshops",
+    "api_export",
+    "summary_pages",
+    "api_templates",
+    "api_series",
+)
 # Declared by each Store mixin for the core to read from that mixin itself:
 # every mixin has them, so they are not shared names.
 PER_MIXIN = frozenset({"ARCHIVE_COUNTS", "ARCHIVE_STARTED"})
@@ -51,6 +59,19 @@ class Registry:
     def store_class(self) -> type:
         return store_class(self.methods)
 
+    def template_parts(self) -> dict:
+        """Each method's part of a template, by its name (the key in the
+        template's ``methods``: method names are already claimed once)."""
+        return {m.name: m.template for m in self.methods if m.template}
+
+    def statements_taker(self):
+        """The template part that takes plain statements (text or CSV), or None."""
+        return next((m.template for m in self.methods if m.template and m.template.from_statements), None)
+
+    def series_parts(self) -> tuple:
+        """Each method's part of a series comparison, in registry order."""
+        return tuple((m.name, m.series()) for m in self.methods if m.series)
+
     def appendix_sections(self) -> tuple:
         """Each method's appendix section, in registry order (imported on first
         use: rendering stays off the live path's imports)."""
@@ -70,6 +91,10 @@ def check(methods: Iterable[Method]) -> None:
         if m.stylesheet:
             stylesheets[m.stylesheet] = m.name
         columns.claim((key for key, _heading in m.archive_columns), m.name)
+    takers = Claims("plain statements")
+    for m in methods:
+        if m.template and m.template.from_statements:
+            takers["statements"] = m.name
     _check_store(methods)
     _check_strings(methods)
     try:

@@ -86,14 +86,14 @@ function csrfToken() {
 
 // `key`: sent as Bearer; without one the session cookie speaks (and the CSRF token).
 // A refusal rejects with an Error whose `status` is the HTTP status.
-export async function api(method, path, key, body) {
+// `contentType`: send `body` as it is (a CSV or text import), not as JSON.
+export async function api(method, path, key, body, contentType) {
   const headers = {};
   if (key) headers.Authorization = `Bearer ${key}`;
   else if (csrfToken()) headers["X-CSRF-Token"] = csrfToken();
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(path, {
-    method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin",
-  });
+  if (body !== undefined) headers["Content-Type"] = contentType ?? "application/json";
+  const payload = body === undefined || contentType ? body : JSON.stringify(body);
+  const response = await fetch(path, { method, headers, body: payload, credentials: "same-origin" });
   const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
   if (!response.ok) throw Object.assign(new Error(data.error || `${response.status}`), { status: response.status });
   if (data.csrf) useCsrf(data.csrf);

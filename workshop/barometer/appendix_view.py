@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from workshop.barometer import charts
 from workshop.barometer.domain import PASS
+from workshop.barometer.domain_series import between_rounds
 from workshop.barometer.domain_summary import (
     AGREE,
     DISAGREE,
@@ -28,6 +29,7 @@ from workshop.barometer.record import BarometerRecord, StatementRecord
 from workshop.barometer.replay.domain import Frames
 from workshop.barometer.replay.domain import frames as replay_frames
 from workshop.domain.errors import N_
+from workshop.domain.participants import pseudonym
 from workshop.render.charts import Chart, counted
 
 # A region as the appendix names it: "2 från håller inte med-sidan".
@@ -70,6 +72,11 @@ class StatementView:
     # when nobody changed their answer.
     frames: Frames | None = None
     frames_chart: Chart | None = None
+    # "Fråga igen": each round's counts and mean, and who moved between the
+    # last two rounds (by pseudonym); None when it was asked once.
+    rounds_text: str | None = None
+    # The statement in its other languages: "English: …; Lättläst svenska: …"; None: one language.
+    texts_text: str | None = None
 
     @property
     def positions_chart(self) -> Chart:
@@ -92,6 +99,8 @@ def build_view(record: BarometerRecord, lang: str, tr: Callable[[str], str]) -> 
     labels = {
         "summary": tr("Summary"),
         "movement": tr("Movement"),
+        "rounds": tr("Rounds"),
+        "texts": tr("In other languages"),
         "comment": tr("Comment"),
         "no_statements": tr("No statements were shown."),
         "floor": tr("The floor"),
@@ -145,6 +154,48 @@ def _statement_view(record: StatementRecord, lang: str, tr, labels: dict) -> Sta
         ],
         frames=stills,
         frames_chart=_frames_chart(record.number, stills, lang, labels),
+        rounds_text=rounds_sentence(record, lang, tr),
+        texts_text="; ".join(f"{tr(TEXT_LANGUAGE_NAMES[k])}: {v}" for k, v in record.texts.items()) or None,
+    )
+
+
+# The languages' names, in the export's language.
+TEXT_LANGUAGE_NAMES = {"en": N_("English"), "sv-x-lattlast": N_("Easy-read Swedish")}
+
+
+def _round_part(number: int, final: dict, lang: str, tr) -> str:
+    values = [v for v in final.values() if v is not None]
+    text = tr("round {round}: {positions}").format(
+        round=number, positions=counted(len(values), tr("{n} position"), tr("{n} positions"))
+    )
+    if values:
+        text += ", " + tr("mean {mean}").format(mean=charts.format_number(sum(values) / len(values), lang))
+    return text
+
+
+def _value(value, tr) -> str:
+    return tr("pass") if value is None else str(value)
+
+
+def rounds_sentence(record: StatementRecord, lang: str, tr) -> str | None:
+    """ "Omgång 1: 5 positioner, medel 40; omgång 2: … 2 flyttade sig mellan
+    omgång 1 och 2: P1 (20 → 70), P3 (pass → 50)." None when asked once."""
+    if not record.rounds:
+        return None
+    finals = [(r.round, r.final) for r in record.rounds] + [(record.round, record.final)]
+    text = "; ".join(_round_part(n, final, lang, tr) for n, final in finals)
+    text = text[0].upper() + text[1:] + "."
+    (before_n, before), (after_n, after) = finals[-2], finals[-1]
+    moved = between_rounds(before, after)
+    if not moved:
+        return text + " " + tr("Nobody moved between round {a} and {b}.").format(a=before_n, b=after_n)
+    who = ", ".join(f"{pseudonym(p)} ({_value(a, tr)} → {_value(b, tr)})" for p, a, b in moved)
+    return (
+        text
+        + " "
+        + tr("{n} moved between round {a} and {b}: {who}.").format(
+            n=len(moved), a=before_n, b=after_n, who=who
+        )
     )
 
 

@@ -25,6 +25,31 @@ def validate_statement_text(value) -> str:
     return clean_text(value, "text", max_len=STATEMENT_MAX, multiline=False)
 
 
+# The languages a statement may carry besides its own text (BCP 47):
+# English and easy-read Swedish ("lättläst"). Phones pick one; the
+# distribution and the result stay one.
+TEXT_LANGUAGES = ("en", "sv-x-lattlast")
+
+
+def validate_texts(value) -> dict[str, str]:
+    """{"en": "...", "sv-x-lattlast": "..."}: each optional; a blank or null one is left out."""
+    if not isinstance(value, dict):
+        raise Invalid("texts must be an object: {language: text}.")
+    unknown = sorted(set(value) - set(TEXT_LANGUAGES))
+    if unknown:
+        raise Invalid(
+            "texts: unknown language %(lang)s (use %(langs)s).",
+            lang=unknown[0][:20],
+            langs=", ".join(TEXT_LANGUAGES),
+        )
+    out = {}
+    for lang in TEXT_LANGUAGES:
+        text = value.get(lang)
+        if text is not None and not (isinstance(text, str) and not text.strip()):
+            out[lang] = clean_text(text, f"texts.{lang}", max_len=STATEMENT_MAX, multiline=False)
+    return out
+
+
 def validate_comment(value) -> str:
     return clean_text(value, "text", max_len=COMMENT_MAX)
 
@@ -91,6 +116,20 @@ def check_deletable(status: str) -> None:
     # Deleting the open statement would pull the line from under every phone.
     if status == OPEN:
         raise Conflict("Close the statement before deleting it.")
+
+
+ROUNDS_MAX = 9
+
+
+def check_can_ask_again(status: str, round_: int = 1) -> None:
+    """ "Fråga igen": only a statement that was asked and is closed now (the
+    room has seen where it stood), at most ROUNDS_MAX rounds."""
+    if status == DRAFT:
+        raise Conflict("This statement has not been asked yet: open it first.")
+    if status == OPEN:
+        raise Conflict("Close the statement before asking it again.")
+    if round_ >= ROUNDS_MAX:
+        raise Conflict("A statement can be asked at most %(max)d times.", max=ROUNDS_MAX)
 
 
 def check_order(ids, current: set[int]) -> list[int]:

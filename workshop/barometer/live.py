@@ -57,11 +57,17 @@ def send_statements(hub, workshop_id: str) -> None:
 NOTHING_OPEN = {"statement": None, "position": None}
 
 
+def _texts(statement: dict) -> dict:
+    return {"texts": statement["texts"]} if statement.get("texts") else {}
+
+
 def phone_part(statement: dict, position, floor: dict, may_comment: bool) -> dict:
     """A phone's view of the open statement: never anyone else's position,
     only its own hand and turn (floor/live.py), and whether it may comment."""
     return {
-        "statement": {"id": statement["id"], "text": statement["text"]},
+        # Its other languages too, when it has any ("texts"): the phone shows
+        # the one it reads in and may switch without asking the server again.
+        "statement": {"id": statement["id"], "text": statement["text"], **_texts(statement)},
         "position": position,
         "floor": floor,
         "may_comment": may_comment,
@@ -93,16 +99,28 @@ def moves_written(hub) -> bool:
     return _moves(hub).commit.idle
 
 
+def round_started(hub, workshop_id: str) -> None:
+    """ "Fråga igen" emptied the statement's positions in the store: the dots
+    held in memory are read again (the same statement id would keep them)."""
+    live = _moves(hub).live
+    if live is not None:
+        live.forget(workshop_id)
+
+
 def distribution_payloads(hub, statement: dict) -> tuple[dict, dict]:
-    """(what facilitators see, what projectors see)."""
+    """(what facilitators see, what projectors see); both carry the round."""
     live = _moves(hub).live
     if live is not None:
         full = live.payload(statement["workshop_id"], statement["id"])
     else:
         full = hub.store.distribution(statement["id"]).as_dict()
+    full["round"] = statement["round"]
     if not statement["hidden"]:
         return full, full
-    return full, rules.hidden_payload(full["statement"], full["count"], full["passes"])
+    return full, {
+        **rules.hidden_payload(full["statement"], full["count"], full["passes"]),
+        "round": statement["round"],
+    }
 
 
 def flush_distribution(hub, workshop_id: str) -> None:

@@ -118,3 +118,38 @@ def m003_floor_comments_replay(db):
         );
         """
     )
+
+
+@migrations()
+def m004_statement_origin(db):
+    # The template statement a statement came from (its key in the template,
+    # docs/protocol.md): a series matches statements by it before their text.
+    db.execute("ALTER TABLE statements ADD COLUMN origin TEXT")
+
+
+@migrations()
+def m005_rounds(db):
+    # "Fråga igen": a statement asked again is its next round. The current
+    # round's positions stay in `positions` (the live path is unchanged);
+    # an earlier round's final positions move to `position_rounds`, and its
+    # changes are numbered (round NULL: the statement's current round).
+    db.executescript(
+        """
+        ALTER TABLE statements ADD COLUMN round INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE position_changes ADD COLUMN round INTEGER;
+        CREATE TABLE position_rounds (
+            statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+            round INTEGER NOT NULL,
+            participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            value INTEGER,
+            PRIMARY KEY (statement_id, round, participant_id)
+        );
+        """
+    )
+
+
+@migrations()
+def m006_statement_texts(db):
+    # The statement in other languages: JSON {"en": "...", "sv-x-lattlast": "..."};
+    # NULL: Swedish (or the workshop's language) only. One distribution whatever a phone reads.
+    db.execute("ALTER TABLE statements ADD COLUMN texts TEXT")

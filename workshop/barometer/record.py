@@ -46,6 +46,14 @@ class PhoneComment:
 
 
 @dataclass(frozen=True)
+class RoundRecord:
+    """An earlier round of a statement asked again ("Fråga igen")."""
+
+    round: int  # 1, 2, …
+    final: dict[int, int | None]  # participant -> last value in that round, None = pass
+
+
+@dataclass(frozen=True)
 class StatementRecord:
     id: int
     number: int  # 1-based, in the facilitator's order
@@ -57,6 +65,11 @@ class StatementRecord:
     closed_at: str | None = None
     turns: list[SpokenTurn] = field(default_factory=list)  # in speaking order
     phone_comments: list[PhoneComment] = field(default_factory=list)  # approved ones, oldest first
+    round: int = 1  # the round `final` and `history` belong to (the last one asked)
+    rounds: list[RoundRecord] = field(default_factory=list)  # the earlier rounds, in order
+    texts: dict[str, str] = field(
+        default_factory=dict
+    )  # the statement in other languages ("en", "sv-x-lattlast")
 
     @property
     def values(self) -> list[int]:

@@ -9,6 +9,8 @@ same error as the rule.
 
 from __future__ import annotations
 
+import json
+
 from workshop.barometer import domain as rules
 from workshop.barometer.domain import CLOSED, DRAFT, OPEN, Distribution
 from workshop.barometer.floor.domain import region_of_position
@@ -19,6 +21,7 @@ from workshop.barometer.record import (
     Comment,
     PhoneComment,
     PositionChange,
+    RoundRecord,
     SpokenTurn,
     StatementRecord,
 )
@@ -26,12 +29,16 @@ from workshop.barometer.replay.storage import ReplayQueries
 from workshop.domain.errors import DomainError, NotFound
 from workshop.storage.base import utcnow
 
-STATEMENT_FIELDS = "id, workshop_id, text, sort, status, hidden, created_at, opened_at, closed_at"
+STATEMENT_FIELDS = (
+    "id, workshop_id, text, sort, status, hidden, created_at, opened_at, closed_at, round, texts"
+)
 
 
 def _statement(row: dict | None) -> dict | None:
     if row is not None:
         row["hidden"] = bool(row["hidden"])
+        if "texts" in row:
+            row["texts"] = json.loads(row["texts"]) if row["texts"] else {}
     return row
 
 
@@ -113,29 +120,47 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
             )
         )
 
-    def add_statements(self, workshop_id: str, texts: list[str]) -> list[dict]:
+    def statement_origins(self, workshop_id: str) -> dict[int, str | None]:
+        """Each statement's template key (None: made here), by id."""
+        rows = self._rows("SELECT id, origin FROM statements WHERE workshop_id = ?", [workshop_id])
+        return {r["id"]: r["origin"] for r in rows}
+
+    def set_statement_origins(self, workshop_id: str, origins: dict[int, str]) -> None:
+        """Saved as a template: its statements now come from that template's."""
+        with self.transaction() as db:
+            db.conn.executemany(
+                "UPDATE statements SET origin = ? WHERE id = ? AND workshop_id = ? AND origin IS NULL",
+                [(origin, statement_id, workshop_id) for statement_id, origin in origins.items()],
+            )
+
+    def add_statements(
+        self, workshop_id: str, texts: list[str], origins: list[str] | None = None
+    ) -> list[dict]:
         now = utcnow()
+        origins = origins or [None] * len(texts)
         with self.transaction() as db:
             sort = db.execute(
                 "SELECT coalesce(max(sort), 0) FROM statements WHERE workshop_id = ?", [workshop_id]
             ).fetchone()[0]
             ids = []
-            for text in texts:
+            for text, origin in zip(texts, origins, strict=True):
                 sort += 1
                 cur = db.execute(
-                    "INSERT INTO statements (workshop_id, text, sort, status, created_at)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    [workshop_id, text, sort, DRAFT, now],
+                    "INSERT INTO statements (workshop_id, text, sort, status, created_at, origin)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    [workshop_id, text, sort, DRAFT, now, origin],
                 )
                 ids.append(cur.lastrowid)
         return [self.statement(workshop_id, i) for i in ids]
 
     def update_statement(self, workshop_id: str, statement_id: int, **fields) -> dict:
-        """Text (only while a draft) and/or hidden; fields come validated."""
-        allowed = {k: v for k, v in fields.items() if k in ("text", "hidden")}
+        """Text and texts (only while a draft) and/or hidden; fields come validated."""
+        allowed = {k: v for k, v in fields.items() if k in ("text", "hidden", "texts")}
+        if "texts" in allowed:
+            allowed["texts"] = json.dumps(allowed["texts"], ensure_ascii=False) if allowed["texts"] else None
         with self.transaction() as db:
             statement = self.statement(workshop_id, statement_id)
-            if "text" in allowed:
+            if "text" in allowed or "texts" in allowed:
                 rules.check_editable(statement["status"])
             if allowed:
                 sets = ", ".join(f"{k} = :{k}" for k in allowed)
@@ -159,22 +184,47 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
 
     def open_for_answers(self, workshop_id: str, statement_id: int) -> None:
         """Open one statement, closing whichever was open; phase -> barometer."""
-        now = utcnow()
         with self.transaction() as db:
             self.statement(workshop_id, statement_id)  # NotFound if not this workshop's
+            self._open(db, workshop_id, statement_id, utcnow())
+
+    def ask_again(self, workshop_id: str, statement_id: int) -> dict:
+        """ "Fråga igen": the statement's next round opens, every phone unplaced.
+        The round that ends keeps its final positions (position_rounds) and
+        its changes (numbered); raised hands go. One transaction."""
+        with self.transaction() as db:
+            statement = self.statement(workshop_id, statement_id)
+            rules.check_can_ask_again(statement["status"], statement["round"])
+            ended = {"s": statement_id, "r": statement["round"]}
             db.execute(
-                "UPDATE statements SET status = ?, closed_at = ? WHERE workshop_id = ? AND status = ?"
-                " AND id != ?",
-                [CLOSED, now, workshop_id, OPEN, statement_id],
+                "INSERT INTO position_rounds (statement_id, round, participant_id, value)"
+                " SELECT statement_id, :r, participant_id, value FROM positions WHERE statement_id = :s",
+                ended,
             )
             db.execute(
-                "UPDATE statements SET status = ?, opened_at = coalesce(opened_at, ?), closed_at = NULL"
-                " WHERE id = ? AND workshop_id = ?",
-                [OPEN, now, statement_id, workshop_id],
+                "UPDATE position_changes SET round = :r WHERE statement_id = :s AND round IS NULL", ended
             )
-            db.execute("UPDATE workshops SET phase = 'barometer' WHERE id = ?", [workshop_id])
-            self._after_open_or_close(db, workshop_id, now)
-            db.execute("DELETE FROM barometer_replays WHERE workshop_id = ?", [workshop_id])
+            db.execute("DELETE FROM positions WHERE statement_id = :s", ended)
+            db.execute("DELETE FROM floor_hands WHERE statement_id = :s", ended)
+            db.execute("UPDATE statements SET round = round + 1 WHERE id = :s", ended)
+            self._open(db, workshop_id, statement_id, utcnow())
+        return self.statement(workshop_id, statement_id)
+
+    def _open(self, db, workshop_id: str, statement_id: int, now: str) -> None:
+        """Open it, closing whichever was open; phase -> barometer (in the caller's transaction)."""
+        db.execute(
+            "UPDATE statements SET status = ?, closed_at = ? WHERE workshop_id = ? AND status = ?"
+            " AND id != ?",
+            [CLOSED, now, workshop_id, OPEN, statement_id],
+        )
+        db.execute(
+            "UPDATE statements SET status = ?, opened_at = coalesce(opened_at, ?), closed_at = NULL"
+            " WHERE id = ? AND workshop_id = ?",
+            [OPEN, now, statement_id, workshop_id],
+        )
+        db.execute("UPDATE workshops SET phase = 'barometer' WHERE id = ?", [workshop_id])
+        self._after_open_or_close(db, workshop_id, now)
+        db.execute("DELETE FROM barometer_replays WHERE workshop_id = ?", [workshop_id])
 
     def close_for_answers(self, workshop_id: str, statement_id: int) -> None:
         now = utcnow()
@@ -356,12 +406,26 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
             out[r["statement_id"]].append(make(r))
         return out
 
+    def _earlier_rounds(self, workshop_id: str) -> dict[int, list[RoundRecord]]:
+        """{statement id: its earlier rounds, in order} ("Fråga igen")."""
+        out: dict[int, dict[int, dict]] = {}
+        for r in self._rows(
+            "SELECT pr.statement_id, pr.round, p.number, pr.value FROM position_rounds pr"
+            " JOIN statements s ON s.id = pr.statement_id JOIN participants p ON p.id = pr.participant_id"
+            " WHERE s.workshop_id = ? ORDER BY pr.statement_id, pr.round, p.number",
+            [workshop_id],
+        ):
+            out.setdefault(r["statement_id"], {}).setdefault(r["round"], {})[r["number"]] = r["value"]
+        return {
+            sid: [RoundRecord(n, final) for n, final in by_round.items()] for sid, by_round in out.items()
+        }
+
     def barometer_record(self, workshop_id: str) -> BarometerRecord:
         """For the appendix: the statements that were shown, in the
         facilitator's order, with final positions, history and comments."""
         with self._lock:  # one consistent read: no write lands in between
             shown = self._rows(
-                "SELECT id, text, opened_at, closed_at FROM statements"
+                "SELECT id, text, opened_at, closed_at, round, texts FROM statements"
                 " WHERE workshop_id = ? AND status != ? ORDER BY sort, id",
                 [workshop_id, DRAFT],
             )
@@ -379,7 +443,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
                 "SELECT c.statement_id, p.number, c.value, c.at, c.gesture_end FROM position_changes c"
                 " JOIN statements s ON s.id = c.statement_id"
                 " JOIN participants p ON p.id = c.participant_id"
-                " WHERE s.workshop_id = ? AND s.status != ? ORDER BY c.id",
+                " WHERE s.workshop_id = ? AND s.status != ? AND c.round IS NULL ORDER BY c.id",
                 [workshop_id, DRAFT],
             ):
                 history[r["statement_id"]].append(
@@ -400,6 +464,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
                 "t",
                 lambda r: SpokenTurn(r["number"], region_of_position(r["value"]), r["at"]),
             )
+            rounds = self._earlier_rounds(workshop_id)
             phone = self._per_statement(
                 shown,
                 "SELECT c.statement_id, c.text, c.value, c.created_at AS at FROM phone_comments c",
@@ -420,6 +485,9 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
                     closed_at=s["closed_at"],
                     turns=turns[s["id"]],
                     phone_comments=phone[s["id"]],
+                    round=s["round"],
+                    rounds=rounds.get(s["id"], []),
+                    texts=json.loads(s["texts"]) if s["texts"] else {},
                 )
                 for number, s in enumerate(shown, start=1)
             ]

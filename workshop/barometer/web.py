@@ -12,7 +12,7 @@ from workshop.auth import for_role
 from workshop.barometer import domain as rules
 from workshop.barometer.domain_summary import verbal_summary
 from workshop.barometer.floor import web as web_floor
-from workshop.barometer.live import send_statements, statements_changed
+from workshop.barometer.live import round_started, send_statements, statements_changed
 from workshop.barometer.phone_comments import web as web_comments
 from workshop.barometer.replay import web as web_replay
 from workshop.domain.parse import parse_bool
@@ -66,10 +66,12 @@ def show(workshop, statement_id):
 @bp.patch("/<int:statement_id>")
 @facilitates
 def update(workshop, statement_id):
-    data = json_body("text", "hidden")
+    data = json_body("text", "hidden", "texts")
     changes = {}
     if "text" in data:
         changes["text"] = rules.validate_statement_text(data["text"])
+    if "texts" in data:
+        changes["texts"] = rules.validate_texts(data["texts"])
     if "hidden" in data:
         changes["hidden"] = parse_bool(data["hidden"], "hidden")
     statement = store().update_statement(workshop["id"], statement_id, **changes)
@@ -116,12 +118,24 @@ def reveal(workshop, statement_id):
 def distribution(workshop, statement_id):
     statement = store().statement(workshop["id"], statement_id)
     dist = store().distribution(statement_id)
-    full = dist.as_dict()
+    full = {**dist.as_dict(), "round": statement["round"]}
     if statement["status"] == "closed":
         # The words the projector shows (or would, if hidden), for the
         # facilitator to read out without turning round.
         full["summary"] = verbal_summary(dist.values, dist.passes).text(workshop["language"])
-    return jsonify(for_role(g.role, full, dist.public(statement["hidden"])))
+    public = {**dist.public(statement["hidden"]), "round": statement["round"]}
+    return jsonify(for_role(g.role, full, public))
+
+
+@bp.post("/<int:statement_id>/rounds")
+@facilitates
+def ask_again(workshop, statement_id):
+    """ "Fråga igen": round 2 (3, …) of a closed statement opens; phones start unplaced."""
+    statement = store().ask_again(workshop["id"], statement_id)
+    round_started(hub(), workshop["id"])
+    hub().push_state(workshop["id"])
+    send_statements(hub(), workshop["id"])
+    return jsonify(statement), 201
 
 
 @bp.get("/<int:statement_id>/comments")

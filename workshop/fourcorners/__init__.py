@@ -7,7 +7,7 @@ Everything the method does is in this package, ``templates/fourcorners/`` and
 ``static/js/fourcorners/``; see workshop/method.py for the parts.
 """
 
-from workshop.fourcorners import live, migrations, strings, web
+from workshop.fourcorners import live, migrations, strings, template, web
 from workshop.fourcorners.storage import FourCornersQueries
 from workshop.method import N_, Method
 
@@ -17,6 +17,13 @@ def _appendix():
     from workshop.fourcorners.appendix import SECTION
 
     return SECTION
+
+
+def _series():
+    # Imported on first use, like the appendix.
+    from workshop.fourcorners.series import SERIES
+
+    return SERIES
 
 
 METHOD = Method(
@@ -30,5 +37,7 @@ METHOD = Method(
     appendix=_appendix,
     archive_columns=(("questions", N_("Questions")),),
     stylesheet="css/fourcorners.css",
+    template=template.PART,
+    series=_series,
     projector_views=("corners",),
 )

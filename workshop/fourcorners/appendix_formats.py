@@ -193,6 +193,7 @@ def _question_json(q: QuestionView) -> dict:
         "number": r.number,
         "text": r.text,
         "labels": list(r.labels),
+        "texts": r.texts,  # the question and corners in other languages; one tally
         "opened_at": r.opened_at,
         "closed_at": r.closed_at,
         "counts": [c.count for c in q.corners],

@@ -33,6 +33,35 @@ def validate_labels(value) -> list[str]:
     return [clean_text(label, "labels", max_len=LABEL_MAX, multiline=False) for label in value]
 
 
+# The languages a question may carry besides its own (as the barometer's statements).
+TEXT_LANGUAGES = ("en", "sv-x-lattlast")
+
+
+def validate_texts(value) -> dict:
+    """{"en": {"text", "labels": [four]}, "sv-x-lattlast": {...}}: each optional; null leaves it out."""
+    if not isinstance(value, dict):
+        raise Invalid("texts must be an object: {language: text}.")
+    unknown = sorted(set(value) - set(TEXT_LANGUAGES))
+    if unknown:
+        raise Invalid(
+            "texts: unknown language %(lang)s (use %(langs)s).",
+            lang=unknown[0][:20],
+            langs=", ".join(TEXT_LANGUAGES),
+        )
+    out = {}
+    for lang in TEXT_LANGUAGES:
+        item = value.get(lang)
+        if item is None:
+            continue
+        if not isinstance(item, dict) or set(item) - {"text", "labels"}:
+            raise Invalid('texts.%(lang)s must be {"text", "labels"}.', lang=lang)
+        out[lang] = {
+            "text": validate_question_text(item.get("text")),
+            "labels": validate_labels(item.get("labels")),
+        }
+    return out
+
+
 def validate_comment(value) -> str:
     return clean_text(value, "text", max_len=COMMENT_MAX)
 

@@ -25,7 +25,11 @@ TALLY = "tally"
 
 
 def _question_view(question: dict, *fields: str) -> dict:
-    return {k: question[k] for k in ("id", "text", "labels", *fields)}
+    # Its other languages too, when it has any: the phone shows the one it reads in.
+    view = {k: question[k] for k in ("id", "text", "labels", *fields)}
+    if question.get("texts"):
+        view["texts"] = question["texts"]
+    return view
 
 
 def questions_changed(hub, workshop_id: str) -> None:

@@ -52,3 +52,10 @@ def m001_questions(db):
         CREATE INDEX IF NOT EXISTS fc_comments_question ON fc_comments(question_id, id);
         """
     )
+
+
+@migrations()
+def m002_question_texts(db):
+    # The question and its corners in other languages:
+    # JSON {"en": {"text", "labels": [4]}, "sv-x-lattlast": {...}}; NULL: none.
+    db.execute("ALTER TABLE fc_questions ADD COLUMN texts TEXT")

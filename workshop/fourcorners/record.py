@@ -36,6 +36,7 @@ class QuestionRecord:
     comments: list[Comment]
     opened_at: str | None = None
     closed_at: str | None = None
+    texts: dict = field(default_factory=dict)  # other languages: {"en": {"text", "labels"}}
 
     @property
     def counts(self) -> list[int]:

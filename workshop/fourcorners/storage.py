@@ -10,21 +10,22 @@ Every name here starts with ``fc_``: all methods' mixins share one Store.
 
 from __future__ import annotations
 
+import json
+
 from workshop.domain.errors import NotFound
 from workshop.fourcorners import domain as rules
 from workshop.fourcorners.domain import CLOSED, DRAFT, OPEN, Tally
 from workshop.fourcorners.record import ChoiceChange, Comment, FourCornersRecord, QuestionRecord
 from workshop.storage.base import utcnow
 
-QUESTION_FIELDS = (
-    "id, workshop_id, text, label_0, label_1, label_2, label_3, status, created_at, opened_at, closed_at"
-)
+QUESTION_FIELDS = "id, workshop_id, text, label_0, label_1, label_2, label_3, status, created_at, opened_at, closed_at, texts"
 LABELS = ("label_0", "label_1", "label_2", "label_3")
 
 
 def _question(row: dict | None) -> dict | None:
     if row is not None:
         row["labels"] = [row.pop(column) for column in LABELS]
+        row["texts"] = json.loads(row["texts"]) if row.get("texts") else {}
     return row
 
 
@@ -85,10 +86,17 @@ class FourCornersQueries:
         return self.fc_question(workshop_id, question_id)
 
     def fc_update_question(
-        self, workshop_id: str, question_id: int, text: str | None = None, labels: list[str] | None = None
+        self,
+        workshop_id: str,
+        question_id: int,
+        text: str | None = None,
+        labels: list[str] | None = None,
+        texts: dict | None = None,
     ) -> dict:
-        """Text and/or labels (validated), only while the question is a draft."""
+        """Text, labels and/or texts (validated), only while the question is a draft."""
         changes = {}
+        if texts is not None:
+            changes["texts"] = json.dumps(texts, ensure_ascii=False) if texts else None
         if text is not None:
             changes["text"] = text
         if labels is not None:
@@ -258,6 +266,7 @@ class FourCornersQueries:
                     comments=comments[q["id"]],
                     opened_at=q["opened_at"],
                     closed_at=q["closed_at"],
+                    texts=q.get("texts") or {},
                 )
                 for number, q in enumerate(shown, start=1)
             ]

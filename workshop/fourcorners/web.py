@@ -51,10 +51,11 @@ def show(workshop, question_id):
 @bp.patch(f"/{Q}")
 @facilitates
 def update(workshop, question_id):
-    data = json_body("text", "labels")
+    data = json_body("text", "labels", "texts")
     text = rules.validate_question_text(data["text"]) if "text" in data else None
     labels = rules.validate_labels(data["labels"]) if "labels" in data else None
-    question = store().fc_update_question(workshop["id"], question_id, text=text, labels=labels)
+    texts = rules.validate_texts(data["texts"]) if "texts" in data else None
+    question = store().fc_update_question(workshop["id"], question_id, text=text, labels=labels, texts=texts)
     questions_changed(hub(), workshop["id"])
     return jsonify(question)
 

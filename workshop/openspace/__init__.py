@@ -7,7 +7,7 @@ Everything the method does is in this package, ``templates/openspace/`` and
 """
 
 from workshop.method import N_, Method
-from workshop.openspace import live, migrations, strings, web
+from workshop.openspace import live, migrations, strings, template, web
 from workshop.openspace.storage import OpenSpaceQueries
 
 
@@ -15,6 +15,13 @@ def _appendix():
     from workshop.openspace.appendix import SECTION
 
     return SECTION
+
+
+def _series():
+    # Imported on first use, like the appendix.
+    from workshop.openspace.series import SERIES
+
+    return SERIES
 
 
 METHOD = Method(
@@ -28,5 +35,7 @@ METHOD = Method(
     appendix=_appendix,
     archive_columns=(("topics", N_("Topics")), ("notes", N_("Notes"))),
     stylesheet="css/openspace.css",
+    template=template.PART,
+    series=_series,
     projector_views=("opening", "market", "wall", "break"),
 )

@@ -114,3 +114,30 @@ def m006_staff(db):
         );
         """
     )
+
+
+@migrations()
+def m007_templates_series(db):
+    # Templates: the document as checked JSON (docs/protocol.md); a series:
+    # workshops compared side by side, in the organiser's order.
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS templates (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS series (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS series_workshops (
+            series_id TEXT NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+            workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            sort INTEGER NOT NULL,
+            PRIMARY KEY (series_id, workshop_id)
+        );
+        """
+    )

@@ -6,15 +6,23 @@ from flask import Blueprint, current_app, g, jsonify
 
 from workshop.auth import ADMIN, FACILITATOR
 from workshop.domain import workshops as rules
+from workshop.domain.errors import Invalid
 from workshop.domain.parse import parse_bool
 from workshop.domain.retention import deletion_time
 from workshop.domain.workshops import public_view
+from workshop.web import api_templates
 from workshop.web.access import admin_only, facilitates, reads
 from workshop.web.context import hub, registry, store
 from workshop.web.links import workshop_links
 from workshop.web.validation import json_body, required
 
 bp = Blueprint("api_workshops", __name__, url_prefix="/api/workshops")
+
+
+def parse_template_id(value) -> str:
+    if not isinstance(value, str) or not value:
+        raise Invalid("template must be a template's id.")
+    return value
 
 
 def facilitator_view(workshop: dict) -> dict:
@@ -29,10 +37,17 @@ def facilitator_view(workshop: dict) -> dict:
 @bp.post("")
 @admin_only
 def create():
-    data = json_body("title", "language")
+    """{"title", "language"?, "template"?}: "Ny workshop från mall" fills it
+    from a stored template (its language unless one is given)."""
+    data = json_body("title", "language", "template")
     title = rules.validate_title(required(data, "title"))
-    language = rules.validate_language(data.get("language"))
+    template = None
+    if data.get("template") is not None:
+        template = store().template(parse_template_id(data["template"]))
+    language = rules.validate_language(data.get("language") or (template or {}).get("language"))
     workshop = store().create_workshop(title, language)
+    if template is not None:
+        api_templates.apply(template, workshop["id"])
     return jsonify(facilitator_view(workshop)), 201
 
 

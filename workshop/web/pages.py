@@ -110,6 +110,12 @@ def console_home():
     return page("console_home.html")
 
 
+@bp.get("/console/series/<series_id>")
+def console_series(series_id):
+    """The organiser's series page; its data comes with the admin token (the script)."""
+    return page("console_series.html", series_id=series_id)
+
+
 @bp.get("/console/<workshop_id>")
 def console(workshop_id):
     workshop = workshop_or_404(workshop_id)

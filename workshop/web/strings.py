@@ -89,4 +89,12 @@ def core_strings(_) -> dict:
         "summary_way_in": _(
             "The summary is for the workshop's facilitators. Sign in, or open it from the console."
         ),
+        "save_template": _("Save as template"),
+        "save_template_for": _("Save %(title)s as a template"),
+        "template_saved": _("Saved as the template “%(title)s”."),
+        "template_imported": _("Imported the template “%(title)s”."),
+        "template_download": _("Download %(title)s (JSON)"),
+        "series_title": _("Series: %(title)s"),
+        "series_saved": _("Saved: %(count)s workshops in the series."),
+        "series_count": _("%(count)s workshops"),
     }

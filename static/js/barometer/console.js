@@ -36,6 +36,9 @@ function button(label, onClick, attrs = {}) {
 function meta(s) {
   const parts = [t(`status_${s.status}`), t("answers", { count: s.answers ?? 0 })];
   if (s.hidden) parts.push(t("dots_hidden"));
+  if (s.round > 1) parts.push(t("round_n", { round: s.round }));
+  const languages = Object.keys(s.texts || {});
+  if (languages.length) parts.push(t("also_in", { languages: languages.map((code) => t(code === "en" ? "lang_en" : "lang_lattlast")).join(", ") }));
   return parts.join(" · ");
 }
 
@@ -49,6 +52,9 @@ function item(s, index) {
   if (s.status === "draft") tools.appendChild(button(t("edit"), async () => edit(li, s), named(t("edit"))));
   if (index > 0) tools.appendChild(button(`↑ ${t("up")}`, () => move(index, -1), named(t("up"))));
   if (index < statements.length - 1) tools.appendChild(button(`↓ ${t("down")}`, () => move(index, 1), named(t("down"))));
+  // "Fråga igen": the next round of a closed statement opens, every phone unplaced.
+  if (s.status === "closed") tools.appendChild(button(t("ask_again"), () => call("POST", `/statements/${s.id}/rounds`),
+    named(t("ask_again"))));
   if (s.status !== "open") tools.appendChild(button(t("delete"), async () => {
     if (confirm(t("confirm_delete"))) await call("DELETE", `/statements/${s.id}`);
   }, { class: "quiet", ...named(t("delete")) }));
@@ -59,14 +65,23 @@ function item(s, index) {
   return li;
 }
 
+// The statement's other languages, edited with its text (a blank one is removed).
+const OTHER_LANGUAGES = [["en", "text_en"], ["sv-x-lattlast", "text_lattlast"]];
+
 function edit(li, s) {
   const form = el("form", { class: "edit" });
   const id = `edit-${s.id}`;
-  form.append(el("label", { for: id }, t("edit")), el("input", { id, value: s.text, maxlength: 500 }),
-    el("button", { type: "submit" }, t("save")));
+  form.append(el("label", { for: id }, t("edit")), el("input", { id, value: s.text, maxlength: 500 }));
+  for (const [code, label] of OTHER_LANGUAGES) {
+    const other = `${id}-${code}`;
+    form.append(el("label", { for: other }, t(label)),
+      el("input", { id: other, "data-lang": code, value: s.texts?.[code] ?? "", maxlength: 500 }));
+  }
+  form.append(el("button", { type: "submit" }, t("save")));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    await call("PATCH", `/statements/${s.id}`, { text: form.querySelector("input").value }).catch(() => {});
+    const texts = Object.fromEntries([...form.querySelectorAll("input[data-lang]")].map((i) => [i.dataset.lang, i.value]));
+    await call("PATCH", `/statements/${s.id}`, { text: $(id).value, texts }).catch(() => {});
   });
   li.querySelector(".text").replaceWith(form);
   form.querySelector("input").focus();

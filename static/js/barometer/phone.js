@@ -3,7 +3,7 @@
 // committed: "Sparat" shows only after the ack. The last send of a gesture
 // (finger lifted, key sequence over, a tap on pass) says `settled: true`:
 // where the person settled, so finding your place is not read as a change of mind.
-import { say, t } from "../common.js";
+import { lang, say, t } from "../common.js";
 import { valueText } from "./scale.js";
 import { clearStatus } from "../outbox.js";
 import { send as sendMove, socket, views } from "../phone.js";
@@ -85,6 +85,29 @@ function showAfter(active) {
   return after !== null;
 }
 
+// The language this phone reads statements in: chosen on the phone (kept in
+// this tab), the page's language at first. A statement without that language
+// shows its own text. Switching changes only the words: the position stays.
+const READING = "reading-language";
+let reading = (() => { try { return sessionStorage.getItem(READING); } catch { return null; } })() || lang();
+let shownStatement = null;
+
+function showText() {
+  const texts = shownStatement?.texts || {};
+  $("b-lang-row").hidden = Object.keys(texts).length === 0;
+  $("b-lang").value = reading;
+  const other = texts[reading];
+  $("statement").textContent = other || shownStatement?.text || "";
+  if (other) $("statement").setAttribute("lang", reading === "en" ? "en" : "sv");
+  else $("statement").removeAttribute("lang");
+}
+
+$("b-lang").addEventListener("change", () => {
+  reading = $("b-lang").value;
+  try { sessionStorage.setItem(READING, reading); } catch { /* storage off: this page view only */ }
+  showText();
+});
+
 views.barometer = (state, active) => {
   const showing = Boolean(active && state.statement);
   $("barometer").hidden = !showing;
@@ -98,7 +121,8 @@ views.barometer = (state, active) => {
   const changed = state.statement.id !== statementId;
   if (changed) { clearTimeout(sendTimer); queued = false; slider.cancel(); } // no move of the last statement goes to this one
   statementId = state.statement.id;
-  $("statement").textContent = state.statement.text;
+  shownStatement = state.statement;
+  showText();
   if (changed) clearStatus($("save"));
   if ((pending > 0 || queued) && !changed) return true;
   const pos = state.position;

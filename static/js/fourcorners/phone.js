@@ -1,7 +1,7 @@
 // Fyra hörn on the phone: pick one of four corners, or pass; change freely
 // while the question is open. A choice shows as pressed at once and "Sparat"
 // only after the server acked it (committed); a refused choice is undone.
-import { t } from "../common.js";
+import { lang, t } from "../common.js";
 import { hyphenate } from "../hyphenate.js";
 import { clearStatus } from "../outbox.js";
 import { send, views } from "../phone.js";
@@ -48,6 +48,35 @@ buttons.forEach((b, i) => {
 });
 $("fc-pass").addEventListener("click", () => choose("pass"));
 
+// The language this phone reads in (shared with the barometer's choice, kept
+// in this tab): the question and its corners in it, when the question has it.
+const READING = "reading-language";
+let shown = null;
+function reading() {
+  try { return sessionStorage.getItem(READING) || lang(); } catch { return lang(); }
+}
+
+function showWords() {
+  const texts = shown?.texts || {};
+  const chosen = reading();
+  const other = texts[chosen];
+  $("fc-lang-row").hidden = Object.keys(texts).length === 0;
+  $("fc-lang").value = chosen;
+  labels = other ? other.labels : shown.labels;
+  $("fc-question").textContent = other ? other.text : shown.text;
+  for (const node of [$("fc-question"), ...document.querySelectorAll("#fc-choices .fc-label")]) {
+    if (other) node.setAttribute("lang", chosen === "en" ? "en" : "sv");
+    else node.removeAttribute("lang");
+  }
+  buttons.forEach((b, i) => { b.querySelector(".fc-label").textContent = hyphenate(labels[i]); });
+}
+
+$("fc-lang").addEventListener("change", () => {
+  try { sessionStorage.setItem(READING, $("fc-lang").value); } catch { /* storage off */ }
+  showWords();
+  if (confirmed !== null) show(confirmed); // the hint names the corner in the new language
+});
+
 views.fourcorners = (state, active) => {
   const corners = active ? state.corners : null;
   $("fc-phone").hidden = !corners;
@@ -55,9 +84,8 @@ views.fourcorners = (state, active) => {
   const q = corners.question;
   const changed = q.id !== questionId;
   questionId = q.id;
-  labels = q.labels;
-  $("fc-question").textContent = q.text;
-  buttons.forEach((b, i) => { b.querySelector(".fc-label").textContent = hyphenate(q.labels[i]); });
+  shown = q;
+  showWords();
   if (changed) clearStatus($("fc-save"));
   if (pending > 0 && !changed) return true;
   confirmed = corners.choice;
