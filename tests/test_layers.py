@@ -44,3 +44,17 @@ def test_every_method_package_is_a_layer_of_its_own():
         if (p / "__init__.py").exists() and (p / "live.py").exists()
     ]
     assert units and [u for u in units if u not in layers] == []
+
+
+MAX_LINES = 600
+
+
+def test_no_file_of_the_app_or_the_benchmarks_is_over_600_lines():
+    """Small modules (issue 18): a file past this is two files."""
+    files = [ROOT / "app.py", *(ROOT / "workshop").rglob("*.py"), *(ROOT / "bench").rglob("*.py")]
+    long = {
+        str(f.relative_to(ROOT)): n
+        for f in files
+        if (n := len(f.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert len(files) > 100 and long == {}
