@@ -26,10 +26,15 @@ PUBLIC = {
     "static", "pages.home", "pages.join", "pages.phone", "pages.projector", "pages.console_home",
     "pages.console", "pages.vendor", "health.healthz", "health.readyz", "summary_pages.summary_page",
     "staff.signin_page", "staff.signin", "staff.signout", "staff.who", "staff.accept_invite", "staff.invite_page",
-    "staff.pairing_page", "staff.pairing",
+    "staff.pairing_page", "staff.pairing", "pages.console_series",
 }  # fmt: skip
 # /metrics also takes WORKSHOP_METRICS_TOKEN (tests/integration/test_metrics.py).
-ADMIN_ONLY = {"api_workshops.create", "api_workshops.index", "metrics.metrics"}
+# Templates and series are the organisation's, across workshops: the organiser's.
+ADMIN_ONLY = {
+    "api_workshops.create", "api_workshops.index", "metrics.metrics",
+    "api_series.create", "api_series.export", "api_series.index", "api_series.set_workshops", "api_series.show",
+    "api_series.summary", "api_templates.create", "api_templates.index", "api_templates.show",
+}  # fmt: skip
 # Facilitator-only reads (the export holds everything; moderation; the staff list).
 RUNNER_READS = {
     "api_export.export", "summary_pages.summary_fragment", "barometer_api.barometer_comments.index", "staff.staff",

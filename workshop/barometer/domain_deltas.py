@@ -89,6 +89,8 @@ def as_distribution(statement: int, dots: dict[int, int], delta_or_snapshot: dic
     }
     if delta_or_snapshot.get("hidden"):
         out["hidden"] = True
+    if "round" in delta_or_snapshot:  # "Fråga igen": 1, 2, …
+        out["round"] = delta_or_snapshot["round"]
     return out
 
 

@@ -132,6 +132,8 @@ def flush_distribution(hub, workshop_id: str) -> None:
         hub.emit_staff(workshop_id, "distribution", *distribution_payloads(hub, statement))
         return
     seq, delta = live.window(workshop_id, statement["id"], statement["hidden"])
+    if delta is not None:
+        delta = {**delta, "round": statement["round"]}
     plain, taking_deltas = hub.staff_split(workshop_id)
     full = distribution_payloads(hub, statement) if plain or delta is None else None
     if plain:
@@ -143,7 +145,10 @@ def flush_distribution(hub, workshop_id: str) -> None:
         public = whole if full[1] is full[0] else snapshot_payload(full[1], seq)  # one encoding when the same
         hub.emit_staff(workshop_id, "distribution", whole, public, rooms=deltas_room)
     elif statement["hidden"]:  # the projector's counts-only payload is small: a snapshot each window
-        public = rules.hidden_payload(statement["id"], delta["count"], delta["passes"])
+        public = {
+            **rules.hidden_payload(statement["id"], delta["count"], delta["passes"]),
+            "round": statement["round"],
+        }
         hub.socketio.emit("distribution_delta", delta, to=deltas_room(workshop_id, FACILITATOR))
         hub.socketio.emit(
             "distribution", snapshot_payload(public, seq), to=deltas_room(workshop_id, PROJECTOR)

@@ -32,6 +32,7 @@ export function follower() {
       values: pairs.map((p) => p[1]), dots: pairs,
     };
     if (last.hidden) dist.hidden = true;
+    if (last.round !== undefined) dist.round = last.round; // "Fråga igen": 1, 2, …
     return dist;
   };
 
