@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from workshop.barometer.appendix_view import BarometerView, StatementView
-from workshop.barometer.domain import TEXT_LANGUAGES
 from workshop.barometer.floor.domain import spoken
 from workshop.domain.participants import pseudonym
+from workshop.domain.texts import TEXT_LANGUAGES
 from workshop.render import docx_layout
 from workshop.render.markdown_text import md_image, md_labelled, md_line, md_paragraph
 from workshop.render.pdf_layout import PdfWriter

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from workshop.domain.errors import Conflict, Invalid
 from workshop.domain.text import clean_text
+from workshop.domain.texts import language_items
 
 PASS = "pass"
 MIN_VALUE, MAX_VALUE = 0, 100
@@ -25,29 +26,13 @@ def validate_statement_text(value) -> str:
     return clean_text(value, "text", max_len=STATEMENT_MAX, multiline=False)
 
 
-# The languages a statement may carry besides its own text (BCP 47):
-# English and easy-read Swedish ("lättläst"). Phones pick one; the
-# distribution and the result stay one.
-TEXT_LANGUAGES = ("en", "sv-x-lattlast")
-
-
 def validate_texts(value) -> dict[str, str]:
     """{"en": "...", "sv-x-lattlast": "..."}: each optional; a blank or null one is left out."""
-    if not isinstance(value, dict):
-        raise Invalid("texts must be an object: {language: text}.")
-    unknown = sorted(set(value) - set(TEXT_LANGUAGES))
-    if unknown:
-        raise Invalid(
-            "texts: unknown language %(lang)s (use %(langs)s).",
-            lang=unknown[0][:20],
-            langs=", ".join(TEXT_LANGUAGES),
-        )
-    out = {}
-    for lang in TEXT_LANGUAGES:
-        text = value.get(lang)
-        if text is not None and not (isinstance(text, str) and not text.strip()):
-            out[lang] = clean_text(text, f"texts.{lang}", max_len=STATEMENT_MAX, multiline=False)
-    return out
+    return {
+        lang: clean_text(text, f"texts.{lang}", max_len=STATEMENT_MAX, multiline=False)
+        for lang, text in language_items(value).items()
+        if not (isinstance(text, str) and not text.strip())
+    }
 
 
 def validate_comment(value) -> str:

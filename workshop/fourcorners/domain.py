@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from workshop.domain.errors import Conflict, Invalid
 from workshop.domain.text import clean_text
+from workshop.domain.texts import language_items
 
 PASS = "pass"
 CORNERS = 4
@@ -33,26 +34,10 @@ def validate_labels(value) -> list[str]:
     return [clean_text(label, "labels", max_len=LABEL_MAX, multiline=False) for label in value]
 
 
-# The languages a question may carry besides its own (as the barometer's statements).
-TEXT_LANGUAGES = ("en", "sv-x-lattlast")
-
-
 def validate_texts(value) -> dict:
     """{"en": {"text", "labels": [four]}, "sv-x-lattlast": {...}}: each optional; null leaves it out."""
-    if not isinstance(value, dict):
-        raise Invalid("texts must be an object: {language: text}.")
-    unknown = sorted(set(value) - set(TEXT_LANGUAGES))
-    if unknown:
-        raise Invalid(
-            "texts: unknown language %(lang)s (use %(langs)s).",
-            lang=unknown[0][:20],
-            langs=", ".join(TEXT_LANGUAGES),
-        )
     out = {}
-    for lang in TEXT_LANGUAGES:
-        item = value.get(lang)
-        if item is None:
-            continue
+    for lang, item in language_items(value).items():
         if not isinstance(item, dict) or set(item) - {"text", "labels"}:
             raise Invalid('texts.%(lang)s must be {"text", "labels"}.', lang=lang)
         out[lang] = {

@@ -1,0 +1,27 @@
+"""A statement or a question in other languages besides the workshop's own:
+the languages offered, and the frame of the ``texts`` object both methods
+take (each checks its own items)."""
+
+from __future__ import annotations
+
+from workshop.domain.errors import Invalid
+
+# English and easy-read Swedish (lättläst) beside the workshop's language;
+# there is still one distribution and one result.
+TEXT_LANGUAGES = ("en", "sv-x-lattlast")
+
+
+def language_items(value) -> dict:
+    """{language: item} of a ``texts`` object, known languages only, in the
+    offered order; a null item is left out. Refused: not an object, or a
+    language not offered."""
+    if not isinstance(value, dict):
+        raise Invalid("texts must be an object: {language: text}.")
+    unknown = sorted(set(value) - set(TEXT_LANGUAGES))
+    if unknown:
+        raise Invalid(
+            "texts: unknown language %(lang)s (use %(langs)s).",
+            lang=unknown[0][:20],
+            langs=", ".join(TEXT_LANGUAGES),
+        )
+    return {lang: value[lang] for lang in TEXT_LANGUAGES if value.get(lang) is not None}
