@@ -172,7 +172,10 @@ def test_the_console_shows_the_verbal_summary_after_the_close(server, new_page, 
     expect(page.locator("#b-summary")).to_be_hidden()
     expect(page.locator("#b-summary-where")).to_be_hidden()
     page.set_viewport_size({"width": 320, "height": 700})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    # The layout follows the new width in a later frame: wait for it to fit.
+    page.wait_for_function(
+        "document.documentElement.clientWidth === 320 && document.documentElement.scrollWidth <= 320"
+    )
     assert errors == []
     workshop.close()
 

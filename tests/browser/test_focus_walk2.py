@@ -25,6 +25,7 @@ def test_a_click_on_empty_space_draws_no_ring_but_the_keyboard_does(server, new_
     expect(page.locator("#b-reveal")).to_be_visible()
     assert page.evaluate(OUTLINE) == ["mode-run", "none"]
     page.mouse.click(box["x"] + 20, box["y"] + box["height"] + 10)
+    page.wait_for_function("document.activeElement.id === 'mode-run'")  # the click's focus has landed
     assert page.evaluate(OUTLINE) == ["mode-run", "none"]
     page.screenshot(path=str(artifacts / "walk2-console-run-clicked-1366.png"))
 
