@@ -33,7 +33,7 @@ def test_save_a_template_and_make_a_workshop_from_it(server, new_page, artifacts
 
     page.get_by_label("Mall", exact=True).select_option(label="Dialog Karlstad")
     page.get_by_label("Den nya workshoppens namn").fill("Dialog Kil")
-    page.locator("#from-template-form").get_by_role("button", name="Skapa workshop").click()
+    page.get_by_role("button", name="Skapa från mall").click()
     page.wait_for_url("**/console/*")
     new_id = page.url.split("/console/")[1].split("#")[0]
     made = server.api("GET", f"/api/workshops/{new_id}")
