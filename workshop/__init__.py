@@ -109,6 +109,7 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         headers,
         health,
         metrics,
+        oidc,
         pages,
         staff,
         summary_pages,
@@ -116,6 +117,7 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
 
     errors.register(app)
     headers.register(app)
+    oidc.init_oidc(app)
     core = (
         api_workshops.bp,
         pages.bp,
@@ -126,6 +128,7 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         staff.bp,
         api_templates.bp,
         api_series.bp,
+        oidc.bp,
     )
     for blueprint in core:
         app.register_blueprint(blueprint)

@@ -8,6 +8,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop.domain.oidc import parse_allow_list
 from workshop.domain.retention import parse_days
 
 ASYNC_MODES = ("gevent", "eventlet", "threading")
@@ -46,6 +47,12 @@ class Settings:
     archive_dir: Path | None = None
     # "plain" lines, or "json": one object a line (workshop/logs.py).
     log_format: str = "plain"
+    # OpenID Connect sign-in for organisers (web/oidc.py): off while no issuer
+    # is set. Who may sign in: domain/oidc.py's allow-list (WORKSHOP_OIDC_ADMINS).
+    oidc_issuer: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: str = ""
+    oidc_admins: tuple = ()
 
     @property
     def database_path(self) -> Path:
@@ -165,7 +172,38 @@ def from_env(environ=os.environ) -> Settings:
         retention_days=_retention_days(environ),
         log_format=_log_format(environ),
         archive_dir=Path(environ["WORKSHOP_ARCHIVE_DIR"]) if environ.get("WORKSHOP_ARCHIVE_DIR") else None,
+        **_oidc(environ),
     )
+
+
+OIDC_VARS = (
+    "WORKSHOP_OIDC_ISSUER",
+    "WORKSHOP_OIDC_CLIENT_ID",
+    "WORKSHOP_OIDC_CLIENT_SECRET",
+    "WORKSHOP_OIDC_ADMINS",
+)
+
+
+def _oidc(environ) -> dict:
+    """OIDC sign-in: all four set, or none (then the sign-in page shows no button)."""
+    given = {name: environ.get(name, "").strip() for name in OIDC_VARS}
+    if not any(given.values()):
+        return {}
+    missing = [name for name, value in given.items() if not value]
+    if missing:
+        raise SystemExit(
+            f"OIDC sign-in needs {', '.join(missing)} as well (or none of {', '.join(OIDC_VARS)})"
+        )
+    try:
+        admins = parse_allow_list(given["WORKSHOP_OIDC_ADMINS"])
+    except ValueError as err:
+        raise SystemExit(f"WORKSHOP_OIDC_ADMINS: {err}") from None
+    return {
+        "oidc_issuer": given["WORKSHOP_OIDC_ISSUER"].rstrip("/"),
+        "oidc_client_id": given["WORKSHOP_OIDC_CLIENT_ID"],
+        "oidc_client_secret": given["WORKSHOP_OIDC_CLIENT_SECRET"],
+        "oidc_admins": admins,
+    }
 
 
 def _log_format(environ) -> str:

@@ -50,7 +50,7 @@ def _secure() -> bool:
     return public_url().startswith("https://")
 
 
-def _with_session(response, session: dict):
+def with_session(response, session: dict):
     """Rotate: the request's old session ends; the new one goes in the cookie."""
     store().end_session(request.cookies.get(COOKIE))
     response.set_cookie(
@@ -67,10 +67,10 @@ def _with_session(response, session: dict):
 
 def _session_json(session: dict, status: int = 200, **extra):
     body = {"role": session["role"], "workshop": session["workshop_id"], "csrf": session["csrf"], **extra}
-    return _with_session(make_response(jsonify(body), status), session)
+    return with_session(make_response(jsonify(body), status), session)
 
 
-def _local(path) -> str:
+def local_path(path) -> str:
     """Where to go after signing in: a path on this site only."""
     if isinstance(path, str) and path.startswith("/") and not path.startswith("//") and "\\" not in path:
         return path
@@ -80,7 +80,7 @@ def _local(path) -> str:
 # -- the organiser: the admin token -------------------------------------------
 @bp.get("/signin")
 def signin_page():
-    return page("signin.html", error=None, next=_local(request.args.get("next")))
+    return page("signin.html", error=None, next=local_path(request.args.get("next")))
 
 
 @bp.post("/signin")
@@ -93,11 +93,11 @@ def signin():
             abort(403)
         return _session_json(store().create_session(ADMIN, None, "organiser"))
     token = request.form.get("token", "")
-    target = _local(request.form.get("next"))
+    target = local_path(request.form.get("next"))
     if not same(token, current_app.config["SETTINGS"].admin_token):
         return page("signin.html", error=True, next=target), 403
     response = redirect(target, 303)
-    return _with_session(response, store().create_session(ADMIN, None, "organiser"))
+    return with_session(response, store().create_session(ADMIN, None, "organiser"))
 
 
 @bp.post("/signout")
