@@ -26,7 +26,7 @@ PUBLIC = {
     "static", "pages.home", "pages.join", "pages.phone", "pages.projector", "pages.console_home",
     "pages.console", "pages.vendor", "health.healthz", "health.readyz", "summary_pages.summary_page",
     "staff.signin_page", "staff.signin", "staff.signout", "staff.who", "staff.accept_invite", "staff.invite_page",
-    "staff.pairing_page", "staff.pairing", "pages.console_series",
+    "staff.pairing_page", "staff.pairing", "pages.console_series", "oidc.start", "oidc.callback",
 }  # fmt: skip
 # /metrics also takes WORKSHOP_METRICS_TOKEN (tests/integration/test_metrics.py).
 # Templates and series are the organisation's, across workshops: the organiser's.
