@@ -26,7 +26,8 @@ workshop's phones, staff and projectors; they share the SQLite database
 - **What only each process can do** (its own connections) is told to the
   others on the channel ``workshop-cluster``: a state push to phones after a
   facilitator's action, the kinds whose flusher sends to each of its phones
-  (``hub.each_process``, Open Space's ``me``), a deleted workshop.
+  (``hub.each_process``, Open Space's ``me``), a deleted workshop, revoked
+  staff (``kicked``: each process closes its own sockets of those sessions).
 
 If Redis is unreachable a flush goes ahead without the lock (a duplicate
 update is harmless; a lost one is not).
@@ -99,6 +100,7 @@ class Cluster:
             "changed": lambda ws, m: hub.mark(ws, *m["kinds"]),
             "phone_states": lambda ws, m: hub.push_phone_states(hub.store.workshop(ws)),
             "deleted": lambda ws, m: hub.drop_local(ws),
+            "kicked": lambda ws, m: hub.kick_local(m["staff"]),
         }
 
     def reachable(self) -> bool:

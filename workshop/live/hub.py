@@ -319,8 +319,16 @@ class Hub:
         """After a change only staff show (the projector's view): phones keep theirs."""
         self.emit_staff(workshop_id, "state", self.staff_state_of(self.store.workshop(workshop_id)))
 
-    def kick_staff(self, staff_ids) -> None:
-        """Revoked staff: their sockets are told and closed at once."""
+    def kick_staff(self, workshop_id: str, staff_ids) -> None:
+        """Revoked staff: their sockets are told and closed at once, on this
+        process and (with Redis) on every other one, which holds its own."""
+        ids = list(staff_ids)
+        self.kick_local(ids)
+        if self.cluster and ids:
+            self.cluster.tell("kicked", workshop_id, staff=ids)
+
+    def kick_local(self, staff_ids) -> None:
+        """This process's sockets of these staff sessions or invites: `revoked`, then closed."""
         ids = set(staff_ids)
         for conn in list(self.connections.values()):
             if conn.staff is not None and conn.staff in ids:

@@ -203,7 +203,7 @@ def staff(workshop):
 @bp.delete("/api/workshops/<workshop_id>/staff/<staff_id>")
 @facilitates
 def revoke(workshop, staff_id):
-    hub().kick_staff(store().revoke_staff(workshop["id"], staff_id))
+    hub().kick_staff(workshop["id"], store().revoke_staff(workshop["id"], staff_id))
     return "", 204
 
 
