@@ -50,7 +50,9 @@ class StaffSocket:
 
 def _invite(server: LiveServer, workshop: dict, role: str = "facilitator") -> dict:
     body = {"role": role, "name": "Anna – mobil"}
-    return server.api("POST", f"/api/workshops/{workshop['id']}/invites", workshop["facilitator_key"], body, 201)
+    return server.api(
+        "POST", f"/api/workshops/{workshop['id']}/invites", workshop["facilitator_key"], body, 201
+    )
 
 
 def _revoke_through(server: LiveServer, workshop: dict, staff_id: str) -> float:
