@@ -1,7 +1,8 @@
 """Revoking staff reaches every process (issue 19, WORKSHOP_REDIS_URL): two
 real server processes on one real redis-server; the staff member's socket is
 on B, the facilitator revokes through A, and B closes that socket at once
-(workshop/live/cluster.py: ``kicked``)."""
+(workshop/live/cluster.py: ``kicked``); the staff list asked through A
+says who is online on B (the presence entries' ``staff``)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import socketio as socketio_client
 
 from bench.live_server import LiveServer
 from bench.redis_server import RedisServer
+from tests.integration.conftest import eventually
 
 COOKIE = "workshop_session"
 
@@ -61,12 +63,23 @@ def _revoke_through(server: LiveServer, workshop: dict, staff_id: str) -> float:
     return time.monotonic()
 
 
+def _online_through(server: LiveServer, workshop: dict, staff_id: str) -> bool:
+    listed = server.api(
+        "GET", f"/api/workshops/{workshop['id']}/staff", workshop["facilitator_key"], expect=200
+    )
+    rows = listed["sessions"] + listed["invites"]
+    return any(row["id"] == staff_id and row["online"] for row in rows)
+
+
 def test_revoking_an_invite_on_a_closes_its_socket_on_b(cluster):
     a, b = cluster
     workshop = a.new_workshop("Två processer")
     invite = _invite(a, workshop)
+    assert not _online_through(a, workshop, invite["id"])
     on_b = StaffSocket(b.url, workshop["id"], key=invite["secret"])
     bystander = StaffSocket(b.url, workshop["id"], key=workshop["facilitator_key"])
+    # The staff list asked through A says the invite's device on B is online.
+    assert eventually(lambda: _online_through(a, workshop, invite["id"]), timeout=3)
     began = _revoke_through(a, workshop, invite["id"])
     assert on_b.revoked.wait(1.0), "B's socket was not told `revoked` within 1 s"
     assert on_b.closed.wait(1.0), "B did not close the revoked socket within 1 s"

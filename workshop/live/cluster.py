@@ -18,7 +18,8 @@ workshop's phones, staff and projectors; they share the SQLite database
   between two processes: the projector gets ONE ``distribution`` (``wall``,
   ``presence``, ...) per window, whichever processes the phones are on.
 - **Presence.** A hash per workshop, ``workshop:online:<workshop>``: process
-  id -> {"until": ms, "ids": [participant ids online here]}. Each process
+  id -> {"until": ms, "ids": [participant ids online here], "staff": [staff
+  session and invite ids with a socket here]} (the staff list's "online"). Each process
   writes its own entry when its phones come and go (coalesced, once per
   window) and again every second; an entry older than PRESENCE_TTL is
   ignored and removed, so a killed process's phones drop out within a few
@@ -184,10 +185,12 @@ class Cluster:
 
     def write_presence(self, workshop_id: str) -> None:
         ids = self._local_ids(workshop_id)
+        staff = self.hub.local_staff(workshop_id)
         key = f"workshop:online:{workshop_id}"
         try:
-            if ids:
-                entry = json.dumps({"until": _ms() + int(PRESENCE_TTL * 1000), "ids": sorted(ids)})
+            if ids or staff:
+                until = _ms() + int(PRESENCE_TTL * 1000)
+                entry = json.dumps({"until": until, "ids": sorted(ids), "staff": sorted(staff)})
                 pipe = self.redis.pipeline(transaction=False)
                 pipe.hset(key, self.id, entry)
                 pipe.pexpire(key, int(PRESENCE_TTL * 10_000))
@@ -213,6 +216,22 @@ class Cluster:
             if process.decode() != self.id and entry["until"] >= now:
                 ids.update(entry["ids"])
         return len(ids)
+
+    def staff_online(self, workshop_id: str) -> set[str]:
+        """Staff sessions and invites with a socket open on the other live
+        processes (their presence entries, refreshed every second)."""
+        try:
+            entries = self.redis.hgetall(f"workshop:online:{workshop_id}")
+        except redis.RedisError:
+            log.exception("could not read presence: staff on this process only")
+            return set()
+        now = _ms()
+        found: set[str] = set()
+        for process, raw in entries.items():
+            entry = json.loads(raw)
+            if process.decode() != self.id and entry["until"] >= now:
+                found.update(entry.get("staff", ()))
+        return found
 
     def _drop_stale(self, workshop_id: str) -> None:
         """Remove the entries of processes not heard from (killed): their phones

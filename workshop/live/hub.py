@@ -337,6 +337,11 @@ class Hub:
                 self.connections.pop(conn.sid, None)
 
     def staff_online(self, workshop_id: str) -> set[str]:
+        """The staff sessions and invites with a socket open, on any live process."""
+        here = self.local_staff(workshop_id)
+        return here | self.cluster.staff_online(workshop_id) if self.cluster else here
+
+    def local_staff(self, workshop_id: str) -> set[str]:
         """The staff sessions and invites with a socket open in this process."""
         return {
             c.staff
