@@ -37,6 +37,9 @@ class FakeHub:
     def changed(self, workshop_id, *kinds):
         self.changes.append((workshop_id, kinds))
 
+    def local_staff(self, workshop_id):
+        return {c.staff for c in self.connections.values() if c.workshop_id == workshop_id and c.staff}
+
 
 def test_one_process_flushes_each_window_and_kind(redis_url):
     a, b = Cluster(FakeHub(), redis_url), Cluster(FakeHub(), redis_url)
