@@ -25,7 +25,7 @@ def test_off_when_nothing_is_set(tmp_path):
 
 def test_all_four_turn_it_on(tmp_path):
     settings = from_env(env(tmp_path, **FULL))
-    assert settings.oidc_issuer == "https://login.kommun.se/realms/staff"
+    assert settings.oidc_issuer == "https://login.kommun.se/realms/staff/"
     assert settings.oidc_client_id == "workshop" and settings.oidc_client_secret == "s3cret"
     assert settings.oidc_admins[0].value == "kommun.se"
 

@@ -199,7 +199,7 @@ def _oidc(environ) -> dict:
     except ValueError as err:
         raise SystemExit(f"WORKSHOP_OIDC_ADMINS: {err}") from None
     return {
-        "oidc_issuer": given["WORKSHOP_OIDC_ISSUER"].rstrip("/"),
+        "oidc_issuer": given["WORKSHOP_OIDC_ISSUER"],
         "oidc_client_id": given["WORKSHOP_OIDC_CLIENT_ID"],
         "oidc_client_secret": given["WORKSHOP_OIDC_CLIENT_SECRET"],
         "oidc_admins": admins,

@@ -11,7 +11,7 @@ _CLIENT_SECRET and _ADMINS are set (config.py); otherwise these routes are
   process agrees).
 - ``GET /signin/oidc/callback`` checks the state, swaps the code (with the
   PKCE verifier) for tokens, and verifies the ID token: signature against the
-  provider's JWKS, ``iss`` equal to WORKSHOP_OIDC_ISSUER, ``aud`` our client
+  provider's JWKS, ``iss`` equal to WORKSHOP_OIDC_ISSUER (a trailing slash aside), ``aud`` our client
   id, not expired, the nonce ours. Someone on the allow-list
   (``domain/oidc.py``) gets an organiser's session, the same cookie as the
   admin token's (``web/staff.py``). Everything else gets a page saying why
@@ -70,7 +70,7 @@ def init_oidc(app) -> None:
         CLIENT,
         client_id=settings.oidc_client_id,
         client_secret=settings.oidc_client_secret,
-        server_metadata_url=f"{settings.oidc_issuer}/.well-known/openid-configuration",
+        server_metadata_url=f"{settings.oidc_issuer.rstrip('/')}/.well-known/openid-configuration",
         client_kwargs={"scope": "openid email profile", "code_challenge_method": "S256", "timeout": 10},
     )
     app.extensions["workshop.oidc"] = oauth
@@ -115,9 +115,10 @@ def callback():
     if request.args.get("error"):
         log.info("OIDC: the provider refused the sign-in: %s", request.args.get("error"))
         return _refused(_("The organisation's sign-in service did not sign you in."), 400)
-    issuer = current_app.config["SETTINGS"].oidc_issuer
     try:
-        token = client.authorize_access_token(claims_options={"iss": {"essential": True, "values": [issuer]}})
+        token = client.authorize_access_token(
+            claims_options={"iss": {"essential": True, "values": _issuers()}}
+        )
     except EXCHANGE_ERRORS as err:
         log.warning("OIDC: sign-in refused: %s %s", type(err).__name__, getattr(err, "description", ""))
         return _refused(_("The sign-in could not be completed. Start again from the sign-in page."), 400)
@@ -131,6 +132,13 @@ def callback():
         )
     target = session.pop("oidc_next", None) or "/console"
     return with_session(redirect(target, 303), store().create_session(ADMIN, None, _name(claims)))
+
+
+def _issuers() -> list[str]:
+    """The ID token's ``iss`` must be the configured issuer (Keycloak and Entra
+    name theirs without a trailing slash, some providers with one: either)."""
+    bare = current_app.config["SETTINGS"].oidc_issuer.rstrip("/")
+    return [bare, bare + "/"]
 
 
 def _name(claims: dict) -> str:
