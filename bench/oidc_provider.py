@@ -7,7 +7,8 @@ It can be told to misbehave, to prove the app checks what it must:
 ``POST /_test/misbehave {"issuer": "http://elsewhere"}`` makes the ID tokens
 it signs name another issuer; ``{"audience": "someone-else"}`` makes them
 for another client (the code is issued to, and redeemed by, that client);
-``{}`` puts it right again. Run as ``python -m bench.oidc_provider PORT``.
+``{}`` puts it right again. Run as ``python -m bench.oidc_provider PORT
+[TOKEN_SECONDS]`` (a negative lifetime signs tokens already expired).
 """
 
 from __future__ import annotations
@@ -56,21 +57,25 @@ class Misbehave:
             environ["HTTP_AUTHORIZATION"] = f"Basic {basic}"
 
 
-def main(port: int) -> None:
+def main(port: int, token_seconds: int = 3600) -> None:
+    from datetime import timedelta
+
     import werkzeug.serving
     from oidc_provider_mock import app
 
     # The tests talk plain http on the loopback address.
     os.environ["AUTHLIB_INSECURE_TRANSPORT"] = "1"
-    provider = app(require_nonce=True)
+    provider = app(require_nonce=True, access_token_max_age=timedelta(seconds=token_seconds))
     werkzeug.serving.run_simple(HOST, port, Misbehave(provider.wsgi_app), threaded=True)
 
 
 class OidcProvider:
     """The provider as a child process: ``url`` is its issuer."""
 
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path, token_seconds: int = 3600):
+        """``token_seconds``: how long its ID tokens last (below 0: expired when made)."""
         self.directory = directory
+        self.token_seconds = token_seconds
         self.port = free_port()
         self.url = f"http://{HOST}:{self.port}"
         self.child: ChildProcess | None = None
@@ -84,7 +89,7 @@ class OidcProvider:
             except requests.RequestException:
                 return False
 
-        argv = [sys.executable, "-m", "bench.oidc_provider", str(self.port)]
+        argv = [sys.executable, "-m", "bench.oidc_provider", str(self.port), str(self.token_seconds)]
         self.child = ChildProcess("oidc-provider", argv, None, self.directory / "oidc-provider.log", ready)
         self.child.start(timeout)
         return self
@@ -102,4 +107,4 @@ class OidcProvider:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]))
+    main(int(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 3600)

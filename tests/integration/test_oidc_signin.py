@@ -163,6 +163,26 @@ def test_a_token_for_another_audience_is_refused(live, provider):
     refused(sign_in_as(live, provider, ALLOWED), 400, "Börja om från inloggningssidan")
 
 
+def test_an_expired_id_token_is_refused(tmp_path):
+    """A provider whose tokens expired 10 minutes before they were made
+    (past the 2 minutes' leeway for clocks)."""
+    stale = OidcProvider(tmp_path / "stale", token_seconds=-600).start()
+    env = {
+        "WORKSHOP_OIDC_ISSUER": stale.url,
+        "WORKSHOP_OIDC_CLIENT_ID": CLIENT_ID,
+        "WORKSHOP_OIDC_CLIENT_SECRET": "workshop-secret",
+        "WORKSHOP_OIDC_ADMINS": "@kommun.se",
+    }
+    server = LiveServer(tmp_path / "data", env=env).start()
+    try:
+        stale.user(ALLOWED, email=ALLOWED)
+        refused(sign_in_as(server, stale, ALLOWED), 400, "Börja om från inloggningssidan")
+        assert "ExpiredTokenError" in server.log()
+    finally:
+        server.stop()
+        stale.stop()
+
+
 def test_off_without_configuration(tmp_path):
     server = LiveServer(tmp_path / "data").start()
     try:
