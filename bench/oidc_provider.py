@@ -7,7 +7,8 @@ It can be told to misbehave, to prove the app checks what it must:
 ``POST /_test/misbehave {"issuer": "http://elsewhere"}`` makes the ID tokens
 it signs name another issuer; ``{"audience": "someone-else"}`` makes them
 for another client (the code is issued to, and redeemed by, that client);
-``{}`` puts it right again. Run as ``python -m bench.oidc_provider PORT
+``{"forged_keys": true}`` makes its JWKS publish other keys under its key
+ids (its signatures no longer verify); ``{}`` puts it right again. Run as ``python -m bench.oidc_provider PORT
 [TOKEN_SECONDS]`` (a negative lifetime signs tokens already expired).
 """
 
@@ -32,20 +33,38 @@ class Misbehave:
         self.app = app
         self.issuer: str | None = None
         self.audience: str | None = None
+        self.forged_keys = False
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
         if path == "/_test/misbehave":
             body = json.loads(environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0)) or b"{}")
             self.issuer, self.audience = body.get("issuer"), body.get("audience")
+            self.forged_keys = bool(body.get("forged_keys"))
             start_response("204 No Content", [])
             return [b""]
+        if path == "/jwks" and self.forged_keys:
+            return self._forged_jwks(environ, start_response)
         if path == "/oauth2/token" and self.issuer:
             # The provider names itself after the Host it was asked at.
             environ["HTTP_HOST"] = self.issuer.split("://", 1)[1]
         if self.audience:
             self._other_client(environ, path)
         return self.app(environ, start_response)
+
+    def _forged_jwks(self, environ, start_response):
+        """The provider's key ids with another key's numbers: its real
+        signatures no longer check out against what it publishes."""
+        from joserfc.jwk import RSAKey
+
+        captured = {}
+        body = b"".join(self.app(environ, lambda status, headers, *_: captured.update(status=status)))
+        keys = json.loads(body)
+        for key in keys["keys"]:
+            key["n"] = RSAKey.generate_key(2048).as_dict()["n"]
+        forged = json.dumps(keys).encode()
+        start_response(captured["status"], [("Content-Type", "application/json")])
+        return [forged]
 
     def _other_client(self, environ, path: str) -> None:
         if path == "/oauth2/authorize":

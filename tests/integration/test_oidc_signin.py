@@ -163,17 +163,33 @@ def test_a_token_for_another_audience_is_refused(live, provider):
     refused(sign_in_as(live, provider, ALLOWED), 400, "Börja om från inloggningssidan")
 
 
-def test_an_expired_id_token_is_refused(tmp_path):
-    """A provider whose tokens expired 10 minutes before they were made
-    (past the 2 minutes' leeway for clocks)."""
-    stale = OidcProvider(tmp_path / "stale", token_seconds=-600).start()
+def _app_of(provider: OidcProvider, data_dir) -> LiveServer:
+    """A server of its own: Authlib keeps the provider's keys once fetched."""
     env = {
-        "WORKSHOP_OIDC_ISSUER": stale.url,
+        "WORKSHOP_OIDC_ISSUER": provider.url,
         "WORKSHOP_OIDC_CLIENT_ID": CLIENT_ID,
         "WORKSHOP_OIDC_CLIENT_SECRET": "workshop-secret",
         "WORKSHOP_OIDC_ADMINS": "@kommun.se",
     }
-    server = LiveServer(tmp_path / "data", env=env).start()
+    return LiveServer(data_dir, env=env).start()
+
+
+def test_a_signature_the_published_keys_do_not_verify_is_refused(provider, tmp_path):
+    provider.user(ALLOWED, email=ALLOWED)
+    provider.misbehave(forged_keys=True)
+    server = _app_of(provider, tmp_path / "data")
+    try:
+        refused(sign_in_as(server, provider, ALLOWED), 400, "Börja om från inloggningssidan")
+        assert "BadSignatureError" in server.log()
+    finally:
+        server.stop()
+
+
+def test_an_expired_id_token_is_refused(tmp_path):
+    """A provider whose tokens expired 10 minutes before they were made
+    (past the 2 minutes' leeway for clocks)."""
+    stale = OidcProvider(tmp_path / "stale", token_seconds=-600).start()
+    server = _app_of(stale, tmp_path / "data")
     try:
         stale.user(ALLOWED, email=ALLOWED)
         refused(sign_in_as(server, stale, ALLOWED), 400, "Börja om från inloggningssidan")
