@@ -97,4 +97,17 @@ def core_strings(_) -> dict:
         "series_title": _("Series: %(title)s"),
         "series_saved": _("Saved: %(count)s workshops in the series."),
         "series_count": _("%(count)s workshops"),
+        # Justering (issue 21): the console's panel and the adjuster's page.
+        "justering_draft": _("Draft"),
+        "justering_finalised": _("Finalised (version %(version)s): waiting for the adjusters"),
+        "justering_approved": _("Approved by %(names)s"),
+        "justering_change": _("The adjuster asks for a change: %(comment)s"),
+        "justering_version": _("Version %(version)s"),
+        "justering_version_approved": _("approved by %(names)s"),
+        "justering_version_reopened": _("reopened for a change"),
+        "justering_finalised_now": _("Finalised as version %(version)s."),
+        "adjuster_invited": _("Give this link to the adjuster; it works until you revoke it."),
+        "adjust_approved": _("Approved by %(names)s. Thank you!"),
+        "adjust_thanks": _("Thank you: your approval is saved. The other adjuster has not approved yet."),
+        "adjust_change_sent": _("Sent: the facilitator sees your comment and can change the workshop."),
     }
