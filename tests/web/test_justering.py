@@ -84,11 +84,17 @@ def test_roles_that_may_not_finalise_or_adjust(app, client, socketio, seeded, fa
         r = client.post(path(seeded, "/invites"), json={"role": role}, headers=fac)
         key = bearer(r.get_json()["secret"])
         assert client.post(path(seeded, "/finalise"), headers=key).status_code == 403
-        assert client.post(path(seeded, "/adjust"), json={"approve": True, "name": "X"}, headers=key).status_code == 403
+        assert (
+            client.post(path(seeded, "/adjust"), json={"approve": True, "name": "X"}, headers=key).status_code
+            == 403
+        )
     projector = bearer(seeded["projector_key"])
     assert client.post(path(seeded, "/finalise"), headers=projector).status_code == 403
     # the facilitator does not adjust, and a phone has no HTTP role at all
-    assert client.post(path(seeded, "/adjust"), json={"approve": True, "name": "X"}, headers=fac).status_code == 403
+    assert (
+        client.post(path(seeded, "/adjust"), json={"approve": True, "name": "X"}, headers=fac).status_code
+        == 403
+    )
     assert client.post(path(seeded, "/finalise")).status_code == 401
 
 
@@ -100,7 +106,9 @@ def test_an_adjuster_may_do_nothing_else(app, client, socketio, seeded, fac):
     assert client.post(path(seeded, "/finalise"), headers=key).status_code == 403
     assert client.post(path(seeded, "/statements"), json={"text": "x"}, headers=key).status_code == 403
     assert browser.post(path(seeded, "/phase"), json={"phase": "ended"}, headers=csrf).status_code == 403
-    staff_socket = socketio.test_client(app, auth={"workshop": seeded["id"], "key": secret, "as": "projector"})
+    staff_socket = socketio.test_client(
+        app, auth={"workshop": seeded["id"], "key": secret, "as": "projector"}
+    )
     assert not staff_socket.is_connected()
 
 
@@ -195,8 +203,16 @@ def test_adjusting_needs_a_finalised_appendix(app, client, seeded, fac):
 
 @pytest.mark.parametrize(
     "body",
-    [{}, {"approve": "yes"}, {"approve": True}, {"approve": True, "name": "  "}, {"approve": False},
-     {"approve": False, "comment": ""}, {"approve": True, "name": "x" * 81}, []],
+    [
+        {},
+        {"approve": "yes"},
+        {"approve": True},
+        {"approve": True, "name": "  "},
+        {"approve": False},
+        {"approve": False, "comment": ""},
+        {"approve": True, "name": "x" * 81},
+        [],
+    ],
 )
 def test_bad_verdicts_are_refused_and_change_nothing(app, client, store, seeded, fac, body):
     browser, csrf, _ = adjuster(app, client, seeded, fac)
@@ -233,10 +249,16 @@ def test_a_change_request_reopens_and_a_second_version_keeps_the_first(app, clie
     anna, csrf, _ = adjuster(app, client, seeded, fac)
     v1 = finalise(client, seeded, fac)
     anna.post(path(seeded, "/adjust"), json={"approve": True, "name": "Anna"}, headers=csrf)
-    r = anna.post(path(seeded, "/adjust"), json={"approve": False, "comment": "Stavfel i titeln"}, headers=csrf)
+    r = anna.post(
+        path(seeded, "/adjust"), json={"approve": False, "comment": "Stavfel i titeln"}, headers=csrf
+    )
     assert r.status_code == 200
     assert r.get_json()["state"] == "draft" and r.get_json()["change_request"] == "Stavfel i titeln"
-    assert client.post(path(seeded, "/statements"), json={"text": "Nytt påstående"}, headers=fac).status_code == 201
+    sid = store.statements(seeded["id"])[0]["id"]
+    comment = {"text": "Kommentar: tillagd efter justeringen"}
+    assert (
+        client.post(path(seeded, f"/statements/{sid}/comments"), json=comment, headers=fac).status_code == 201
+    )
     v2 = finalise(client, seeded, fac)
     assert v2["version"] == 2 and v2["sha256"] != v1["sha256"]
     anna.post(path(seeded, "/adjust"), json={"approve": True, "name": "Anna"}, headers=csrf)
@@ -281,3 +303,22 @@ def test_the_console_state_carries_justering(app, client, socketio, seeded, fac,
     anna.post(path(seeded, "/adjust"), json={"approve": False, "comment": "Lägg till beslutet"}, headers=csrf)
     state = wait_for(facilitator, "state", lambda s: s["justering"]["change_request"] is not None)
     assert state["justering"]["change_request"] == "Lägg till beslutet"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html", "md", "csv", "json"])
+def test_every_export_carries_justerad_av_and_the_hash(app, client, seeded, fac, fmt):
+    from datetime import UTC, datetime
+
+    from babel.dates import format_date
+
+    from tests.web.test_api_export import text_of
+
+    anna, csrf, _ = adjuster(app, client, seeded, fac, "Anna Berg")
+    made = finalise(client, seeded, fac)
+    before = text_of(fmt, client.get(path(seeded, f"/export.{fmt}"), headers=fac).data)
+    assert "Justerad av" not in before and made["sha256"] not in before
+    anna.post(path(seeded, "/adjust"), json={"approve": True, "name": "Anna Berg"}, headers=csrf)
+    text = text_of(fmt, client.get(path(seeded, f"/export.{fmt}"), headers=fac).data)
+    today = format_date(datetime.now(UTC).date(), format="long", locale="sv")  # "7 december 2026"
+    assert f"Justerad av Anna Berg, {today}" in text
+    assert made["sha256"] in text.replace(" ", "")
