@@ -74,9 +74,9 @@ def _adjuster_invite() -> str:
 @bp.post(f"{API}/adjust")
 @requires(ADJUSTER, while_finalised=True)
 def adjust(workshop):
-    approve, text = rules.parse_verdict(json_body("approve", "name", "comment"))
     if g.role != ADJUSTER:  # the admin passes every requires(): only an adjuster adjusts
         abort(403)
+    approve, text = rules.parse_verdict(json_body("approve", "name", "comment"))
     invite_id = _adjuster_invite()
     if approve:
         state = store().approve_appendix(workshop["id"], invite_id, text)
