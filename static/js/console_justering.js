@@ -2,7 +2,7 @@
 // staff `state` push (state.justering), "Slutför bilagan" behind a confirm
 // dialog, inviting an adjuster, the adjuster's change request as a banner,
 // and the versions with their hashes (GET …/appendix/versions).
-import { el, showError, say, t } from "./common.js";
+import { el, showError, t } from "./common.js";
 import { request, socket } from "./console.js";
 
 const $ = (id) => document.getElementById(id);
@@ -31,7 +31,7 @@ socket.on("state", (state) => {
   if (!j) return;
   $("justering-state").textContent = stateText(j);
   $("justering-state").dataset.state = j.state;
-  $("finalise").disabled = j.state !== "draft";
+  $("finalise").hidden = j.state !== "draft"; // frozen until an adjuster asks for a change
   const banner = $("justering-change");
   banner.hidden = !j.change_request;
   banner.textContent = j.change_request ? t("justering_change", { comment: j.change_request }) : "";
@@ -42,9 +42,8 @@ $("finalise").addEventListener("click", () => $("finalise-dialog").showModal());
 $("finalise-dialog").addEventListener("close", async () => {
   if ($("finalise-dialog").returnValue !== "finalise") return;
   try {
-    const made = await request("POST", "/finalise");
+    await request("POST", "/finalise"); // the state push that follows shows "Slutförd (version N)"
     showError($("justering-error"), null);
-    say($("justering-state"), t("justering_finalised_now", { version: made.version }));
   } catch (err) { showError($("justering-error"), err); }
 });
 
