@@ -167,25 +167,33 @@ def test_staff_writes_still_work_while_finalised(client, seeded, fac):
     assert client.delete(path(seeded, f"/staff/{made.get_json()['id']}"), headers=fac).status_code == 204
 
 
-def test_socket_writes_get_the_error_ack_and_change_nothing(app, client, socketio, store, seeded, fac, phone):
-    statements = store.statements(seeded["id"])
-    r = client.post(path(seeded, f"/statements/{statements[0]['id']}/open"), headers=fac)
-    assert r.status_code == 200
+def phone_events(app) -> list[str]:
+    """Every event a phone may send, from every method's live parts."""
+    registry = app.extensions["workshop.registry"]
+    return sorted(name for m in registry.methods for part in m.live for name in part.phone_events)
+
+
+def test_every_phone_event_gets_the_error_ack_and_changes_nothing(app, client, store, seeded, fac, phone):
+    sid = store.statements(seeded["id"])[0]["id"]
+    assert client.post(path(seeded, f"/statements/{sid}/open"), headers=fac).status_code == 200
+    topic = store.add_topic(seeded["id"], "Busskort")
+    (question,) = store.fc_questions(seeded["id"])
+    note = store.add_note(seeded["id"], topic, None, kind="text", text="Anteckning", staff=True)
     p = phone()
-    ok(p, "position", {"statement": statements[0]["id"], "value": 10})
+    ok(p, "position", {"statement": sid, "value": 10})
     finalise(client, seeded, fac)
     before = export_json(client, seeded, fac)
-    for event, data in (
-        ("position", {"statement": statements[0]["id"], "value": 90}),
-        ("topic", {"title": "Nytt ämne"}),
-        ("fc_choice", {"corner": 1}),
-        ("raise_hand", {"statement": statements[0]["id"]}),
-        ("phone_comment", {"statement": statements[0]["id"], "text": "hej"}),
-    ):
-        ack = p.emit(event, data, callback=True)
-        assert ack["ok"] is False, (event, ack)
-    ack = p.emit("position", {"statement": statements[0]["id"], "value": 90}, callback=True)
-    assert ack == {"ok": False, "error": FROZEN_SV}
+    events = phone_events(app)
+    assert {"position", "corner", "topic", "note", "hand", "comment"} <= set(events)
+    # One payload with every field any phone event reads, each plausible.
+    payload = {
+        "statement": sid, "value": 90, "corner": 1, "title": "Nytt ämne", "text": "hej", "topic": topic,
+        "raised": True, "on": True, "here": True, "votes": 1, "interested": True, "kind": "text",
+        "note": note["id"], "id": note["id"], "version": note["version"], "space": 1, "slot": 1, "question": question["id"],
+    }  # fmt: skip
+    for event in events:
+        ack = p.emit(event, payload, callback=True)
+        assert ack == {"ok": False, "error": FROZEN_SV}, (event, ack)
     assert export_json(client, seeded, fac) == before
 
 
