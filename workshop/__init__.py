@@ -102,6 +102,7 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
 
     from workshop.web import (
         api_export,
+        api_justering,
         api_series,
         api_templates,
         api_workshops,
@@ -129,6 +130,7 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         api_templates.bp,
         api_series.bp,
         oidc.bp,
+        api_justering.bp,
     )
     for blueprint in core:
         app.register_blueprint(blueprint)

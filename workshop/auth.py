@@ -10,11 +10,15 @@ A credential is resolved to a role for one workshop:
     projector_key      -> PROJECTOR    (reads this workshop's live view)
     participant token  -> PARTICIPANT  (one phone; resolved at socket connect)
     a staff session    -> its role     (a cookie; see ``session_role``)
-    an invite's secret -> its role     (FACILITATOR, MINUTE_TAKER or PROJECTOR)
+    an invite's secret -> its role     (FACILITATOR, MINUTE_TAKER, PROJECTOR or ADJUSTER)
 
 MINUTE_TAKER reads whatever the facilitator reads and writes the
 facilitator's comments and notes (``WRITES``); it never opens, closes,
 hides, reveals, gives the floor, moderates, changes the phase or deletes.
+
+ADJUSTER (justerare, invited by ``POST …/adjusters``) reads the finalised
+appendix and approves it or asks for a change; nothing else: no live view,
+no socket, no other write.
 
 Keys are compared in constant time. HTTP sends ``Authorization: Bearer``;
 staff sockets send ``auth={"workshop", "key"}``; a browser download link,
@@ -33,7 +37,8 @@ from workshop.domain.errors import Invalid
 
 ADMIN, FACILITATOR, PROJECTOR, PARTICIPANT = "admin", "facilitator", "projector", "participant"
 MINUTE_TAKER = "minute_taker"
-STAFF = (ADMIN, FACILITATOR, MINUTE_TAKER, PROJECTOR)
+ADJUSTER = "adjuster"
+STAFF = (ADMIN, FACILITATOR, MINUTE_TAKER, PROJECTOR, ADJUSTER)
 # Who sees everything in a workshop (hidden positions and topics included).
 RUNS = (ADMIN, FACILITATOR, MINUTE_TAKER)
 # Who writes the facilitator's comments and notes (besides the admin).

@@ -6,7 +6,7 @@ import { request } from "./console.js";
 
 const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 3000;
-const ROLE = { facilitator: "role_facilitator", minute_taker: "role_minute_taker", projector: "role_projector", admin: "role_admin" };
+const ROLE = { facilitator: "role_facilitator", minute_taker: "role_minute_taker", projector: "role_projector", admin: "role_admin", adjuster: "role_adjuster" };
 
 // The server's QR code (render/qr.py): SVG made by us from the link alone.
 function qrNode(svg) {

@@ -233,7 +233,7 @@ def test_the_console_invites_with_a_link_and_qr_and_revokes(server, new_page, ar
     console.get_by_role("tab", name="Förbered").click()
     console.get_by_label("Roll").select_option("minute_taker")
     console.get_by_label("Namn (frivilligt)").fill("Sekreteraren")
-    console.get_by_role("button", name="Bjud in").click()
+    console.get_by_role("button", name="Bjud in", exact=True).click()
     link = console.locator("#invite-url")
     expect(link).to_have_value(re.compile(re.escape(server.url) + r"/invite#secret=[\w-]{20,}$"))
     expect(console.locator("#invite-qr svg")).to_be_visible()

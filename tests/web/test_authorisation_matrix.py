@@ -27,6 +27,7 @@ PUBLIC = {
     "pages.console", "pages.vendor", "health.healthz", "health.readyz", "summary_pages.summary_page",
     "staff.signin_page", "staff.signin", "staff.signout", "staff.who", "staff.accept_invite", "staff.invite_page",
     "staff.pairing_page", "staff.pairing", "pages.console_series", "oidc.start", "oidc.callback",
+    "api_justering.adjust_page",  # checks its session itself: an adjuster's or facilitator's (test_justering.py)
 }  # fmt: skip
 # /metrics also takes WORKSHOP_METRICS_TOKEN (tests/integration/test_metrics.py).
 # Templates and series are the organisation's, across workshops: the organiser's.
@@ -38,7 +39,10 @@ ADMIN_ONLY = {
 # Facilitator-only reads (the export holds everything; moderation; the staff list).
 RUNNER_READS = {
     "api_export.export", "summary_pages.summary_fragment", "barometer_api.barometer_comments.index", "staff.staff",
+    "api_justering.justering_state", "api_justering.versions", "api_justering.verify",
 }  # fmt: skip
+# Only an adjuster (an invite of that role; tests/web/test_justering.py) adjusts: none of ROLES.
+ADJUSTS = "api_justering.adjust"
 # What the minute-taker writes: the facilitator's comments and Open Space notes.
 WRITES = {"barometer_api.barometer.add_facilitator_comment", "fourcorners.add_comment", "openspace.add_note"}
 # Trades a key or an invite's secret (Bearer) for a session: not the admin token.
@@ -48,6 +52,8 @@ KEY_SESSION = "staff.key_session"
 def expected(endpoint: str, method: str) -> set[str]:
     if endpoint in ADMIN_ONLY:
         return {"admin"}
+    if endpoint == ADJUSTS:
+        return set()
     if endpoint == KEY_SESSION:
         return {"facilitator", "minute_taker", "projector"}
     if endpoint in WRITES:

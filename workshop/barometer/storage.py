@@ -126,7 +126,8 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
         return {r["id"]: r["origin"] for r in rows}
 
     def set_statement_origins(self, workshop_id: str, origins: dict[int, str]) -> None:
-        """Saved as a template: its statements now come from that template's."""
+        """Saved as a template: its statements now come from that template's.
+        Not content (no export shows it), so a finalised workshop may be saved too."""
         with self.transaction() as db:
             db.conn.executemany(
                 "UPDATE statements SET origin = ? WHERE id = ? AND workshop_id = ? AND origin IS NULL",
@@ -138,7 +139,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
     ) -> list[dict]:
         now = utcnow()
         origins = origins or [None] * len(texts)
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             sort = db.execute(
                 "SELECT coalesce(max(sort), 0) FROM statements WHERE workshop_id = ?", [workshop_id]
             ).fetchone()[0]
@@ -158,7 +159,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
         allowed = {k: v for k, v in fields.items() if k in ("text", "hidden", "texts")}
         if "texts" in allowed:
             allowed["texts"] = json.dumps(allowed["texts"], ensure_ascii=False) if allowed["texts"] else None
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             statement = self.statement(workshop_id, statement_id)
             if "text" in allowed or "texts" in allowed:
                 rules.check_editable(statement["status"])
@@ -170,12 +171,12 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
         return self.statement(workshop_id, statement_id)
 
     def delete_statement(self, workshop_id: str, statement_id: int) -> None:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             rules.check_deletable(self.statement(workshop_id, statement_id)["status"])
             db.execute("DELETE FROM statements WHERE id = ?", [statement_id])
 
     def reorder_statements(self, workshop_id: str, ids) -> None:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             current = {
                 r["id"] for r in self._rows("SELECT id FROM statements WHERE workshop_id = ?", [workshop_id])
             }
@@ -184,7 +185,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
 
     def open_for_answers(self, workshop_id: str, statement_id: int) -> None:
         """Open one statement, closing whichever was open; phase -> barometer."""
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.statement(workshop_id, statement_id)  # NotFound if not this workshop's
             self._open(db, workshop_id, statement_id, utcnow())
 
@@ -192,7 +193,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
         """ "Fråga igen": the statement's next round opens, every phone unplaced.
         The round that ends keeps its final positions (position_rounds) and
         its changes (numbered); raised hands go. One transaction."""
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             statement = self.statement(workshop_id, statement_id)
             rules.check_can_ask_again(statement["status"], statement["round"])
             ended = {"s": statement_id, "r": statement["round"]}
@@ -228,7 +229,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
 
     def close_for_answers(self, workshop_id: str, statement_id: int) -> None:
         now = utcnow()
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.statement(workshop_id, statement_id)
             db.execute(
                 "UPDATE statements SET status = ?, closed_at = ? WHERE id = ? AND workshop_id = ?"
@@ -267,7 +268,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
         a repeat of the current value adds no row, but a settled repeat
         marks the participant's last change as its gesture's end."""
         now = utcnow()
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             rules.check_open_for_positions(self.statement(workshop_id, statement_id)["status"])
             self._write_position(db, statement_id, participant_id, value, settled, now)
 
@@ -299,6 +300,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
 
     def _status_or_error(self, workshop_id: str, statement_id: int) -> str | DomainError:
         try:
+            self.check_not_finalised(workshop_id)  # the batch spans workshops: each its own guard
             return self.statement(workshop_id, statement_id)["status"]
         except DomainError as err:
             return err
@@ -363,7 +365,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
     # -- comments ----------------------------------------------------------
     def add_comment(self, workshop_id: str, statement_id: int, text: str) -> dict:
         row = {"statement_id": statement_id, "text": text, "created_at": utcnow()}
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.statement(workshop_id, statement_id)
             row["id"] = db.execute(
                 "INSERT INTO comments (statement_id, text, created_at)"
@@ -380,7 +382,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
         )
 
     def delete_comment(self, workshop_id: str, statement_id: int, comment_id: int) -> None:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.statement(workshop_id, statement_id)
             cur = db.execute(
                 "DELETE FROM comments WHERE id = ? AND statement_id = ?", [comment_id, statement_id]

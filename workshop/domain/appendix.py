@@ -17,6 +17,17 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Approval:
+    """The adjusters' approval of the finalised version (justering): every
+    export carries it, "Justerad av <names>, <date>" and the hash."""
+
+    version: int
+    sha256: str  # of the canonical JSON without this block (domain/justering.py)
+    names: tuple[str, ...]
+    approved_at: str  # ISO 8601, UTC: the last approval
+
+
+@dataclass(frozen=True)
 class Appendix:
     title: str
     code: str
@@ -30,3 +41,4 @@ class Appendix:
     # them on with the records it read through them, so rendering needs no
     # registry of its own (it runs in a worker thread, off the app).
     section_types: tuple = ()
+    approval: Approval | None = None  # set once every adjuster approved the latest version

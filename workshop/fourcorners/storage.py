@@ -77,7 +77,7 @@ class FourCornersQueries:
         )
 
     def fc_add_question(self, workshop_id: str, text: str, labels: list[str]) -> dict:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             question_id = db.execute(
                 "INSERT INTO fc_questions (workshop_id, text, label_0, label_1, label_2, label_3,"
                 " status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -101,7 +101,7 @@ class FourCornersQueries:
             changes["text"] = text
         if labels is not None:
             changes.update(zip(LABELS, labels))
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             rules.check_editable(self.fc_question(workshop_id, question_id)["status"])
             if changes:
                 sets = ", ".join(f"{k} = :{k}" for k in changes)
@@ -109,14 +109,14 @@ class FourCornersQueries:
         return self.fc_question(workshop_id, question_id)
 
     def fc_delete_question(self, workshop_id: str, question_id: int) -> None:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             rules.check_deletable(self.fc_question(workshop_id, question_id)["status"])
             db.execute("DELETE FROM fc_questions WHERE id = ?", [question_id])
 
     def fc_open(self, workshop_id: str, question_id: int) -> dict:
         """Open one question, closing whichever was open; phase -> fourcorners."""
         now = utcnow()
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.fc_question(workshop_id, question_id)  # NotFound if not this workshop's
             db.execute(
                 "UPDATE fc_questions SET status = ?, closed_at = ? WHERE workshop_id = ? AND status = ?"
@@ -132,7 +132,7 @@ class FourCornersQueries:
         return self.fc_question(workshop_id, question_id)
 
     def fc_close(self, workshop_id: str, question_id: int) -> dict:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.fc_question(workshop_id, question_id)
             db.execute(
                 "UPDATE fc_questions SET status = ?, closed_at = ? WHERE id = ? AND status = ?",
@@ -147,7 +147,7 @@ class FourCornersQueries:
         """Current choice upserted and the change appended, in one transaction
         that first checks the question is this workshop's and open."""
         now = utcnow()
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             rules.check_open_for_choices(self.fc_question(workshop_id, question_id)["status"])
             db.execute(
                 "INSERT INTO fc_choices (question_id, participant_id, corner, updated_at)"
@@ -190,7 +190,7 @@ class FourCornersQueries:
     # -- comments ----------------------------------------------------------
     def fc_add_comment(self, workshop_id: str, question_id: int, text: str) -> dict:
         row = {"question_id": question_id, "text": text, "created_at": utcnow()}
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.fc_question(workshop_id, question_id)
             row["id"] = db.execute(
                 "INSERT INTO fc_comments (question_id, text, created_at)"
@@ -207,7 +207,7 @@ class FourCornersQueries:
         )
 
     def fc_delete_comment(self, workshop_id: str, question_id: int, comment_id: int) -> None:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.fc_question(workshop_id, question_id)
             cur = db.execute(
                 "DELETE FROM fc_comments WHERE id = ? AND question_id = ?", [comment_id, question_id]

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from flask import current_app, request
 from flask_socketio import ConnectionRefusedError
 
-from workshop.auth import PARTICIPANT, PROJECTOR, role_for, session_role
+from workshop.auth import ADJUSTER, PARTICIPANT, PROJECTOR, role_for, session_role
 from workshop.domain.errors import DomainError, NotFound
 from workshop.domain.workshops import normalise_code, public_view
 from workshop.i18n import DEFAULT_LANGUAGE, normalise_language, translator
@@ -113,7 +113,7 @@ def connect_staff(hub, auth: dict) -> None:
     except NotFound:
         raise ConnectionRefusedError(tr("No such workshop.")) from None
     role, staff = staff_role(hub.store, workshop, auth.get("key"), hub.admin_token)
-    if role is None:
+    if role is None or role == ADJUSTER:  # an adjuster reads the appendix only, never the live view
         raise ConnectionRefusedError(tr("Wrong or missing key for this workshop."))
     if auth.get("as") == PROJECTOR:
         # The projector page of a signed-in facilitator: the room sees what a

@@ -295,6 +295,7 @@ class Hub:
             "code": workshop["code"],
             "locked": workshop["locked"],
             "projector": projector_state(workshop["projector_view"], self.projector_views),
+            "justering": self.store.justering(workshop["id"]),  # draft / finalised / approved
         }
         for part in self.staff_state:
             out.update(part(workshop))

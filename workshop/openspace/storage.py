@@ -76,7 +76,7 @@ class OpenSpaceQueries:
         return row
 
     def update_openspace_settings(self, workshop_id: str, **changes) -> dict:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             s = {**self.openspace_settings(workshop_id), **changes}
             db.execute(
                 f"INSERT INTO openspace_settings (workshop_id, {SETTINGS_FIELDS})"
@@ -116,7 +116,7 @@ class OpenSpaceQueries:
         return row
 
     def add_space(self, workshop_id: str, name: str, capacity: int | None) -> dict:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             sid = db.execute(
                 "INSERT INTO spaces (workshop_id, name, capacity, created_at) VALUES (?, ?, ?, ?)",
                 [workshop_id, name, capacity, utcnow()],
@@ -124,7 +124,7 @@ class OpenSpaceQueries:
         return self.space(workshop_id, sid)
 
     def add_slot(self, workshop_id: str, label: str, starts_at: str, minutes: int, kind: str) -> dict:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             sid = db.execute(
                 "INSERT INTO slots (workshop_id, label, starts_at, minutes, kind, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -133,13 +133,13 @@ class OpenSpaceQueries:
         return self.slot(workshop_id, sid)
 
     def update_space(self, workshop_id: str, space_id: int, **fields) -> dict:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.space(workshop_id, space_id)
             _update(db, "spaces", space_id, fields)
         return self.space(workshop_id, space_id)
 
     def update_slot(self, workshop_id: str, slot_id: int, **fields) -> dict:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.slot(workshop_id, slot_id)
             if fields.get("kind") == rules.BREAK:
                 # A slot turned into fika holds nothing: its topics go back to unscheduled.
@@ -150,20 +150,20 @@ class OpenSpaceQueries:
     def shift_slots(self, workshop_id: str, slot_id: int, minutes: int) -> list[dict]:
         """Move the slot and every later one by ``minutes`` in one transaction
         (the rule sees the slots as they are when it writes)."""
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             moved = rules.shift_slots(self.slots(workshop_id), slot_id, minutes)
             for sid, starts_at in moved.items():
                 _update(db, "slots", sid, {"starts_at": starts_at})
         return self.slots(workshop_id)
 
     def delete_space(self, workshop_id: str, space_id: int) -> None:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.space(workshop_id, space_id)
             db.execute("UPDATE topics SET space_id = NULL, slot_id = NULL WHERE space_id = ?", [space_id])
             db.execute("DELETE FROM spaces WHERE id = ?", [space_id])
 
     def delete_slot(self, workshop_id: str, slot_id: int) -> None:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.slot(workshop_id, slot_id)
             db.execute("UPDATE topics SET space_id = NULL, slot_id = NULL WHERE slot_id = ?", [slot_id])
             db.execute("DELETE FROM slots WHERE id = ?", [slot_id])
@@ -192,7 +192,7 @@ class OpenSpaceQueries:
         convener: str | None = None,
         proposed_by: int | None = None,
     ) -> int:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             return db.execute(
                 "INSERT INTO topics (workshop_id, title, description, convener, proposed_by, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -200,7 +200,7 @@ class OpenSpaceQueries:
             ).lastrowid
 
     def update_topic(self, workshop_id: str, topic_id: int, **fields) -> None:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             row = rules.check_live(self.topic_row(workshop_id, topic_id), staff=True)
             # Its cell went to someone else while hidden: it comes back unscheduled.
             if (
@@ -231,7 +231,7 @@ class OpenSpaceQueries:
     ) -> None:
         """Put a topic in a cell (or none). claimed_by: a phone claiming for
         its own topic, allowed only when the facilitator opened claims."""
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             row = rules.check_live(self.topic_row(workshop_id, topic_id), staff=claimed_by is None)
             if claimed_by is not None:
                 rules.check_claim(
@@ -250,7 +250,7 @@ class OpenSpaceQueries:
 
     def merge_topics(self, workshop_id: str, source_id: int, target_id: int) -> None:
         """Duplicates: the source's people, interest, dots and notes join the target."""
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             a = self.topic_row(workshop_id, source_id)
             b = self.topic_row(workshop_id, target_id)
             if a is None or b is None:
@@ -285,7 +285,7 @@ class OpenSpaceQueries:
 
     # -- what phones do -------------------------------------------------------
     def set_interest(self, workshop_id: str, topic_id: int, participant_id: int, on: bool) -> None:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             rules.check_live(self.topic_row(workshop_id, topic_id), staff=False)
             if on:
                 db.execute(
@@ -301,7 +301,7 @@ class OpenSpaceQueries:
     def set_here(self, workshop_id: str, participant_id: int, topic_id: int | None) -> None:
         """Law of two feet: one topic at a time; the new topic's peak is
         raised in the same transaction, so it never misses a crowd."""
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             if topic_id is None:
                 db.execute("DELETE FROM topic_presence WHERE participant_id = ?", [participant_id])
                 return
@@ -326,7 +326,7 @@ class OpenSpaceQueries:
         )
 
     def set_vote(self, workshop_id: str, topic_id: int, participant_id: int, on: bool) -> None:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             rules.check_live(self.topic_row(workshop_id, topic_id), staff=False)
             has = self._scalar(
                 "SELECT 1 FROM topic_votes WHERE topic_id = ? AND participant_id = ?",
@@ -377,7 +377,7 @@ class OpenSpaceQueries:
         """A note on a live topic; ``staff``: the facilitator's or minute-taker's
         (no participant), who may write on a hidden topic too."""
         now = utcnow()
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             rules.check_live(self.topic_row(workshop_id, topic_id), staff=staff)
             note_id = db.execute(
                 "INSERT INTO topic_notes (topic_id, participant_id, kind, text, who, by_when,"
@@ -388,7 +388,7 @@ class OpenSpaceQueries:
 
     def edit_note(self, workshop_id: str, note_id: int, participant_id: int, text: str, version) -> dict:
         """Optimistic: only the version the writer saw may be replaced."""
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             row = self._note_row(workshop_id, note_id)
             if row["hidden"] or row["merged_into"] is not None:
                 raise NotFound("No such note.")

@@ -13,9 +13,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from workshop.domain.appendix import Appendix
+from babel.dates import format_date
+
+from workshop.domain.appendix import Appendix, Approval
 from workshop.i18n import in_words, normalise_language, translator
 from workshop.render.section import AppendixSection
 
@@ -62,6 +65,28 @@ def download_name(appendix: Appendix, lang: str, ext: str) -> str:
     stem = "bilaga" if export_language(lang) == "sv" else "appendix"
     name = slug(appendix.title) or slug(appendix.code) or "workshop"
     return f"{stem}-{name}-{appendix.date}.{ext}"
+
+
+def approval_text(approval: Approval, lang: str) -> str:
+    """'Justerad av Anna Berg och Bo Ek, 7 december 2026' (the day of the last approval)."""
+    lang = export_language(lang)
+    tr = translator(lang)
+    day = format_date(datetime.fromisoformat(approval.approved_at).date(), format="long", locale=lang)
+    return tr("Approved by {names}, {date}").format(names=in_words(list(approval.names), tr), date=day)
+
+
+def approval_facts(appendix: Appendix, lang: str) -> list[tuple[str, str]]:
+    """Every export's facts end with the approval and the hash, once approved."""
+    if appendix.approval is None:
+        return []
+    tr = translator(export_language(lang))
+    return [
+        (tr("Approval"), approval_text(appendix.approval, lang)),
+        (
+            tr("SHA-256 (version {version})").format(version=appendix.approval.version),
+            appendix.approval.sha256,
+        ),
+    ]
 
 
 def labels_for(tr: Callable[[str], str]) -> dict[str, str]:
@@ -134,6 +159,7 @@ def build_view(appendix: Appendix, lang: str) -> AppendixView:
             (labels["date"], appendix.date),
             (labels["code"], appendix.code),
             (labels["participants"], str(appendix.participants)),
+            *approval_facts(appendix, lang),
         ],
         parts=[
             SectionPart(s, s.build(_record(appendix, s), lang, tr), s.heading(tr))

@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 
 from workshop.domain.appendix import Appendix
-from workshop.render.appendix_view import build_view, merged
+from workshop.render.appendix_view import approval_text, build_view, merged
 
 # Spreadsheets run a cell starting with these as a formula ("CSV injection");
 # text gets a leading apostrophe, which Excel and LibreOffice hide.
@@ -41,9 +41,23 @@ def _table(header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
+def _approval(appendix: Appendix, lang: str) -> dict:
+    """approval.csv once the adjusters approved (justering): one row."""
+    a = appendix.approval
+    if a is None:
+        return {}
+    header = ("version", "sha256", "approved_by", "approved_at", "text")
+    return {
+        "approval.csv": (
+            header,
+            [(a.version, a.sha256, "; ".join(a.names), a.approved_at, approval_text(a, lang))],
+        )
+    }
+
+
 def render_csv(appendix: Appendix, lang: str) -> bytes:
     view = build_view(appendix, lang)
-    tables = merged(part.section.csv(part.view) for part in view.parts)
+    tables = merged([*(part.section.csv(part.view) for part in view.parts), _approval(appendix, lang)])
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, (header, rows) in tables.items():

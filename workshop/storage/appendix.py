@@ -19,7 +19,8 @@ class AppendixQueries:
     # render code is imported on first use, off the live path's imports).
     appendix_sections: tuple = ()
 
-    def appendix(self, workshop_id: str) -> Appendix:
+    def appendix(self, workshop_id: str, approval: bool = True) -> Appendix:
+        """``approval=False``: without the adjusters' approval (what is hashed)."""
         sections = [load() for load in self.appendix_sections]
         with self._lock:
             workshop = self.workshop(workshop_id)  # NotFound if absent
@@ -27,6 +28,7 @@ class AppendixQueries:
                 "SELECT count(*) FROM participants WHERE workshop_id = ?", [workshop_id]
             )
             records = {s.name: s.read(self, workshop_id) for s in sections}
+            approved = self.approval(workshop_id) if approval else None
 
         # Held on the day the first method started; else the day it was made.
         started = [at for s in sections if (at := s.started_at(records[s.name]))]
@@ -39,4 +41,5 @@ class AppendixQueries:
             participants=participants or 0,
             sections=records,
             section_types=tuple(sections),
+            approval=approved,
         )

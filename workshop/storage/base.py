@@ -23,6 +23,12 @@ from pathlib import Path
 import sqlite_utils
 
 from workshop.config import tighten
+from workshop.domain.errors import N_, Conflict
+
+# Said to whoever writes to a workshop whose appendix is finalised (justering).
+FINALISED = N_("The appendix is finalised")
+# The latest version not reopened by a change request freezes its workshop.
+FROZEN_SQL = "SELECT 1 FROM appendix_versions WHERE workshop_id = ? AND reopened_at IS NULL LIMIT 1"
 
 # The database holds every key and participant token: owner-only.
 PRIVATE = 0o600
@@ -70,16 +76,30 @@ class StoreBase:
             self.db.conn.close()
 
     @contextmanager
-    def transaction(self):
-        """BEGIN IMMEDIATE .. COMMIT; rolls back on any error, changing nothing."""
+    def transaction(self, workshop_id: str | None = None):
+        """BEGIN IMMEDIATE .. COMMIT; rolls back on any error, changing nothing.
+
+        ``workshop_id``: the transaction writes that workshop's content, so
+        it is refused (Conflict, 409 "Bilagan är slutförd") while the
+        workshop's appendix is finalised. The check runs inside the
+        transaction, so no write can slip in beside a finalise. Every
+        workshop-scoped write passes its id here (tests/storage/
+        test_frozen_guard.py lists the few that may not: staff, templates)."""
         with self._lock:
             self.db.execute("BEGIN IMMEDIATE")
             try:
+                if workshop_id is not None:
+                    self.check_not_finalised(workshop_id)
                 yield self.db
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
             self.db.execute("COMMIT")
+
+    def check_not_finalised(self, workshop_id: str) -> None:
+        """Conflict while the workshop's appendix is finalised (see transaction)."""
+        if self.db.execute(FROZEN_SQL, [workshop_id]).fetchone() is not None:
+            raise Conflict(FINALISED)
 
     def writable(self) -> bool:
         """Can the database be written now (for /readyz)? Two checks:

@@ -141,3 +141,36 @@ def m007_templates_series(db):
         );
         """
     )
+
+
+@migrations()
+def m010_appendix_versions(db):
+    # Justering: each finalised version of a workshop's appendix (its
+    # canonical JSON and that text's SHA-256, docs/protocol.md), and the
+    # adjusters' approvals of a version. The latest version with
+    # reopened_at NULL freezes the workshop (StoreBase.transaction);
+    # an adjuster's change request sets reopened_at and its comment.
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS appendix_versions (
+            workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            canonical TEXT NOT NULL,
+            finalised_at TEXT NOT NULL,
+            reopened_at TEXT,
+            change_request TEXT,
+            PRIMARY KEY (workshop_id, version)
+        );
+        CREATE TABLE IF NOT EXISTS appendix_approvals (
+            workshop_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            invite_id TEXT NOT NULL REFERENCES staff_invites(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            approved_at TEXT NOT NULL,
+            PRIMARY KEY (workshop_id, version, invite_id),
+            FOREIGN KEY (workshop_id, version) REFERENCES appendix_versions(workshop_id, version)
+                ON DELETE CASCADE
+        );
+        """
+    )

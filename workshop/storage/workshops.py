@@ -76,12 +76,12 @@ class WorkshopQueries:
                 raise NotFound("No such workshop.")
 
     def set_locked(self, workshop_id: str, locked: bool) -> dict:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             db.execute("UPDATE workshops SET locked = ? WHERE id = ?", [int(locked), workshop_id])
         return self.workshop(workshop_id)
 
     def set_phase(self, workshop_id: str, phase: str) -> None:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             # ended_at: the first time it ended (retention counts from it);
             # cleared when the facilitator opens it again.
             cur = db.execute(
@@ -99,7 +99,7 @@ class WorkshopQueries:
         )
 
     def set_projector_view(self, workshop_id: str, view: str | None) -> None:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             cur = db.execute("UPDATE workshops SET projector_view = ? WHERE id = ?", [view, workshop_id])
             if cur.rowcount == 0:
                 raise NotFound("No such workshop.")
@@ -131,7 +131,7 @@ class WorkshopQueries:
     def add_participant(self, workshop_id: str) -> dict:
         """A new phone's pseudonym; refused (in the same transaction) when
         the workshop has ended or is closed to new participants."""
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             check_joinable(self.workshop(workshop_id))
             number = db.execute(
                 "SELECT coalesce(max(number), 0) + 1 FROM participants WHERE workshop_id = ?",

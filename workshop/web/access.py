@@ -136,12 +136,19 @@ def _http_role(workshop: dict, links: bool) -> str:
     return role
 
 
-def requires(*roles: str, links: bool = False):
+def requires(*roles: str, links: bool = False, while_finalised: bool = False):
     """View decorator for /api/workshops/<workshop_id>/...: loads the
     workshop (404 first: nothing to authorise against), resolves the caller's
     role (401 without a credential, 403 for the wrong one) and calls the view
     with ``workshop`` in place of ``workshop_id``; ``g.role`` holds the role.
-    ``links=True`` also accepts ``?key=<facilitator key>`` (download links)."""
+    ``links=True`` also accepts ``?key=<facilitator key>`` (download links).
+
+    A request that changes something gets 409 "Bilagan är slutförd" while
+    the workshop's appendix is finalised, before its body is read (a clear
+    answer whatever it sent); the store refuses the write itself inside its
+    transaction too (``StoreBase.transaction``), which is the guard that
+    counts. ``while_finalised=True``: the few writes that are not the
+    workshop's content (staff, invites, justering, saving as a template)."""
     allowed = set(roles) | {ADMIN}
 
     def decorate(view):
@@ -153,6 +160,8 @@ def requires(*roles: str, links: bool = False):
                 abort(403)
             g.role = role
             g.workshop_language = workshop["language"]
+            if request.method not in SAFE_METHODS and not while_finalised:
+                store().check_not_finalised(workshop["id"])
             return view(workshop, **kwargs)
 
         return wrapper
@@ -173,6 +182,12 @@ def writes(view):
 def facilitates(view):
     """Facilitator or admin: changes a workshop."""
     return requires(FACILITATOR)(view)
+
+
+def facilitates_any_time(view):
+    """Facilitator or admin, even while the appendix is finalised: staff and
+    justering, which are not the workshop's content."""
+    return requires(FACILITATOR, while_finalised=True)(view)
 
 
 def admin_only(view):

@@ -18,7 +18,7 @@ from flask import Blueprint, jsonify, request
 from workshop.domain import templates as rules
 from workshop.domain.errors import Invalid
 from workshop.domain.workshops import validate_title
-from workshop.web.access import admin_only, facilitates
+from workshop.web.access import admin_only, facilitates_any_time
 from workshop.web.context import registry, store
 from workshop.web.validation import body_bytes, json_body, parse_json
 
@@ -48,7 +48,7 @@ def apply(template: dict, workshop_id: str) -> None:
 
 
 @bp.post("/api/workshops/<workshop_id>/template")
-@facilitates
+@facilitates_any_time
 def save_as_template(workshop):
     """Optional body {"title"}: the template's name (else the workshop's)."""
     doc = capture(workshop)

@@ -11,7 +11,7 @@ from workshop.domain.parse import parse_bool
 from workshop.domain.retention import deletion_time
 from workshop.domain.workshops import public_view
 from workshop.web import api_templates
-from workshop.web.access import admin_only, facilitates, reads
+from workshop.web.access import admin_only, facilitates, facilitates_any_time, reads
 from workshop.web.context import hub, registry, store
 from workshop.web.links import workshop_links
 from workshop.web.validation import json_body, required
@@ -97,7 +97,7 @@ def update(workshop):
 
 
 @bp.delete("/<workshop_id>")
-@facilitates
+@facilitates_any_time
 def delete(workshop):
     hub().workshop_deleted(workshop["id"])
     store().delete_workshop(workshop["id"])

@@ -21,13 +21,21 @@ from flask import (
     request,
 )
 
-from workshop.auth import ADMIN, PROJECTOR, same, validate_role
+from workshop.auth import ADJUSTER, ADMIN, PROJECTOR, same, validate_role
 from workshop.domain import staff as rules
 from workshop.domain.errors import NotFound
 from workshop.domain.parse import parse_bool
 from workshop.join_guard import TooManyGuesses
 from workshop.render.qr import qr_svg
-from workshop.web.access import COOKIE, bearer, bearer_role, check_origin, current_session, facilitates
+from workshop.web.access import (
+    COOKIE,
+    bearer,
+    bearer_role,
+    check_origin,
+    current_session,
+    facilitates,
+    facilitates_any_time,
+)
 from workshop.web.context import hub, store
 from workshop.web.links import public_url
 from workshop.web.pages import page
@@ -156,6 +164,8 @@ def invite_page():
 
 
 def _next_page(role: str, workshop_id: str) -> str:
+    if role == ADJUSTER:
+        return f"/adjust/{workshop_id}"
     return f"/projector/{workshop_id}" if role == PROJECTOR else f"/console/{workshop_id}"
 
 
@@ -174,7 +184,7 @@ def _bearer_or_401() -> str:
 
 # -- invites and the staff list (the facilitator) -----------------------------
 @bp.post("/api/workshops/<workshop_id>/invites")
-@facilitates
+@facilitates_any_time
 def invite(workshop):
     data = json_body("role", "name", "once")
     role = validate_role(required(data, "role"))
@@ -201,7 +211,7 @@ def staff(workshop):
 
 
 @bp.delete("/api/workshops/<workshop_id>/staff/<staff_id>")
-@facilitates
+@facilitates_any_time
 def revoke(workshop, staff_id):
     hub().kick_staff(workshop["id"], store().revoke_staff(workshop["id"], staff_id))
     return "", 204
@@ -243,7 +253,7 @@ def pairing():
 
 
 @bp.post("/api/workshops/<workshop_id>/projectors")
-@facilitates
+@facilitates_any_time
 def pair_projector(workshop):
     """{"code"}: the projector showing this code becomes this workshop's.
     Wrong codes spend the address's budget, like join codes."""

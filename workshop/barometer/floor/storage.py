@@ -54,7 +54,7 @@ class FloorQueries:
 
     def raise_hand(self, workshop_id: str, participant_id: int, on: bool) -> int:
         """Raise or lower this phone's hand on the open statement; returns its id."""
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             statement = self.open_statement(workshop_id)
             rules.check_floor_open(statement["status"] if statement else None)
             has_position, _ = self.position(statement["id"], participant_id)
@@ -84,7 +84,7 @@ class FloorQueries:
         """ "Ge ordet": to ``number`` if they asked, else the suggestion. The
         turn before ends; the new speaker's hand leaves the queue."""
         now = utcnow()
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             rules.check_floor_open(self.statement(workshop_id, statement_id)["status"])
             hand = rules.choose(self._hands(statement_id), self._turns(statement_id), number)
             participant_id = self._scalar(
@@ -108,7 +108,7 @@ class FloorQueries:
 
     def end_turn(self, workshop_id: str, statement_id: int) -> Floor:
         """ "Tack": the speaker's turn ends (harmless when nobody speaks)."""
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.statement(workshop_id, statement_id)
             db.execute(
                 "UPDATE floor_turns SET ended_at = ? WHERE statement_id = ? AND ended_at IS NULL",

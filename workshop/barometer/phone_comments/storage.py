@@ -39,7 +39,7 @@ class PhoneCommentQueries:
         return {"phone_comments": bool(allowed)}
 
     def update_barometer_settings(self, workshop_id: str, **changes) -> dict:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             settings = {**self.barometer_settings(workshop_id), **changes}
             db.execute(
                 "INSERT INTO barometer_settings (workshop_id, phone_comments) VALUES (?, ?)"
@@ -51,7 +51,7 @@ class PhoneCommentQueries:
     # -- comments --------------------------------------------------------------
     def add_phone_comment(self, workshop_id: str, statement_id: int, participant_id: int, text: str) -> dict:
         now = utcnow()
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             statement = self.statement(workshop_id, statement_id)
             has_position, value = self.position(statement_id, participant_id)
             rules.check_can_comment(
@@ -92,7 +92,7 @@ class PhoneCommentQueries:
 
     def moderate_phone_comment(self, workshop_id: str, statement_id: int, comment_id: int, **changes) -> dict:
         """Approve, reject and/or edit; a rejected comment leaves the projector."""
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             comment = self.phone_comment(workshop_id, statement_id, comment_id)
             if "text" in changes:
                 rules.check_editable(changes.get("status", comment["status"]))
@@ -109,7 +109,7 @@ class PhoneCommentQueries:
 
     def show_phone_comment(self, workshop_id: str, statement_id: int, comment_id: int | None) -> None:
         """The one comment on the projector (None: none). One at a time per workshop."""
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             statement = self.statement(workshop_id, statement_id)
             if comment_id is not None:
                 comment = self.phone_comment(workshop_id, statement_id, comment_id)

@@ -60,7 +60,7 @@ class ReplayQueries:
 
     def start_replay(self, workshop_id: str, statement_id: int, speed: float) -> Scrubber:
         now = utcnow()
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             statement = self.statement(workshop_id, statement_id)
             replay = rules.replay_of(self.position_history(statement_id))
             rules.check_replayable(
@@ -75,7 +75,7 @@ class ReplayQueries:
 
     def scrub_replay(self, workshop_id: str, statement_id: int, **changes) -> Scrubber:
         """Pause, play, seek or change speed; ``at`` is checked against the duration."""
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.statement(workshop_id, statement_id)
             current = self._scrubber(workshop_id)
             if current is None or current.statement != statement_id:
@@ -87,7 +87,7 @@ class ReplayQueries:
         return scrubber
 
     def stop_replay(self, workshop_id: str, statement_id: int) -> None:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.statement(workshop_id, statement_id)
             db.execute(
                 "DELETE FROM barometer_replays WHERE workshop_id = ? AND statement_id = ?",
