@@ -88,6 +88,9 @@ def js_strings(_) -> dict:
         "replay_speed": _("%(speed)s× speed"),
         "replay_ended": _("The replay has ended."),
         "no_closed": _("No closed statement to replay yet."),
+        # "Fråga igen": which round the replay plays (the console's choice, the projector's head)
+        "replay_round": _("Round %(round)s"),
+        "replay_round_of": _("Round %(round)s of %(rounds)s"),
         "dots_hidden": _("dots hidden"),
         "statement_of": _("Statement %(number)s of %(count)s"),
         "closed_result": _("Closed – the result"),
