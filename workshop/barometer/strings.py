@@ -7,11 +7,6 @@ def js_strings(_) -> dict:
     return {
         "waiting_barometer": _("Wait for the next statement."),
         "ask_again": _("Ask again"),
-        "text_en": _("In English"),
-        "text_lattlast": _("In easy-read Swedish"),
-        "also_in": _("Other languages: %(languages)s"),
-        "lang_en": _("English"),
-        "lang_lattlast": _("Easy-read Swedish"),
         "round_n": _("round %(round)s"),
         "pass": _("Pass / Don’t know"),
         "passed": _("You passed on this statement."),
