@@ -45,3 +45,66 @@ def test_the_console_gives_a_question_and_its_corners_other_languages(server, ne
     console.locator("#fc-c-questions").get_by_role("button", name="Spara", exact=True).click()
     expect(meta).not_to_contain_text("Andra språk")
     assert server.api("GET", f"{base}/{q['id']}", key)["texts"] == {}
+
+
+def test_a_phone_chooses_english_at_join_and_keeps_it(server, new_page, artifacts):
+    w = server.new_workshop("Språk vid start")
+    key, base = w["facilitator_key"], f"/api/workshops/{w['id']}"
+    s = server.api("POST", f"{base}/statements", key, {"text": "Bussarna går tillräckligt ofta"}, expect=201)
+    server.api("PATCH", f"{base}/statements/{s['id']}", key, {"texts": {"en": "The buses run often enough"}})
+    q = server.api(
+        "POST",
+        f"{base}/corners",
+        key,
+        {"text": "Hur tar du dig hit?", "labels": ["Buss", "Cykel", "Bil", "Gång"]},
+        expect=201,
+    )
+    english_q = {"en": {"text": "How did you get here?", "labels": ["Bus", "Bike", "Car", "Walk"]}}
+    server.api("PATCH", f"{base}/corners/{q['id']}", key, {"texts": english_q}, expect=200)
+
+    phone = new_page(width=320, height=640, is_mobile=True)
+    phone.goto(f"{server.url}/j/{w['code']}")
+    switch = phone.get_by_role("group", name="Språk")
+    expect(switch.get_by_role("radio")).to_have_count(2)  # Svenska, English: what the workshop offers
+    expect(switch.get_by_role("radio", name="Svenska")).to_be_checked()
+    switch.get_by_role("radio", name="English").check()  # in the lobby, before anything is asked
+    expect(switch.get_by_role("radio", name="English")).to_be_checked()
+    phone.screenshot(path=str(artifacts / "phone-join-language-320.png"), full_page=True)
+    assert serious_violations(phone) == []
+
+    server.api("POST", f"{base}/statements/{s['id']}/open", key, expect=200)
+    statement = phone.locator("#statement")
+    expect(statement).to_have_text("The buses run often enough")
+    expect(statement).to_have_attribute("lang", "en")
+    slider = phone.get_by_role("slider")
+    slider.focus()
+    slider.press("End")
+    expect(phone.locator("#save")).to_have_text("Sparat")
+    phone.screenshot(path=str(artifacts / "phone-statement-english-320.png"), full_page=True)
+
+    # A new tab on the same phone (the browser closed and the QR scanned again): still English.
+    again = phone.context.new_page()
+    again.goto(f"{server.url}/j/{w['code']}")
+    expect(again.locator("#statement")).to_have_text("The buses run often enough")
+    expect(again.get_by_role("slider")).to_have_attribute("aria-valuenow", "100")  # same participant
+    expect(again.get_by_role("group", name="Språk").get_by_role("radio", name="English")).to_be_checked()
+
+    # The switch beside the statement and the one at the top are one choice.
+    again.get_by_label("Läs påståendet på").select_option("sv")
+    expect(again.locator("#statement")).to_have_text("Bussarna går tillräckligt ofta")
+    expect(again.get_by_role("group", name="Språk").get_by_role("radio", name="Svenska")).to_be_checked()
+    again.get_by_role("group", name="Språk").get_by_role("radio", name="English").check()
+
+    # The question follows the same choice, and falls back where it has no such language.
+    server.api("POST", f"{base}/corners/{q['id']}/open", key, expect=200)
+    expect(again.locator("#fc-question")).to_have_text("How did you get here?")
+    expect(again.get_by_role("button", name="Hörn B: Bike")).to_be_visible()
+
+
+def test_a_workshop_without_other_languages_shows_no_switch(server, new_page):
+    w = server.new_workshop("Bara svenska")
+    server.open_statement(w, "Skolan är trygg")
+    phone = new_page(width=320, height=640, is_mobile=True)
+    phone.goto(f"{server.url}/j/{w['code']}")
+    expect(phone.locator("#statement")).to_have_text("Skolan är trygg")
+    expect(phone.locator("#reading-switch")).to_have_count(0)

@@ -4,6 +4,8 @@ take (each checks its own items)."""
 
 from __future__ import annotations
 
+import json
+
 from workshop.domain.errors import Invalid
 
 # English and easy-read Swedish (lättläst) beside the workshop's language;
@@ -25,3 +27,21 @@ def language_items(value) -> dict:
             langs=", ".join(TEXT_LANGUAGES),
         )
     return {lang: value[lang] for lang in TEXT_LANGUAGES if value.get(lang) is not None}
+
+
+# Each language as a phone offers it, in its own words (the phone's language switch).
+LANGUAGE_NAMES = {"sv": "Svenska", "en": "English", "sv-x-lattlast": "Lättläst svenska"}
+
+
+def offered_languages(workshop_language: str, found) -> list[str]:
+    """The languages a phone may read a workshop in: the workshop's own
+    first, then each other language some statement or question carries
+    (``found``), in the offered order. One entry: nothing to choose."""
+    return [workshop_language] + [
+        lang for lang in TEXT_LANGUAGES if lang in set(found) and lang != workshop_language
+    ]
+
+
+def text_languages(texts_json) -> set[str]:
+    """The languages of a stored ``texts`` JSON object (None: none)."""
+    return set(json.loads(texts_json)) if texts_json else set()
