@@ -38,3 +38,20 @@ export function readingSwitch(root = document.getElementById("reading-switch")) 
   for (const r of radios) r.addEventListener("change", () => { if (r.checked) setReading(r.value); });
   onReading(check);
 }
+
+// The projector's second language (state.projector_languages[1]) for an
+// item's texts: [tag, its text or {text, labels}], or null (none chosen, or
+// the item lacks it: then only the workshop's language shows).
+export function secondLanguage(state, texts) {
+  const tag = (state.projector_languages || [])[1];
+  const item = tag && texts ? texts[tag] : null;
+  return item ? [tag, item] : null;
+}
+
+// Fills a node with the second language's words (hidden when there are none).
+export function showSecond(node, second, words) {
+  node.hidden = !second;
+  node.textContent = second ? words : "";
+  if (second) node.setAttribute("lang", second[0] === "en" ? "en" : "sv");
+  else node.removeAttribute("lang");
+}

@@ -108,3 +108,54 @@ def test_a_workshop_without_other_languages_shows_no_switch(server, new_page):
     phone.goto(f"{server.url}/j/{w['code']}")
     expect(phone.locator("#statement")).to_have_text("Skolan är trygg")
     expect(phone.locator("#reading-switch")).to_have_count(0)
+
+
+def test_the_projector_shows_two_languages_chosen_in_the_console(server, new_page, artifacts):
+    w = server.new_workshop("Projektor på två språk")
+    key, base = w["facilitator_key"], f"/api/workshops/{w['id']}"
+    s = server.api("POST", f"{base}/statements", key, {"text": "Bussarna går tillräckligt ofta"}, expect=201)
+    server.api("PATCH", f"{base}/statements/{s['id']}", key, {"texts": {"en": "The buses run often enough"}})
+    server.api("POST", f"{base}/statements/{s['id']}/open", key, expect=200)
+    projector = new_page(width=1280, height=720)
+    projector.goto(server.url + "/" + w["projector_url"].split("/", 3)[3])
+    expect(projector.locator("#statement")).to_have_text("Bussarna går tillräckligt ofta")
+    expect(projector.locator("#statement-second")).to_be_hidden()
+
+    console = new_page(width=1280, height=900)
+    console.goto(f"{server.url}/console/{w['id']}#key={key}")
+    choice = console.get_by_label("Visa också på projektorn på")
+    expect(choice).to_have_value("")
+    choice.select_option("en")
+    second = projector.locator("#statement-second")
+    expect(second).to_have_text("The buses run often enough")
+    expect(second).to_have_attribute("lang", "en")
+    first_size = projector.locator("#statement").evaluate("n => parseFloat(getComputedStyle(n).fontSize)")
+    second_size = second.evaluate("n => parseFloat(getComputedStyle(n).fontSize)")
+    assert second_size < first_size  # the second language smaller
+    assert server.api("GET", base, key)["projector_languages"] == ["sv", "en"]
+    projector.screenshot(path=str(artifacts / "projector-two-languages.png"))
+    assert serious_violations(projector) == []
+    console.screenshot(path=str(artifacts / "console-projector-languages.png"))
+    assert serious_violations(console) == []
+
+    # Fyra hörn: the question and each corner in both.
+    q = server.api(
+        "POST",
+        f"{base}/corners",
+        key,
+        {"text": "Hur tar du dig hit?", "labels": ["Buss", "Cykel", "Bil", "Gång"]},
+        expect=201,
+    )
+    texts = {"en": {"text": "How did you get here?", "labels": ["Bus", "Bike", "Car", "Walk"]}}
+    server.api("PATCH", f"{base}/corners/{q['id']}", key, {"texts": texts}, expect=200)
+    server.api("POST", f"{base}/corners/{q['id']}/open", key, expect=200)
+    expect(projector.locator("#fc-p-second")).to_have_text("How did you get here?")
+    expect(projector.locator(".fc-corner-1 .fc-label-second")).to_have_text("Bike")
+    projector.screenshot(path=str(artifacts / "projector-two-languages-corners.png"))
+    assert serious_violations(projector) == []
+
+    # Back to one language: the second goes.
+    expect(choice).to_have_value("en")
+    choice.select_option("")
+    expect(projector.locator("#fc-p-second")).to_be_hidden()
+    expect(projector.locator(".fc-corner-1 .fc-label-second")).to_be_hidden()

@@ -45,3 +45,25 @@ def offered_languages(workshop_language: str, found) -> list[str]:
 def text_languages(texts_json) -> set[str]:
     """The languages of a stored ``texts`` JSON object (None: none)."""
     return set(json.loads(texts_json)) if texts_json else set()
+
+
+def parse_projector_languages(value, workshop_language: str) -> list[str]:
+    """What the projector shows items in: the workshop's language alone
+    (null or []), or it and one other (``[workshop language, other]``), the
+    second shown smaller under the first."""
+    if value is None or value == []:
+        return [workshop_language]
+    others = [lang for lang in TEXT_LANGUAGES if lang != workshop_language]
+    fine = (
+        isinstance(value, list)
+        and 1 <= len(value) <= 2
+        and value[0] == workshop_language
+        and (len(value) == 1 or value[1] in others)
+    )
+    if not fine:
+        raise Invalid(
+            'projector_languages must be ["%(lang)s"] or ["%(lang)s", one of %(others)s].',
+            lang=workshop_language,
+            others=", ".join(others),
+        )
+    return list(value)

@@ -11,7 +11,7 @@ from workshop.domain.text import clean_text
 LOBBY, ENDED = "lobby", "ended"
 LANGUAGES = ("sv", "en")
 # What anyone who may see a workshop at all is shown of it (never its keys).
-PUBLIC = ("id", "code", "title", "language", "phase", "locked", "created_at")
+PUBLIC = ("id", "code", "title", "language", "phase", "locked", "created_at", "projector_languages")
 TITLE_MAX = 200
 # Six digits: easy to read aloud and to type on a phone's number pad.
 CODE_DIGITS = 6

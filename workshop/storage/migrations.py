@@ -141,3 +141,9 @@ def m007_templates_series(db):
         );
         """
     )
+
+
+@migrations()
+def m008_projector_languages(db):
+    # The projector in two languages: JSON ["sv", "en"]; NULL: the workshop's language alone.
+    db.execute("ALTER TABLE workshops ADD COLUMN projector_languages TEXT")

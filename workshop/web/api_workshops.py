@@ -9,6 +9,7 @@ from workshop.domain import workshops as rules
 from workshop.domain.errors import Invalid
 from workshop.domain.parse import parse_bool
 from workshop.domain.retention import deletion_time
+from workshop.domain.texts import parse_projector_languages
 from workshop.domain.workshops import public_view
 from workshop.web import api_templates
 from workshop.web.access import admin_only, facilitates, reads
@@ -89,9 +90,20 @@ def show(workshop):
 @bp.patch("/<workshop_id>")
 @facilitates
 def update(workshop):
-    """{"locked": true}: "Stäng för nya deltagare" (known phones still rejoin)."""
-    locked = parse_bool(required(json_body("locked"), "locked"), "locked")
-    workshop = store().set_locked(workshop["id"], locked)
+    """{"locked": true}: "Stäng för nya deltagare" (known phones still rejoin);
+    {"projector_languages": ["sv", "en"]}: the projector in two languages.
+    Everything is checked before anything is written."""
+    data = json_body("locked", "projector_languages")
+    if not data:
+        raise Invalid("Send locked or projector_languages.")
+    locked = parse_bool(data["locked"], "locked") if "locked" in data else None
+    languages = None
+    if "projector_languages" in data:
+        languages = parse_projector_languages(data["projector_languages"], workshop["language"])
+    if locked is not None:
+        workshop = store().set_locked(workshop["id"], locked)
+    if languages is not None:
+        workshop = store().set_projector_languages(workshop["id"], languages)
     hub().push_state(workshop["id"])
     return jsonify(facilitator_view(workshop))
 
