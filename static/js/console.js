@@ -139,6 +139,8 @@ function showRunPart(phase) {
   for (const p of runParts) p.hidden = p !== part;
   listShortcuts(part);
   renderProjector();
+  // The projector's languages concern statements and questions: not beside Open Space's wall.
+  $("projector-languages").hidden = !$("projector-languages").dataset.methods.split(" ").includes(shown);
 }
 
 // Every button with aria-keyshortcuts in the shown part, by key.
