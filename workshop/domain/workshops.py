@@ -11,7 +11,7 @@ from workshop.domain.text import clean_text
 LOBBY, ENDED = "lobby", "ended"
 LANGUAGES = ("sv", "en")
 # What anyone who may see a workshop at all is shown of it (never its keys).
-PUBLIC = ("id", "code", "title", "language", "phase", "locked", "created_at", "projector_languages")
+PUBLIC = ("id", "code", "title", "language", "phase", "locked", "created_at")
 TITLE_MAX = 200
 # Six digits: easy to read aloud and to type on a phone's number pad.
 CODE_DIGITS = 6
@@ -78,6 +78,12 @@ def projector_state(view: str | None, offered) -> dict:
 
 def public_view(workshop: dict) -> dict:
     return {k: workshop[k] for k in PUBLIC}
+
+
+def screen_view(workshop: dict) -> dict:
+    """What staff screens read of a workshop: the public fields, and the
+    projector's languages (the workshop's, or it and one more)."""
+    return {**public_view(workshop), "projector_languages": workshop["projector_languages"]}
 
 
 def check_joinable(workshop: dict) -> None:

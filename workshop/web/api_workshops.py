@@ -10,7 +10,7 @@ from workshop.domain.errors import Invalid
 from workshop.domain.parse import parse_bool
 from workshop.domain.retention import deletion_time
 from workshop.domain.texts import parse_projector_languages
-from workshop.domain.workshops import public_view
+from workshop.domain.workshops import screen_view
 from workshop.web import api_templates
 from workshop.web.access import admin_only, facilitates, reads
 from workshop.web.context import hub, registry, store
@@ -28,7 +28,7 @@ def parse_template_id(value) -> str:
 
 def facilitator_view(workshop: dict) -> dict:
     return {
-        **public_view(workshop),
+        **screen_view(workshop),
         "facilitator_key": workshop["facilitator_key"],
         "projector_key": workshop["projector_key"],
         **workshop_links(workshop),
@@ -78,7 +78,7 @@ def _holds_keys() -> bool:
 @bp.get("/<workshop_id>")
 @reads
 def show(workshop):
-    view = facilitator_view(workshop) if _holds_keys() else public_view(workshop)
+    view = facilitator_view(workshop) if _holds_keys() else screen_view(workshop)
     view["role"] = g.role
     view["participants"] = store().participant_count(workshop["id"])
     for method in registry().methods:
