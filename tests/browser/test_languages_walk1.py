@@ -28,6 +28,12 @@ def test_the_console_gives_a_question_and_its_corners_other_languages(server, ne
         english.get_by_label(f"Hörn {corner}").fill(label)
     console.screenshot(path=str(artifacts / "console-question-languages.png"), full_page=True)
     assert serious_violations(console) == []
+    console.set_viewport_size({"width": 320, "height": 800})
+    console.wait_for_function("window.innerWidth === 320")
+    english.scroll_into_view_if_needed()
+    console.screenshot(path=str(artifacts / "console-question-languages-320.png"))
+    assert console.evaluate("document.documentElement.scrollWidth") <= 320  # nothing sticks out
+    console.set_viewport_size({"width": 1280, "height": 900})
     item.get_by_role("button", name="Spara", exact=True).click()
     meta = console.locator(f"#fc-c-questions li.statement-item[data-id='{q['id']}'] .meta")
     expect(meta).to_contain_text("Andra språk: Engelska")
