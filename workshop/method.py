@@ -84,3 +84,6 @@ class Method:
     template: TemplatePart | None = None
     # Its part of a series appendix (see SeriesPart; imported lazily), or None.
     series: Callable[[], SeriesPart] | None = None
+    # The other languages its items are offered in ("texts"): fn(store, workshop_id) -> set of
+    # language tags; the phone's language switch offers them (web/pages.py).
+    languages: Callable[[Any, str], set] | None = None

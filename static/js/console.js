@@ -139,6 +139,8 @@ function showRunPart(phase) {
   for (const p of runParts) p.hidden = p !== part;
   listShortcuts(part);
   renderProjector();
+  // The projector's languages concern statements and questions: not beside Open Space's wall.
+  $("projector-languages").hidden = !$("projector-languages").dataset.methods.split(" ").includes(shown);
 }
 
 // Every button with aria-keyshortcuts in the shown part, by key.
@@ -201,6 +203,18 @@ socket.on("state", (state) => {
   showRunPart(state.phase);
 });
 showRunPart(root.dataset.initialPhase);
+
+// The projector in two languages ("projector_languages"): the workshop's own, and one more.
+let projectorLanguages = [];
+$("projector-second").addEventListener("change", () => {
+  const second = $("projector-second").value;
+  call("PATCH", "", { projector_languages: second ? [projectorLanguages[0], second] : null }).catch(() => {});
+});
+socket.on("state", (state) => {
+  projectorLanguages = state.projector_languages || [];
+  for (const option of $("projector-second").options) option.hidden = option.value === projectorLanguages[0];
+  $("projector-second").value = projectorLanguages[1] || "";
+});
 
 // "Stäng för nya deltagare": new phones are refused, known ones rejoin.
 let locked = false;

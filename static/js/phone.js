@@ -5,6 +5,7 @@
 import { t } from "./common.js";
 import { connect, showWaiting } from "./live.js";
 import { outboxFor } from "./outbox.js";
+import { readingSwitch } from "./reading.js";
 
 const root = document.getElementById("phone");
 const code = root.dataset.code;
@@ -13,6 +14,7 @@ const $ = (id) => document.getElementById(id);
 
 export const socket = connect({ code, participant: localStorage.getItem(tokenKey) || undefined });
 export const views = {};
+readingSwitch();
 // Method scripts send their moves with this: kept while offline, acked when committed.
 export const send = outboxFor(socket, { changed: showWaiting });
 

@@ -62,4 +62,5 @@ METHOD = Method(
     template=template.PART,
     series=_series,
     projector_views=("statement", "result"),
+    languages=lambda store, workshop_id: store.statement_languages(workshop_id),
 )

@@ -38,6 +38,8 @@ def pdf(w: PdfWriter, view: BarometerView) -> None:
             block.append(step.chart(s.movement_chart))
         if s.rounds_text:
             block.append(step.para(s.rounds_text, L["rounds"]))
+        if s.rounds_chart:
+            block.append(step.chart(s.rounds_chart))
         if s.texts_text:
             block.insert(2, step.para(s.texts_text, L["texts"]))
         after = [step.para(c.text, L["comment"]) for c in s.record.comments]
@@ -63,7 +65,9 @@ def docx(doc, view: BarometerView) -> None:
         if s.movement_chart:
             docx_layout.chart(doc, s.movement_chart)
         if s.rounds_text:
-            docx_layout.labelled(doc, L["rounds"], s.rounds_text)
+            docx_layout.labelled(doc, L["rounds"], s.rounds_text, keep_with_next=bool(s.rounds_chart))
+        if s.rounds_chart:
+            docx_layout.chart(doc, s.rounds_chart)
         if s.texts_text:
             docx_layout.labelled(doc, L["texts"], s.texts_text)
         for c in s.record.comments:
@@ -97,6 +101,8 @@ def markdown(view: BarometerView) -> list[str]:
             out += [md_image(s.movement_chart), ""]
         if s.rounds_text:
             out += [md_labelled(L["rounds"], s.rounds_text), ""]
+        if s.rounds_chart:
+            out += [md_image(s.rounds_chart), ""]
         if s.texts_text:
             out += [md_labelled(L["texts"], s.texts_text), ""]
         for c in s.record.comments:

@@ -49,6 +49,32 @@ def movement_chart_name(number: int) -> str:
     return f"charts/statement-{number:02d}-movement.png"
 
 
+def rounds_chart_name(number: int) -> str:
+    return f"charts/statement-{number:02d}-rounds.png"
+
+
+def _rounds_chart(record: StatementRecord, lang: str, tr) -> Chart | None:
+    """Each round's final positions on one scale ("Omgång 1", "Omgång 2", …)."""
+    if not record.rounds:
+        return None
+    finals = [(r.round, r.final) for r in record.rounds] + [(record.round, record.final)]
+    frames = tuple(
+        (
+            tr("Round %(round)s") % {"round": n},
+            tuple(v for _, v in sorted(final.items()) if v is not None),
+            sum(v is None for v in final.values()),
+        )
+        for n, final in finals
+    )
+    alt = tr("Positions per round: {rows}.").format(
+        rows="; ".join(
+            f"{label}: {counted(len(values), tr('{n} position'), tr('{n} positions'))}"
+            for label, values, _ in frames
+        )
+    )
+    return Chart(rounds_chart_name(record.number), alt, functools.partial(charts.frames_chart, frames, lang))
+
+
 def frames_chart_name(number: int) -> str:
     return f"charts/statement-{number:02d}-frames.png"
 
@@ -75,6 +101,8 @@ class StatementView:
     # "Fråga igen": each round's counts and mean, and who moved between the
     # last two rounds (by pseudonym); None when it was asked once.
     rounds_text: str | None = None
+    # "Fråga igen": the rounds' final positions side by side (one row each); None when asked once.
+    rounds_chart: Chart | None = None
     # The statement in its other languages: "English: …; Lättläst svenska: …"; None: one language.
     texts_text: str | None = None
 
@@ -155,6 +183,7 @@ def _statement_view(record: StatementRecord, lang: str, tr, labels: dict) -> Sta
         frames=stills,
         frames_chart=_frames_chart(record.number, stills, lang, labels),
         rounds_text=rounds_sentence(record, lang, tr),
+        rounds_chart=_rounds_chart(record, lang, tr),
         texts_text="; ".join(f"{tr(TEXT_LANGUAGE_NAMES[k])}: {v}" for k, v in record.texts.items()) or None,
     )
 
@@ -252,19 +281,31 @@ def _movement_sentence(m: Movement, lang: str, tr) -> str:
 def all_charts(view: BarometerView) -> list[Chart]:
     """Every statement's positions chart, then every movement chart: the HTML
     export's chart ids have always counted in that order."""
-    return [s.positions_chart for s in view.statements] + [
-        s.movement_chart for s in view.statements if s.movement_chart
-    ]
+    return (
+        [s.positions_chart for s in view.statements]
+        + [s.movement_chart for s in view.statements if s.movement_chart]
+        + [s.rounds_chart for s in view.statements if s.rounds_chart]  # after: earlier ids stay
+    )
 
 
 def summary_charts(view: BarometerView) -> list[Chart]:
-    """The strips only, drawn through a cache (see _live_strip)."""
+    """The strips, and the rounds of a statement asked again, drawn through a cache (see _live_strip)."""
     return [
         replace(
             s.strip, draw=functools.partial(_live_strip, tuple(s.record.values), s.record.passes, view.lang)
         )
         for s in view.statements
+    ] + [
+        replace(s.rounds_chart, draw=functools.partial(_live_rounds, s.rounds_chart.draw.args[0], view.lang))
+        for s in view.statements
+        if s.rounds_chart
     ]
+
+
+@functools.lru_cache(maxsize=128)
+def _live_rounds(frames: tuple, lang: str, fmt: str = "svg") -> bytes:
+    """A closed round never changes: the summary page's polls draw it once."""
+    return charts.frames_chart(frames, lang, fmt)
 
 
 @functools.lru_cache(maxsize=512)

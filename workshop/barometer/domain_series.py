@@ -14,13 +14,33 @@ SAME_WITHIN = 10
 
 
 @dataclass(frozen=True)
+class RoundResult:
+    """One round of a statement asked again ("Fråga igen") in one workshop."""
+
+    round: int  # 1, 2, …
+    values: tuple[int, ...]  # that round's final positions
+    passes: int
+
+    @property
+    def count(self) -> int:
+        return len(self.values)
+
+    @property
+    def mean(self) -> float | None:
+        return sum(self.values) / len(self.values) if self.values else None
+
+
+@dataclass(frozen=True)
 class Result:
-    """One statement in one workshop."""
+    """One statement in one workshop (its last round's final positions)."""
 
     workshop: str  # its title
     values: tuple[int, ...]
     passes: int
     summary: Summary
+    # Every round, in order, when the workshop asked it more than once (the
+    # last one's values are the Result's own); () when asked once.
+    rounds: tuple[RoundResult, ...] = ()
 
     @property
     def count(self) -> int:
@@ -39,18 +59,20 @@ class Compared:
     difference: Summary | None
 
 
-def compare(
-    workshops: list[tuple[str, list[tuple[str | None, str, tuple[int, ...], int]]]],
-) -> list[Compared]:
-    """workshops: (title, [(key, text, values, passes) per shown statement]),
-    in series order -> each matched statement, in first-asked order."""
+def compare(workshops: list[tuple[str, list[tuple]]]) -> list[Compared]:
+    """workshops: (title, [(key, text, values, passes[, rounds]) per shown
+    statement]), in series order -> each matched statement, in first-asked
+    order. ``rounds``: ((round, values, passes), …) when it was asked again."""
     flat = [(i, st) for i, (_title, sts) in enumerate(workshops) for st in sts]
-    groups = match([(key, text) for _i, (key, text, _v, _p) in flat])
+    groups = match([(st[0], st[1]) for _i, st in flat])
     found: dict[int, dict] = {}
-    for group, (i, (key, text, values, passes)) in zip(groups, flat, strict=True):
+    for group, (i, (key, text, values, passes, *more)) in zip(groups, flat, strict=True):
         entry = found.setdefault(group, {"text": text, "key": key, "results": [None] * len(workshops)})
         entry["key"] = entry["key"] or key
-        entry["results"][i] = Result(workshops[i][0], tuple(values), passes, verbal_summary(values, passes))
+        rounds = tuple(RoundResult(n, tuple(v), p) for n, v, p in (more[0] if more else ()))
+        entry["results"][i] = Result(
+            workshops[i][0], tuple(values), passes, verbal_summary(values, passes), rounds
+        )
     return [
         Compared(e["text"], e["key"], e["results"], difference([r for r in e["results"] if r]))
         for e in found.values()

@@ -197,7 +197,9 @@ def _every_phones_part(hub, workshop: dict):
 def staff_state(hub, workshop: dict) -> dict:
     statement = hub.store.open_statement(workshop["id"])
     return {
-        "statement": {k: statement[k] for k in ("id", "text", "hidden", "status")} if statement else None,
+        "statement": {k: statement[k] for k in ("id", "text", "hidden", "status", "texts")}
+        if statement
+        else None,
         "position": None,
         "closed_statement": closed_result(hub.store, workshop),
     }
@@ -213,7 +215,7 @@ def closed_result(store, workshop: dict) -> dict | None:
     dist = store.distribution(statement["id"])
     summary = verbal_summary(dist.values, dist.passes).text(workshop["language"])
     return {
-        **{k: statement[k] for k in ("id", "text", "hidden", "status")},
+        **{k: statement[k] for k in ("id", "text", "hidden", "status", "texts")},
         "distribution": dist.public(statement["hidden"]),
         "summary": None if statement["hidden"] else summary,
     }

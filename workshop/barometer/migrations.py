@@ -153,3 +153,10 @@ def m006_statement_texts(db):
     # The statement in other languages: JSON {"en": "...", "sv-x-lattlast": "..."};
     # NULL: Swedish (or the workshop's language) only. One distribution whatever a phone reads.
     db.execute("ALTER TABLE statements ADD COLUMN texts TEXT")
+
+
+@migrations()
+def m007_replay_round(db):
+    # The round a replay plays ("Fråga igen": each round has its own replay).
+    # NULL (a replay saved before rounds could be chosen): the current round.
+    db.execute("ALTER TABLE barometer_replays ADD COLUMN round INTEGER")

@@ -27,6 +27,7 @@ from workshop.barometer.record import (
 )
 from workshop.barometer.replay.storage import ReplayQueries
 from workshop.domain.errors import DomainError, NotFound
+from workshop.domain.texts import text_languages
 from workshop.storage.base import utcnow
 
 STATEMENT_FIELDS = (
@@ -48,6 +49,13 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
     ARCHIVE_STARTED = "SELECT min(s.opened_at) FROM statements s WHERE s.workshop_id = w.id"
 
     # -- statements ------------------------------------------------------
+    def statement_languages(self, workshop_id: str) -> set[str]:
+        """The other languages any of the workshop's statements carries."""
+        rows = self._rows(
+            "SELECT texts FROM statements WHERE workshop_id = ? AND texts IS NOT NULL", [workshop_id]
+        )
+        return set().union(*(text_languages(r["texts"]) for r in rows))
+
     def statements(self, workshop_id: str) -> list[dict]:
         rows = self._rows(
             f"SELECT {STATEMENT_FIELDS},"

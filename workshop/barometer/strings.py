@@ -7,11 +7,6 @@ def js_strings(_) -> dict:
     return {
         "waiting_barometer": _("Wait for the next statement."),
         "ask_again": _("Ask again"),
-        "text_en": _("In English"),
-        "text_lattlast": _("In easy-read Swedish"),
-        "also_in": _("Other languages: %(languages)s"),
-        "lang_en": _("English"),
-        "lang_lattlast": _("Easy-read Swedish"),
         "round_n": _("round %(round)s"),
         "pass": _("Pass / Don’t know"),
         "passed": _("You passed on this statement."),
@@ -88,6 +83,9 @@ def js_strings(_) -> dict:
         "replay_speed": _("%(speed)s× speed"),
         "replay_ended": _("The replay has ended."),
         "no_closed": _("No closed statement to replay yet."),
+        # "Fråga igen": which round the replay plays (the console's choice, the projector's head)
+        "replay_round": _("Round %(round)s"),
+        "replay_round_of": _("Round %(round)s of %(rounds)s"),
         "dots_hidden": _("dots hidden"),
         "statement_of": _("Statement %(number)s of %(count)s"),
         "closed_result": _("Closed – the result"),

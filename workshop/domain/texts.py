@@ -4,6 +4,8 @@ take (each checks its own items)."""
 
 from __future__ import annotations
 
+import json
+
 from workshop.domain.errors import Invalid
 
 # English and easy-read Swedish (lättläst) beside the workshop's language;
@@ -25,3 +27,43 @@ def language_items(value) -> dict:
             langs=", ".join(TEXT_LANGUAGES),
         )
     return {lang: value[lang] for lang in TEXT_LANGUAGES if value.get(lang) is not None}
+
+
+# Each language as a phone offers it, in its own words (the phone's language switch).
+LANGUAGE_NAMES = {"sv": "Svenska", "en": "English", "sv-x-lattlast": "Lättläst svenska"}
+
+
+def offered_languages(workshop_language: str, found) -> list[str]:
+    """The languages a phone may read a workshop in: the workshop's own
+    first, then each other language some statement or question carries
+    (``found``), in the offered order. One entry: nothing to choose."""
+    return [workshop_language] + [
+        lang for lang in TEXT_LANGUAGES if lang in set(found) and lang != workshop_language
+    ]
+
+
+def text_languages(texts_json) -> set[str]:
+    """The languages of a stored ``texts`` JSON object (None: none)."""
+    return set(json.loads(texts_json)) if texts_json else set()
+
+
+def parse_projector_languages(value, workshop_language: str) -> list[str]:
+    """What the projector shows items in: the workshop's language alone
+    (null or []), or it and one other (``[workshop language, other]``), the
+    second shown smaller under the first."""
+    if value is None or value == []:
+        return [workshop_language]
+    others = [lang for lang in TEXT_LANGUAGES if lang != workshop_language]
+    fine = (
+        isinstance(value, list)
+        and 1 <= len(value) <= 2
+        and value[0] == workshop_language
+        and (len(value) == 1 or value[1] in others)
+    )
+    if not fine:
+        raise Invalid(
+            'projector_languages must be ["%(lang)s"] or ["%(lang)s", one of %(others)s].',
+            lang=workshop_language,
+            others=", ".join(others),
+        )
+    return list(value)

@@ -80,6 +80,12 @@ def public_view(workshop: dict) -> dict:
     return {k: workshop[k] for k in PUBLIC}
 
 
+def screen_view(workshop: dict) -> dict:
+    """What staff screens read of a workshop: the public fields, and the
+    projector's languages (the workshop's, or it and one more)."""
+    return {**public_view(workshop), "projector_languages": workshop["projector_languages"]}
+
+
 def check_joinable(workshop: dict) -> None:
     """May a new phone join? (A phone that already joined rejoins with its
     token whatever this says: it keeps its place and its answers.)"""

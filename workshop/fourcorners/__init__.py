@@ -40,4 +40,5 @@ METHOD = Method(
     template=template.PART,
     series=_series,
     projector_views=("corners",),
+    languages=lambda store, workshop_id: store.fc_languages(workshop_id),
 )

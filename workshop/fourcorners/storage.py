@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 
 from workshop.domain.errors import NotFound
+from workshop.domain.texts import text_languages
 from workshop.fourcorners import domain as rules
 from workshop.fourcorners.domain import CLOSED, DRAFT, OPEN, Tally
 from workshop.fourcorners.record import ChoiceChange, Comment, FourCornersRecord, QuestionRecord
@@ -35,6 +36,13 @@ class FourCornersQueries:
     ARCHIVE_STARTED = "SELECT min(q.opened_at) FROM fc_questions q WHERE q.workshop_id = w.id"
 
     # -- questions ---------------------------------------------------------
+    def fc_languages(self, workshop_id: str) -> set[str]:
+        """The other languages any of the workshop's questions carries."""
+        rows = self._rows(
+            "SELECT texts FROM fc_questions WHERE workshop_id = ? AND texts IS NOT NULL", [workshop_id]
+        )
+        return set().union(*(text_languages(r["texts"]) for r in rows))
+
     def fc_questions(self, workshop_id: str) -> list[dict]:
         rows = self._rows(
             f"SELECT {QUESTION_FIELDS},"

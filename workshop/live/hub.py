@@ -296,6 +296,8 @@ class Hub:
             "locked": workshop["locked"],
             "projector": projector_state(workshop["projector_view"], self.projector_views),
             "justering": self.store.justering(workshop["id"]),  # draft / finalised / approved
+            # The projector's languages: the workshop's, or it and one more (shown smaller)
+            "projector_languages": workshop.get("projector_languages") or [workshop["language"]],
         }
         for part in self.staff_state:
             out.update(part(workshop))

@@ -144,6 +144,12 @@ def m007_templates_series(db):
 
 
 @migrations()
+def m008_projector_languages(db):
+    # The projector in two languages: JSON ["sv", "en"]; NULL: the workshop's language alone.
+    db.execute("ALTER TABLE workshops ADD COLUMN projector_languages TEXT")
+
+
+@migrations()
 def m010_appendix_versions(db):
     # Justering: each finalised version of a workshop's appendix (its
     # canonical JSON and that text's SHA-256, docs/protocol.md), and the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from workshop.domain.errors import NotFound
@@ -14,6 +15,9 @@ PUBLIC_FIELDS = ", ".join(PUBLIC)
 def _workshop(row: dict | None) -> dict | None:
     if row is not None:
         row["locked"] = bool(row["locked"])
+        # [the workshop's language] unless the projector shows a second one too
+        stored = row.get("projector_languages")
+        row["projector_languages"] = json.loads(stored) if stored else [row["language"]]
     return row
 
 
@@ -97,6 +101,13 @@ class WorkshopQueries:
         return self._rows(
             "SELECT id, title, language, ended_at FROM workshops WHERE ended_at IS NOT NULL ORDER BY ended_at"
         )
+
+    def set_projector_languages(self, workshop_id: str, languages: list[str]) -> dict:
+        """``languages`` come checked (domain/texts.py); one language is stored as NULL."""
+        stored = json.dumps(languages) if len(languages) > 1 else None
+        with self.transaction() as db:
+            db.execute("UPDATE workshops SET projector_languages = ? WHERE id = ?", [stored, workshop_id])
+        return self.workshop(workshop_id)
 
     def set_projector_view(self, workshop_id: str, view: str | None) -> None:
         with self.transaction(workshop_id) as db:

@@ -9,7 +9,8 @@ from workshop.domain import workshops as rules
 from workshop.domain.errors import Invalid
 from workshop.domain.parse import parse_bool
 from workshop.domain.retention import deletion_time
-from workshop.domain.workshops import public_view
+from workshop.domain.texts import parse_projector_languages
+from workshop.domain.workshops import screen_view
 from workshop.web import api_templates
 from workshop.web.access import admin_only, facilitates, facilitates_any_time, reads
 from workshop.web.context import hub, registry, store
@@ -27,7 +28,7 @@ def parse_template_id(value) -> str:
 
 def facilitator_view(workshop: dict) -> dict:
     return {
-        **public_view(workshop),
+        **screen_view(workshop),
         "facilitator_key": workshop["facilitator_key"],
         "projector_key": workshop["projector_key"],
         **workshop_links(workshop),
@@ -77,7 +78,7 @@ def _holds_keys() -> bool:
 @bp.get("/<workshop_id>")
 @reads
 def show(workshop):
-    view = facilitator_view(workshop) if _holds_keys() else public_view(workshop)
+    view = facilitator_view(workshop) if _holds_keys() else screen_view(workshop)
     view["role"] = g.role
     view["participants"] = store().participant_count(workshop["id"])
     for method in registry().methods:
@@ -89,9 +90,20 @@ def show(workshop):
 @bp.patch("/<workshop_id>")
 @facilitates
 def update(workshop):
-    """{"locked": true}: "Stäng för nya deltagare" (known phones still rejoin)."""
-    locked = parse_bool(required(json_body("locked"), "locked"), "locked")
-    workshop = store().set_locked(workshop["id"], locked)
+    """{"locked": true}: "Stäng för nya deltagare" (known phones still rejoin);
+    {"projector_languages": ["sv", "en"]}: the projector in two languages.
+    Everything is checked before anything is written."""
+    data = json_body("locked", "projector_languages")
+    if not data:
+        raise Invalid("Send locked or projector_languages.")
+    locked = parse_bool(data["locked"], "locked") if "locked" in data else None
+    languages = None
+    if "projector_languages" in data:
+        languages = parse_projector_languages(data["projector_languages"], workshop["language"])
+    if locked is not None:
+        workshop = store().set_locked(workshop["id"], locked)
+    if languages is not None:
+        workshop = store().set_projector_languages(workshop["id"], languages)
     hub().push_state(workshop["id"])
     return jsonify(facilitator_view(workshop))
 

@@ -21,6 +21,7 @@ from flask import (
 )
 
 from workshop.domain.errors import NotFound
+from workshop.domain.texts import LANGUAGE_NAMES, offered_languages
 from workshop.domain.workshops import normalise_code
 from workshop.files import app_file
 from workshop.join_guard import TooManyGuesses
@@ -87,7 +88,17 @@ def phone(code):
     if refusal:
         return refusal
     speak_workshop_language(workshop)
-    return page("phone.html", workshop=workshop)
+    return page("phone.html", workshop=workshop, reading_languages=_reading_languages(workshop))
+
+
+def _reading_languages(workshop: dict) -> list[tuple[str, str]]:
+    """(tag, name) of each language the phone may read this workshop in: its
+    own, then those its statements and questions carry (Method.languages)."""
+    found = set()
+    for method in registry().methods:
+        if method.languages:
+            found |= method.languages(store(), workshop["id"])
+    return [(tag, LANGUAGE_NAMES[tag]) for tag in offered_languages(workshop["language"], found)]
 
 
 @bp.get("/projector/<workshop_id>")

@@ -41,6 +41,12 @@ def core_strings(_) -> dict:
         "edit": _("Edit"),
         "delete": _("Delete"),
         "save": _("Save"),
+        # The other languages of a statement or question (texts_editor.js, phone.js)
+        "text_en": _("In English"),
+        "text_lattlast": _("In easy-read Swedish"),
+        "also_in": _("Other languages: %(languages)s"),
+        "lang_en": _("English"),
+        "lang_lattlast": _("Easy-read Swedish"),
         "cancel": _("Cancel"),
         "refused": _("Could not join: %(error)s"),
         "sign_in_first": _("Paste the admin token first."),

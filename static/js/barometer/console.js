@@ -5,6 +5,7 @@ import { call, socket, views } from "../console.js";
 import { commentDetails } from "../facilitator_comments.js";
 import * as run from "./console_run.js";
 import { onDistribution } from "./deltas.js";
+import { alsoIn, readTexts, textsFields } from "../texts_editor.js";
 
 const $ = (id) => document.getElementById(id);
 const opened = new Set(); // comment boxes left open
@@ -37,8 +38,8 @@ function meta(s) {
   const parts = [t(`status_${s.status}`), t("answers", { count: s.answers ?? 0 })];
   if (s.hidden) parts.push(t("dots_hidden"));
   if (s.round > 1) parts.push(t("round_n", { round: s.round }));
-  const languages = Object.keys(s.texts || {});
-  if (languages.length) parts.push(t("also_in", { languages: languages.map((code) => t(code === "en" ? "lang_en" : "lang_lattlast")).join(", ") }));
+  const languages = alsoIn(s.texts);
+  if (languages) parts.push(languages);
   return parts.join(" · ");
 }
 
@@ -65,23 +66,15 @@ function item(s, index) {
   return li;
 }
 
-// The statement's other languages, edited with its text (a blank one is removed).
-const OTHER_LANGUAGES = [["en", "text_en"], ["sv-x-lattlast", "text_lattlast"]];
-
+// The statement's other languages, edited with its text (texts_editor.js, shared with Fyra hörn).
 function edit(li, s) {
   const form = el("form", { class: "edit" });
   const id = `edit-${s.id}`;
-  form.append(el("label", { for: id }, t("edit")), el("input", { id, value: s.text, maxlength: 500 }));
-  for (const [code, label] of OTHER_LANGUAGES) {
-    const other = `${id}-${code}`;
-    form.append(el("label", { for: other }, t(label)),
-      el("input", { id: other, "data-lang": code, value: s.texts?.[code] ?? "", maxlength: 500 }));
-  }
-  form.append(el("button", { type: "submit" }, t("save")));
+  form.append(el("label", { for: id }, t("edit")), el("input", { id, value: s.text, maxlength: 500 }),
+    ...textsFields(id, s.texts), el("button", { type: "submit" }, t("save")));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    const texts = Object.fromEntries([...form.querySelectorAll("input[data-lang]")].map((i) => [i.dataset.lang, i.value]));
-    await call("PATCH", `/statements/${s.id}`, { text: $(id).value, texts }).catch(() => {});
+    await call("PATCH", `/statements/${s.id}`, { text: $(id).value, texts: readTexts(form) }).catch(() => {});
   });
   li.querySelector(".text").replaceWith(form);
   form.querySelector("input").focus();

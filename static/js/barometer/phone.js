@@ -3,7 +3,8 @@
 // committed: "Sparat" shows only after the ack. The last send of a gesture
 // (finger lifted, key sequence over, a tap on pass) says `settled: true`:
 // where the person settled, so finding your place is not read as a change of mind.
-import { lang, say, t } from "../common.js";
+import { say, t } from "../common.js";
+import { current, onReading, setReading } from "../reading.js";
 import { valueText } from "./scale.js";
 import { clearStatus } from "../outbox.js";
 import { send as sendMove, socket, views } from "../phone.js";
@@ -85,11 +86,10 @@ function showAfter(active) {
   return after !== null;
 }
 
-// The language this phone reads statements in: chosen on the phone (kept in
-// this tab), the page's language at first. A statement without that language
-// shows its own text. Switching changes only the words: the position stays.
-const READING = "reading-language";
-let reading = (() => { try { return sessionStorage.getItem(READING); } catch { return null; } })() || lang();
+// The language this phone reads statements in (reading.js: chosen at join or
+// here, kept on this phone). A statement without that language shows its own
+// text. Switching changes only the words: the position stays.
+let reading = current();
 let shownStatement = null;
 
 function showText() {
@@ -102,11 +102,8 @@ function showText() {
   else $("statement").removeAttribute("lang");
 }
 
-$("b-lang").addEventListener("change", () => {
-  reading = $("b-lang").value;
-  try { sessionStorage.setItem(READING, reading); } catch { /* storage off: this page view only */ }
-  showText();
-});
+$("b-lang").addEventListener("change", () => setReading($("b-lang").value));
+onReading((tag) => { reading = tag; showText(); });
 
 views.barometer = (state, active) => {
   const showing = Boolean(active && state.statement);

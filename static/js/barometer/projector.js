@@ -7,6 +7,7 @@
 // line (floor.js, comments.js).
 import { t } from "../common.js";
 import { fitView, refresh, socket, views } from "../projector.js";
+import { secondLanguage, showSecond } from "../reading.js";
 import { renderSwarm } from "./swarm_view.js";
 import { onDistribution } from "./deltas.js";
 import { projectorFloor } from "./floor.js";
@@ -42,6 +43,8 @@ views.barometer = (state, pick) => {
     shown = key;
   }
   $("statement").textContent = statement.text;
+  const second = secondLanguage(state, statement.texts);
+  showSecond($("statement-second"), second, second && second[1]);
   $("stage").dataset.mode = mode; // Ordet and a shown comment belong to the open statement only
   $("closed-badge").hidden = mode !== "result";
   $("summary").hidden = !(mode === "result" && closed.summary);

@@ -221,10 +221,16 @@ export function projectorReplay(socket, fitView) {
   });
 
   function apply() {
-    const ready = scrubber && history && history.statement === scrubber.statement;
+    const ready = scrubber && history && history.statement === scrubber.statement
+      && (scrubber.round === undefined || history.round === scrubber.round);
     if (!ready) return;
     if (player.timeline === null || player.history !== history) { player.load(history); player.history = history; }
     $("replay-statement").textContent = history.text;
+    // "Fråga igen": a statement asked more than once says which round plays.
+    const round = $("replay-round");
+    round.hidden = !(history.rounds > 1);
+    round.textContent = history.rounds > 1
+      ? t("replay_round_of", { round: history.round, rounds: history.rounds }) : "";
     $("replay-speed").textContent = t("replay_speed", { speed: String(scrubber.speed).replace(".", ",") });
     fitView(stage);
     player.set(scrubber);
@@ -232,7 +238,8 @@ export function projectorReplay(socket, fitView) {
 
   socket.on("replay_history", (data) => { history = data; apply(); });
   socket.on("replay", (data) => {
-    if (data.statement === null || !scrubber || data.statement !== scrubber.statement) return;
+    if (data.statement === null || !scrubber || data.statement !== scrubber.statement
+      || data.round !== scrubber.round) return;
     scrubber = data;
     apply();
   });

@@ -43,20 +43,38 @@ export function consoleReplay(socket, call) {
     tick();
   }
 
+  // "Fråga igen": the round choice lists the chosen statement's rounds, the
+  // last one first chosen; a statement asked once hides it.
+  let closedRounds = new Map(); // statement id -> its rounds
+  function rounds() {
+    const n = closedRounds.get($("replay-statement").value) || 1;
+    const select = $("replay-round");
+    const chosen = select.value;
+    const numbers = Array.from({ length: n }, (_, i) => String(i + 1));
+    select.replaceChildren(...numbers.map((r) => el("option", { value: r }, t("replay_round", { round: r }))));
+    select.value = numbers.includes(chosen) ? chosen : String(n);
+    $("replay-round-field").hidden = n < 2;
+  }
+
   async function statements(list) {
     const closed = (list || (await call("GET", "/statements")).statements).filter((s) => s.status === "closed");
     const select = $("replay-statement");
     const chosen = select.value;
+    closedRounds = new Map(closed.map((s) => [String(s.id), s.round || 1]));
     select.replaceChildren(...(closed.length ? closed.map((s) => el("option", { value: s.id }, s.text))
       : [el("option", { value: "" }, t("no_closed"))]));
     if (closed.some((s) => String(s.id) === chosen)) select.value = chosen;
     select.closest("form").querySelector("button").disabled = !closed.length;
+    rounds();
   }
 
+  $("replay-statement").addEventListener("change", rounds);
   $("replay-form").addEventListener("submit", (e) => {
     e.preventDefault();
     const id = $("replay-statement").value;
-    if (id) call("POST", `/statements/${id}/replay`, { speed: Number($("replay-speed").value) }).catch(() => {});
+    const body = { speed: Number($("replay-speed").value) };
+    if (!$("replay-round-field").hidden) body.round = Number($("replay-round").value);
+    if (id) call("POST", `/statements/${id}/replay`, body).catch(() => {});
   });
   $("replay-toggle").addEventListener("click", () => {
     if (scrubber) call("PATCH", path(), { playing: !playing }).catch(() => {});

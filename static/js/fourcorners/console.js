@@ -4,6 +4,7 @@ import { el, liveRender, t } from "../common.js";
 import { call, socket, views } from "../console.js";
 import { commentDetails } from "../facilitator_comments.js";
 import * as run from "./console_run.js";
+import { alsoIn, readTexts, textsFields } from "../texts_editor.js";
 
 const $ = (id) => document.getElementById(id);
 const LETTERS = ["A", "B", "C", "D"];
@@ -28,7 +29,10 @@ function button(label, onClick, attrs = {}) {
 }
 
 function meta(q) {
-  return `${t(`fc_status_${q.status}`)} · ${t("fc_answers", { count: q.answers })}`;
+  const parts = [t(`fc_status_${q.status}`), t("fc_answers", { count: q.answers })];
+  const languages = alsoIn(q.texts);
+  if (languages) parts.push(languages);
+  return parts.join(" · ");
 }
 
 function item(q) {
@@ -59,11 +63,15 @@ function edit(li, q) {
     form.append(el("label", { for: id }, t("fc_corner_label", { corner: LETTERS[i] })),
       el("input", { id, value: label, maxlength: 80, required: true, "data-corner": i }));
   });
-  form.append(el("button", { type: "submit" }, t("save")));
+  // The question and its corners in other languages: the statements' editor (texts_editor.js).
+  const part = (i) => (i === null ? t("fc_question") : t("fc_corner_label", { corner: LETTERS[i] }));
+  form.append(...textsFields(textId, q.texts, { maxlength: 300, labels: 4, partLabel: part }),
+    el("button", { type: "submit" }, t("save")));
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const labels = [...form.querySelectorAll("[data-corner]")].map((i) => i.value);
-    await call("PATCH", `/corners/${q.id}`, { text: form.querySelector(`#${textId}`).value, labels }).catch(() => {});
+    const body = { text: form.querySelector(`#${textId}`).value, labels, texts: readTexts(form) };
+    await call("PATCH", `/corners/${q.id}`, body).catch(() => {});
   });
   li.replaceChildren(form);
   form.querySelector("input").focus();

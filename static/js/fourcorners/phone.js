@@ -1,7 +1,8 @@
 // Fyra hörn on the phone: pick one of four corners, or pass; change freely
 // while the question is open. A choice shows as pressed at once and "Sparat"
 // only after the server acked it (committed); a refused choice is undone.
-import { lang, t } from "../common.js";
+import { t } from "../common.js";
+import { current, onReading, setReading } from "../reading.js";
 import { hyphenate } from "../hyphenate.js";
 import { clearStatus } from "../outbox.js";
 import { send, views } from "../phone.js";
@@ -48,13 +49,10 @@ buttons.forEach((b, i) => {
 });
 $("fc-pass").addEventListener("click", () => choose("pass"));
 
-// The language this phone reads in (shared with the barometer's choice, kept
-// in this tab): the question and its corners in it, when the question has it.
-const READING = "reading-language";
+// The language this phone reads in (reading.js: chosen at join or beside an
+// item, kept on this phone): the question and its corners in it, when it has it.
 let shown = null;
-function reading() {
-  try { return sessionStorage.getItem(READING) || lang(); } catch { return lang(); }
-}
+const reading = current;
 
 function showWords() {
   const texts = shown?.texts || {};
@@ -71,8 +69,9 @@ function showWords() {
   buttons.forEach((b, i) => { b.querySelector(".fc-label").textContent = hyphenate(labels[i]); });
 }
 
-$("fc-lang").addEventListener("change", () => {
-  try { sessionStorage.setItem(READING, $("fc-lang").value); } catch { /* storage off */ }
+$("fc-lang").addEventListener("change", () => setReading($("fc-lang").value));
+onReading(() => {
+  if (!shown) return;
   showWords();
   if (confirmed !== null) show(confirmed); // the hint names the corner in the new language
 });

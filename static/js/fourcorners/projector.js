@@ -6,6 +6,7 @@
 // barometer keeps its result.
 import { t } from "../common.js";
 import { hyphenate } from "../hyphenate.js";
+import { secondLanguage, showSecond } from "../reading.js";
 import { fitView, refresh, socket, views } from "../projector.js";
 
 const $ = (id) => document.getElementById(id);
@@ -28,6 +29,11 @@ views.fourcorners = (state, pick) => {
   $("fc-p-closed").hidden = !closed;
   $("fc-p-question").textContent = q.text;
   corners.forEach((c, i) => { c.querySelector(".fc-label").textContent = hyphenate(q.labels[i]); });
+  const second = secondLanguage(state, q.texts);
+  showSecond($("fc-p-second"), second, second && second[1].text);
+  corners.forEach((c, i) => {
+    showSecond(c.querySelector(".fc-label-second"), second, second && hyphenate(second[1].labels[i]));
+  });
   fitView($("fc-stage"));
   render(last);
   return "corners";

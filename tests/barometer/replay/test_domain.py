@@ -169,6 +169,7 @@ def test_start():
         "speed": 20.0,
         "at_ms": 0,
         "playing": True,
+        "round": 1,
     }
     assert start(7, 0, 20.0, at(0)).playing is False  # one instant: nothing to play
 

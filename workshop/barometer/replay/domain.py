@@ -133,6 +133,7 @@ class Scrubber:
     at_ms: int  # where the replay was at updated_at
     playing: bool
     updated_at: str
+    round: int = 1  # "Fråga igen": which round of the statement plays
 
     def at(self, now: str) -> Scrubber:
         """Where it is at ``now``: a playing replay has moved on, and stops at the end."""
@@ -150,6 +151,7 @@ class Scrubber:
             "speed": self.speed,
             "at_ms": self.at_ms,
             "playing": self.playing,
+            "round": self.round,
         }
 
 
@@ -179,8 +181,15 @@ def parse_at(value, duration_ms: int) -> int:
     return value
 
 
-def start(statement: int, duration_ms: int, speed: float, now: str) -> Scrubber:
-    return Scrubber(statement, duration_ms, speed, 0, duration_ms > 0, now)
+def parse_round(value, rounds: int) -> int:
+    """Which round to replay: 1 .. the statement's current round ("Fråga igen")."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= rounds:
+        raise Invalid("round must be a whole number from 1 to %(max)d.", max=rounds)
+    return value
+
+
+def start(statement: int, duration_ms: int, speed: float, now: str, round_: int = 1) -> Scrubber:
+    return Scrubber(statement, duration_ms, speed, 0, duration_ms > 0, now, round_)
 
 
 def scrub(

@@ -1,9 +1,9 @@
 """Socket.IO, the replay: the history once, then only the scrubber.
 
-    staff <- replay_history {"statement", "text", "duration_ms", "changes",
+    staff <- replay_history {"statement", "round", "rounds", "text", "duration_ms", "changes",
                              "tracks": [[key, [[ms, value | null], ...]], ...]}
              when a replay starts, and on connect while one is on
-    staff <- replay {"statement", "duration_ms", "speed", "at_ms", "playing"}
+    staff <- replay {"statement", "round", "duration_ms", "speed", "at_ms", "playing"}
              after every pause, play, seek or change of speed
     state += "replay": the scrubber | null, for staff
 
@@ -18,19 +18,29 @@ from workshop.barometer.replay import domain as domain_replay
 from workshop.live.part import LivePart
 
 
-def history_payloads(store, workshop_id: str, statement_id: int) -> tuple[dict, dict]:
-    """(facilitators', projectors') history: a projector gets no positions
-    of a statement whose dots are hidden (as ``Distribution.public``); a
-    hidden statement is never replayed, this only guards the reads."""
+def history_payloads(store, workshop_id: str, statement_id: int, round_=None) -> tuple[dict, dict]:
+    """(facilitators', projectors') history of one round (default: the
+    statement's current round): a projector gets no positions of a
+    statement whose dots are hidden (as ``Distribution.public``); a hidden
+    statement is never replayed, this only guards the reads."""
     statement = store.statement(workshop_id, statement_id)
-    replay = domain_replay.replay_of(store.position_history(statement_id))
-    full = {"statement": statement_id, "text": statement["text"], **replay.as_dict()}
+    rounds = statement["round"]
+    round_ = rounds if round_ is None else domain_replay.parse_round(round_, rounds)
+    replay = domain_replay.replay_of(store.position_history(statement_id, round_))
+    full = {
+        "statement": statement_id,
+        "round": round_,
+        "rounds": rounds,
+        "text": statement["text"],
+        **replay.as_dict(),
+    }
     public = {**full, "changes": 0, "tracks": []} if statement["hidden"] else full
     return full, public
 
 
-def replay_started(hub, workshop_id: str, statement_id: int) -> None:
-    hub.emit_staff(workshop_id, "replay_history", *history_payloads(hub.store, workshop_id, statement_id))
+def replay_started(hub, workshop_id: str, statement_id: int, round_: int | None = None) -> None:
+    payloads = history_payloads(hub.store, workshop_id, statement_id, round_)
+    hub.emit_staff(workshop_id, "replay_history", *payloads)
     hub.push_state(workshop_id)
 
 
@@ -47,7 +57,7 @@ def staff_state(hub, workshop: dict) -> dict:
 def send_history(hub, conn, _workshop) -> None:
     scrubber = hub.store.replay(conn.workshop_id)
     if scrubber is not None:
-        full, public = history_payloads(hub.store, conn.workshop_id, scrubber.statement)
+        full, public = history_payloads(hub.store, conn.workshop_id, scrubber.statement, scrubber.round)
         hub.socketio.emit("replay_history", for_role(conn.role, full, public), to=conn.sid)
 
 

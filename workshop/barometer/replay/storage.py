@@ -13,19 +13,25 @@ from workshop.barometer.replay.domain import Scrubber
 from workshop.domain.errors import Conflict
 from workshop.storage.base import utcnow
 
-SCRUBBER_FIELDS = "statement_id, duration_ms, speed, at_ms, playing, updated_at"
+SCRUBBER_FIELDS = "statement_id, duration_ms, speed, at_ms, playing, updated_at, round"
 
 
 class ReplayQueries:
-    def position_history(self, statement_id: int) -> list[PositionChange]:
-        """Every change on one statement, oldest first, by pseudonym number."""
+    def position_history(self, statement_id: int, round_: int | None = None) -> list[PositionChange]:
+        """One round's changes on a statement, oldest first, by pseudonym number.
+        None: the current round (its changes are not numbered yet, see m005_rounds)."""
+        current = self._row("SELECT round FROM statements WHERE id = ?", [statement_id])
+        if round_ is None or (current is not None and round_ >= current["round"]):
+            where, args = "c.round IS NULL", [statement_id]
+        else:
+            where, args = "c.round = ?", [statement_id, round_]
         return [
             PositionChange(r["number"], r["value"], r["at"])
             for r in self._rows(
                 "SELECT p.number, c.value, c.at FROM position_changes c"
                 " JOIN participants p ON p.id = c.participant_id"
-                " WHERE c.statement_id = ? ORDER BY c.id",
-                [statement_id],
+                f" WHERE c.statement_id = ? AND {where} ORDER BY c.id",
+                args,
             )
         ]
 
@@ -42,15 +48,25 @@ class ReplayQueries:
             row["at_ms"],
             bool(row["playing"]),
             row["updated_at"],
+            row["round"] or self.statement(workshop_id, row["statement_id"])["round"],
         )
 
     def _save_scrubber(self, db, workshop_id: str, s: Scrubber) -> None:
         db.execute(
-            f"INSERT INTO barometer_replays (workshop_id, {SCRUBBER_FIELDS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            f"INSERT INTO barometer_replays (workshop_id, {SCRUBBER_FIELDS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (workshop_id) DO UPDATE SET statement_id = excluded.statement_id,"
             " duration_ms = excluded.duration_ms, speed = excluded.speed, at_ms = excluded.at_ms,"
-            " playing = excluded.playing, updated_at = excluded.updated_at",
-            [workshop_id, s.statement, s.duration_ms, s.speed, s.at_ms, int(s.playing), s.updated_at],
+            " playing = excluded.playing, updated_at = excluded.updated_at, round = excluded.round",
+            [
+                workshop_id,
+                s.statement,
+                s.duration_ms,
+                s.speed,
+                s.at_ms,
+                int(s.playing),
+                s.updated_at,
+                s.round,
+            ],
         )
 
     def replay(self, workshop_id: str) -> Scrubber | None:
@@ -58,18 +74,22 @@ class ReplayQueries:
         s = self._scrubber(workshop_id)
         return s.at(utcnow()) if s else None
 
-    def start_replay(self, workshop_id: str, statement_id: int, speed: float) -> Scrubber:
+    def start_replay(
+        self, workshop_id: str, statement_id: int, speed: float, round_: int | None = None
+    ) -> Scrubber:
+        """Replay one round (default: the statement's current, i.e. last, round)."""
         now = utcnow()
         with self.transaction(workshop_id) as db:
             statement = self.statement(workshop_id, statement_id)
-            replay = rules.replay_of(self.position_history(statement_id))
+            round_ = statement["round"] if round_ is None else rules.parse_round(round_, statement["round"])
+            replay = rules.replay_of(self.position_history(statement_id, round_))
             rules.check_replayable(
                 statement["status"],
                 replay.changes,
                 self.open_statement(workshop_id) is not None,
                 statement["hidden"],
             )
-            scrubber = rules.start(statement_id, replay.duration_ms, speed, now)
+            scrubber = rules.start(statement_id, replay.duration_ms, speed, now, round_)
             self._save_scrubber(db, workshop_id, scrubber)
         return scrubber
 

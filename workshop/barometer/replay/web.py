@@ -1,14 +1,14 @@
 """HTTP: replay a closed statement on the projector.
 
-GET    /statements/<sid>/replay                         read: the history, as the projector gets it
-POST   /statements/<sid>/replay {"speed"?: 1..20}       facilitator: start from the beginning, playing
+GET    /statements/<sid>/replay?round=N                 read: a round's history, as the projector gets it
+POST   /statements/<sid>/replay {"speed"?: 1..20, "round"?: 1..}   facilitator: start a round from the beginning
 PATCH  /statements/<sid>/replay {"playing"?, "at"?, "speed"?}   facilitator: pause, play, seek
 DELETE /statements/<sid>/replay                         facilitator: stop; the projector leaves it
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, g, jsonify
+from flask import Blueprint, g, jsonify, request
 
 from workshop.auth import for_role
 from workshop.barometer.replay import domain as rules
@@ -29,16 +29,19 @@ def _body(*allowed: str) -> dict:
 @bp.get("/statements/<int:statement_id>/replay")
 @reads
 def history(workshop, statement_id):
-    return jsonify(for_role(g.role, *history_payloads(store(), workshop["id"], statement_id)))
+    round_ = request.args.get("round")  # checked against the statement's rounds
+    if round_ is not None and round_.isdigit():
+        round_ = int(round_)
+    return jsonify(for_role(g.role, *history_payloads(store(), workshop["id"], statement_id, round_)))
 
 
 @bp.post("/statements/<int:statement_id>/replay")
 @facilitates
 def start(workshop, statement_id):
-    data = _body("speed")
+    data = _body("speed", "round")
     speed = rules.parse_speed(data["speed"]) if "speed" in data else rules.DEFAULT_SPEED
-    scrubber = store().start_replay(workshop["id"], statement_id, speed)
-    replay_started(hub(), workshop["id"], statement_id)
+    scrubber = store().start_replay(workshop["id"], statement_id, speed, data.get("round"))
+    replay_started(hub(), workshop["id"], statement_id, scrubber.round)
     return jsonify(scrubber.as_dict())
 
 
