@@ -105,7 +105,7 @@ class WorkshopQueries:
     def set_projector_languages(self, workshop_id: str, languages: list[str]) -> dict:
         """``languages`` come checked (domain/texts.py); one language is stored as NULL."""
         stored = json.dumps(languages) if len(languages) > 1 else None
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             db.execute("UPDATE workshops SET projector_languages = ? WHERE id = ?", [stored, workshop_id])
         return self.workshop(workshop_id)
 
