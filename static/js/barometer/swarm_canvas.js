@@ -1,8 +1,8 @@
 // A crowd on the projector (over CROWD dots): the swarm drawn on one
 // <canvas> instead of thousands of DOM nodes. 5,000 absolutely placed
 // elements cost the browser ~80 ms of style, layout and paint per update
-// (7.5 fps, docs/performance.md); one canvas path of 5,000 discs costs a
-// few milliseconds. The layout is the DOM swarm's (fitSwarm, beeswarm.js),
+// (7.5 fps, docs/performance.md); the discs written into one canvas's
+// pixels cost a few milliseconds (stamp, below). The layout is the DOM swarm's (fitSwarm, beeswarm.js),
 // and so is the look of a crowd: discs in --dot without a rim (at the
 // 2–3 px a crowd's dots get, a rim would eat them), the speaker's dot with
 // a white gap and a black ring (barometer.css, .dot.speaking).
@@ -29,21 +29,16 @@ export function drawSwarmCanvas(canvas, dist, maxRadius, speaker = null) {
   const dots = (dist.dots || []).map(([key, value]) => ({ key, value }));
   const { layout, radius } = fitSwarm(canvas, dots, width, height / 2, maxRadius);
   const ctx = canvas.getContext("2d");
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  ctx.clearRect(0, 0, width, height);
   const style = getComputedStyle(canvas);
   const colour = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
-  // One path for every disc: a single fill instead of 5,000.
-  ctx.beginPath();
+  const dot = colour("--dot", "#2f72d6");
+  stamp(ctx, layout, radius, ratio, height / 2, dot);
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   let said = null;
-  for (const p of layout) {
-    const y = height / 2 + p.y;
-    ctx.moveTo(p.x + radius, y);
-    ctx.arc(p.x, y, radius, 0, Math.PI * 2);
-    if (speaker !== null && String(p.key) === String(speaker)) said = { x: p.x, y };
+  if (speaker !== null) {
+    const p = layout.find((q) => String(q.key) === String(speaker));
+    if (p) said = { x: p.x, y: height / 2 + p.y };
   }
-  ctx.fillStyle = colour("--dot", "#2f72d6");
-  ctx.fill();
   if (said) ring(ctx, said, radius, colour("--ink", "#111"), colour("--paper", "#fff"));
   label(canvas, `${t("positions", { count: dist.count })}, ${t("passes", { count: dist.passes })}`);
 }
@@ -61,6 +56,88 @@ function ring(ctx, at, radius, ink, paper) {
   disc(radius + Math.max(7, vh), ink);
   disc(radius + Math.max(3, 0.4 * vh), paper);
   disc(radius, getComputedStyle(ctx.canvas).getPropertyValue("--dot").trim() || "#2f72d6");
+}
+
+// Every disc written straight into the canvas's pixels, then put in one
+// call: 5,000 anti-aliased arcs (one path or 5,000 sprites) took Chromium's
+// software canvas 35–70 ms a frame; this takes a few. One disc's coverage
+// (anti-aliased edge, 4×4 samples a device pixel) is computed once per
+// size, and a disc over another adds its coverage as the canvas's
+// source-over would (one colour: only the alpha changes, so a pixel is
+// looked up by its alpha in a table). The pixels are kept between draws.
+function stamp(ctx, layout, radius, ratio, line, css) {
+  const { width, height } = ctx.canvas;
+  let buffer = ctx.canvas._pixels;
+  if (!buffer || buffer.image.width !== width || buffer.image.height !== height || buffer.css !== css) {
+    const image = ctx.createImageData(width, height);
+    buffer = ctx.canvas._pixels = { image, css, pixels: new Uint32Array(image.data.buffer), byAlpha: table(css) };
+  }
+  const { image, pixels, byAlpha } = buffer;
+  pixels.fill(0);
+  const mask = discMask(radius * ratio);
+  const size = mask.size;
+  for (const p of layout) {
+    // The disc's corner in device pixels; the mask is laid at whole pixels.
+    const left = Math.round(p.x * ratio - size / 2);
+    const top = Math.round((line + p.y) * ratio - size / 2);
+    for (let j = Math.max(0, -top); j < size && top + j < height; j++) {
+      const row = (top + j) * width;
+      for (let i = Math.max(0, -left); i < size && left + i < width; i++) {
+        const cover = mask.cover[j * size + i];
+        if (cover === 0) continue;
+        const at = row + left + i;
+        const a = pixels[at] >>> 24;
+        pixels[at] = byAlpha[a + (((255 - a) * cover + 127) / 255 | 0)];
+      }
+    }
+  }
+  ctx.putImageData(image, 0, 0);
+}
+
+// The colour's pixel (as the canvas's bytes R, G, B, A read as one
+// little-endian 32-bit word: every platform Chromium and Firefox run on)
+// at each alpha 0..255.
+function table(css) {
+  const [red, green, blue] = rgb(css);
+  const out = new Uint32Array(256);
+  for (let a = 1; a < 256; a++) out[a] = ((a << 24) | (blue << 16) | (green << 8) | red) >>> 0;
+  return out;
+}
+
+const masks = new Map();
+
+// The coverage (0..255) of a disc of radius r device pixels, centred in a
+// square of whole pixels.
+function discMask(r) {
+  const key = r.toFixed(3);
+  if (masks.has(key)) return masks.get(key);
+  const size = Math.ceil(r * 2) + 2;
+  const cover = new Uint8Array(size * size);
+  const c = size / 2;
+  for (let j = 0; j < size; j++) {
+    for (let i = 0; i < size; i++) {
+      let inside = 0;
+      for (let sy = 0; sy < 4; sy++) {
+        for (let sx = 0; sx < 4; sx++) {
+          const dx = i + (sx + 0.5) / 4 - c, dy = j + (sy + 0.5) / 4 - c;
+          if (dx * dx + dy * dy <= r * r) inside++;
+        }
+      }
+      cover[j * size + i] = Math.round((inside / 16) * 255);
+    }
+  }
+  const mask = { size, cover };
+  if (masks.size > 50) masks.clear();
+  masks.set(key, mask);
+  return mask;
+}
+
+// "#2f72d6" (or "rgb(47, 114, 214)") as [47, 114, 214].
+function rgb(css) {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
+  if (hex) return hex.slice(1).map((h) => parseInt(h, 16));
+  const parts = css.match(/\d+/g);
+  return parts && parts.length >= 3 ? parts.slice(0, 3).map(Number) : [0x2f, 0x72, 0xd6];
 }
 
 // The label now if the last change is LABEL_EVERY old, else once it is (the latest text).
