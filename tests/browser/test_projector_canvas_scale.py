@@ -23,14 +23,23 @@ DELIVER = """async ([event, payload]) => {
   for (const listener of socket.listeners(event)) listener(payload);
 }"""
 
-# The canvas's colour at a point of the swarm's box (CSS px from its left, from the line), as [r, g, b, a].
-PIXEL = """([x, dy]) => {
+# The canvas's colour on the line where a value (0..1 of the way) is shown, dx device
+# pixels to its right, as [r, g, b, a]. The line keeps its inset from the canvas's sides.
+AT = """const at = (x, dx = 0) => {
   const c = document.getElementById("swarm-canvas");
   const ratio = c.width / c.clientWidth;
-  const d = c.getContext("2d").getImageData(Math.round(x * c.clientWidth * ratio),
-    Math.round((c.clientHeight / 2 + dy) * ratio), 1, 1).data;
-  return [...d];
-}"""
+  const pad = c.parentElement.querySelector(".line").offsetLeft;
+  const px = Math.round((pad + x * (c.clientWidth - 2 * pad)) * ratio) + dx;
+  return [...c.getContext("2d").getImageData(px, Math.round(c.height / 2), 1, 1).data];
+};"""
+PIXEL = f"""([x]) => {{ {AT} return at(x); }}"""
+# How many device pixels right of the dot at 0.9 the speaker's black ring begins (false: none).
+RING = f"""() => {{ {AT}
+  for (let dx = 0; dx < 40; dx++) {{
+    const [r, g, b, a] = at(0.9, dx);
+    if (r < 40 && g < 40 && b < 40 && a === 255) return dx;
+  }}
+  return false; }}"""
 
 
 def _path(url: str) -> str:
@@ -88,9 +97,9 @@ def test_a_crowd_is_drawn_on_a_sharp_canvas_where_its_values_are(browser, server
             "() => getComputedStyle(document.getElementById('swarm-canvas')).getPropertyValue('--dot').trim()"
         )
         assert dot == "#2f72d6"
-        assert page.evaluate(PIXEL, [0.2, 0]) == [0x2F, 0x72, 0xD6, 255]
-        assert page.evaluate(PIXEL, [0.8, 0]) == [0x2F, 0x72, 0xD6, 255]
-        assert page.evaluate(PIXEL, [0.5, 0])[3] == 0  # blank where nobody is
+        assert page.evaluate(PIXEL, [0.2]) == [0x2F, 0x72, 0xD6, 255]
+        assert page.evaluate(PIXEL, [0.8]) == [0x2F, 0x72, 0xD6, 255]
+        assert page.evaluate(PIXEL, [0.5])[3] == 0  # blank where nobody is
         page.screenshot(path=str(artifacts / "projector-canvas-crowd.png"))
 
         # A delta: the 600 at 20 move to the middle; one leaves (passes).
@@ -112,8 +121,8 @@ def test_a_crowd_is_drawn_on_a_sharp_canvas_where_its_values_are(browser, server
             "return c.getContext('2d').getImageData(Math.round(0.5 * c.width), "
             "Math.round(c.height / 2), 1, 1).data[3] === 255; }",
         )
-        assert page.evaluate(PIXEL, [0.2, 0])[3] == 0
-        assert page.evaluate(PIXEL, [0.5, 0]) == [0x2F, 0x72, 0xD6, 255]
+        assert page.evaluate(PIXEL, [0.2])[3] == 0
+        assert page.evaluate(PIXEL, [0.5]) == [0x2F, 0x72, 0xD6, 255]
         # The label follows, at its calm pace.
         expect(canvas).to_have_attribute("aria-label", f"Positioner: {CROWD - 1}, Pass: 8")
     finally:
@@ -134,33 +143,13 @@ def test_the_speakers_dot_in_a_crowd_gets_its_ring(browser, server, artifacts):
         )
         # The ring (black) a little outside the dot, at 90: max(7px, 1vh) = 7.2 px from the
         # dot's edge at 720 px; the white gap inside it.
-        ink = js_when(
-            page,
-            """() => { const c = document.getElementById('swarm-canvas');
-              const x = Math.round(0.9 * c.width), y = Math.round(c.height / 2);
-              const ctx = c.getContext('2d');
-              for (let dx = 0; dx < 40; dx++) {
-                const d = ctx.getImageData(x + dx, y, 1, 1).data;
-                if (d[0] < 40 && d[1] < 40 && d[2] < 40 && d[3] === 255) return dx;
-              }
-              return false; }""",
-        )
+        ink = js_when(page, RING)
         assert 3 <= ink <= 30, ink
         expect(page.locator("#floor-note")).to_be_visible()
         page.screenshot(path=str(artifacts / "projector-canvas-speaker.png"))
         # The floor given back: no ring.
         page.evaluate(DELIVER, ["floor", {"speaker": None, "queue": []}])
-        js_when(
-            page,
-            """() => { const c = document.getElementById('swarm-canvas');
-              const x = Math.round(0.9 * c.width), y = Math.round(c.height / 2);
-              const ctx = c.getContext('2d');
-              for (let dx = 0; dx < 40; dx++) {
-                const d = ctx.getImageData(x + dx, y, 1, 1).data;
-                if (d[0] < 40 && d[1] < 40 && d[2] < 40 && d[3] === 255) return false;
-              }
-              return true; }""",
-        )
+        js_when(page, f"() => ({RING})() === false")
     finally:
         context.close()
 
