@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from tests.browser.axe import violations
 from tests.browser.waits import js_when
 
 CROWD = 1200
@@ -101,6 +102,7 @@ def test_a_crowd_is_drawn_on_a_sharp_canvas_where_its_values_are(browser, server
         assert page.evaluate(PIXEL, [0.8]) == [0x2F, 0x72, 0xD6, 255]
         assert page.evaluate(PIXEL, [0.5])[3] == 0  # blank where nobody is
         page.screenshot(path=str(artifacts / "projector-canvas-crowd.png"))
+        assert violations(page) == []
 
         # A delta: the 600 at 20 move to the middle; one leaves (passes).
         moved = [[n, 50] for n in range(2, CROWD // 2 + 1)]
