@@ -111,7 +111,12 @@ function drawWanted() {
   if (crowd) {
     if (swarm.firstChild) swarm.replaceChildren();
     drawSwarmCanvas(canvas, dist, maxRadius, speaker);
-  } else renderSwarm(swarm, dist, maxRadius);
+  } else {
+    renderSwarm(swarm, dist, maxRadius);
+    // floor.js rings the speaker's dot when the floor or a distribution
+    // comes; a dot made in this frame (after that) gets its ring here.
+    if (speaker !== null) swarm.querySelector(`.dot[data-key="${CSS.escape(String(speaker))}"]`)?.classList.add("speaking");
+  }
 }
 
 // Ordet's note or a comment coming or going changes what the line has left;
