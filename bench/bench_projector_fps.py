@@ -129,7 +129,9 @@ STREAM = """async ([statement, dotCount, moved, seconds]) => {
   await new Promise((done) => setTimeout(done, seconds * 1000));
   clearInterval(timer);
   const canvas = document.getElementById("swarm-canvas");
-  const shown = canvas && !canvas.hidden ? "on a canvas" : `${document.querySelectorAll("#swarm .dot").length} DOM dots`;
+  const shown = canvas && !canvas.hidden
+    ? `on a canvas${canvas._worker ? ", laid out in a worker" : ""}`
+    : `${document.querySelectorAll("#swarm .dot").length} DOM dots`;
   return { frames, long, draws: deliveries, shown, count: document.getElementById("count").textContent };
 }"""
 

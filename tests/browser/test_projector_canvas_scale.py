@@ -14,7 +14,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from tests.browser.axe import violations
-from tests.browser.waits import js_when
+from tests.browser.waits import js_when, until
 
 CROWD = 1200
 
@@ -60,11 +60,14 @@ def _snapshot(statement: int, seq: int, dots: list[list[int]], passes: int = 0) 
     }
 
 
-def _projector(browser, server, scale: float = 2):
+def _projector(browser, server, scale: float = 2, enforce_csp: bool = False):
     w = server.new_workshop("Canvas")
     s = server.open_statement(w, "Kollektivtrafiken ska vara gratis")
     context = browser.new_context(
-        locale="sv-SE", viewport={"width": 1280, "height": 720}, device_scale_factor=scale, bypass_csp=True
+        locale="sv-SE",
+        viewport={"width": 1280, "height": 720},
+        device_scale_factor=scale,
+        bypass_csp=not enforce_csp,
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -163,5 +166,23 @@ def test_a_small_room_keeps_its_dom_dots(browser, server):
         page.evaluate(DELIVER, ["distribution", _snapshot(statement, 3, dots)])
         expect(page.locator("#swarm .dot")).to_have_count(40)
         expect(page.locator("#swarm-canvas")).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_under_the_pages_own_policy_the_crowd_is_laid_out_in_a_worker(browser, server):
+    """The page's Content-Security-Policy allows the layout's worker (a
+    script of its own origin): the crowd is drawn, and not by the fallback."""
+    context, page, statement = _projector(browser, server, scale=1, enforce_csp=True)
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        dots = [[n, 30] for n in range(1, CROWD + 1)]
+        page.evaluate(DELIVER, ["distribution", _snapshot(statement, 2, dots)])
+        expect(page.locator("#count")).to_have_text(f"Positioner: {CROWD}")
+        drawn = until(page, lambda: page.evaluate(PIXEL, [0.3]), lambda px: px == [0x2F, 0x72, 0xD6, 255])
+        assert drawn == [0x2F, 0x72, 0xD6, 255]
+        assert page.evaluate("() => document.getElementById('swarm-canvas')._worker !== null")
+        assert not [e for e in errors if "Content Security Policy" in e or "Worker" in e], errors
     finally:
         context.close()

@@ -2,8 +2,9 @@
 // <canvas> instead of thousands of DOM nodes. 5,000 absolutely placed
 // elements cost the browser ~80 ms of style, layout and paint per update
 // (7.5 fps, docs/performance.md); the discs written into one canvas's
-// pixels cost a few milliseconds (stamp, below). The layout is the DOM swarm's (fitSwarm, beeswarm.js),
-// and so is the look of a crowd: discs in --dot without a rim (at the
+// pixels cost a few milliseconds (stamp, below). The layout is the DOM
+// swarm's (fitSwarm, beeswarm.js), made in a worker (swarm_worker.js) so
+// it costs the page's frames nothing, and so is the look of a crowd: discs in --dot without a rim (at the
 // 2–3 px a crowd's dots get, a rim would eat them), the speaker's dot with
 // a white gap and a black ring (barometer.css, .dot.speaking).
 //
@@ -12,40 +13,95 @@
 // a screen reader is not told ten times a second; the counts under the
 // line stay real text, updated with every draw.
 import { t } from "../common.js";
-import { fitSwarm } from "./swarm_view.js";
+import { fitSwarm } from "./swarm_fit.js";
 
 export const LABEL_EVERY = 2000;
 const FULLER = 0.2; // device pixels added to a crowd's disc (see stamp)
 
 // Draw dist (the `distribution` shape) on canvas, sharp at the screen's
 // devicePixelRatio; speaker: the key of the dot that has the floor, or null.
+// The layout is made in a worker (swarm_worker.js) when the browser has
+// one, and the canvas painted when it comes back: one layout in flight at a
+// time, and only the latest asked for waits behind it.
 export function drawSwarmCanvas(canvas, dist, maxRadius, speaker = null) {
   const ratio = window.devicePixelRatio || 1;
   const width = canvas.clientWidth || 800;
   const height = canvas.clientHeight || 200;
-  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
-  }
   // The canvas takes the line's whole band and the line keeps its inset
   // from the sides (barometer.css), so a dot at 0 or 100 is drawn whole, as
   // the DOM dots overflow the swarm's box.
   const line = canvas.parentElement.querySelector(".line");
   const pad = line ? line.offsetLeft : 0;
-  const dots = (dist.dots || []).map(([key, value]) => ({ key, value }));
-  const { layout, radius } = fitSwarm(canvas, dots, width - 2 * pad, height / 2, maxRadius);
+  const job = { canvas, dist, maxRadius, speaker, ratio, width, height, pad };
+  const worker = workerFor(canvas);
+  if (!worker) {
+    const dots = (dist.dots || []).map(([key, value]) => ({ key, value }));
+    const { layout, radius } = fitSwarm(canvas, dots, width - 2 * pad, height / 2, maxRadius);
+    paint(job, layout, radius);
+    return;
+  }
+  worker.next = job;
+  if (!worker.busy) ask(worker);
+}
+
+function ask(worker) {
+  const job = worker.next;
+  worker.next = null;
+  if (!job) return;
+  worker.busy = job;
+  const pairs = job.dist.dots || [];
+  const keys = new Float64Array(pairs.length);
+  const values = new Float64Array(pairs.length);
+  pairs.forEach(([key, value], i) => { keys[i] = key; values[i] = value; });
+  worker.thread.postMessage({
+    id: ++worker.asked, keys, values, width: job.width - 2 * job.pad, half: job.height / 2, maxRadius: job.maxRadius,
+  }, [keys.buffer, values.buffer]);
+}
+
+// The canvas's worker, made once; null where there is none (the layout is
+// then made here, as before).
+function workerFor(canvas) {
+  if (canvas._worker !== undefined) return canvas._worker;
+  canvas._worker = null;
+  if (typeof Worker !== "function") return null;
+  try {
+    const worker = { thread: new Worker(new URL("./swarm_worker.js", import.meta.url), { type: "module" }),
+      busy: null, next: null, asked: 0 };
+    worker.thread.onmessage = ({ data }) => {
+      const job = worker.busy;
+      worker.busy = null;
+      const layout = Array.from(data.keys, (key, i) => ({ key, x: data.x[i], y: data.y[i] }));
+      // Painted even when a newer one waits: under load layouts may come
+      // slower than updates, and the screen must still move.
+      paint(job, layout, data.radius);
+      ask(worker);
+    };
+    worker.thread.onerror = () => { // no worker after all: lay out here from now on
+      const job = worker.next || worker.busy;
+      canvas._worker = null;
+      if (job) drawSwarmCanvas(job.canvas, job.dist, job.maxRadius, job.speaker);
+    };
+    canvas._worker = worker;
+  } catch {
+    canvas._worker = null;
+  }
+  return canvas._worker;
+}
+
+function paint({ canvas, dist, speaker, ratio, width, height, pad }, layout, radius) {
+  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+  }
   const ctx = canvas.getContext("2d");
   const style = getComputedStyle(canvas);
   const colour = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
-  const dot = colour("--dot", "#2f72d6");
-  stamp(ctx, layout, radius, ratio, pad, height / 2, dot);
+  stamp(ctx, layout, radius, ratio, pad, height / 2, colour("--dot", "#2f72d6"));
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  let said = null;
   if (speaker !== null) {
     const p = layout.find((q) => String(q.key) === String(speaker));
-    if (p) said = { x: pad + p.x, y: height / 2 + p.y };
+    if (p) ring(ctx, { x: pad + p.x, y: height / 2 + p.y }, radius, colour("--ink", "#111"), colour("--paper", "#fff"));
   }
-  if (said) ring(ctx, said, radius, colour("--ink", "#111"), colour("--paper", "#fff"));
   label(canvas, `${t("positions", { count: dist.count })}, ${t("passes", { count: dist.passes })}`);
 }
 
