@@ -25,7 +25,7 @@ second, the frame interval's p50 / p95 / max, the main thread's long tasks
 (> 50 ms), and the mean time of one draw.
 
 Usage: .venv/bin/python bench/bench_projector_fps.py [--dots 5000] [--moved 100] [--seconds 8]
-    [--modes idle,before,after,page,page@REF] [--before 3772b02] [--width 1920 --height 1080]
+    [--modes idle,before,after,page,page@REF] [--before 3772b02] [--width 1920 --height 1080] [--scale 1]
 """
 
 from __future__ import annotations
@@ -170,7 +170,10 @@ def old_source(ref: str) -> dict:
 def run_mode(browser, url: str, mode: str, args, statement: int) -> dict:
     # bypass_csp: the "before" code comes as modules from blob URLs, which the page's policy forbids.
     context = browser.new_context(
-        viewport={"width": args.width, "height": args.height}, locale="sv-SE", bypass_csp=True
+        viewport={"width": args.width, "height": args.height},
+        device_scale_factor=args.scale,
+        locale="sv-SE",
+        bypass_csp=True,
     )
     page = context.new_page()
     page.goto(url)
@@ -211,6 +214,7 @@ def main() -> None:
     parser.add_argument("--before", default="3772b02", help="git ref of the 'before' drawing code")
     parser.add_argument("--width", type=int, default=1920)
     parser.add_argument("--height", type=int, default=1080)
+    parser.add_argument("--scale", type=float, default=1.0, help="devicePixelRatio (2: a HiDPI screen)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -235,7 +239,8 @@ def main() -> None:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
                 print(
-                    f"{args.dots} dots, {args.moved * 10} moving/s, {args.width}×{args.height}, {args.seconds} s"
+                    f"{args.dots} dots, {args.moved * 10} moving/s, {args.width}×{args.height}"
+                    f" × {args.scale:g}, {args.seconds} s"
                 )
                 for mode in args.modes.split(","):
                     ref = mode.split("@", 1)[1] if "@" in mode else None
