@@ -64,9 +64,10 @@ def _tally_of(question: int, entries: dict) -> rules.Tally:
 
 
 def tally_delta(question: int, seq: int, tally: rules.Tally, changes: tuple) -> dict:
-    """The `tally_delta` event: the exact numbers, the dots that changed, those that left."""
+    """The `tally_delta` event (what projectors may see: the public tally's numbers), the dots
+    that changed and those that left."""
     dots, gone = changes
-    return {**tally.as_dict(), "seq": seq, "dots": dots, "gone": gone}
+    return {**tally.public(), "seq": seq, "dots": dots, "gone": gone}
 
 
 def flush_tally(hub, workshop_id: str) -> None:
