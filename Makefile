@@ -133,7 +133,7 @@ bench-scale: install-dev
 	$(PY) bench/bench_scale.py --phones 5000 --rate 1000 --duration 30 --client mini --reconnect-storm
 	$(PY) bench/bench_scale.py --phones 5000 --rate 1000 --duration 30 --client sio --reconnect-storm
 	$(PY) bench/bench_deltas.py
-	$(PY) bench/bench_projector_fps.py
+	$(PY) bench/bench_projector_fps.py --modes idle,page@1faed46,page
 
 # The same load on one process and on two behind Redis (docs/performance.md).
 bench-cluster: install-dev redis

@@ -130,6 +130,13 @@ def parse_args() -> argparse.Namespace:
         default="KILL",
         help="how the storm stops ours: KILL (a crash) or TERM (a drained restart, as systemd does)",
     )
+    parser.add_argument(
+        "--storm-backoff",
+        choices=("at-once", "pages"),
+        default="at-once",
+        help="at-once: every phone reconnects the moment ours answers again; pages: each retries as"
+        " the pages do (static/js/live.js RECONNECT) from the moment it saw the drop",
+    )
     parser.add_argument("--workers", type=int, default=2, help="load generator processes")
     parser.add_argument(
         "--client",

@@ -20,8 +20,10 @@ class LiveServer:
         async_mode: str = "gevent",
         admin_token: str = "live-admin",
         env: dict | None = None,
+        app: Path | None = None,
     ):
         self.data_dir = data_dir
+        self.app = app or ROOT / "app.py"  # another tree's app.py: a benchmark's "before"
         self.env = env or {}  # more WORKSHOP_* settings, e.g. WORKSHOP_REDIS_URL
         self.async_mode = async_mode
         self.admin_token = admin_token
@@ -48,7 +50,7 @@ class LiveServer:
             "PYTHONUNBUFFERED": "1",
             **self.env,
         }
-        argv = [sys.executable, str(ROOT / "app.py")]
+        argv = [sys.executable, str(self.app)]
         self.child = ChildProcess("server", argv, env, self.log_path, answers_healthz(self.url))
         self.child.start(timeout)
         return self

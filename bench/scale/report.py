@@ -119,7 +119,11 @@ STORM_ROWS = [
                 if s["all_back_s"] is not None
                 else f"NOT all: last at {fmt(s['last_back_s'], '.1f')} s"
             )
-            + f" after the restart ({s['from_kill_s']:.1f} s after the signal)"
+            + (
+                " after the signal (they retried while it restarted)"
+                if s.get("backoff") == "pages"
+                else f" after the restart ({s['from_kill_s']:.1f} s after the signal)"
+            )
         ),
     ),
     (
@@ -225,7 +229,8 @@ def notes(r: dict, width: int) -> list[str]:
         lines.append(f"{r['server']} errors: connect {r.get('connect_errors')} load {r.get('errors')}")
     if "storm" in r:
         s = r["storm"]
-        lines += ["", f"reconnect storm ({r['server']}, {s['phones']} phones at once):"]
+        how = "retrying as the pages do, times from the kill" if s.get("backoff") == "pages" else "at once"
+        lines += ["", f"reconnect storm ({r['server']}, {s['phones']} phones {how}):"]
         for label, cell in STORM_ROWS:
             lines.append(f"  {label:<{width}}  {cell(s)}")
         if s["examples"] or s["errors"]:

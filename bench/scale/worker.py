@@ -110,12 +110,26 @@ class Load:
             count_errors(self.errors, RuntimeError(str(ack)))
 
 
-class Reconnect:
-    """The storm, one worker's share: every phone with a token reconnects at once with it,
-    retrying like socket.io-client (1 s doubling to 5 s, ±50 % jitter) until a deadline."""
+# static/js/live.js RECONNECT: socket.io-client's backoff as the pages set it.
+PAGE_DELAY, PAGE_DELAY_MAX, PAGE_JITTER = 1.5, 10.0, 0.5
 
-    def __init__(self, worker: Worker, t0: float):
-        self.worker, self.t0 = worker, t0
+
+def page_delay(attempt: int, rng: random.Random) -> float:
+    """The wait before reconnect attempt ``attempt`` (0: the first after the
+    drop), as socket.io-client's Backoff computes it with the pages' options:
+    1.5 s × 2^attempt, moved by up to ±50 % at random, at most 10 s."""
+    ms = PAGE_DELAY * 2**attempt
+    deviation = rng.random() * PAGE_JITTER * ms
+    return min(ms + deviation if rng.random() < 0.5 else ms - deviation, PAGE_DELAY_MAX)
+
+
+class Reconnect:
+    """The storm, one worker's share: every phone with a token reconnects with it,
+    at once (retrying like socket.io-client: 1 s doubling to 5 s, ±50 % jitter), or with
+    backoff "pages" as the pages do from the drop (page_delay), until a deadline."""
+
+    def __init__(self, worker: Worker, t0: float, backoff: str = "at-once"):
+        self.worker, self.t0, self.backoff = worker, t0, backoff
         self.deadline = t0 + STORM_LIMIT
         self.errors: dict[str, int] = {}
         self.backs: list[float] = []
@@ -133,9 +147,19 @@ class Reconnect:
         if len(self.examples) < 5:
             self.examples.append(item)
 
+    async def wait(self, attempt: int) -> None:
+        if self.backoff == "pages":
+            delay = page_delay(attempt, self.worker.rng)
+        elif attempt == 0:
+            return
+        else:
+            delay = min(1.0 * 2 ** (attempt - 1), 5.0) * (1 + self.worker.rng.uniform(-0.5, 0.5))
+        await asyncio.sleep(max(0.0, min(delay, self.deadline - time.monotonic())))
+
     async def bring_back(self, phone: Phone) -> None:
         token, w = phone.token, self.worker
         for attempt in range(50):  # bounded by the deadline long before
+            await self.wait(attempt)
             if time.monotonic() > self.deadline:
                 break
             try:
@@ -146,8 +170,6 @@ class Reconnect:
             except Exception as exc:
                 count_errors(self.errors, exc)
                 self.problems["retries"] += 1
-                delay = min(1.0 * 2**attempt, 5.0) * (1 + w.rng.uniform(-0.5, 0.5))
-                await asyncio.sleep(max(0.0, min(delay, self.deadline - time.monotonic())))
                 continue
             self.check(phone, token, back)
             return
@@ -291,9 +313,9 @@ class Worker:
         done, pending = await asyncio.wait(closed, timeout=timeout) if closed else (set(), set())
         return {"down": len(done), "still_up": len(pending)}
 
-    async def cmd_storm(self, t0: float) -> dict:
-        """Every phone with a token reconnects at once with it."""
-        storm = Reconnect(self, t0)
+    async def cmd_storm(self, t0: float, backoff: str = "at-once") -> dict:
+        """Every phone with a token reconnects with it (at once, or as the pages do)."""
+        storm = Reconnect(self, t0, backoff)
         cpu0 = own_cpu()
         phones = [p for p in self.phones if p.token]
         await asyncio.wait_for(asyncio.gather(*(storm.bring_back(p) for p in phones)), STORM_LIMIT + 30)

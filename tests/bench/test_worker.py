@@ -105,3 +105,19 @@ def test_back_somewhere_else_or_as_someone_else_is_a_problem_with_an_example():
     assert wrong.examples[0]["expected"] == [40] and wrong.examples[0]["got"] == 70
     stranger = back(phone_that_moved(40), "another-token", 40)
     assert stranger.backs == [] and stranger.problems["new_participant"] == 1
+
+
+def test_the_pages_backoff_spreads_the_first_retry_and_doubles_up_to_ten_seconds():
+    import random
+
+    from bench.scale.worker import page_delay
+
+    rng = random.Random(24)
+    first = [page_delay(0, rng) for _ in range(2000)]
+    assert 0.75 <= min(first) and max(first) <= 2.25
+    # Spread, not a lump: every quarter of the 1.5 s window has its share.
+    quarters = [sum(1 for d in first if 0.75 + q * 0.375 <= d < 0.75 + (q + 1) * 0.375) for q in range(4)]
+    assert min(quarters) > 350, quarters
+    second = [page_delay(1, rng) for _ in range(2000)]
+    assert 1.5 <= min(second) and max(second) <= 4.5
+    assert max(page_delay(attempt, rng) for attempt in range(3, 10) for _ in range(200)) <= 10.0

@@ -13,14 +13,25 @@ deltas k+1, k+2, … gives exactly the full distribution of each window.
 
 Pure: the live aggregate (aggregate.py) cuts the windows; ``Follower`` is
 what a screen does (static/js/barometer/deltas.js mirrors it), kept here so
-the property tests can drive it.
+the property tests can drive it. What is not the barometer's own (applying
+a delta, following a stream) is the core's: workshop/domain/deltas.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-SNAPSHOT_EVERY = 50  # windows: a full snapshot every ~5 s even without a gap
+from workshop.domain.deltas import SNAPSHOT_EVERY, apply_delta
+from workshop.domain.deltas import Follower as CoreFollower
+
+__all__ = [
+    "SNAPSHOT_EVERY",
+    "Follower",
+    "apply_delta",
+    "as_distribution",
+    "delta_payload",
+    "snapshot_payload",
+]
 
 
 def mean_of(total: int, placed: int) -> float | None:
@@ -65,16 +76,6 @@ def changed_numbers(before: dict, after: dict) -> set[int]:
     return {n for n in before.keys() | after.keys() if before.get(n, ...) != after.get(n, ...)}
 
 
-def apply_delta(dots: dict[int, int], delta: dict) -> dict[int, int]:
-    """A screen's placed dots {number: value} after ``delta``."""
-    out = dict(dots)
-    for number in delta["gone"]:
-        out.pop(number, None)
-    for number, value in delta["dots"]:
-        out[number] = value
-    return out
-
-
 def as_distribution(statement: int, dots: dict[int, int], delta_or_snapshot: dict) -> dict:
     """What a screen shows: the full `distribution` shape, rebuilt from its
     dots and the exact numbers the server sent."""
@@ -94,39 +95,14 @@ def as_distribution(statement: int, dots: dict[int, int], delta_or_snapshot: dic
     return out
 
 
-class Follower:
-    """A screen following the stream: a snapshot resets it; a delta with the
-    next seq applies; an older one is dropped; a newer one (a gap) is kept
-    and a snapshot asked for (``wants_snapshot``), after which the kept
-    deltas newer than the snapshot apply in order."""
+class Follower(CoreFollower):
+    """A screen following the distribution's stream (workshop/domain/deltas.py)."""
 
-    def __init__(self):
-        self.statement: int | None = None
-        self.seq: int | None = None
-        self.dots: dict[int, int] = {}
-        self.last: dict | None = None  # the payload the numbers come from
-        self.waiting: list[dict] = []
-        self.wants_snapshot = False
+    subject = "statement"
 
-    def snapshot(self, payload: dict) -> None:
-        self.statement, self.seq = payload["statement"], payload["seq"]
-        self.dots = {n: v for n, v in payload["dots"]}
-        self.last = payload
-        self.wants_snapshot = False
-        waiting, self.waiting = sorted(self.waiting, key=lambda d: d["seq"]), []
-        for delta in waiting:
-            self.delta(delta)
+    @property
+    def statement(self) -> int | None:
+        return self.about
 
-    def delta(self, payload: dict) -> None:
-        if self.seq is None or payload["statement"] != self.statement or payload["seq"] > self.seq + 1:
-            self.waiting.append(payload)
-            self.wants_snapshot = True
-        elif payload["seq"] == self.seq + 1:
-            self.dots = apply_delta(self.dots, payload)
-            self.seq = payload["seq"]
-            self.last = payload
-
-    def shown(self) -> dict | None:
-        if self.last is None or self.wants_snapshot:
-            return None
-        return as_distribution(self.statement, self.dots, self.last)
+    def rebuild(self, about: int, dots: dict[int, int], last: dict) -> dict:
+        return as_distribution(about, dots, last)

@@ -2,6 +2,11 @@
 
     phone -> corner {"question": id, "corner": 0..3 | "pass"}   acked once committed
     staff <- tally (coalesced, one per window), questions (facilitators)
+    staff that connect with auth "deltas": true (one process only):
+          <- tally + "seq" (a snapshot: on connect, every SNAPSHOT_EVERY
+             windows, on a new question, after a gap)
+             tally_delta (the other windows: workshop/domain/deltas.py)
+          -> tally_snapshot {} after a gap in "seq"
     state += {"corners": {"question": {id, text, labels}, "choice"} | null}   phones, in its phase
              {"corners": {"question": {id, text, labels, status}} | null,     staff
               "corners_closed": {id, text, labels, status, tally} | null}
@@ -17,7 +22,8 @@ from workshop.auth import FACILITATOR, PROJECTOR, for_role
 from workshop.domain.parse import parse_id
 from workshop.fourcorners import domain as rules
 from workshop.live.acks import ok
-from workshop.live.hub import room
+from workshop.live.deltas import DeltaWindows
+from workshop.live.hub import deltas_room, room
 from workshop.live.part import LivePart
 
 NAME = "fourcorners"
@@ -44,10 +50,49 @@ def tally_payloads(store, question: dict) -> tuple[dict, dict]:
     return tally.as_dict(), tally.public()
 
 
+def _windows(hub) -> DeltaWindows | None:
+    """The tally's delta windows; None with several processes (whole tallies, as before)."""
+    return hub.runtime[NAME]
+
+
+def _entries(tally: rules.Tally) -> dict:
+    return dict(tally.choices)  # number -> corner, None for a pass
+
+
+def _tally_of(question: int, entries: dict) -> rules.Tally:
+    return rules.Tally(question=question, choices=tuple(sorted(entries.items())))
+
+
+def tally_delta(question: int, seq: int, tally: rules.Tally, changes: tuple) -> dict:
+    """The `tally_delta` event (what projectors may see: the public tally's numbers), the dots
+    that changed and those that left."""
+    dots, gone = changes
+    return {**tally.public(), "seq": seq, "dots": dots, "gone": gone}
+
+
 def flush_tally(hub, workshop_id: str) -> None:
     question = hub.store.fc_open_question(workshop_id)
-    if question is not None:
-        hub.emit_staff(workshop_id, "tally", *tally_payloads(hub.store, question))
+    if question is None:
+        return
+    tally = hub.store.fc_tally(question["id"])
+    windows = _windows(hub)
+    if windows is None:  # a cluster: whole tallies to every screen
+        hub.emit_staff(workshop_id, "tally", tally.as_dict(), tally.public())
+        return
+    # Cut every window, screens taking deltas or not: a screen's snapshot is the last cut.
+    seq, changes = windows.window(workshop_id, question["id"], _entries(tally))
+    plain, taking_deltas = hub.staff_split(workshop_id)
+    if plain:
+        hub.emit_staff(workshop_id, "tally", tally.as_dict(), tally.public(), skip=taking_deltas)
+    if not taking_deltas:
+        return
+    # Corners are never hidden: facilitators and projectors get the same payload.
+    if changes is None:
+        hub.emit_staff(workshop_id, "tally", {**tally.public(), "seq": seq}, rooms=deltas_room)
+    else:
+        hub.emit_staff(
+            workshop_id, "tally_delta", tally_delta(question["id"], seq, tally, changes), rooms=deltas_room
+        )
 
 
 def phone_state(hub, workshop: dict, only=None):
@@ -93,10 +138,23 @@ def closed_result(store, workshop: dict) -> dict | None:
 
 
 def send_tally(hub, conn, _workshop) -> None:
+    """A new staff screen's first `tally`: a snapshot (the last window's cut) if it takes deltas."""
     question = hub.store.fc_open_question(conn.workshop_id)
-    if question:
-        full, public = tally_payloads(hub.store, question)
-        hub.socketio.emit("tally", for_role(conn.role, full, public), to=conn.sid)
+    if not question:
+        return
+    windows = _windows(hub)
+    if conn.deltas and windows is not None:
+        entries = _entries(hub.store.fc_tally(question["id"]))
+        seq, held = windows.snapshot(conn.workshop_id, question["id"], entries)
+        hub.socketio.emit("tally", {**_tally_of(question["id"], held).public(), "seq": seq}, to=conn.sid)
+        return
+    full, public = tally_payloads(hub.store, question)
+    hub.socketio.emit("tally", for_role(conn.role, full, public), to=conn.sid)
+
+
+def tally_snapshot(hub, conn, _data) -> None:
+    """A screen saw a gap in "seq": it gets a snapshot (nothing if no question is open)."""
+    send_tally(hub, conn, None)
 
 
 def corner(hub, conn, data):
@@ -111,7 +169,9 @@ PART = LivePart(
     name=NAME,
     # `corner` and `tally` are the socket contract's names (docs/protocol.md);
     # the core's claims keep them Fyra hörn's alone.
+    setup=lambda hub: DeltaWindows() if hub.single_process else None,
     phone_events={"corner": corner},
+    staff_events={"tally_snapshot": tally_snapshot},
     flushers={TALLY: flush_tally},
     refreshed_with_state=(TALLY,),
     on_connect={FACILITATOR: (send_tally,), PROJECTOR: (send_tally,)},

@@ -18,13 +18,21 @@ export function beeswarm(dots, width, radius, band = Infinity) {
   const half = diameter * 0.5; // the slots: multiples of half a diameter
   const placed = [];
   const sorted = [...dots].sort((a, b) => a.value - b.value || a.key - b.key);
+  // The blocked slots of the dot being placed: slot m is blocked when
+  // stamp[m + offset] is that dot's turn (no set built per dot: 5,000 sets
+  // per layout were a third of its time). A dot blocks the slots at most
+  // four past its own, so a new dot's slot is at most four further out than
+  // any placed before it: |m| < 4 × count + 8.
+  const offset = 4 * sorted.length + 8;
+  const stamp = new Int32Array(2 * offset + 1);
+  let turn = 0;
   let lo = 0;
   for (const dot of sorted) {
     const x = (dot.value / 100) * width;
     while (lo < placed.length && placed[lo].x <= x - diameter) lo++;
+    turn++;
     // The slots some near dot blocks (the same inequality, tested for the
     // few slots within its reach only).
-    const blocked = new Set();
     for (let i = lo; i < placed.length; i++) {
       const p = placed[i];
       const dx2 = (p.x - x) ** 2;
@@ -33,13 +41,13 @@ export function beeswarm(dots, width, radius, band = Infinity) {
       const reach = Math.sqrt(reach2);
       const to = Math.ceil((p.y + reach) / half) + 1;
       for (let m = Math.floor((p.y - reach) / half) - 1; m <= to; m++) {
-        if (dx2 + (p.y - m * diameter * 0.5) ** 2 < limit) blocked.add(m);
+        if (dx2 + (p.y - m * diameter * 0.5) ** 2 < limit) stamp[m + offset] = turn;
       }
     }
     let y = 0;
     for (let step = 0; ; step++) {
       const m = Math.ceil(step / 2) * (step % 2 ? 1 : -1);
-      if (!blocked.has(m)) { y = m * diameter * 0.5; break; }
+      if (stamp[m + offset] !== turn) { y = m * diameter * 0.5; break; }
     }
     if (Math.abs(y) + radius > band) return null;
     placed.push({ key: dot.key, value: dot.value, x, y });

@@ -146,8 +146,10 @@ export function consoleFloor(socket, call) {
   $("floor-queue").addEventListener("scroll", countBelow, { passive: true });
 }
 
-// changed(): the note came or went (the projector fits its view again).
-export function projectorFloor(socket, changed = () => {}) {
+// changed(): the note came or went (the projector fits its view again);
+// speaking(key): the key of the dot that has the floor now, or null (the
+// projector's canvas draws the ring itself).
+export function projectorFloor(socket, changed = () => {}, speaking = () => {}) {
   let speaker = null;
 
   // The ring follows the dot: swarm_view keeps one node per key, and new
@@ -166,6 +168,7 @@ export function projectorFloor(socket, changed = () => {}) {
     note.hidden = !speaker;
     note.textContent = text;
     if (!same) changed();
+    speaking(speaker ? speaker.key : null);
     ring();
   });
   onDistribution(socket, () => setTimeout(ring));

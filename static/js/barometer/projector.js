@@ -4,11 +4,16 @@
 // another statement opens or the facilitator picks another view. While a
 // closed statement is replayed (replay.js), the replay shows instead (view
 // "replay"). Ordet's note and an approved comment from a phone sit above the
-// line (floor.js, comments.js).
+// line (floor.js, comments.js). A crowd (over CROWD dots) is drawn on a
+// canvas (swarm_canvas.js), a smaller room as DOM dots that glide
+// (swarm_view.js); either is drawn at most once per animation frame, with
+// whatever came last: deltas arriving faster than frames are applied as
+// they come (deltas.js) and drawn together.
 import { t } from "../common.js";
 import { fitView, refresh, socket, views } from "../projector.js";
 import { secondLanguage, showSecond } from "../reading.js";
-import { renderSwarm } from "./swarm_view.js";
+import { CROWD, renderSwarm } from "./swarm_view.js";
+import { drawSwarmCanvas } from "./swarm_canvas.js";
 import { onDistribution } from "./deltas.js";
 import { projectorFloor } from "./floor.js";
 import { projectorComments } from "./comments.js";
@@ -17,6 +22,9 @@ import { projectorReplay } from "./replay.js";
 const $ = (id) => document.getElementById(id);
 let shown = null; // "statement:<id>" or "result:<id>": what the swarm shows now
 let live = null; // the open statement's latest distribution
+let speaker = null; // the key of the dot that has the floor (floor.js), or null
+let wanted = null; // the distribution the next frame draws
+let frame = 0;
 const replay = projectorReplay(socket, fitView);
 
 views.barometer = (state, pick) => {
@@ -39,7 +47,9 @@ views.barometer = (state, pick) => {
   const key = `${mode}:${statement.id}`;
   if (shown !== key) {
     $("swarm").replaceChildren();
-    live = null;
+    $("swarm").hidden = false;
+    $("swarm-canvas").hidden = true;
+    live = wanted = null;
     shown = key;
   }
   $("statement").textContent = statement.text;
@@ -53,7 +63,10 @@ views.barometer = (state, pick) => {
   fitNotes();
   const dist = mode === "result" ? closed.distribution : live;
   if (dist) draw(dist);
-  else showCounts({ count: 0, passes: 0, hidden: statement.hidden });
+  else {
+    wanted = null;
+    showCounts({ count: 0, passes: 0, hidden: statement.hidden });
+  }
   return mode;
 };
 
@@ -80,13 +93,40 @@ function showCounts(dist) {
   fitNotes();
 }
 
+// Drawn in the next animation frame (once, however many came before it).
 function draw(dist) {
-  showCounts(dist);
-  // Dots grow with the screen; a big room shrinks them until the swarm fits its band.
-  renderSwarm($("swarm"), dist, Math.max(6, window.innerHeight * 0.022));
+  wanted = dist;
+  if (!frame) frame = requestAnimationFrame(drawWanted);
 }
 
-// Ordet's note or a comment coming or going changes what the line has left.
-projectorFloor(socket, refresh);
+function drawWanted() {
+  frame = 0;
+  const dist = wanted;
+  if (!dist) return;
+  showCounts(dist);
+  // Dots grow with the screen; a big room shrinks them until the swarm fits its band.
+  const maxRadius = Math.max(6, window.innerHeight * 0.022);
+  const crowd = (dist.dots || []).length > CROWD;
+  const swarm = $("swarm");
+  const canvas = $("swarm-canvas");
+  swarm.hidden = crowd;
+  canvas.hidden = !crowd;
+  if (crowd) {
+    if (swarm.firstChild) swarm.replaceChildren();
+    drawSwarmCanvas(canvas, dist, maxRadius, speaker);
+  } else {
+    renderSwarm(swarm, dist, maxRadius);
+    // floor.js rings the speaker's dot when the floor or a distribution
+    // comes; a dot made in this frame (after that) gets its ring here.
+    if (speaker !== null) swarm.querySelector(`.dot[data-key="${CSS.escape(String(speaker))}"]`)?.classList.add("speaking");
+  }
+}
+
+// Ordet's note or a comment coming or going changes what the line has left;
+// a new speaker gets the ring (on the canvas: drawn again).
+projectorFloor(socket, refresh, (key) => {
+  speaker = key;
+  if (wanted && !$("swarm-canvas").hidden) draw(wanted);
+});
 projectorComments(socket, refresh);
 refresh();

@@ -1,32 +1,15 @@
 // Draws a distribution as dots on the line, keyed per participant so a
 // person's dot glides (CSS transition) instead of the swarm being redrawn.
-import { beeswarm } from "./beeswarm.js";
+import { fitSwarm } from "./swarm_fit.js";
 import { t } from "../common.js";
 
-const CROWD = 1000; // more dots than this: no gliding (see .swarm.crowd in app.css)
+export const CROWD = 1000; // more dots than this: no gliding (see .swarm.crowd in app.css)
 
 export function renderSwarm(container, dist, maxRadius = 12) {
   const width = container.clientWidth || 800;
   const half = (container.clientHeight || 200) / 2;
   const dots = (dist.dots || []).map(([key, value]) => ({ key, value }));
-  // A big room fills the line: shrink the dots until the swarm fits its band.
-  // (At 2 px or less it takes what it gets.) The sizes tried are maxRadius ×
-  // 0.8^k; a swarm seldom changes much between two updates, so the search
-  // starts at the one that fitted last time, not at the largest (a
-  // 5,000-dot room fitted from the top took ~10 layouts per update).
-  const sizes = (k) => maxRadius * 0.8 ** k;
-  const layoutAt = (k) => beeswarm(dots, width, sizes(k), sizes(k) > 2 ? half : Infinity);
-  // Trying one size up costs a layout, so a running swarm tries it only
-  // every 10th draw (about once a second): dots grow back a little later.
-  const fit = sizes(0) === container._fit?.max ? container._fit : { k: 0, draws: 0 };
-  const last = fit.k;
-  let k = fit.draws % 10 === 0 ? Math.max(0, last - 1) : last;
-  let layout = layoutAt(k);
-  while (!layout) layout = layoutAt(++k);
-  // It fitted one above last time's: bigger ones may fit again too.
-  for (let bigger; k > 0 && k < last && (bigger = layoutAt(k - 1)); k--) layout = bigger;
-  container._fit = { max: sizes(0), k, draws: fit.draws + 1 };
-  const radius = sizes(k);
+  const { layout, radius } = fitSwarm(container, dots, width, half, maxRadius);
   container.classList.toggle("crowd", dots.length > CROWD);
   // The nodes by key, kept between draws (reading 5,000 nodes' keys and
   // styles back from the DOM each draw cost more than the layout); what

@@ -5,6 +5,7 @@ import { call, socket, views } from "../console.js";
 import { commentDetails } from "../facilitator_comments.js";
 import * as run from "./console_run.js";
 import { alsoIn, readTexts, textsFields } from "../texts_editor.js";
+import { onTally } from "./tally.js";
 
 const $ = (id) => document.getElementById(id);
 const LETTERS = ["A", "B", "C", "D"];
@@ -89,7 +90,7 @@ $("fc-c-add").addEventListener("submit", async (e) => {
 
 socket.on("questions", (data) => show(data.questions));
 views.fourcorners = () => refresh().catch(() => {});
-socket.on("tally", (tally) => {
+onTally(socket, (tally) => {
   run.tally(tally);
   const q = questions.find((x) => x.id === tally.question);
   const answers = tally.count + tally.passes;

@@ -8,6 +8,7 @@ import { t } from "../common.js";
 import { hyphenate } from "../hyphenate.js";
 import { secondLanguage, showSecond } from "../reading.js";
 import { fitView, refresh, socket, views } from "../projector.js";
+import { onTally } from "./tally.js";
 
 const $ = (id) => document.getElementById(id);
 const corners = [...document.querySelectorAll("#fc-stage .fc-corner")];
@@ -74,7 +75,7 @@ function sizeDots(most) {
   $("fc-stage").style.setProperty("--fc-dot", `${size}px`);
 }
 
-socket.on("tally", (tally) => {
+onTally(socket, (tally) => {
   if (tally.question !== current) return;
   last = tally;
   render(tally);
