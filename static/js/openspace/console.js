@@ -97,7 +97,8 @@ function inlineForm(li, fields, onSave, submit = t("save")) {
   const inputs = fields(form);
   const cancel = el("button", { type: "button", class: "secondary" }, t("cancel"));
   cancel.addEventListener("click", () => show(wall));
-  form.append(el("button", { type: "submit" }, submit), cancel);
+  const error = el("p", { class: "error os-c-error", hidden: "" });
+  form.append(el("button", { type: "submit" }, submit), cancel, error);
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     if (await onSave(inputs)) show(wall);

@@ -13,9 +13,12 @@ const DRAG_TYPE = "text/plain";
 let wall = null;
 
 // call() shows errors at the top of the page; Open Space's own parts (in
-// Prepare far below it) show them too. Resolves to null on failure.
+// Prepare far below it) show them too, and so does an open in-place form
+// (a room or slot being edited), where the person is looking. Resolves to
+// null on failure.
 function showOpenSpaceError(err) {
   for (const id of ["os-c-error", "os-c-prep-error"]) showError($(id), err);
+  for (const node of document.querySelectorAll(".os-c-edit .os-c-error")) showError(node, err);
 }
 
 export async function act(method, path, body) {
