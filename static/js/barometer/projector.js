@@ -6,6 +6,7 @@
 // "replay"). Ordet's note and an approved comment from a phone sit above the
 // line (floor.js, comments.js).
 import { t } from "../common.js";
+import { hyphenate } from "../hyphenate.js";
 import { fitView, refresh, socket, views } from "../projector.js";
 import { renderSwarm } from "./swarm_view.js";
 import { onDistribution } from "./deltas.js";
@@ -41,7 +42,7 @@ views.barometer = (state, pick) => {
     live = null;
     shown = key;
   }
-  $("statement").textContent = statement.text;
+  $("statement").textContent = hyphenate(statement.text);
   $("stage").dataset.mode = mode; // Ordet and a shown comment belong to the open statement only
   $("closed-badge").hidden = mode !== "result";
   $("summary").hidden = !(mode === "result" && closed.summary);

@@ -8,6 +8,7 @@
 // Timeline, stack and clock are pure (tested with node --test); Player and
 // projectorReplay touch the page.
 import { t } from "../common.js";
+import { hyphenate } from "../hyphenate.js";
 
 const PASS = -1; // a pass in Timeline.values; NaN = not placed yet
 
@@ -224,7 +225,7 @@ export function projectorReplay(socket, fitView) {
     const ready = scrubber && history && history.statement === scrubber.statement;
     if (!ready) return;
     if (player.timeline === null || player.history !== history) { player.load(history); player.history = history; }
-    $("replay-statement").textContent = history.text;
+    $("replay-statement").textContent = hyphenate(history.text);
     $("replay-speed").textContent = t("replay_speed", { speed: String(scrubber.speed).replace(".", ",") });
     fitView(stage);
     player.set(scrubber);

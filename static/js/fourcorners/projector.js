@@ -26,7 +26,7 @@ views.fourcorners = (state, pick) => {
   shown = key;
   current = open ? q.id : null;
   $("fc-p-closed").hidden = !closed;
-  $("fc-p-question").textContent = q.text;
+  $("fc-p-question").textContent = hyphenate(q.text);
   corners.forEach((c, i) => { c.querySelector(".fc-label").textContent = hyphenate(q.labels[i]); });
   fitView($("fc-stage"));
   render(last);

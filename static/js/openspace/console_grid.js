@@ -6,6 +6,7 @@
 // menu under each topic in the pool (Run) and in the topic list (Prepare).
 import { el, showError, t } from "../common.js";
 import { call } from "../console.js";
+import { hyphenate } from "../hyphenate.js";
 import { freeCells, headcount, slotName, slotTime, sortedSlots, topicAt } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
@@ -127,7 +128,7 @@ function row(slot) {
 // A draggable topic card with its live numbers.
 function chip(topic, titleId = null) {
   const card = el("div", { class: topic.hidden ? "os-chip os-hidden" : "os-chip", draggable: "true", "data-topic": topic.id });
-  card.append(el("strong", { id: titleId }, topic.title));
+  card.append(el("strong", { id: titleId }, hyphenate(topic.title)));
   if (topic.convener) card.append(el("span", { class: "os-muted" }, topic.convener));
   const numbers = [t("os_interest", { count: topic.interest || 0 })];
   if (topic.space != null) numbers.push(headcount(topic));
