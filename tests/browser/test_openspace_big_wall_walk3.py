@@ -8,6 +8,8 @@ type stays readable instead of shrinking to nothing."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 from playwright.sync_api import expect
 
@@ -135,3 +137,55 @@ def test_the_projector_wall_scrolls_in_its_box(server, new_page, artifacts, size
     _check_scrolls_in_its_box(page, "#os-p-grid", width, height, sideways=width < 1280)
     page.screenshot(path=str(artifacts / f"walk3-projector-big-wall-scrolled-{width}x{height}.png"))
     assert serious_violations(page) == []
+
+
+def test_the_scrolling_projector_wall_shows_the_slot_on_now(server, new_page, artifacts):
+    """Ten rooms and twelve short passes around the present minute: the sixth
+    is on now, so the projector's wall starts scrolled to it, just under the
+    rooms' row (nobody scrolls a projector)."""
+    now = datetime.now()
+    if (now.hour == 0 and now.minute < 45) or (now.hour == 23 and now.minute > 15):  # around midnight
+        now = now.replace(hour=12)
+    w = server.new_workshop("Inspirationsdag Värmland")
+    key, base = w["facilitator_key"], f"/api/workshops/{w['id']}"
+
+    def api(method, path, body=None):
+        return server.api(method, base + path, key, body)
+
+    first = now - timedelta(minutes=5 * 5 + 2)  # pass 6 (index 5) holds the present minute
+    spaces = [api("POST", "/spaces", {"name": name})["id"] for name in ROOMS]
+    slots = [
+        api(
+            "POST",
+            "/slots",
+            {
+                "label": f"Pass {i + 1}",
+                "starts_at": (first + timedelta(minutes=5 * i)).strftime("%H:%M"),
+                "minutes": 5,
+            },
+        )["id"]
+        for i in range(12)
+    ]
+    n = 0
+    for slot in slots:
+        for space in spaces:
+            n += 1
+            topic = api("POST", "/topics", {"title": f"{n}. {TITLE}", "convener": "Helena Andersson"})
+            api("PUT", f"/topics/{topic['id']}/placement", {"space": space, "slot": slot})
+    api("POST", "/phase", {"phase": "openspace"})
+    page = new_page(width=1280, height=720)
+    page.goto(server.url + _path(w["projector_url"]))
+    page.wait_for_function(f"document.querySelectorAll('#os-p-table td[data-topic]').length === {n}")
+    # The row of the slot on now sits right under the sticky rooms' row.
+    gap = page.wait_for_function(
+        """(slot) => {
+          const grid = document.getElementById("os-p-grid");
+          if (grid.scrollTop === 0) return false;
+          const head = grid.querySelector("thead th").getBoundingClientRect();  // sticky: the th, not the thead
+          const row = grid.querySelector(`tr[data-slot="${slot}"]`).getBoundingClientRect();
+          return [row.top - head.bottom];
+        }""",
+        arg=slots[5],
+    ).json_value()[0]
+    assert abs(gap) <= 4, gap
+    page.screenshot(path=str(artifacts / "walk3-projector-big-wall-now-1280x720.png"))

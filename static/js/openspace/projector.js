@@ -68,6 +68,7 @@ function render() {
   if (wall && view === "market") renderMarket(topics);
   if (wall && view === "wall") renderWall(topics);
   const section = $(SECTIONS[view]);
+  const kept = $("os-p-grid").scrollTop; // fitting below may clamp it: put back in scrollWall
   section.classList.remove("os-dense", "os-scroll");
   $("os-p-grid").removeAttribute("tabindex");
   // A full wall (six rooms × eight slots) may need its titles cut to two lines.
@@ -76,7 +77,7 @@ function render() {
   const min = view === "wall" ? WALL_FLOOR : 0.45;
   if (!fitView(section, min) && view === "wall") {
     section.classList.add("os-dense");
-    if (!fitView(section, min)) scrollWall(section);
+    if (!fitView(section, min)) scrollWall(section, kept);
   }
   if (view !== "wall" || !section.classList.contains("os-scroll")) scrolledTo = null;
   return view;
@@ -89,8 +90,9 @@ let scrolledTo = null; // the slot the scrolling wall was last brought to
 
 // Titles whole again; the box scrolls (openspace.css: .os-scroll), reachable
 // by keyboard, and shows the slot on now (or next) under the rooms' row,
-// moving there only when that slot changes, not on every headcount.
-function scrollWall(section) {
+// moving there only when that slot changes; otherwise it stays where it was
+// (``kept``), through every headcount's redraw.
+function scrollWall(section, kept) {
   section.classList.remove("os-dense");
   section.classList.add("os-scroll");
   section.style.setProperty("--fit", String(WALL_FLOOR));
@@ -99,7 +101,10 @@ function scrollWall(section) {
   const { now, next } = nowNext(wall);
   const slot = now || next;
   const key = slot ? slot.id : null;
-  if (key === scrolledTo) return;
+  if (key === scrolledTo) {
+    grid.scrollTop = kept;
+    return;
+  }
   scrolledTo = key;
   const row = slot && grid.querySelector(`tr[data-slot="${slot.id}"]`);
   const head = grid.querySelector("thead");
