@@ -141,6 +141,14 @@ def test_every_main_state_is_accessible_and_seen(server, new_page, artifacts):
     expect(phone.locator("#b-after")).to_contain_text("Resultatet visas på skärmen.")
     walk.check(phone, "phone-barometer-closed-320")
 
+    # The replay of the closed statement, paused halfway.
+    api("POST", f"/statements/{sid}/replay", {"speed": 20})
+    projector.wait_for_function("document.getElementById('projector').dataset.view === 'replay'")
+    api("PATCH", f"/statements/{sid}/replay", {"playing": False})
+    walk.check(projector, "projector-replay-1280")
+    walk.check(console, "console-run-replay-1280")
+    api("DELETE", f"/statements/{sid}/replay")
+
     # Open Space: every projector view, the phone, the console.
     api("POST", "/phase", {"phase": "openspace"})
     expect(phone.locator(".os-topic-title").first).to_be_visible()
@@ -183,5 +191,5 @@ def test_every_main_state_is_accessible_and_seen(server, new_page, artifacts):
     summary.wait_for_selector("#summary svg")
     walk.check(summary, "summary-1280")
 
-    assert len(walk.seen) == 24, walk.seen
+    assert len(walk.seen) == 26, walk.seen
     assert walk.problems == {}, walk.problems
