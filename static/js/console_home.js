@@ -84,14 +84,14 @@ function row(w) {
       location.href = f.facilitator_url.replace(/^https?:\/\/[^/]+/, "");
     } catch (err) { showError($("error"), err); }
   });
-  td(w.date || w.created_at.slice(0, 10));
+  td(w.date || w.created_at.slice(0, 10)).classList.add("nowrap");
   td(w.code);
   td(String(w.participants));
   // Each method's counts, in the order of the columns its template part declared.
   for (const th of document.querySelectorAll("th[data-count]")) td(String(w[th.dataset.count] ?? 0));
   tr.appendChild(exportLinks(w));
   td(deletion(w));
-  const actions = tr.appendChild(el("td"));
+  const actions = tr.appendChild(el("td", { class: "actions" }));
   const keep = actions.appendChild(el("button", { type: "button", class: "secondary",
     "aria-label": t("save_template_for", { title: w.title }) }, t("save_template")));
   keep.addEventListener("click", async () => {

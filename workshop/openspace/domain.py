@@ -155,6 +155,27 @@ def shift_slots(slots: list[dict], from_id: int, minutes: int) -> dict[int, str]
     return moved
 
 
+def check_no_overlap(slots: list[dict], slot: dict) -> None:
+    """A slot (new, or an existing one as edited: same ``id``) may not share a
+    minute with another slot of the day: one room cannot hold two passes at
+    once, and a fika during a pass is a mistake. Touching ends are fine
+    (13:00–13:45, then 13:45–14:05). Called inside the writing transaction."""
+    start = _clock_minutes(slot["starts_at"])
+    end = start + slot["minutes"]
+    for other in slots:
+        if other["id"] == slot.get("id"):
+            continue
+        other_start = _clock_minutes(other["starts_at"])
+        if start < other_start + other["minutes"] and other_start < end:
+            raise Conflict(
+                "“%(label)s” would overlap “%(other)s” (%(start)s–%(end)s).",
+                label=slot["label"],
+                other=other["label"],
+                start=other["starts_at"],
+                end=_clock(other_start + other["minutes"]),
+            )
+
+
 # -- settings ------------------------------------------------------------------
 _SETTINGS = {
     "theme": lambda v: optional_text(v, "theme", max_len=THEME_MAX, multiline=False),

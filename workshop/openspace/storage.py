@@ -125,6 +125,8 @@ class OpenSpaceQueries:
 
     def add_slot(self, workshop_id: str, label: str, starts_at: str, minutes: int, kind: str) -> dict:
         with self.transaction(workshop_id) as db:
+            slot = {"label": label, "starts_at": starts_at, "minutes": minutes}
+            rules.check_no_overlap(self.slots(workshop_id), slot)
             sid = db.execute(
                 "INSERT INTO slots (workshop_id, label, starts_at, minutes, kind, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -140,7 +142,8 @@ class OpenSpaceQueries:
 
     def update_slot(self, workshop_id: str, slot_id: int, **fields) -> dict:
         with self.transaction(workshop_id) as db:
-            self.slot(workshop_id, slot_id)
+            # The rule sees the slot as edited against the others as they are when it writes.
+            rules.check_no_overlap(self.slots(workshop_id), {**self.slot(workshop_id, slot_id), **fields})
             if fields.get("kind") == rules.BREAK:
                 # A slot turned into fika holds nothing: its topics go back to unscheduled.
                 db.execute("UPDATE topics SET space_id = NULL, slot_id = NULL WHERE slot_id = ?", [slot_id])

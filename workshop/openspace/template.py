@@ -34,6 +34,9 @@ def validate(part) -> dict:
         rules.validate_slot(part_fields(s, NAME, ("label", "starts_at", "minutes", "kind")))
         for s in items(part.get("slots"), "slots", most=SLOTS_MAX)
     ]
+    # Checked whole here, so a template with two slots at once is refused before anything is made.
+    for i, slot in enumerate(slots):
+        rules.check_no_overlap([{**s, "id": j} for j, s in enumerate(slots[:i])], slot)
     return {
         "settings": {**{k: rules.DEFAULT_SETTINGS[k] for k in SETTINGS}, **rules.validate_settings(settings)},
         "spaces": spaces,

@@ -2,7 +2,8 @@
 
 The title, the workshop's facts, its methods and the contents (each method's
 page) at the top of page 1, the first method's section right below them when
-it fits, each further one from a new page, written by its ``pdf`` hook with
+it fits (when its first block does not, that block's head: up to its first
+chart, the rest on page 2), each further one from a new page, written by its ``pdf`` hook with
 the vocabulary in pdf_layout.py.
 fpdf2 adds the sRGB output intent and XMP metadata itself when asked for
 PDF/A compliance.
@@ -48,6 +49,7 @@ def _document(view: AppendixView, appendix: Appendix, pages: list[int] | None, p
     pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)  # title, not file name
     w = PdfWriter(pdf, png)
     _title(w, view, pages)
+    w.on_cover = True  # the first block may start under the contents (PdfWriter.together)
     for number, part in enumerate(view.shown):
         if number:
             pdf.add_page()

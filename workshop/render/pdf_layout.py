@@ -100,6 +100,9 @@ class PdfWriter:
         self._lead: list[Step] = []  # see lead()
         self._widths: dict[tuple[str, float, str], float] = {}  # (style, size, word) -> mm
         self.step = _Steps(self)
+        # True under the title page's contents until the first block is written:
+        # see together(). export_pdf sets it.
+        self.on_cover = False
 
     # -- pieces ------------------------------------------------------------
     def heading(self, text: str, level: int) -> None:
@@ -196,6 +199,8 @@ class PdfWriter:
         steps = (*self._lead, *steps)
         self._lead = []
         heights = [step.height() for step in steps]
+        if self._split_on_cover(steps, heights):
+            return
         page = pdf.page_break_trigger - pdf.t_margin
         if sum(heights) <= page:
             fit = len(steps)
@@ -209,6 +214,24 @@ class PdfWriter:
                 if pair <= page and pdf.will_page_break(pair) and not pdf.will_page_break(heights[i]):
                     pdf.add_page()  # rather than leave the last step alone on the next page
             step.write()
+
+    def _split_on_cover(self, steps: tuple[Step, ...], heights: list[float]) -> bool:
+        """Under the title page's contents, a block that does not fit whole
+        still starts there when its head does: everything up to and including
+        its first chart (the section's heading, the statement, its counts and
+        picture), so page 1 is not two thirds white paper. The rest follows
+        as a block of its own. True when the block was written so."""
+        pdf = self.pdf
+        on_cover, self.on_cover = self.on_cover, False
+        if not on_cover or not pdf.will_page_break(sum(heights)):
+            return False
+        head = next((i + 1 for i, step in enumerate(steps) if step.picture), len(steps))
+        if head >= len(steps) or pdf.will_page_break(sum(heights[:head])):
+            return False
+        for step in steps[:head]:
+            step.write()
+        self.together(*steps[head:])
+        return True
 
     def _keep_lines(self, lines: int) -> None:
         """Before text of ``lines`` body lines: no orphan, no widow. Rather
@@ -311,6 +334,7 @@ class Step:
 
     height: Callable[[], float]
     write: Callable[[], None]
+    picture: bool = False  # a chart: the end of a block's head on the title page (together)
 
 
 class _Steps:
@@ -333,7 +357,7 @@ class _Steps:
 
     def chart(self, chart: Chart) -> Step:
         w = self._w
-        return Step(lambda: w.chart_height(chart), lambda: w.chart(chart))
+        return Step(lambda: w.chart_height(chart), lambda: w.chart(chart), picture=True)
 
     def gap(self, mm: float) -> Step:
         w = self._w

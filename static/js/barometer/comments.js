@@ -4,6 +4,7 @@
 //   projector  shows the one approved comment, labelled by region, never by person
 // Every text is set with textContent (el()): comments are never markup.
 import { el, liveRender, say, t } from "../common.js";
+import { hyphenate } from "../hyphenate.js";
 import { regionName } from "./floor.js";
 
 const $ = (id) => document.getElementById(id);
@@ -149,7 +150,7 @@ export function projectorComments(socket, changed = () => {}) {
   socket.on("comment_shown", (shown) => {
     const box = $("shown-comment");
     box.hidden = shown.statement === null;
-    $("shown-comment-text").textContent = shown.statement === null ? "" : shown.text;
+    $("shown-comment-text").textContent = shown.statement === null ? "" : hyphenate(shown.text);
     // No side while the statement's dots are hidden (the server sends region null).
     const side = $("shown-comment-region");
     side.textContent = shown.statement === null || !shown.region ? ""

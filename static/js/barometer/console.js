@@ -3,6 +3,7 @@
 import { el, liveRender, t } from "../common.js";
 import { call, socket, views } from "../console.js";
 import { commentDetails } from "../facilitator_comments.js";
+import { hyphenate } from "../hyphenate.js";
 import * as run from "./console_run.js";
 import { onDistribution } from "./deltas.js";
 import { alsoIn, readTexts, textsFields } from "../texts_editor.js";
@@ -46,7 +47,7 @@ function meta(s) {
 // Few tools, and the ones that matter most first: edit (drafts), order, delete.
 function item(s, index) {
   const li = el("li", { class: `statement-item ${s.status}`, "data-id": s.id });
-  li.appendChild(el("p", { class: "text" }, s.text));
+  li.appendChild(el("p", { class: "text" }, hyphenate(s.text)));
   li.appendChild(el("p", { class: "meta" }, meta(s)));
   const tools = li.appendChild(el("div", { class: "tools" }));
   const named = (text) => ({ "aria-label": `${text}: ${s.text}`, "data-key": `${text}-${s.id}` });

@@ -4,6 +4,7 @@
 // (finger lifted, key sequence over, a tap on pass) says `settled: true`:
 // where the person settled, so finding your place is not read as a change of mind.
 import { say, t } from "../common.js";
+import { hyphenate } from "../hyphenate.js";
 import { current, onReading, setReading } from "../reading.js";
 import { valueText } from "./scale.js";
 import { clearStatus } from "../outbox.js";
@@ -97,7 +98,7 @@ function showText() {
   $("b-lang-row").hidden = Object.keys(texts).length === 0;
   $("b-lang").value = reading;
   const other = texts[reading];
-  $("statement").textContent = other || shownStatement?.text || "";
+  $("statement").textContent = hyphenate(other || shownStatement?.text || "");
   if (other) $("statement").setAttribute("lang", reading === "en" ? "en" : "sv");
   else $("statement").removeAttribute("lang");
 }

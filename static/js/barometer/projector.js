@@ -10,6 +10,7 @@
 // whatever came last: deltas arriving faster than frames are applied as
 // they come (deltas.js) and drawn together.
 import { t } from "../common.js";
+import { hyphenate } from "../hyphenate.js";
 import { fitView, refresh, socket, views } from "../projector.js";
 import { secondLanguage, showSecond } from "../reading.js";
 import { CROWD, renderSwarm } from "./swarm_view.js";
@@ -52,7 +53,7 @@ views.barometer = (state, pick) => {
     live = wanted = null;
     shown = key;
   }
-  $("statement").textContent = statement.text;
+  $("statement").textContent = hyphenate(statement.text);
   const second = secondLanguage(state, statement.texts);
   showSecond($("statement-second"), second, second && second[1]);
   $("stage").dataset.mode = mode; // Ordet and a shown comment belong to the open statement only

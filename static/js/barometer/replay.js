@@ -8,6 +8,7 @@
 // Timeline, stack and clock are pure (tested with node --test); Player and
 // projectorReplay touch the page.
 import { t } from "../common.js";
+import { hyphenate } from "../hyphenate.js";
 
 const PASS = -1; // a pass in Timeline.values; NaN = not placed yet
 
@@ -225,7 +226,7 @@ export function projectorReplay(socket, fitView) {
       && (scrubber.round === undefined || history.round === scrubber.round);
     if (!ready) return;
     if (player.timeline === null || player.history !== history) { player.load(history); player.history = history; }
-    $("replay-statement").textContent = history.text;
+    $("replay-statement").textContent = hyphenate(history.text);
     // "Fråga igen": a statement asked more than once says which round plays.
     const round = $("replay-round");
     round.hidden = !(history.rounds > 1);

@@ -3,6 +3,7 @@
 import { el, liveRender, t } from "../common.js";
 import { call, socket, views } from "../console.js";
 import { commentDetails } from "../facilitator_comments.js";
+import { hyphenate } from "../hyphenate.js";
 import * as run from "./console_run.js";
 import { alsoIn, readTexts, textsFields } from "../texts_editor.js";
 import { onTally } from "./tally.js";
@@ -38,9 +39,9 @@ function meta(q) {
 
 function item(q) {
   const li = el("li", { class: `statement-item ${q.status}`, "data-id": q.id });
-  li.appendChild(el("p", { class: "text" }, q.text));
+  li.appendChild(el("p", { class: "text" }, hyphenate(q.text)));
   const corners = li.appendChild(el("ol", { class: "fc-c-corners", type: "A" }));
-  q.labels.forEach((label) => corners.appendChild(el("li", {}, label)));
+  q.labels.forEach((label) => corners.appendChild(el("li", {}, hyphenate(label))));
   li.appendChild(el("p", { class: "meta" }, meta(q)));
   const tools = li.appendChild(el("div", { class: "tools" }));
   const named = (text) => ({ "aria-label": `${text}: ${q.text}`, "data-key": `${text}-${q.id}` });

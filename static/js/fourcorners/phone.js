@@ -61,7 +61,7 @@ function showWords() {
   $("fc-lang-row").hidden = Object.keys(texts).length === 0;
   $("fc-lang").value = chosen;
   labels = other ? other.labels : shown.labels;
-  $("fc-question").textContent = other ? other.text : shown.text;
+  $("fc-question").textContent = hyphenate(other ? other.text : shown.text);
   for (const node of [$("fc-question"), ...document.querySelectorAll("#fc-choices .fc-label")]) {
     if (other) node.setAttribute("lang", chosen === "en" ? "en" : "sv");
     else node.removeAttribute("lang");

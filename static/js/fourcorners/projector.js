@@ -28,7 +28,7 @@ views.fourcorners = (state, pick) => {
   shown = key;
   current = open ? q.id : null;
   $("fc-p-closed").hidden = !closed;
-  $("fc-p-question").textContent = q.text;
+  $("fc-p-question").textContent = hyphenate(q.text);
   corners.forEach((c, i) => { c.querySelector(".fc-label").textContent = hyphenate(q.labels[i]); });
   const second = secondLanguage(state, q.texts);
   showSecond($("fc-p-second"), second, second && second[1].text);

@@ -3,6 +3,7 @@
 // keyboard alternative to dragging). Running it is in console_run.js.
 import { el, liveRender, t } from "../common.js";
 import { socket } from "../console.js";
+import { hyphenate } from "../hyphenate.js";
 import { act, placeMenu, selectMenu } from "./console_grid.js";
 import { CLOCK_FIELD, headcount, placeOf, slotName, slotWithKind, sortedSlots } from "./common.js";
 import * as run from "./console_run.js";
@@ -97,7 +98,8 @@ function inlineForm(li, fields, onSave, submit = t("save")) {
   const inputs = fields(form);
   const cancel = el("button", { type: "button", class: "secondary" }, t("cancel"));
   cancel.addEventListener("click", () => show(wall));
-  form.append(el("button", { type: "submit" }, submit), cancel);
+  const error = el("p", { class: "error os-c-error", hidden: "" });
+  form.append(el("button", { type: "submit" }, submit), cancel, error);
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     if (await onSave(inputs)) show(wall);
@@ -166,7 +168,7 @@ onSubmit("os-c-topic-form", "/topics", () => {
 // -- topics ------------------------------------------------------------------------
 function topicItem(topic) {
   const li = el("li", { id: `os-c-topic-${topic.id}`, class: topic.hidden ? "os-c-topic os-hidden" : "os-c-topic", "data-topic": topic.id });
-  const title = el("p", { class: "os-c-title" }, topic.title);
+  const title = el("p", { class: "os-c-title" }, hyphenate(topic.title));
   if (topic.hidden) title.append(el("span", { class: "os-badge" }, t("os_hidden")));
   li.append(title, el("p", { class: "os-muted" }, topicMeta(topic)));
   const tools = li.appendChild(el("div", { class: "tools" }));

@@ -6,6 +6,7 @@
 // menu under each topic in the pool (Run) and in the topic list (Prepare).
 import { el, showError, t } from "../common.js";
 import { call } from "../console.js";
+import { hyphenate } from "../hyphenate.js";
 import { freeCells, headcount, slotName, slotTime, sortedSlots, topicAt } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
@@ -13,9 +14,12 @@ const DRAG_TYPE = "text/plain";
 let wall = null;
 
 // call() shows errors at the top of the page; Open Space's own parts (in
-// Prepare far below it) show them too. Resolves to null on failure.
+// Prepare far below it) show them too, and so does an open in-place form
+// (a room or slot being edited), where the person is looking. Resolves to
+// null on failure.
 function showOpenSpaceError(err) {
   for (const id of ["os-c-error", "os-c-prep-error"]) showError($(id), err);
+  for (const node of document.querySelectorAll(".os-c-edit .os-c-error")) showError(node, err);
 }
 
 export async function act(method, path, body) {
@@ -124,7 +128,7 @@ function row(slot) {
 // A draggable topic card with its live numbers.
 function chip(topic, titleId = null) {
   const card = el("div", { class: topic.hidden ? "os-chip os-hidden" : "os-chip", draggable: "true", "data-topic": topic.id });
-  card.append(el("strong", { id: titleId }, topic.title));
+  card.append(el("strong", { id: titleId }, hyphenate(topic.title)));
   if (topic.convener) card.append(el("span", { class: "os-muted" }, topic.convener));
   const numbers = [t("os_interest", { count: topic.interest || 0 })];
   if (topic.space != null) numbers.push(headcount(topic));

@@ -3,6 +3,7 @@
 // lacking notes. Preparing (settings, rooms, slots, topics) is console.js.
 import { el, t } from "../common.js";
 import { act, renderWall } from "./console_grid.js";
+import { hyphenate } from "../hyphenate.js";
 import { breakText, placeOf } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
@@ -55,5 +56,5 @@ function renderMissing(wall) {
   $("os-c-missing-none").hidden = missing.length > 0;
   $("os-c-missing-none").textContent = scheduled ? t("os_all_noted") : t("os_none_scheduled");
   $("os-c-missing").replaceChildren(...missing.map((topic) =>
-    el("li", { "data-topic": topic.id }, `${topic.title} – ${placeOf(wall, topic)}`)));
+    el("li", { "data-topic": topic.id }, hyphenate(`${topic.title} – ${placeOf(wall, topic)}`))));
 }

@@ -6,6 +6,7 @@
 // of two feet); once the server has it, "Min grupp" opens with the note form
 // in view and focused.
 import { el, liveRender, t } from "../common.js";
+import { hyphenate } from "../hyphenate.js";
 import { clearStatus } from "../outbox.js";
 import { send, socket, views } from "../phone.js";
 import { breakText, freeCells, headcount, nowNext, placeOf, slotName, topicAt, visibleTopics } from "./common.js";
@@ -90,7 +91,7 @@ function renderMine() {
   $("os-away").hidden = Boolean(topic);
   if (!topic) return;
   const place = placeOf(wall, topic);
-  $("os-here-title").textContent = place ? `${topic.title} – ${place}` : topic.title;
+  $("os-here-title").textContent = hyphenate(place ? `${topic.title} – ${place}` : topic.title);
   renderNotes(topic);
 }
 
@@ -120,7 +121,7 @@ function slotBlock(slot, when, topics) {
     if (!topic) continue;
     const item = list.appendChild(el("li", { class: "os-room" }));
     item.append(el("p", { class: "os-room-name" }, space.name),
-      el("p", { class: "os-topic-title", id: `os-n-${topic.id}` }, topic.title),
+      el("p", { class: "os-topic-title", id: `os-n-${topic.id}` }, hyphenate(topic.title)),
       el("p", { class: "os-muted" }, headcount(topic)),
       hereButton(topic, `os-n-${topic.id}`));
   }
@@ -138,7 +139,7 @@ function renderTopics(topics, nowNextSlots) {
 
 function topicItem(topic, dots, nowOrNext) {
   const item = el("li", { class: "os-topic", id: `os-topic-${topic.id}`, "data-topic": topic.id });
-  item.append(el("p", { class: "os-topic-title", id: `os-t-${topic.id}` }, topic.title));
+  item.append(el("p", { class: "os-topic-title", id: `os-t-${topic.id}` }, hyphenate(topic.title)));
   if (topic.convener) item.append(el("p", { class: "os-convener" }, t("os_convener", { name: topic.convener })));
   if (topic.description) item.append(el("p", { class: "os-description" }, topic.description));
   const place = placeOf(wall, topic);

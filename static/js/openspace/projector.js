@@ -4,7 +4,7 @@
 import { api, el, keyFor, t } from "../common.js";
 import { hyphenate } from "../hyphenate.js";
 import { fitView, refresh, socket, views } from "../projector.js";
-import { breakText, headcount, minutesOf, slotName, slotTime, sortedSlots, topicAt, visibleTopics } from "./common.js";
+import { breakText, headcount, minutesOf, nowNext, slotName, slotTime, sortedSlots, topicAt, visibleTopics } from "./common.js";
 
 const $ = (id) => document.getElementById(id);
 const workshopId = $("projector").dataset.workshop;
@@ -68,15 +68,48 @@ function render() {
   if (wall && view === "market") renderMarket(topics);
   if (wall && view === "wall") renderWall(topics);
   const section = $(SECTIONS[view]);
-  section.classList.remove("os-dense");
+  const kept = $("os-p-grid").scrollTop; // fitting below may clamp it: put back in scrollWall
+  section.classList.remove("os-dense", "os-scroll");
+  $("os-p-grid").removeAttribute("tabindex");
   // A full wall (six rooms × eight slots) may need its titles cut to two lines.
-  // The wall starts large (openspace.css), so it may shrink further.
-  const min = view === "wall" ? 0.3 : 0.45;
+  // The wall starts large (openspace.css), so it may shrink further, but not
+  // below what a room can read: a bigger wall scrolls in its own box.
+  const min = view === "wall" ? WALL_FLOOR : 0.45;
   if (!fitView(section, min) && view === "wall") {
     section.classList.add("os-dense");
-    fitView(section, min);
+    if (!fitView(section, min)) scrollWall(section, kept);
   }
+  if (view !== "wall" || !section.classList.contains("os-scroll")) scrolledTo = null;
   return view;
+}
+
+// The smallest type the wall shrinks to (--fit): titles about 1.6 % of the
+// screen's height, which a 6 × 8 wall still fits on a 1024 × 768 screen.
+const WALL_FLOOR = 0.375;
+let scrolledTo = null; // the slot the scrolling wall was last brought to
+
+// Titles whole again; the box scrolls (openspace.css: .os-scroll), reachable
+// by keyboard, and shows the slot on now (or next) under the rooms' row,
+// moving there only when that slot changes; otherwise it stays where it was
+// (``kept``), through every headcount's redraw.
+function scrollWall(section, kept) {
+  section.classList.remove("os-dense");
+  section.classList.add("os-scroll");
+  section.style.setProperty("--fit", String(WALL_FLOOR));
+  const grid = $("os-p-grid");
+  grid.tabIndex = 0;
+  const { now, next } = nowNext(wall);
+  const slot = now || next;
+  const key = slot ? slot.id : null;
+  if (key === scrolledTo) {
+    grid.scrollTop = kept;
+    return;
+  }
+  scrolledTo = key;
+  const row = slot && grid.querySelector(`tr[data-slot="${slot.id}"]`);
+  const head = grid.querySelector("thead");
+  grid.scrollTop = row ? row.getBoundingClientRect().top - grid.getBoundingClientRect().top + grid.scrollTop
+    - head.getBoundingClientRect().height : 0;
 }
 
 // The break timer: a banner over the other views, or the whole screen.
@@ -114,6 +147,7 @@ function renderMarket(topics) {
 function renderWall(topics) {
   const spaces = wall.spaces;
   const table = el("table", { class: "os-p-table", id: "os-p-table" });
+  table.style.setProperty("--os-rooms", String(spaces.length)); // a scrolling wall's width (openspace.css)
   table.append(el("caption", { class: "sr" }, t("os_wall_caption")));
   const head = table.appendChild(el("thead")).appendChild(el("tr"));
   head.append(el("th", { scope: "col", class: "os-p-corner" }, t("os_time")));
