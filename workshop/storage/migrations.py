@@ -141,3 +141,10 @@ def m007_templates_series(db):
         );
         """
     )
+
+
+@migrations()
+def m009_min_group(db):
+    # Small groups protected: fewer than this many in a region and no label
+    # points at them (workshop/domain/small_groups.py).
+    db.execute("ALTER TABLE workshops ADD COLUMN min_group INTEGER NOT NULL DEFAULT 3")

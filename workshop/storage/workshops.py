@@ -80,6 +80,17 @@ class WorkshopQueries:
             db.execute("UPDATE workshops SET locked = ? WHERE id = ?", [int(locked), workshop_id])
         return self.workshop(workshop_id)
 
+    def update_workshop_settings(
+        self, workshop_id: str, locked: bool | None = None, min_group: int | None = None
+    ) -> dict:
+        """The settings given (None: unchanged), in one transaction."""
+        with self.transaction() as db:
+            if locked is not None:
+                db.execute("UPDATE workshops SET locked = ? WHERE id = ?", [int(locked), workshop_id])
+            if min_group is not None:
+                db.execute("UPDATE workshops SET min_group = ? WHERE id = ?", [min_group, workshop_id])
+        return self.workshop(workshop_id)
+
     def set_phase(self, workshop_id: str, phase: str) -> None:
         with self.transaction() as db:
             # ended_at: the first time it ended (retention counts from it);

@@ -9,6 +9,7 @@ from workshop.domain import workshops as rules
 from workshop.domain.errors import Invalid
 from workshop.domain.parse import parse_bool
 from workshop.domain.retention import deletion_time
+from workshop.domain.small_groups import parse_min_group
 from workshop.domain.workshops import public_view
 from workshop.web import api_templates
 from workshop.web.access import admin_only, facilitates, reads
@@ -28,6 +29,7 @@ def parse_template_id(value) -> str:
 def facilitator_view(workshop: dict) -> dict:
     return {
         **public_view(workshop),
+        "min_group": workshop["min_group"],
         "facilitator_key": workshop["facilitator_key"],
         "projector_key": workshop["projector_key"],
         **workshop_links(workshop),
@@ -79,6 +81,7 @@ def _holds_keys() -> bool:
 def show(workshop):
     view = facilitator_view(workshop) if _holds_keys() else public_view(workshop)
     view["role"] = g.role
+    view["min_group"] = workshop["min_group"]  # small groups protected (domain/small_groups.py)
     view["participants"] = store().participant_count(workshop["id"])
     for method in registry().methods:
         if method.workshop_fields:
@@ -89,9 +92,14 @@ def show(workshop):
 @bp.patch("/<workshop_id>")
 @facilitates
 def update(workshop):
-    """{"locked": true}: "Stäng för nya deltagare" (known phones still rejoin)."""
-    locked = parse_bool(required(json_body("locked"), "locked"), "locked")
-    workshop = store().set_locked(workshop["id"], locked)
+    """{"locked"?: true}: "Stäng för nya deltagare" (known phones still rejoin);
+    {"min_group"?: 1..10}: small groups protected. Both are checked before either is written."""
+    data = json_body("locked", "min_group")
+    if not data:
+        raise Invalid("Send locked, min_group, or both.")
+    locked = parse_bool(data["locked"], "locked") if "locked" in data else None
+    min_group = parse_min_group(data["min_group"]) if "min_group" in data else None
+    workshop = store().update_workshop_settings(workshop["id"], locked=locked, min_group=min_group)
     hub().push_state(workshop["id"])
     return jsonify(facilitator_view(workshop))
 

@@ -160,15 +160,29 @@ def test_each_audience_gets_its_own_view():
         {"participant": 4, "pseudonym": "P4", "position": 20, "region": "disagree", "asked_at": "t1"},
         {"participant": 9, "pseudonym": "P9", "position": "pass", "region": "pass", "asked_at": "t2"},
     ]
-    assert staff["speaker"] == {"participant": 5, "pseudonym": "P5", "region": "middle", "since": "t"}
+    assert staff["speaker"] == {
+        "participant": 5,
+        "pseudonym": "P5",
+        "region": "middle",
+        "protected": False,
+        "since": "t",
+    }
+    assert (staff["since"], staff["limit_seconds"]) == ("t", 0)
+    assert staff["turns"] == [
+        {"participant": 2, "region": "agree", "since": "t", "until": None, "seconds": None},
+        {"participant": 5, "region": "middle", "since": "t", "until": None, "seconds": None},
+    ]
     assert staff["suggestion"] == {"participant": 4, "pseudonym": "P4", "region": "disagree"}
     assert staff["heard"] == {"disagree": 0, "middle": 1, "agree": 1, "pass": 0}
     # The projector: the speaker's dot and region, no queue, no pseudonym.
-    assert floor.projector() == {"statement": 7, "speaker": {"key": 5, "region": "middle"}}
-    # A phone: only its own.
-    assert floor.phone(4) == {"hand": True, "speaking": False}
-    assert floor.phone(5) == {"hand": False, "speaking": True}
-    assert floor.phone(2) == {"hand": False, "speaking": False}
+    assert floor.projector() == {
+        "statement": 7,
+        "speaker": {"key": 5, "region": "middle", "since": "t", "limit_seconds": 0},
+    }
+    # A phone: only its own (since when it speaks, and the limit).
+    assert floor.phone(4) == {"hand": True, "speaking": False, "since": None, "limit_seconds": None}
+    assert floor.phone(5) == {"hand": False, "speaking": True, "since": "t", "limit_seconds": 0}
+    assert floor.phone(2) == {"hand": False, "speaking": False, "since": None, "limit_seconds": None}
     assert Floor(None, [], []).projector() == {"statement": None, "speaker": None}
 
 
