@@ -104,6 +104,8 @@ def shown_views(shown: dict | None) -> tuple[dict, dict]:
     if shown is None:
         return NO_COMMENT, NO_COMMENT
     staff = {k: shown[k] for k in ("statement", "text", "region")}
+    if shown.get("protected"):  # its region held fewer than min_group: "Kommentar från en deltagare"
+        staff["protected"] = True
     return staff, ({**staff, "region": None} if shown["hidden"] else staff)
 
 

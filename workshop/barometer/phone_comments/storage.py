@@ -148,5 +148,6 @@ class PhoneCommentQueries:
             "text": row["text"],
             # Protected (fewer than min_group there when written): no region, to anyone.
             "region": None if row["protected"] else region_of_position(row["value"]),
+            "protected": bool(row["protected"]),
             "hidden": bool(row["hidden"]),
         }
