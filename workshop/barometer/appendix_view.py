@@ -23,7 +23,7 @@ from workshop.barometer.domain_summary import (
     movement,
     verbal_summary,
 )
-from workshop.barometer.floor.domain import SOMEONE, seconds_heard, spoken
+from workshop.barometer.floor.domain import SOMEONE, seconds_heard, shown_region, spoken
 from workshop.barometer.phone_comments.domain import by_region
 from workshop.barometer.record import BarometerRecord, StatementRecord
 from workshop.barometer.replay.domain import Frames
@@ -53,13 +53,14 @@ def format_duration(seconds: int, tr) -> str:
     return tr("{minutes} min {seconds} s").format(minutes=minutes, seconds=rest)
 
 
-def _heard_part(region: str, n: int, seconds: int, tr) -> str:
-    """ "3 från håller med-sidan (4 min 10 s)"; protected turns: "1 utan angiven sida (50 s)"."""
+def _heard_part(region: str, n: int, seconds: int | None, tr) -> str:
+    """ "3 från håller med-sidan (4 min 10 s)"; protected turns: "1 utan angiven
+    sida (50 s)". ``seconds`` None: no turn there has an end (no time known)."""
     if region == SOMEONE:
         count = tr("{n} not attributed to a side").format(n=n)
     else:
         count = tr("{n} from {region}").format(n=n, region=tr(REGION_NAMES[region]))
-    return f"{count} ({format_duration(seconds, tr)})"
+    return count if seconds is None else f"{count} ({format_duration(seconds, tr)})"
 
 
 def comment_label(region: str, tr) -> str:
@@ -234,7 +235,10 @@ def _floor_sentence(record: StatementRecord, tr) -> str | None:
         return None
     counts, order = spoken(record.turns)
     seconds = seconds_heard(record.turns)
-    per_region = ", ".join(_heard_part(r, n, seconds[r], tr) for r, n in counts.items() if n)
+    timed = {shown_region(t) for t in record.turns if t.until is not None}
+    per_region = ", ".join(
+        _heard_part(r, n, seconds[r] if r in timed else None, tr) for r, n in counts.items() if n
+    )
     return tr("{counts}; in speaking order: {order}.").format(
         counts=per_region, order=", ".join(tr(REGION_NAMES[r]) for r in order)
     )

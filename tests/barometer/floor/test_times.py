@@ -108,3 +108,13 @@ def test_the_pushes_carry_since_the_limit_and_the_servers_clock(room, facilitato
     assert ended["since"] is None
     (turn,) = ended["turns"]
     assert turn["until"] is not None and turn["seconds"] is not None and turn["seconds"] >= 0
+
+
+def test_a_template_carries_the_limit_per_turn():
+    from workshop.barometer.template import validate
+    from workshop.domain.errors import Invalid
+
+    assert validate({"statements": [], "settings": {"turn_seconds": 90}})["settings"]["turn_seconds"] == 90
+    assert validate({"statements": []})["settings"] == {"phone_comments": False, "turn_seconds": 0}
+    with pytest.raises(Invalid, match="turn_seconds"):
+        validate({"statements": [], "settings": {"turn_seconds": 601}})

@@ -86,6 +86,7 @@ def test_moderate_and_show_one_at_a_time(store, wid, sid, people):
         "statement": sid,
         "text": "Det kostar pengar",
         "region": "disagree",
+        "protected": False,  # min_group 1 here: every region named
         "hidden": False,  # the statement's dots show
     }
     store.show_phone_comment(wid, sid, b["id"])  # the other one leaves
