@@ -168,7 +168,9 @@ export function consoleFloor(socket, call) {
     const suggested = floor.suggestion && floor.suggestion.participant === entry.participant;
     const li = el("li", { class: suggested ? "suggested" : null });
     const who = el("span", { class: "entry" });
-    who.append(el("span", { class: "who" }, entry.pseudonym), " · ", el("span", { class: "where" }, place(entry.position)));
+    // Too few stand where they do (small groups protected): no place named.
+    const where = entry.position === null ? t("side_someone") : place(entry.position);
+    who.append(el("span", { class: "who" }, entry.pseudonym), " · ", el("span", { class: "where" }, where));
     li.append(who);
     if (suggested) li.append(" ", el("strong", { class: "badge" }, t("suggested")));
     const b = el("button", { type: "button", class: "secondary", "data-key": `give-${entry.participant}` },
@@ -191,9 +193,10 @@ export function consoleFloor(socket, call) {
     $("floor-thanks").disabled = !s;
     const next = $("floor-next");
     next.disabled = !open || !data.suggestion;
-    next.textContent = data.suggestion
-      ? t("give_floor_to", { who: data.suggestion.pseudonym, region: regionName(data.suggestion.region) })
-      : t("give_floor");
+    const pick = data.suggestion;
+    next.textContent = !pick ? t("give_floor")
+      : pick.region ? t("give_floor_to", { who: pick.pseudonym, region: regionName(pick.region) })
+        : t("give_floor_to_short", { who: pick.pseudonym });
     // Every side of the line, heard or not (a 0 is the point); those who passed only once heard.
     // Each "inte med 0" unbroken: a narrow column wraps between them, never inside one.
     const sides = Object.entries(data.heard || {}).filter(([r, n]) => r !== "pass" || n > 0)

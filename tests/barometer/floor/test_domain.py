@@ -20,6 +20,7 @@ from workshop.barometer.floor.domain import (
     region_of_position,
     region_protected,
     seconds_heard,
+    small_regions,
     spoken,
     suggest,
     turn_seconds,
@@ -273,6 +274,21 @@ def test_time_heard_per_region_folds_protected_turns_into_someone():
     assert heard(turns)["disagree"] == 1
     # No protected turn: no "someone" key (the shape stays as it was).
     assert "someone" not in seconds_heard(turns[:3])
+
+
+def test_small_regions_now_at_the_boundary():
+    # agree: 2 (min_group - 1), disagree: 3 (= min_group), middle: 0, pass: 1
+    counts = {80: 1, 95: 1, 10: 2, 33: 1, None: 1}
+    assert small_regions(counts, 3) == {"agree", "middle", "pass"}
+    assert small_regions(counts, 1) == {"middle"}
+
+
+def test_the_queue_names_no_side_where_too_few_stand():
+    floor = Floor(7, [hand(4, 1, 90), hand(5, 2, 10)], [], small=frozenset({"agree"}))
+    queue = floor.staff()["queue"]
+    assert (queue[0]["position"], queue[0]["region"], queue[0]["protected"]) == (None, None, True)
+    assert (queue[1]["position"], queue[1]["region"]) == (10, "disagree")
+    assert floor.staff()["suggestion"]["region"] is None  # P4 asked first: suggested, no side named
 
 
 @pytest.mark.parametrize("count, protected", [(2, True), (3, False)])

@@ -37,6 +37,15 @@ def _no_agree_label(payload) -> None:
 
 def test_a_speaker_from_a_region_of_two_is_someone_everywhere(small_room, facilitator, projector, api, sid):
     ok(small_room[3], "hand", {"on": True})  # agree: 2 there
+    ok(small_room[2], "hand", {"on": True})  # disagree: 3 there
+    queued = wait_for(facilitator, "floor", lambda f: len(f["queue"]) == 2)
+    # The queue and the suggestion name no side (nor place) where too few stand.
+    assert [(q["participant"], q["position"], q["region"]) for q in queued["queue"]] == [
+        (4, None, None),
+        (3, 20, "disagree"),
+    ]
+    assert queued["suggestion"] == {"participant": 4, "pseudonym": "P4", "region": None}
+    _no_agree_label(queued["queue"])
     api("POST", f"/statements/{sid}/floor", {"participant": 4})
     staff = wait_for(facilitator, "floor", lambda f: f["speaker"])
     assert staff["speaker"]["region"] is None and staff["speaker"]["protected"] is True
@@ -49,14 +58,12 @@ def test_a_speaker_from_a_region_of_two_is_someone_everywhere(small_room, facili
     r = api("GET", f"/statements/{sid}/floor")
     assert r["speaker"]["region"] is None and r["turns"][0]["region"] is None
     # A region of 3 (= min_group) is named: the boundary.
-    ok(small_room[0], "hand", {"on": True})
-    api("POST", f"/statements/{sid}/floor", {"participant": 1})
-    staff = wait_for(facilitator, "floor", lambda f: f["speaker"] and f["speaker"]["participant"] == 1)
+    api("POST", f"/statements/{sid}/floor", {"participant": 3})
+    staff = wait_for(facilitator, "floor", lambda f: f["speaker"] and f["speaker"]["participant"] == 3)
     assert staff["speaker"]["region"] == "disagree" and staff["speaker"]["protected"] is False
     assert [t["region"] for t in staff["turns"]] == [None, "disagree"]
-    assert wait_for(projector, "floor", lambda f: f["speaker"] and f["speaker"]["key"] == 1)["speaker"][
-        "region"
-    ] == ("disagree")
+    named = wait_for(projector, "floor", lambda f: f["speaker"] and f["speaker"]["key"] == 3)
+    assert named["speaker"]["region"] == "disagree"
 
 
 def test_the_count_when_given_is_kept(small_room, api, sid, store, wid):

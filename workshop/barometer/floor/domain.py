@@ -67,6 +67,14 @@ def duration_seconds(since: str, until: str | None) -> int | None:
     return max(0, round(delta.total_seconds()))
 
 
+def small_regions(counts: dict[int | None, int], min_group: int) -> frozenset[str]:
+    """The regions holding fewer than ``min_group`` (``counts``: people per value, None = pass)."""
+    per_region = Counter()
+    for value, n in counts.items():
+        per_region[region_of_position(value)] += n
+    return frozenset(r for r in FLOOR_REGIONS if is_protected(per_region[r], min_group))
+
+
 def region_protected(values: Iterable[int | None], region: str, min_group: int) -> bool:
     """Does ``region`` hold fewer than ``min_group`` of these positions (None = pass)?"""
     return is_protected(sum(1 for v in values if region_of_position(v) == region), min_group)
@@ -214,6 +222,14 @@ class Floor:
     turns: list[Turn]  # everyone given the floor on this statement, in order
     hidden: bool = False  # the statement's dots are hidden from the projector
     limit_seconds: int = 0  # the limit per turn (0: none)
+    # Regions holding fewer than min_group now: the queue and the suggestion name no side there.
+    small: frozenset[str] = frozenset()
+
+    def _place(self, hand: Hand) -> dict:
+        """Where someone in the queue stands, unless too few stand there."""
+        if hand.region in self.small:
+            return {"position": None, "region": None, "protected": True}
+        return {"position": _position(hand.value), "region": hand.region}
 
     @property
     def speaker(self) -> Turn | None:
@@ -230,8 +246,7 @@ class Floor:
                 {
                     "participant": h.participant,
                     "pseudonym": pseudonym(h.participant),
-                    "position": _position(h.value),
-                    "region": h.region,
+                    **self._place(h),
                     "asked_at": h.asked_at,
                 }
                 for h in self.hands
@@ -253,7 +268,7 @@ class Floor:
             else {
                 "participant": suggestion.participant,
                 "pseudonym": pseudonym(suggestion.participant),
-                "region": suggestion.region,
+                "region": self._place(suggestion)["region"],
             },
             "heard": heard_shown(self.turns),
         }

@@ -78,7 +78,23 @@ class FloorQueries:
                 self._turns(statement_id),
                 hidden,
                 self._turn_limit(statement_id),
+                self._small_regions(statement_id),
             )
+
+    def _small_regions(self, statement_id: int) -> frozenset[str]:
+        """The regions too small to name now (at most 102 rows: one per value)."""
+        counts = {
+            r["value"]: r["n"]
+            for r in self._rows(
+                "SELECT value, count(*) AS n FROM positions WHERE statement_id = ? GROUP BY value",
+                [statement_id],
+            )
+        }
+        min_group = self._scalar(
+            "SELECT w.min_group FROM statements s JOIN workshops w ON w.id = s.workshop_id WHERE s.id = ?",
+            [statement_id],
+        )
+        return rules.small_regions(counts, min_group or 1)
 
     def floor(self, workshop_id: str) -> Floor:
         """The floor on the open statement (an empty one when none is open)."""
