@@ -59,6 +59,9 @@ def test_countdowns_reach_time_up_and_a_small_group_is_someone(server, new_page,
     speaker.get_by_role("button", name="Jag vill säga något").click()
     speaker.wait_for_function("document.getElementById('hand').getAttribute('aria-pressed') === 'true'")
     console.wait_for_function("document.querySelectorAll('#floor-queue li button').length === 1")
+    # Too few on that side: the queue and "Ge ordet" name no place.
+    expect(console.locator("#floor-queue")).to_contain_text("P1 · utan angiven sida")
+    expect(console.locator("#floor-next")).to_have_text("Ge ordet till P1")
     console.locator("#floor-next").click()
 
     # The phone: "Du har ordet", then the countdown from 00:02 to "Tiden är ute".
