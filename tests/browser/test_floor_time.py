@@ -38,12 +38,25 @@ def test_countdowns_reach_time_up_and_a_small_group_is_someone(server, new_page,
     w = server.new_workshop("Länsträff Värmland")
     key, base = w["facilitator_key"], f"/api/workshops/{w['id']}"
     assert w["min_group"] == 3
-    server.api("PATCH", f"{base}/barometer", key, {"turn_seconds": 2}, expect=200)
-    s = server.open_statement(w, "Överenskommelsearbetet kan göras utan att kosta pengar")
-
     console = new_page(width=1366, height=768)
     console.goto(server.url + _path(w["facilitator_url"]))
     console.wait_for_function("document.getElementById('conn').textContent === 'Ansluten'")
+    # The limit per turn, under Förbered: a refused value is said and put back.
+    console.get_by_role("tab", name="Förbered").click()
+    limit = console.get_by_label("Taltid per talartur (sekunder, 0 = ingen gräns)")
+    expect(limit).to_have_value("0")
+    limit.fill("601")
+    limit.press("Tab")
+    expect(console.locator("#turn-seconds-status")).to_contain_text("Inte sparat")
+    expect(limit).to_have_value("0")
+    limit.fill("2")
+    limit.press("Tab")
+    expect(console.locator("#turn-seconds-status")).to_have_text("Sparat")
+    console.screenshot(path=str(artifacts / "floor-time-console-prepare.png"))
+    _no_serious(console, "console prepare")
+    assert server.api("GET", f"{base}/barometer", key)["turn_seconds"] == 2
+    s = server.open_statement(w, "Överenskommelsearbetet kan göras utan att kosta pengar")
+    console.get_by_role("tab", name="Kör").click()
     projector = new_page(width=1280, height=720)
     projector.goto(server.url + _path(w["projector_url"]))
     projector.wait_for_selector("#stage:not([hidden])")

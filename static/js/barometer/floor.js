@@ -157,6 +157,18 @@ function countBelow() {
 export function consoleFloor(socket, call) {
   let floor = { statement: null, queue: [], speaker: null, suggestion: null, heard: {} };
   const elapsed = turnClock($("floor-elapsed"), null, true);
+  // Under Prepare: the limit per turn (0: none); a refused value is put back.
+  const limit = $("turn-seconds");
+  const limitSaved = (s) => { limit.value = String(s.turn_seconds); };
+  call("GET", "/barometer").then(limitSaved).catch(() => {});
+  limit.addEventListener("change", () => {
+    call("PATCH", "/barometer", { turn_seconds: Number(limit.value) })
+      .then((s) => { limitSaved(s); say($("turn-seconds-status"), t("saved")); })
+      .catch((err) => {
+        say($("turn-seconds-status"), t("not_saved", { error: err && err.message ? err.message : "?" }), { bad: true });
+        call("GET", "/barometer").then(limitSaved).catch(() => {});
+      });
+  });
   const give = (participant) => call("POST", `/statements/${floor.statement}/floor`, { participant }).catch(() => {});
 
   $("floor-next").addEventListener("click", () => give(null));
