@@ -75,11 +75,6 @@ class WorkshopQueries:
             if cur.rowcount == 0:
                 raise NotFound("No such workshop.")
 
-    def set_locked(self, workshop_id: str, locked: bool) -> dict:
-        with self.transaction() as db:
-            db.execute("UPDATE workshops SET locked = ? WHERE id = ?", [int(locked), workshop_id])
-        return self.workshop(workshop_id)
-
     def update_workshop_settings(
         self, workshop_id: str, locked: bool | None = None, min_group: int | None = None
     ) -> dict:
