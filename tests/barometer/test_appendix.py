@@ -164,14 +164,15 @@ def test_markdown():
 def test_csv_and_json():
     tables = formats.csv(view())
     header, rows = tables["floor.csv"]
-    assert header == ["statement", "statement_text", "turn", "region", "at"]
+    assert header == ["statement", "statement_text", "turn", "region", "at", "until", "seconds"]
     assert [r[2:4] for r in rows] == [[1, "disagree"], [2, "agree"], [3, "disagree"], [4, "pass"]]
     header, rows = tables["phone_comments.csv"]
     assert [r[2] for r in rows] == ["agree", "disagree", "pass", "agree"]
     out = formats.json(view())["statements"][0]
-    assert out["floor"] == {
+    assert {k: out["floor"][k] for k in ("heard", "order", "seconds")} == {
         "heard": {"disagree": 2, "middle": 0, "agree": 1, "pass": 1},
         "order": ["disagree", "agree", "disagree", "pass"],
+        "seconds": {"disagree": 0, "middle": 0, "agree": 0, "pass": 0},  # no turn here has an end
     }
     assert out["phone_comments"][1] == {
         "text": f"Det kostar {SCRIPT} & mer",

@@ -62,6 +62,9 @@ def first_value(final: int, j: int) -> int:
 
 def test_the_seed_day_yields_an_appendix_with_the_floor_comments_and_movement(api, phone, store, workshop):
     wid = workshop["id"]
+    # Every region labelled, however few stand there (small groups protected
+    # has its own tests: tests/barometer/floor/test_protected.py).
+    store.update_workshop_settings(wid, min_group=1)
     phones = [phone() for _ in range(PHONES)]
     ids = [api("POST", "/statements", {"text": text})["id"] for text in TEXTS]
     api("PATCH", "/barometer", {"phone_comments": True})

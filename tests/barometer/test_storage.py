@@ -33,6 +33,7 @@ def test_a_refused_move_refuses_only_itself(store, workshop, client, admin):
 
 
 def test_record_holds_turns_and_approved_comments_only(store, wid, sid, people):
+    store.update_workshop_settings(wid, min_group=1)  # one per region, every one labelled
     store.update_barometer_settings(wid, phone_comments=True)
     place(store, wid, sid, people, 10, 50, 90, None)
     for pid, _ in people:
@@ -77,10 +78,15 @@ def test_phone_view_is_one_phones_share_of_the_open_statement(store, wid, sid, p
     store.update_barometer_settings(wid, phone_comments=True)
     views = {pid: store.phone_view(wid, pid) for pid in (placed, passed, silent)}
     assert {pid: (v["has_position"], v["value"], v["floor"]) for pid, v in views.items()} == {
-        placed: (True, 30, {"hand": False, "speaking": True}),
-        passed: (True, None, {"hand": True, "speaking": False}),
-        silent: (False, None, {"hand": False, "speaking": False}),
+        placed: (
+            True,
+            30,
+            {"hand": False, "speaking": True, "since": views[placed]["floor"]["since"], "limit_seconds": 0},
+        ),
+        passed: (True, None, {"hand": True, "speaking": False, "since": None, "limit_seconds": None}),
+        silent: (False, None, {"hand": False, "speaking": False, "since": None, "limit_seconds": None}),
     }
+    assert views[placed]["floor"]["since"] is not None
     assert all(v["statement"]["id"] == sid and v["phone_comments"] for v in views.values())
     assert views[placed]["statement"]["hidden"] is False
     store.close_for_answers(wid, sid)

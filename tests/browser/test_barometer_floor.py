@@ -34,6 +34,8 @@ def test_the_floor_a_comment_and_a_replay(server, new_page, artifacts):
     w = server.new_workshop("Länsträff <Värmland>")
     key = w["facilitator_key"]
     base = f"/api/workshops/{w['id']}"
+    # One person per side: every side named (small groups protected is tests/browser/test_floor_time.py).
+    server.api("PATCH", base, key, {"min_group": 1}, expect=200)
     s = server.api(
         "POST",
         f"{base}/statements",

@@ -17,6 +17,8 @@ def _path(url: str) -> str:
 def test_the_projector_names_no_side_while_the_dots_are_hidden(server, new_page, artifacts):
     w = server.new_workshop("Länsträff Värmland")
     key, base = w["facilitator_key"], f"/api/workshops/{w['id']}"
+    # One person per side: every side named (small groups protected is tests/browser/test_floor_time.py).
+    server.api("PATCH", base, key, {"min_group": 1}, expect=200)
     s = server.open_statement(w, "Överenskommelsearbetet kan göras utan att kosta pengar")
     server.api("PATCH", f"{base}/barometer", key, {"phone_comments": True}, expect=200)
     phone = socketio_client.Client(reconnection=False)

@@ -41,7 +41,7 @@ def test_save_as_template_holds_each_methods_part_and_no_participant_data(
         "Kollektivtrafiken räcker",
         "Skolan är trygg",
     ]
-    assert parts["barometer"]["settings"] == {"phone_comments": True}
+    assert parts["barometer"]["settings"] == {"phone_comments": True, "turn_seconds": 0}
     assert parts["fourcorners"]["questions"] == [
         {"text": "Vad är viktigast?", "labels": ["Buss", "Cykel", "Bil", "Gång"]}
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from workshop.barometer.appendix_view import BarometerView, StatementView
-from workshop.barometer.floor.domain import spoken
+from workshop.barometer.floor.domain import seconds_heard, spoken, turn_seconds
 from workshop.domain.participants import pseudonym
 from workshop.domain.texts import TEXT_LANGUAGES
 from workshop.render import docx_layout
@@ -148,10 +148,11 @@ def csv(view: BarometerView) -> dict:
             ["statement", "statement_text", "comment", "at"],
             [[s.number, s.text, c.text, c.at] for s in statements for c in s.comments],
         ),
+        # region "someone": a protected turn (fewer than min_group stood there then).
         "floor.csv": (
-            ["statement", "statement_text", "turn", "region", "at"],
+            ["statement", "statement_text", "turn", "region", "at", "until", "seconds"],
             [
-                [s.number, s.text, i, turn.region, turn.at]
+                [s.number, s.text, i, turn.region, turn.at, turn.until, turn_seconds(turn)]
                 for s in statements
                 for i, turn in enumerate(s.turns, start=1)
             ],
@@ -238,8 +239,17 @@ def _statement_json(s: StatementView) -> dict:
             }
             for h in r.history
         ],
-        # Ordet, by region and in order (who spoke is not kept here); approved phone comments.
-        "floor": {"heard": heard, "order": order},
+        # Ordet, by region and in order (who spoke is not kept here), seconds heard per
+        # region; protected turns under "someone" (never their region); approved phone comments.
+        "floor": {
+            "heard": heard,
+            "order": order,
+            "seconds": seconds_heard(r.turns),
+            "turns": [
+                {"region": t.region, "since": t.at, "until": t.until, "seconds": turn_seconds(t)}
+                for t in r.turns
+            ],
+        },
         "phone_comments": [{"text": c.text, "region": c.region, "at": c.at} for c in r.phone_comments],
         "frames": asdict(s.frames),  # the replay's stills: first, middle, final
         # "Fråga igen": the round `final` is from, and the earlier rounds' finals.

@@ -23,7 +23,7 @@ from workshop.barometer.domain_summary import (
     movement,
     verbal_summary,
 )
-from workshop.barometer.floor.domain import spoken
+from workshop.barometer.floor.domain import SOMEONE, seconds_heard, shown_region, spoken
 from workshop.barometer.phone_comments.domain import by_region
 from workshop.barometer.record import BarometerRecord, StatementRecord
 from workshop.barometer.replay.domain import Frames
@@ -38,7 +38,36 @@ REGION_NAMES = {
     MIDDLE: N_("the middle"),
     AGREE: N_("the agree side"),
     PASS: N_("those who passed"),
+    # A protected turn (fewer than min_group stood there): in the speaking order.
+    SOMEONE: N_("someone"),
 }
+
+
+def format_duration(seconds: int, tr) -> str:
+    """ "4 min 10 s", "50 s", "2 min" in the export's language."""
+    minutes, rest = divmod(seconds, 60)
+    if not minutes:
+        return tr("{seconds} s").format(seconds=rest)
+    if not rest:
+        return tr("{minutes} min").format(minutes=minutes)
+    return tr("{minutes} min {seconds} s").format(minutes=minutes, seconds=rest)
+
+
+def _heard_part(region: str, n: int, seconds: int | None, tr) -> str:
+    """ "3 från håller med-sidan (4 min 10 s)"; protected turns: "1 utan angiven
+    sida (50 s)". ``seconds`` None: no turn there has an end (no time known)."""
+    if region == SOMEONE:
+        count = tr("{n} not attributed to a side").format(n=n)
+    else:
+        count = tr("{n} from {region}").format(n=n, region=tr(REGION_NAMES[region]))
+    return count if seconds is None else f"{count} ({format_duration(seconds, tr)})"
+
+
+def comment_label(region: str, tr) -> str:
+    """ "Kommentar från mitten"; a protected comment: "Kommentar från en deltagare"."""
+    if region == SOMEONE:
+        return tr("Comment from a participant")
+    return tr("Comment from %(region)s") % {"region": tr(REGION_NAMES[region])}
 
 
 def strip_chart_name(number: int) -> str:
@@ -177,7 +206,7 @@ def _statement_view(record: StatementRecord, lang: str, tr, labels: dict) -> Sta
         movement_chart=movement_chart if moved.moved > 0 else None,
         floor_text=_floor_sentence(record, tr),
         phone_comments=[
-            (tr("Comment from %(region)s") % {"region": tr(REGION_NAMES[region])}, [c.text for c in comments])
+            (comment_label(region, tr), [c.text for c in comments])
             for region, comments in by_region(record.phone_comments)
         ],
         frames=stills,
@@ -229,12 +258,15 @@ def rounds_sentence(record: StatementRecord, lang: str, tr) -> str | None:
 
 
 def _floor_sentence(record: StatementRecord, tr) -> str | None:
-    """ "2 från håller inte med-sidan, 1 från mitten; i tur och ordning: …"."""
+    """ "2 från håller inte med-sidan (1 min 5 s), 1 från mitten (50 s); i tur
+    och ordning: …". Protected turns are counted and timed apart, unattributed."""
     if not record.turns:
         return None
     counts, order = spoken(record.turns)
+    seconds = seconds_heard(record.turns)
+    timed = {shown_region(t) for t in record.turns if t.until is not None}
     per_region = ", ".join(
-        tr("{n} from {region}").format(n=n, region=tr(REGION_NAMES[r])) for r, n in counts.items() if n
+        _heard_part(r, n, seconds[r] if r in timed else None, tr) for r, n in counts.items() if n
     )
     return tr("{counts}; in speaking order: {order}.").format(
         counts=per_region, order=", ".join(tr(REGION_NAMES[r]) for r in order)

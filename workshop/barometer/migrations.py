@@ -160,3 +160,20 @@ def m007_replay_round(db):
     # The round a replay plays ("Fråga igen": each round has its own replay).
     # NULL (a replay saved before rounds could be chosen): the current round.
     db.execute("ALTER TABLE barometer_replays ADD COLUMN round INTEGER")
+
+
+@migrations()
+def m008_floor_times(db):
+    """Speaking time and small groups protected (docs/protocol.md, Ordet).
+
+    floor_turns already keep started_at/ended_at (since/until). Added: the
+    limit per turn (0 = none), and on each turn and comment from a phone
+    whether its region held fewer than the workshop's min_group when it was
+    given/written: kept with the row, so the appendix never changes later."""
+    db.executescript(
+        """
+        ALTER TABLE barometer_settings ADD COLUMN turn_seconds INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE floor_turns ADD COLUMN protected INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE phone_comments ADD COLUMN protected INTEGER NOT NULL DEFAULT 0;
+        """
+    )

@@ -33,7 +33,10 @@ class SpokenTurn:
 
     participant: int
     region: str  # "disagree" | "middle" | "agree" | "pass"
-    at: str
+    at: str  # since: when the floor was given
+    until: str | None = None  # when the turn ended (None: never ended)
+    # Fewer than min_group stood in that region then: no label attaches it.
+    protected: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class PhoneComment:
     """An approved comment from a phone, by where its writer stood (never who)."""
 
     text: str
-    region: str  # as SpokenTurn.region
+    region: str  # as SpokenTurn.region; "someone" when protected (small group)
     at: str
 
 

@@ -13,7 +13,7 @@ import json
 
 from workshop.barometer import domain as rules
 from workshop.barometer.domain import CLOSED, DRAFT, OPEN, Distribution
-from workshop.barometer.floor.domain import region_of_position
+from workshop.barometer.floor.domain import SOMEONE, phone_floor, region_of_position
 from workshop.barometer.floor.storage import FloorQueries
 from workshop.barometer.phone_comments.storage import PhoneCommentQueries
 from workshop.barometer.record import (
@@ -99,9 +99,10 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
             " pos.participant_id IS NOT NULL AS has_position, pos.value,"
             " EXISTS (SELECT 1 FROM floor_hands h"
             "  WHERE h.statement_id = s.id AND h.participant_id = :p) AS hand,"
-            " EXISTS (SELECT 1 FROM floor_turns t"
+            " (SELECT t.started_at FROM floor_turns t"
             "  WHERE t.statement_id = s.id AND t.participant_id = :p AND t.ended_at IS NULL) AS speaking,"
-            " (SELECT b.phone_comments FROM barometer_settings b WHERE b.workshop_id = :w) AS phone_comments"
+            " (SELECT b.phone_comments FROM barometer_settings b WHERE b.workshop_id = :w) AS phone_comments,"
+            " (SELECT b.turn_seconds FROM barometer_settings b WHERE b.workshop_id = :w) AS turn_seconds"
             " FROM statements s"
             " LEFT JOIN positions pos ON pos.statement_id = s.id AND pos.participant_id = :p"
             f" WHERE s.workshop_id = :w AND s.status = '{OPEN}'",
@@ -109,12 +110,12 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
         )
         if row is None:
             return None
-        extra = ("has_position", "value", "hand", "speaking", "phone_comments")
+        extra = ("has_position", "value", "hand", "speaking", "phone_comments", "turn_seconds")
         return {
             "statement": _statement({k: v for k, v in row.items() if k not in extra}),
             "has_position": bool(row["has_position"]),
             "value": row["value"],
-            "floor": {"hand": bool(row["hand"]), "speaking": bool(row["speaking"])},
+            "floor": phone_floor(bool(row["hand"]), row["speaking"], row["turn_seconds"] or 0),
             "phone_comments": bool(row["phone_comments"]),
         }
 
@@ -469,17 +470,26 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
                 comments[r["statement_id"]].append(Comment(r["text"], r["created_at"]))
             turns = self._per_statement(
                 shown,
-                "SELECT t.statement_id, p.number, t.value, t.started_at AS at FROM floor_turns t"
-                " JOIN participants p ON p.id = t.participant_id",
+                "SELECT t.statement_id, p.number, t.value, t.started_at AS at, t.ended_at, t.protected"
+                " FROM floor_turns t JOIN participants p ON p.id = t.participant_id",
                 "t",
-                lambda r: SpokenTurn(r["number"], region_of_position(r["value"]), r["at"]),
+                # A protected turn's region never enters the record (small groups protected).
+                lambda r: SpokenTurn(
+                    r["number"],
+                    SOMEONE if r["protected"] else region_of_position(r["value"]),
+                    r["at"],
+                    r["ended_at"],
+                    bool(r["protected"]),
+                ),
             )
             rounds = self._earlier_rounds(workshop_id)
             phone = self._per_statement(
                 shown,
-                "SELECT c.statement_id, c.text, c.value, c.created_at AS at FROM phone_comments c",
+                "SELECT c.statement_id, c.text, c.value, c.created_at AS at, c.protected FROM phone_comments c",
                 "c",
-                lambda r: PhoneComment(r["text"], region_of_position(r["value"]), r["at"]),
+                lambda r: PhoneComment(
+                    r["text"], SOMEONE if r["protected"] else region_of_position(r["value"]), r["at"]
+                ),
                 and_where=" AND c.status = 'approved'",
             )
         return BarometerRecord(

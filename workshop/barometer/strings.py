@@ -46,6 +46,17 @@ def js_strings(_) -> dict:
         # Ordet
         "hand_up": _("You are in the queue to speak. Tap again to withdraw."),
         "floor_note": _("The floor: someone from %(region)s"),
+        # Small groups protected: no region attached (workshop/domain/small_groups.py).
+        "floor_note_someone": _("The floor: someone"),
+        "floor_speaker_someone": _("%(who)s has the floor"),
+        "side_someone": _("unattributed"),
+        "comment_from_someone": _("Comment from a participant"),
+        "from_someone": _("From a participant"),
+        # Speaking time: the countdown (mm:ss) and the gentle signal at 0; the console's elapsed time.
+        "time_left": _("%(time)s left"),
+        "time_up": _("Time is up"),
+        "time_over": _("Time is up (+%(time)s)"),
+        "time_spoken": _("Speaking for %(time)s"),
         "floor_speaker": _("%(who)s has the floor (%(region)s)"),
         "floor_nobody": _("Nobody has the floor."),
         "give_floor": _("Give the floor"),

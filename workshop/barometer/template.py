@@ -7,6 +7,7 @@ from __future__ import annotations
 import secrets
 
 from workshop.barometer.domain import validate_statement_text, validate_texts
+from workshop.barometer.floor.domain import parse_turn_seconds
 from workshop.domain.errors import Invalid
 from workshop.domain.parse import parse_bool
 from workshop.domain.templates import STATEMENTS_MAX, items, part_fields, validate_key
@@ -54,10 +55,14 @@ def validate(part) -> dict:
     ]
     if len({s["key"] for s in statements}) != len(statements):
         raise Invalid("Each statement's key must be unique in the template.")
-    settings = part_fields(part.get("settings", {}), NAME, ("phone_comments",))
+    settings = part_fields(part.get("settings", {}), NAME, ("phone_comments", "turn_seconds"))
     return {
         "statements": statements,
-        "settings": {"phone_comments": parse_bool(settings.get("phone_comments", False), "phone_comments")},
+        "settings": {
+            "phone_comments": parse_bool(settings.get("phone_comments", False), "phone_comments"),
+            # The limit per turn of Ordet (0: none); templates from before have none.
+            "turn_seconds": parse_turn_seconds(settings.get("turn_seconds", 0)),
+        },
     }
 
 

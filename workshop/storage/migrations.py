@@ -150,6 +150,13 @@ def m008_projector_languages(db):
 
 
 @migrations()
+def m009_min_group(db):
+    # Small groups protected: fewer than this many in a region and no label
+    # points at them (workshop/domain/small_groups.py).
+    db.execute("ALTER TABLE workshops ADD COLUMN min_group INTEGER NOT NULL DEFAULT 3")
+
+
+@migrations()
 def m010_appendix_versions(db):
     # Justering: each finalised version of a workshop's appendix (its
     # canonical JSON and that text's SHA-256, docs/protocol.md), and the

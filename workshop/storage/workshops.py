@@ -79,9 +79,23 @@ class WorkshopQueries:
             if cur.rowcount == 0:
                 raise NotFound("No such workshop.")
 
-    def set_locked(self, workshop_id: str, locked: bool) -> dict:
+    def update_workshop_settings(
+        self,
+        workshop_id: str,
+        locked: bool | None = None,
+        min_group: int | None = None,
+        projector_languages: list[str] | None = None,
+    ) -> dict:
+        """The settings given (None: unchanged), checked before, written in one transaction.
+        ``projector_languages`` come checked (domain/texts.py); one language is stored as NULL."""
         with self.transaction(workshop_id) as db:
-            db.execute("UPDATE workshops SET locked = ? WHERE id = ?", [int(locked), workshop_id])
+            if locked is not None:
+                db.execute("UPDATE workshops SET locked = ? WHERE id = ?", [int(locked), workshop_id])
+            if min_group is not None:
+                db.execute("UPDATE workshops SET min_group = ? WHERE id = ?", [min_group, workshop_id])
+            if projector_languages is not None:
+                stored = json.dumps(projector_languages) if len(projector_languages) > 1 else None
+                db.execute("UPDATE workshops SET projector_languages = ? WHERE id = ?", [stored, workshop_id])
         return self.workshop(workshop_id)
 
     def set_phase(self, workshop_id: str, phase: str) -> None:
@@ -101,13 +115,6 @@ class WorkshopQueries:
         return self._rows(
             "SELECT id, title, language, ended_at FROM workshops WHERE ended_at IS NOT NULL ORDER BY ended_at"
         )
-
-    def set_projector_languages(self, workshop_id: str, languages: list[str]) -> dict:
-        """``languages`` come checked (domain/texts.py); one language is stored as NULL."""
-        stored = json.dumps(languages) if len(languages) > 1 else None
-        with self.transaction(workshop_id) as db:
-            db.execute("UPDATE workshops SET projector_languages = ? WHERE id = ?", [stored, workshop_id])
-        return self.workshop(workshop_id)
 
     def set_projector_view(self, workshop_id: str, view: str | None) -> None:
         with self.transaction(workshop_id) as db:

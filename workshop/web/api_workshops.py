@@ -9,6 +9,7 @@ from workshop.domain import workshops as rules
 from workshop.domain.errors import Invalid
 from workshop.domain.parse import parse_bool
 from workshop.domain.retention import deletion_time
+from workshop.domain.small_groups import parse_min_group
 from workshop.domain.texts import parse_projector_languages
 from workshop.domain.workshops import screen_view
 from workshop.web import api_templates
@@ -29,6 +30,7 @@ def parse_template_id(value) -> str:
 def facilitator_view(workshop: dict) -> dict:
     return {
         **screen_view(workshop),
+        "min_group": workshop["min_group"],
         "facilitator_key": workshop["facilitator_key"],
         "projector_key": workshop["projector_key"],
         **workshop_links(workshop),
@@ -80,6 +82,7 @@ def _holds_keys() -> bool:
 def show(workshop):
     view = facilitator_view(workshop) if _holds_keys() else screen_view(workshop)
     view["role"] = g.role
+    view["min_group"] = workshop["min_group"]  # small groups protected (domain/small_groups.py)
     view["participants"] = store().participant_count(workshop["id"])
     for method in registry().methods:
         if method.workshop_fields:
@@ -90,20 +93,21 @@ def show(workshop):
 @bp.patch("/<workshop_id>")
 @facilitates
 def update(workshop):
-    """{"locked": true}: "Stäng för nya deltagare" (known phones still rejoin);
-    {"projector_languages": ["sv", "en"]}: the projector in two languages.
+    """{"locked"?: true}: "Stäng för nya deltagare" (known phones still rejoin);
+    {"min_group"?: 1..10}: small groups protected;
+    {"projector_languages"?: ["sv", "en"]}: the projector in two languages.
     Everything is checked before anything is written."""
-    data = json_body("locked", "projector_languages")
+    data = json_body("locked", "min_group", "projector_languages")
     if not data:
-        raise Invalid("Send locked or projector_languages.")
+        raise Invalid("Send locked, min_group or projector_languages.")
     locked = parse_bool(data["locked"], "locked") if "locked" in data else None
+    min_group = parse_min_group(data["min_group"]) if "min_group" in data else None
     languages = None
     if "projector_languages" in data:
         languages = parse_projector_languages(data["projector_languages"], workshop["language"])
-    if locked is not None:
-        workshop = store().set_locked(workshop["id"], locked)
-    if languages is not None:
-        workshop = store().set_projector_languages(workshop["id"], languages)
+    workshop = store().update_workshop_settings(
+        workshop["id"], locked=locked, min_group=min_group, projector_languages=languages
+    )
     hub().push_state(workshop["id"])
     return jsonify(facilitator_view(workshop))
 

@@ -77,7 +77,9 @@ export function consoleComments(socket, call) {
   function item(c) {
     const li = el("li", { class: `phone-comment-item ${c.status}` });
     // One line for where it comes from and how far it got, then the text.
-    const head = el("p", { class: "region" }, t("from_region", { region: regionName(c.region) }));
+    // A protected comment (too few stood there when written) comes without region.
+    const head = el("p", { class: "region" },
+      c.region ? t("from_region", { region: regionName(c.region) }) : t("from_someone"));
     head.append(" · ", el("span", { class: "status" }, [t(`status_${c.status}`), c.edited ? t("edited") : null]
       .filter(Boolean).join(", ")));
     li.append(head, el("p", { class: "text" }, c.text));
@@ -153,8 +155,9 @@ export function projectorComments(socket, changed = () => {}) {
     $("shown-comment-text").textContent = shown.statement === null ? "" : hyphenate(shown.text);
     // No side while the statement's dots are hidden (the server sends region null).
     const side = $("shown-comment-region");
-    side.textContent = shown.statement === null || !shown.region ? ""
-      : t("comment_from", { region: regionName(shown.region) });
+    // A protected comment (too few stood there when written): "Kommentar från en deltagare".
+    side.textContent = shown.statement === null ? "" : shown.protected ? t("comment_from_someone")
+      : !shown.region ? "" : t("comment_from", { region: regionName(shown.region) });
     side.hidden = !side.textContent;
     changed();
   });

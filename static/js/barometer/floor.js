@@ -4,6 +4,13 @@
 //   console    the queue with pseudonyms and places, "Ge ordet" (the fair
 //              suggestion, or anyone in the queue), "Tack"
 //   projector  rings the speaker's dot; "Ordet: någon från håller inte med-sidan"
+// Speaking time: each `floor` event carries the turn's "since", the limit
+// ("limit_seconds", 0: none) and the server's clock ("now"). The pages count
+// from "since" themselves with their offset to that clock (no tick over the
+// socket): the projector and the speaker's phone count down and, at 0, turn
+// colour and say "Tiden är ute" once (polite), the turn going on; the console
+// shows the time spoken. Small groups protected: a speaker whose region was
+// too small comes without region (and without dot key): "Ordet: någon".
 import { el, say, t } from "../common.js";
 import { valueText } from "./scale.js";
 import { onDistribution } from "./deltas.js";
@@ -12,6 +19,59 @@ const $ = (id) => document.getElementById(id);
 
 export function regionName(region) {
   return t(`region_${region}`);
+}
+
+// The server's clock minus this device's, from the last `floor` event's "now".
+let offset = 0;
+function synced(data) {
+  const now = data && Date.parse(data.now);
+  if (now) offset = now - Date.now();
+}
+
+// Whole seconds since an ISO time, by the server's clock.
+export function secondsSince(since) {
+  return Math.max(0, Math.floor((Date.now() + offset - Date.parse(since)) / 1000));
+}
+
+// 125 -> "02:05"
+export function mmss(seconds) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${pad(Math.floor(seconds / 60))}:${pad(seconds % 60)}`;
+}
+
+// A turn's clock in `node`: counting down to the limit, then "Tiden är ute
+// (+00:12)" in the signal colour, announced once in `alarm` (aria-live
+// polite); or counting up (`up`: the console's time spoken). set(null) stops.
+function turnClock(node, alarm, up = false) {
+  let turn = null;
+  let timer = null;
+  function draw() {
+    if (!turn) return;
+    const spent = secondsSince(turn.since);
+    const limit = turn.limit || 0;
+    const over = !up && limit > 0 && spent >= limit;
+    node.classList.toggle("over", over);
+    node.textContent = up ? t("time_spoken", { time: mmss(spent) })
+      : over ? (spent > limit ? t("time_over", { time: mmss(spent - limit) }) : t("time_up"))
+        : t("time_left", { time: mmss(limit - spent) });
+    if (over && !turn.announced && alarm) {
+      turn.announced = true;
+      alarm.textContent = t("time_up");
+    }
+  }
+  return function set(since, limit) {
+    const same = turn && turn.since === since && turn.limit === limit;
+    if (!same) {
+      clearInterval(timer);
+      timer = null;
+      if (alarm) alarm.textContent = "";
+      turn = since && (up || limit > 0) ? { since, limit, announced: false } : null;
+      if (turn) timer = setInterval(draw, 250);
+    }
+    node.hidden = !turn;
+    if (!turn) node.classList.remove("over");
+    draw();
+  };
 }
 
 // "P12 · 80 av 100, håller med" / "P3 · Pass / Vet inte"
@@ -23,8 +83,11 @@ export function place(position) {
 export function phoneFloor(socket, send) {
   const hand = $("hand");
   let mine = { hand: false, speaking: false };
+  const clock = turnClock($("speaking-clock"), $("speaking-alarm"));
 
   function show(floor) {
+    synced(floor);
+    clock(floor.speaking ? floor.since : null, floor.limit_seconds);
     const wasSpeaking = mine.speaking;
     mine = { hand: Boolean(floor.hand), speaking: Boolean(floor.speaking) };
     hand.setAttribute("aria-pressed", String(mine.hand));
@@ -93,6 +156,19 @@ function countBelow() {
 
 export function consoleFloor(socket, call) {
   let floor = { statement: null, queue: [], speaker: null, suggestion: null, heard: {} };
+  const elapsed = turnClock($("floor-elapsed"), null, true);
+  // Under Prepare: the limit per turn (0: none); a refused value is put back.
+  const limit = $("turn-seconds");
+  const limitSaved = (s) => { limit.value = String(s.turn_seconds); };
+  call("GET", "/barometer").then(limitSaved).catch(() => {});
+  limit.addEventListener("change", () => {
+    call("PATCH", "/barometer", { turn_seconds: Number(limit.value) })
+      .then((s) => { limitSaved(s); say($("turn-seconds-status"), t("saved")); })
+      .catch((err) => {
+        say($("turn-seconds-status"), t("not_saved", { error: err && err.message ? err.message : "?" }), { bad: true });
+        call("GET", "/barometer").then(limitSaved).catch(() => {});
+      });
+  });
   const give = (participant) => call("POST", `/statements/${floor.statement}/floor`, { participant }).catch(() => {});
 
   $("floor-next").addEventListener("click", () => give(null));
@@ -104,7 +180,9 @@ export function consoleFloor(socket, call) {
     const suggested = floor.suggestion && floor.suggestion.participant === entry.participant;
     const li = el("li", { class: suggested ? "suggested" : null });
     const who = el("span", { class: "entry" });
-    who.append(el("span", { class: "who" }, entry.pseudonym), " · ", el("span", { class: "where" }, place(entry.position)));
+    // Too few stand where they do (small groups protected): no place named.
+    const where = entry.position === null ? t("side_someone") : place(entry.position);
+    who.append(el("span", { class: "who" }, entry.pseudonym), " · ", el("span", { class: "where" }, where));
     li.append(who);
     if (suggested) li.append(" ", el("strong", { class: "badge" }, t("suggested")));
     const b = el("button", { type: "button", class: "secondary", "data-key": `give-${entry.participant}` },
@@ -116,16 +194,21 @@ export function consoleFloor(socket, call) {
 
   socket.on("floor", (data) => {
     floor = data;
+    synced(data);
     const open = data.statement !== null;
     const s = data.speaker;
-    $("floor-speaker").textContent = s
-      ? t("floor_speaker", { who: s.pseudonym, region: regionName(s.region) }) : t("floor_nobody");
+    // A protected speaker (too few stood there) comes without region: no side named.
+    $("floor-speaker").textContent = !s ? t("floor_nobody")
+      : s.region ? t("floor_speaker", { who: s.pseudonym, region: regionName(s.region) })
+        : t("floor_speaker_someone", { who: s.pseudonym });
+    elapsed(s ? s.since : null, 0);
     $("floor-thanks").disabled = !s;
     const next = $("floor-next");
     next.disabled = !open || !data.suggestion;
-    next.textContent = data.suggestion
-      ? t("give_floor_to", { who: data.suggestion.pseudonym, region: regionName(data.suggestion.region) })
-      : t("give_floor");
+    const pick = data.suggestion;
+    next.textContent = !pick ? t("give_floor")
+      : pick.region ? t("give_floor_to", { who: pick.pseudonym, region: regionName(pick.region) })
+        : t("give_floor_to_short", { who: pick.pseudonym });
     // Every side of the line, heard or not (a 0 is the point); those who passed only once heard.
     // Each "inte med 0" unbroken: a narrow column wraps between them, never inside one.
     const sides = Object.entries(data.heard || {}).filter(([r, n]) => r !== "pass" || n > 0)
@@ -151,6 +234,7 @@ export function consoleFloor(socket, call) {
 // projector's canvas draws the ring itself).
 export function projectorFloor(socket, changed = () => {}, speaking = () => {}) {
   let speaker = null;
+  const clock = turnClock($("floor-clock"), $("floor-alarm"));
 
   // The ring follows the dot: swarm_view keeps one node per key, and new
   // nodes appear on a `distribution`, so the ring is set again after each.
@@ -161,12 +245,18 @@ export function projectorFloor(socket, changed = () => {}, speaking = () => {}) 
   }
 
   socket.on("floor", (data) => {
+    synced(data);
     speaker = data.speaker;
     const note = $("floor-note");
-    const text = speaker ? t("floor_note", { region: regionName(speaker.region) }) : "";
-    const same = note.hidden === !speaker && note.textContent === text;
+    const label = $("floor-note-text");
+    // A protected speaker (too few stood there): no region, no dot key.
+    const text = !speaker ? "" : speaker.region ? t("floor_note", { region: regionName(speaker.region) })
+      : t("floor_note_someone");
+    const hadClock = !$("floor-clock").hidden;
+    clock(speaker ? speaker.since : null, speaker ? speaker.limit_seconds : 0);
+    const same = note.hidden === !speaker && label.textContent === text && hadClock === !$("floor-clock").hidden;
     note.hidden = !speaker;
-    note.textContent = text;
+    label.textContent = text;
     if (!same) changed();
     speaking(speaker ? speaker.key : null);
     ring();

@@ -11,7 +11,10 @@ from tests.conftest import events, ok, wait_for
 def test_phone_state_carries_its_floor_and_the_comment_setting_while_open(phone, sid, api):
     p = phone()
     state = last_state(p)
-    assert (state["floor"], state["may_comment"]) == ({"hand": False, "speaking": False}, False)
+    assert (state["floor"], state["may_comment"]) == (
+        {"hand": False, "speaking": False, "since": None, "limit_seconds": None},
+        False,
+    )
     api("PATCH", "/barometer", {"phone_comments": True})
     assert last_state(p)["may_comment"] is True
     api("POST", f"/statements/{sid}/close")
@@ -25,7 +28,12 @@ def test_hand_is_acked_and_needs_a_place(phone, sid):
     assert ack["ok"] is False and "linjen" in ack["error"]
     ok(p, "position", {"statement": sid, "value": "pass"})
     assert ok(p, "hand", {"on": True}) == {"ok": True, "statement": sid, "hand": True}
-    assert wait_for(p, "floor", lambda f: f["hand"]) == {"hand": True, "speaking": False}
+    assert {k: v for k, v in wait_for(p, "floor", lambda f: f["hand"]).items() if k != "now"} == {
+        "hand": True,
+        "speaking": False,
+        "since": None,
+        "limit_seconds": None,
+    }
     assert ok(p, "hand", {"on": False})["hand"] is False
 
 
@@ -42,15 +50,22 @@ def test_each_audience_hears_its_part_of_the_floor(room, facilitator, projector,
     staff = wait_for(facilitator, "floor", lambda f: len(f["queue"]) == 3)
     assert [q["pseudonym"] for q in staff["queue"]] == ["P1", "P2", "P3"]
     api("POST", f"/statements/{sid}/floor", {"participant": 3})
-    assert wait_for(projector, "floor", lambda f: f["speaker"]) == {
+    shown = wait_for(projector, "floor", lambda f: f["speaker"])
+    assert shown == {
         "statement": sid,
-        "speaker": {"key": 3, "region": "agree"},
+        "speaker": {"key": 3, "region": "agree", "since": shown["speaker"]["since"], "limit_seconds": 0},
+        "now": shown["now"],
     }
     assert all("queue" not in f for f in events(projector, "floor"))
-    assert wait_for(room[2], "floor", lambda f: f["speaking"]) == {"hand": False, "speaking": True}
+    speaking = wait_for(room[2], "floor", lambda f: f["speaking"])
+    assert (speaking["since"], speaking["limit_seconds"]) == (shown["speaker"]["since"], 0)
     # The others hear only about themselves: still in the queue, not speaking.
-    assert wait_for(room[0], "floor", lambda f: f["hand"]) == {"hand": True, "speaking": False}
-    assert all(set(f) == {"hand", "speaking"} for p in room for f in events(p, "floor"))
+    assert wait_for(room[0], "floor", lambda f: f["hand"])["since"] is None
+    assert all(
+        set(f) == {"hand", "speaking", "since", "limit_seconds", "now"}
+        for p in room
+        for f in events(p, "floor")
+    )
     api("DELETE", f"/statements/{sid}/floor")
     assert wait_for(projector, "floor", lambda f: f["speaker"] is None)["statement"] == sid
 

@@ -12,10 +12,13 @@ from workshop.domain.errors import Conflict, NotFound
 
 def test_comments_are_off_by_default(store, wid, sid, people):
     place(store, wid, sid, people, 30)
-    assert store.barometer_settings(wid) == {"phone_comments": False}
+    assert store.barometer_settings(wid) == {"phone_comments": False, "turn_seconds": 0}
     with pytest.raises(Conflict, match="has not opened"):
         store.add_phone_comment(wid, sid, people[0][0], "Hej")
-    assert store.update_barometer_settings(wid, phone_comments=True) == {"phone_comments": True}
+    assert store.update_barometer_settings(wid, phone_comments=True) == {
+        "phone_comments": True,
+        "turn_seconds": 0,
+    }
     c = store.add_phone_comment(wid, sid, people[0][0], "Använd resurser gemensamt")
     assert (c["text"], c["position"], c["region"], c["status"], c["shown"]) == (
         "Använd resurser gemensamt",
@@ -83,6 +86,7 @@ def test_moderate_and_show_one_at_a_time(store, wid, sid, people):
         "statement": sid,
         "text": "Det kostar pengar",
         "region": "disagree",
+        "protected": False,  # min_group 1 here: every region named
         "hidden": False,  # the statement's dots show
     }
     store.show_phone_comment(wid, sid, b["id"])  # the other one leaves

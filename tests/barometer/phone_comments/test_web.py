@@ -22,7 +22,8 @@ def test_only_the_facilitator(client, workshop, sid, store, method, path, body):
 
 def test_comment_setting_and_moderation(client, api, base, workshop, sid, room, store):
     assert client.get(f"{base}/barometer", headers=bearer(workshop["projector_key"])).get_json() == {
-        "phone_comments": False
+        "phone_comments": False,
+        "turn_seconds": 0,
     }
     for body in ({"phone_comments": "ja"}, {"comments": True}, [1]):
         assert (
@@ -31,7 +32,7 @@ def test_comment_setting_and_moderation(client, api, base, workshop, sid, room, 
             ).status_code
             == 400
         )
-    assert api("PATCH", "/barometer", {"phone_comments": True}) == {"phone_comments": True}
+    assert api("PATCH", "/barometer", {"phone_comments": True}) == {"phone_comments": True, "turn_seconds": 0}
     ack = ok(room[0], "comment", {"statement": sid, "text": "Det <kostar> & tar tid"})
     cid = ack["id"]
     (c,) = api("GET", f"/statements/{sid}/phone-comments")["comments"]

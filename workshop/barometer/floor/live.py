@@ -1,10 +1,14 @@
 """Socket.IO, Ordet: phones raise and lower their hand; everyone hears who speaks.
 
     phone -> hand {"on": bool}                      acked once committed
-    staff <- floor  facilitators: queue (pseudonyms, places), speaker, suggestion, heard
-                    projectors: only the speaker's dot key and region; nothing
-                    of the speaker while the statement's dots are hidden
-    phone <- floor {"hand": bool, "speaking": bool}  its own, never anyone else's
+    staff <- floor  facilitators: queue (pseudonyms, places), speaker, suggestion, heard,
+                    turns, since, limit_seconds
+                    projectors: only the speaker's dot key and region, since and
+                    limit_seconds; nothing of the speaker while the statement's
+                    dots are hidden; no key or region when protected (small group)
+    phone <- floor {"hand", "speaking", "since", "limit_seconds"}  its own, never anyone else's
+    Every `floor` event carries "now" (the server's clock when sent): the pages
+    count the speaker's time from "since" with their offset to it, locally.
     state += "floor" for a phone while a statement is open (composed with the
              rest of the barometer's phone state in live.py: one read per welcome)
 
@@ -19,12 +23,19 @@ from workshop.auth import FACILITATOR, PROJECTOR, for_role
 from workshop.domain.parse import parse_bool
 from workshop.live.acks import ok
 from workshop.live.part import LivePart
+from workshop.storage.base import utcnow
 
 NAME = "barometer"
 
 
 def floor_changed(hub, workshop_id: str) -> None:
     hub.changed(workshop_id, "floor", "floor_phones")
+
+
+def stamped(payload: dict) -> dict:
+    """The payload with the server's clock: a page's countdown needs its
+    offset to it (its own clock may be off), never a tick over the socket."""
+    return {**payload, "now": utcnow()}
 
 
 def flush_floor(hub, workshop_id: str) -> None:
@@ -39,18 +50,18 @@ def flush_floor(hub, workshop_id: str) -> None:
         if last_sent.get(workshop_id) == (full, public):
             return
         last_sent[workshop_id] = (full, public)
-    hub.emit_staff(workshop_id, "floor", full, public)
+    hub.emit_staff(workshop_id, "floor", stamped(full), stamped(public))
 
 
 def flush_phones(hub, workshop_id: str) -> None:
     floor = hub.store.floor(workshop_id)
     for conn in hub.phones(workshop_id):
-        hub.socketio.emit("floor", floor.phone(conn.number), to=conn.sid)
+        hub.socketio.emit("floor", stamped(floor.phone(conn.number)), to=conn.sid)
 
 
 def send_floor(hub, conn, _workshop) -> None:
     floor = hub.store.floor(conn.workshop_id)
-    hub.socketio.emit("floor", for_role(conn.role, floor.staff(), floor.projector()), to=conn.sid)
+    hub.socketio.emit("floor", stamped(for_role(conn.role, floor.staff(), floor.projector())), to=conn.sid)
 
 
 def hand(hub, conn, data):

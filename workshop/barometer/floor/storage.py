@@ -26,15 +26,44 @@ class FloorQueries:
 
     def _turns(self, statement_id: int) -> list[Turn]:
         rows = self._rows(
-            "SELECT p.number, t.value, t.started_at, t.ended_at FROM floor_turns t"
+            "SELECT p.number, t.value, t.started_at, t.ended_at, t.protected FROM floor_turns t"
             " JOIN participants p ON p.id = t.participant_id"
             " WHERE t.statement_id = ? ORDER BY t.id",
             [statement_id],
         )
         return [
-            Turn(r["number"], rules.region_of_position(r["value"]), r["started_at"], r["ended_at"] is None)
+            Turn(
+                r["number"],
+                rules.region_of_position(r["value"]),
+                r["started_at"],
+                r["ended_at"] is None,
+                until=r["ended_at"],
+                protected=bool(r["protected"]),
+            )
             for r in rows
         ]
+
+    def _turn_limit(self, statement_id: int) -> int:
+        """The barometer's limit per turn (0: none) for this statement's workshop."""
+        return (
+            self._scalar(
+                "SELECT b.turn_seconds FROM statements s"
+                " JOIN barometer_settings b ON b.workshop_id = s.workshop_id WHERE s.id = ?",
+                [statement_id],
+            )
+            or 0
+        )
+
+    def region_protected_now(self, workshop_id: str, statement_id: int, value: int | None) -> bool:
+        """Does the region of ``value`` hold fewer than the workshop's
+        min_group on this statement now? (Called inside the writing
+        transaction: the count and the row written agree.)"""
+        values = [
+            r["value"]
+            for r in self._rows("SELECT value FROM positions WHERE statement_id = ?", [statement_id])
+        ]
+        min_group = self._scalar("SELECT min_group FROM workshops WHERE id = ?", [workshop_id])
+        return rules.region_protected(values, rules.region_of_position(value), min_group)
 
     def floor_of(self, statement_id: int | None, hidden: bool | None = None) -> Floor:
         """The floor on a statement; ``hidden`` (its dots hidden) is read when not given."""
@@ -43,7 +72,29 @@ class FloorQueries:
         with self._lock:
             if hidden is None:
                 hidden = bool(self._scalar("SELECT hidden FROM statements WHERE id = ?", [statement_id]))
-            return Floor(statement_id, self._hands(statement_id), self._turns(statement_id), hidden)
+            return Floor(
+                statement_id,
+                self._hands(statement_id),
+                self._turns(statement_id),
+                hidden,
+                self._turn_limit(statement_id),
+                self._small_regions(statement_id),
+            )
+
+    def _small_regions(self, statement_id: int) -> frozenset[str]:
+        """The regions too small to name now (at most 102 rows: one per value)."""
+        counts = {
+            r["value"]: r["n"]
+            for r in self._rows(
+                "SELECT value, count(*) AS n FROM positions WHERE statement_id = ? GROUP BY value",
+                [statement_id],
+            )
+        }
+        min_group = self._scalar(
+            "SELECT w.min_group FROM statements s JOIN workshops w ON w.id = s.workshop_id WHERE s.id = ?",
+            [statement_id],
+        )
+        return rules.small_regions(counts, min_group or 1)
 
     def floor(self, workshop_id: str) -> Floor:
         """The floor on the open statement (an empty one when none is open)."""
@@ -95,10 +146,12 @@ class FloorQueries:
                 "UPDATE floor_turns SET ended_at = ? WHERE statement_id = ? AND ended_at IS NULL",
                 [now, statement_id],
             )
+            # The region's count now, kept with the turn (small groups protected).
+            protected = self.region_protected_now(workshop_id, statement_id, hand.value)
             db.execute(
-                "INSERT INTO floor_turns (statement_id, participant_id, value, started_at)"
-                " VALUES (?, ?, ?, ?)",
-                [statement_id, participant_id, hand.value, now],
+                "INSERT INTO floor_turns (statement_id, participant_id, value, started_at, protected)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [statement_id, participant_id, hand.value, now, int(protected)],
             )
             db.execute(
                 "DELETE FROM floor_hands WHERE statement_id = ? AND participant_id = ?",

@@ -11,7 +11,7 @@ from flask import Blueprint, g, jsonify
 
 from workshop.auth import for_role
 from workshop.barometer.floor import domain as rules
-from workshop.barometer.floor.live import floor_changed
+from workshop.barometer.floor.live import floor_changed, stamped
 from workshop.web.access import facilitates, reads
 from workshop.web.context import hub, store
 from workshop.web.validation import json_body
@@ -24,7 +24,7 @@ bp = Blueprint("barometer_floor", __name__)
 def show(workshop, statement_id):
     statement = store().statement(workshop["id"], statement_id)
     floor = store().floor_of(statement_id, statement["hidden"])
-    return jsonify(for_role(g.role, floor.staff(), floor.projector()))
+    return jsonify(stamped(for_role(g.role, floor.staff(), floor.projector())))
 
 
 @bp.post("/statements/<int:statement_id>/floor")

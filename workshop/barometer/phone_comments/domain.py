@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import TypeVar
 
-from workshop.barometer.floor.domain import FLOOR_REGIONS
+from workshop.barometer.floor.domain import FLOOR_REGIONS, SOMEONE, parse_turn_seconds
 from workshop.domain.errors import Conflict, Invalid
 from workshop.domain.parse import parse_bool
 from workshop.domain.text import clean_text
@@ -40,12 +40,14 @@ def validate_phone_comment(value) -> str:
 
 
 def validate_settings(data: dict) -> dict:
-    """PATCH /barometer: {"phone_comments": bool}."""
-    return (
-        {"phone_comments": parse_bool(data["phone_comments"], "phone_comments")}
-        if "phone_comments" in data
-        else {}
-    )
+    """PATCH /barometer: {"phone_comments"?: bool, "turn_seconds"?: 0..600}.
+    Every field is checked before anything is written."""
+    changes = {}
+    if "phone_comments" in data:
+        changes["phone_comments"] = parse_bool(data["phone_comments"], "phone_comments")
+    if "turn_seconds" in data:
+        changes["turn_seconds"] = parse_turn_seconds(data["turn_seconds"])
+    return changes
 
 
 def check_can_comment(allowed: bool, statement_status: str, has_position: bool) -> None:
@@ -102,15 +104,18 @@ def shown_views(shown: dict | None) -> tuple[dict, dict]:
     if shown is None:
         return NO_COMMENT, NO_COMMENT
     staff = {k: shown[k] for k in ("statement", "text", "region")}
+    if shown.get("protected"):  # its region held fewer than min_group: "Kommentar från en deltagare"
+        staff["protected"] = True
     return staff, ({**staff, "region": None} if shown["hidden"] else staff)
 
 
 def by_region(comments: Iterable[T]) -> list[tuple[str, list[T]]]:
-    """Comments grouped by their ``region``, regions in line order, empty ones left out."""
+    """Comments grouped by their ``region``, regions in line order, empty ones
+    left out; protected ones (region SOMEONE) last."""
     groups: dict[str, list[T]] = defaultdict(list)
     for c in comments:
         groups[c.region].append(c)
-    return [(r, groups[r]) for r in FLOOR_REGIONS if groups.get(r)]
+    return [(r, groups[r]) for r in (*FLOOR_REGIONS, SOMEONE) if groups.get(r)]
 
 
 def rate_window_start(now_iso: str, seconds: int = RATE_SECONDS) -> str:

@@ -15,16 +15,21 @@ from workshop.domain.errors import NotFound
 from workshop.storage.base import utcnow
 
 COMMENT_FIELDS = (
-    "c.id, c.statement_id, c.text, c.value, c.status, c.edited, c.shown, c.created_at, c.decided_at"
+    "c.id, c.statement_id, c.text, c.value, c.status, c.edited, c.shown, c.created_at, c.decided_at,"
+    " c.protected"
 )
 
 
 def _comment(row: dict) -> dict:
+    """A comment as staff see it: a protected one (its region held fewer than
+    min_group when written) carries neither its region nor its position."""
     value = row.pop("value")
+    protected = bool(row["protected"])
     return {
         **row,
-        "position": PASS if value is None else value,
-        "region": region_of_position(value),
+        "position": None if protected else PASS if value is None else value,
+        "region": None if protected else region_of_position(value),
+        "protected": protected,
         "edited": bool(row["edited"]),
         "shown": bool(row["shown"]),
     }
@@ -33,18 +38,20 @@ def _comment(row: dict) -> dict:
 class PhoneCommentQueries:
     # -- settings ------------------------------------------------------------
     def barometer_settings(self, workshop_id: str) -> dict:
-        allowed = self._scalar(
-            "SELECT phone_comments FROM barometer_settings WHERE workshop_id = ?", [workshop_id]
+        row = self._row(
+            "SELECT phone_comments, turn_seconds FROM barometer_settings WHERE workshop_id = ?", [workshop_id]
         )
-        return {"phone_comments": bool(allowed)}
+        row = row or {"phone_comments": 0, "turn_seconds": 0}
+        return {"phone_comments": bool(row["phone_comments"]), "turn_seconds": row["turn_seconds"]}
 
     def update_barometer_settings(self, workshop_id: str, **changes) -> dict:
         with self.transaction(workshop_id) as db:
             settings = {**self.barometer_settings(workshop_id), **changes}
             db.execute(
-                "INSERT INTO barometer_settings (workshop_id, phone_comments) VALUES (?, ?)"
-                " ON CONFLICT (workshop_id) DO UPDATE SET phone_comments = excluded.phone_comments",
-                [workshop_id, int(settings["phone_comments"])],
+                "INSERT INTO barometer_settings (workshop_id, phone_comments, turn_seconds) VALUES (?, ?, ?)"
+                " ON CONFLICT (workshop_id) DO UPDATE SET phone_comments = excluded.phone_comments,"
+                " turn_seconds = excluded.turn_seconds",
+                [workshop_id, int(settings["phone_comments"]), settings["turn_seconds"]],
             )
         return self.barometer_settings(workshop_id)
 
@@ -63,10 +70,12 @@ class PhoneCommentQueries:
                     [participant_id, rules.rate_window_start(now)],
                 )
             )
+            # The region's count when written, kept with the comment (small groups protected).
+            protected = self.region_protected_now(workshop_id, statement_id, value)
             comment_id = db.execute(
-                "INSERT INTO phone_comments (statement_id, participant_id, text, value, created_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [statement_id, participant_id, text, value, now],
+                "INSERT INTO phone_comments (statement_id, participant_id, text, value, created_at, protected)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [statement_id, participant_id, text, value, now, int(protected)],
             ).lastrowid
         return self.phone_comment(workshop_id, statement_id, comment_id)
 
@@ -127,7 +136,7 @@ class PhoneCommentQueries:
         (and whether the statement's dots are hidden: then not the region,
         phone_comments/domain.py: shown_on_projector)."""
         row = self._row(
-            "SELECT c.statement_id, c.text, c.value, s.hidden FROM phone_comments c"
+            "SELECT c.statement_id, c.text, c.value, c.protected, s.hidden FROM phone_comments c"
             " JOIN statements s ON s.id = c.statement_id"
             " WHERE s.workshop_id = ? AND c.shown = 1 AND s.status = 'open'",
             [workshop_id],
@@ -137,6 +146,8 @@ class PhoneCommentQueries:
         return {
             "statement": row["statement_id"],
             "text": row["text"],
-            "region": region_of_position(row["value"]),
+            # Protected (fewer than min_group there when written): no region, to anyone.
+            "region": None if row["protected"] else region_of_position(row["value"]),
+            "protected": bool(row["protected"]),
             "hidden": bool(row["hidden"]),
         }

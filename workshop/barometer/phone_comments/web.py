@@ -1,7 +1,7 @@
 """HTTP: the barometer's settings and the moderation of comments from phones.
 
-GET   /barometer                                    read: {"phone_comments": bool}
-PATCH /barometer {"phone_comments": bool}           facilitator
+GET   /barometer                                    read: {"phone_comments": bool, "turn_seconds": int}
+PATCH /barometer {"phone_comments"?: bool, "turn_seconds"?: 0..600}   facilitator (0: no limit per turn)
 GET   /statements/<sid>/phone-comments              facilitator (pending ones are unmoderated text)
 PATCH /statements/<sid>/phone-comments/<cid> {"status"?: "approved"|"rejected", "text"?}
 PUT   /statements/<sid>/shown-comment {"comment": cid | null}   the one on the projector
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
+from workshop.barometer.floor.live import floor_changed
 from workshop.barometer.phone_comments import domain as rules
 from workshop.barometer.phone_comments.live import comments_changed
 from workshop.domain.parse import optional_id
@@ -30,9 +31,10 @@ def settings(workshop):
 @bp.patch("/barometer")
 @facilitates
 def update_settings(workshop):
-    changes = rules.validate_settings(json_body("phone_comments"))
+    changes = rules.validate_settings(json_body("phone_comments", "turn_seconds"))
     result = store().update_barometer_settings(workshop["id"], **changes)
     hub().push_state(workshop["id"])  # phones learn at once whether they may write
+    floor_changed(hub(), workshop["id"])  # the speaker's countdown follows a new limit
     return jsonify(result)
 
 
