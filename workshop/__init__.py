@@ -105,10 +105,12 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         api_series,
         api_templates,
         api_workshops,
+        decisions,
         errors,
         headers,
         health,
         metrics,
+        minutes_page,
         pages,
         staff,
         summary_pages,
@@ -126,6 +128,8 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         staff.bp,
         api_templates.bp,
         api_series.bp,
+        decisions.bp,
+        minutes_page.bp,
     )
     for blueprint in core:
         app.register_blueprint(blueprint)

@@ -35,6 +35,8 @@ CORE_BLUEPRINTS = (
     "summary_pages",
     "api_templates",
     "api_series",
+    "api_decisions",
+    "minutes_page",
 )
 # Declared by each Store mixin for the core to read from that mixin itself:
 # every mixin has them, so they are not shared names.

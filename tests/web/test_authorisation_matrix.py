@@ -26,7 +26,7 @@ PUBLIC = {
     "static", "pages.home", "pages.join", "pages.phone", "pages.projector", "pages.console_home",
     "pages.console", "pages.vendor", "health.healthz", "health.readyz", "summary_pages.summary_page",
     "staff.signin_page", "staff.signin", "staff.signout", "staff.who", "staff.accept_invite", "staff.invite_page",
-    "staff.pairing_page", "staff.pairing", "pages.console_series",
+    "staff.pairing_page", "staff.pairing", "pages.console_series", "minutes_page.minutes",
 }  # fmt: skip
 # /metrics also takes WORKSHOP_METRICS_TOKEN (tests/integration/test_metrics.py).
 # Templates and series are the organisation's, across workshops: the organiser's.
@@ -41,6 +41,13 @@ RUNNER_READS = {
 }  # fmt: skip
 # What the minute-taker writes: the facilitator's comments and Open Space notes.
 WRITES = {"barometer_api.barometer.add_facilitator_comment", "fourcorners.add_comment", "openspace.add_note"}
+# The minutes and the decisions: the minute-taker's and the facilitator's, to read and to write.
+WRITES |= {
+    "barometer_api.barometer_minutes.show", "barometer_api.barometer_minutes.save",
+    "barometer_api.barometer_minutes.history", "fourcorners.minutes", "fourcorners.save_minutes",
+    "fourcorners.minutes_history", "api_decisions.index", "api_decisions.create", "api_decisions.update",
+    "api_decisions.delete",
+}  # fmt: skip
 # Trades a key or an invite's secret (Bearer) for a session: not the admin token.
 KEY_SESSION = "staff.key_session"
 

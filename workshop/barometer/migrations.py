@@ -7,6 +7,8 @@ see workshop/storage/migrations.py.
 
 from sqlite_utils import Migrations
 
+from workshop.storage.minutes import create_tables
+
 migrations = Migrations("barometer")
 
 
@@ -153,3 +155,9 @@ def m006_statement_texts(db):
     # The statement in other languages: JSON {"en": "...", "sv-x-lattlast": "..."};
     # NULL: Swedish (or the workshop's language) only. One distribution whatever a phone reads.
     db.execute("ALTER TABLE statements ADD COLUMN texts TEXT")
+
+
+@migrations()
+def m007_minutes(db):
+    # The minutes ("protokollsanteckning") of each statement, every saved version kept.
+    create_tables(db, "statement_minutes", "statements")

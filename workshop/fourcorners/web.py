@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from flask import Blueprint, g, jsonify
 
-from workshop.auth import for_role
+from workshop.auth import WRITES, for_role
+from workshop.domain import minutes as minutes_rules
 from workshop.domain.parse import ID_MAX
 from workshop.fourcorners import domain as rules
 from workshop.fourcorners.live import questions_changed
-from workshop.web.access import facilitates, reads, writes
+from workshop.web.access import facilitates, reads, requires, writes
 from workshop.web.context import hub, store
 from workshop.web.validation import json_body, required
 
@@ -113,3 +114,25 @@ def add_comment(workshop, question_id):
 def delete_comment(workshop, question_id, comment_id):
     store().fc_delete_comment(workshop["id"], question_id, comment_id)
     return "", 204
+
+
+# -- the minutes of a question: as the barometer's statements' (docs/protocol.md);
+# nothing to suggest before anyone wrote (version 0, empty).
+@bp.get(f"/{Q}/minutes")
+@requires(*WRITES)
+def minutes(workshop, question_id):
+    saved = store().fc_minutes(workshop["id"], question_id)
+    return jsonify(saved or {**minutes_rules.prefilled(""), "prefilled": False})
+
+
+@bp.put(f"/{Q}/minutes")
+@requires(*WRITES)
+def save_minutes(workshop, question_id):
+    text, seen = minutes_rules.validate_minutes(json_body("text", "version"))
+    return jsonify(store().fc_save_minutes(workshop["id"], question_id, text, seen, g.role))
+
+
+@bp.get(f"/{Q}/minutes/history")
+@requires(*WRITES)
+def minutes_history(workshop, question_id):
+    return jsonify(versions=store().fc_minutes_history(workshop["id"], question_id))

@@ -14,11 +14,12 @@ __all__ = ["core_mixins", "store_class", "utcnow"]
 
 def core_mixins() -> tuple[type, ...]:
     from workshop.storage.appendix import AppendixQueries
+    from workshop.storage.decisions import DecisionQueries
     from workshop.storage.staff import StaffQueries
     from workshop.storage.templates import TemplateQueries
     from workshop.storage.workshops import WorkshopQueries
 
-    return (StoreBase, WorkshopQueries, AppendixQueries, StaffQueries, TemplateQueries)
+    return (StoreBase, WorkshopQueries, AppendixQueries, StaffQueries, TemplateQueries, DecisionQueries)
 
 
 def store_class(methods: tuple) -> type:

@@ -21,7 +21,7 @@ from flask import (
     request,
 )
 
-from workshop.auth import ADMIN, PROJECTOR, same, validate_role
+from workshop.auth import ADMIN, MINUTE_TAKER, PROJECTOR, same, validate_role
 from workshop.domain import staff as rules
 from workshop.domain.errors import NotFound
 from workshop.domain.parse import parse_bool
@@ -156,7 +156,8 @@ def invite_page():
 
 
 def _next_page(role: str, workshop_id: str) -> str:
-    return f"/projector/{workshop_id}" if role == PROJECTOR else f"/console/{workshop_id}"
+    pages = {PROJECTOR: "/projector/", MINUTE_TAKER: "/minutes/"}
+    return pages.get(role, "/console/") + workshop_id
 
 
 def _workshop(workshop_id: str) -> dict:

@@ -1,0 +1,40 @@
+"""Decisions and next steps ("Beslut och nästa steg"): a workshop's list of
+what was decided, who does it and by when. Pure; SQL in storage/decisions.py.
+"""
+
+from __future__ import annotations
+
+from workshop.domain.errors import Invalid
+from workshop.domain.text import clean_text, optional_text
+
+TEXT_MAX = 1000
+WHO_MAX = 120
+WHEN_MAX = 80
+FIELDS = ("text", "who", "when")
+
+
+def validate_decision(data: dict) -> dict:
+    """A new decision: text required; who and when optional (None when blank)."""
+    return {
+        "text": clean_text(data.get("text"), "text", max_len=TEXT_MAX),
+        "who": optional_text(data.get("who"), "who", max_len=WHO_MAX, multiline=False),
+        "when": optional_text(data.get("when"), "when", max_len=WHEN_MAX, multiline=False),
+    }
+
+
+def validate_changes(data: dict) -> dict:
+    """A PATCH: only the fields sent; at least one."""
+    if not any(f in data for f in FIELDS):
+        raise Invalid("Send at least one of: %(fields)s.", fields=", ".join(FIELDS))
+    changes = {}
+    if "text" in data:
+        changes["text"] = clean_text(data["text"], "text", max_len=TEXT_MAX)
+    for field, most in (("who", WHO_MAX), ("when", WHEN_MAX)):
+        if field in data:
+            changes[field] = optional_text(data[field], field, max_len=most, multiline=False)
+    return changes
+
+
+def line(decision: dict) -> str:
+    """One decision as the appendix lists it: text — who — when."""
+    return " — ".join(part for part in (decision["text"], decision.get("who"), decision.get("when")) if part)
