@@ -1,6 +1,6 @@
 import pytest
 
-from workshop.domain.decisions import line, validate_changes, validate_decision
+from workshop.domain.decisions import Decision, line, validate_changes, validate_decision
 from workshop.domain.errors import Invalid
 
 
@@ -33,5 +33,5 @@ def test_changes_only_what_is_sent():
 
 
 def test_line():
-    assert line({"text": "Plan", "who": "Anna", "when": "v. 12"}) == "Plan — Anna — v. 12"
-    assert line({"text": "Plan", "who": None, "when": "maj"}) == "Plan — maj"
+    assert line(Decision("Plan", "Anna", "v. 12")) == "Plan — Anna — v. 12"
+    assert line(Decision("Plan", None, "maj")) == "Plan — maj"

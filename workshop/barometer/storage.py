@@ -473,6 +473,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries, Stateme
                 lambda r: PhoneComment(r["text"], region_of_position(r["value"]), r["at"]),
                 and_where=" AND c.status = 'approved'",
             )
+            minutes = self.statements_minutes([s["id"] for s in shown])
         return BarometerRecord(
             statements=[
                 StatementRecord(
@@ -489,6 +490,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries, Stateme
                     round=s["round"],
                     rounds=rounds.get(s["id"], []),
                     texts=json.loads(s["texts"]) if s["texts"] else {},
+                    minutes=minutes.get(s["id"]),
                 )
                 for number, s in enumerate(shown, start=1)
             ]

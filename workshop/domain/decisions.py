@@ -4,6 +4,8 @@ what was decided, who does it and by when. Pure; SQL in storage/decisions.py.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from workshop.domain.errors import Invalid
 from workshop.domain.text import clean_text, optional_text
 
@@ -29,12 +31,26 @@ def validate_changes(data: dict) -> dict:
     changes = {}
     if "text" in data:
         changes["text"] = clean_text(data["text"], "text", max_len=TEXT_MAX)
-    for field, most in (("who", WHO_MAX), ("when", WHEN_MAX)):
-        if field in data:
-            changes[field] = optional_text(data[field], field, max_len=most, multiline=False)
+    for name, most in (("who", WHO_MAX), ("when", WHEN_MAX)):
+        if name in data:
+            changes[name] = optional_text(data[name], name, max_len=most, multiline=False)
     return changes
 
 
-def line(decision: dict) -> str:
+def line(decision: Decision) -> str:
     """One decision as the appendix lists it: text — who — when."""
-    return " — ".join(part for part in (decision["text"], decision.get("who"), decision.get("when")) if part)
+    return " — ".join(part for part in (decision.text, decision.who, decision.when) if part)
+
+
+@dataclass(frozen=True)
+class Decision:
+    text: str
+    who: str | None = None
+    when: str | None = None
+
+
+@dataclass(frozen=True)
+class DecisionsRecord:
+    """The workshop's part of the appendix snapshot: its decisions, in order."""
+
+    decisions: list[Decision] = field(default_factory=list)

@@ -257,6 +257,7 @@ class FourCornersQueries:
                 [workshop_id, DRAFT],
             ):
                 comments[r["question_id"]].append(Comment(r["text"], r["created_at"]))
+            minutes = self.fc_minutes_of([q["id"] for q in shown])
         return FourCornersRecord(
             questions=[
                 QuestionRecord(
@@ -270,6 +271,7 @@ class FourCornersQueries:
                     opened_at=q["opened_at"],
                     closed_at=q["closed_at"],
                     texts=q.get("texts") or {},
+                    minutes=minutes.get(q["id"]),
                 )
                 for number, q in enumerate(shown, start=1)
             ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workshop.domain.decisions import Decision, DecisionsRecord
 from workshop.domain.errors import NotFound
 from workshop.storage.base import utcnow
 
@@ -47,3 +48,9 @@ class DecisionQueries:
         with self.transaction() as db:
             self.decision(workshop_id, decision_id)
             db.execute("DELETE FROM decisions WHERE id = ?", [decision_id])
+
+    def decisions_record(self, workshop_id: str) -> DecisionsRecord:
+        """For the appendix (read under the store lock with the rest of the snapshot)."""
+        return DecisionsRecord(
+            [Decision(d["text"], d["who"], d["when"]) for d in self.decisions(workshop_id)]
+        )
