@@ -44,7 +44,7 @@ WRITES = {"barometer_api.barometer.add_facilitator_comment", "fourcorners.add_co
 # The minutes and the decisions: the minute-taker's and the facilitator's, to read and to write.
 WRITES |= {
     "barometer_api.barometer_minutes.show", "barometer_api.barometer_minutes.save",
-    "barometer_api.barometer_minutes.history", "fourcorners.minutes", "fourcorners.save_minutes",
+    "barometer_api.barometer_minutes.history", "barometer_api.barometer_minutes.sources", "fourcorners.minutes", "fourcorners.save_minutes",
     "fourcorners.minutes_history", "api_decisions.index", "api_decisions.create", "api_decisions.update",
     "api_decisions.delete",
 }  # fmt: skip

@@ -3,6 +3,7 @@
 GET /statements/<sid>/minutes                  minute-taker, facilitator: {"text", "version", "updated_at", "versions", "prefilled"}
 PUT /statements/<sid>/minutes {"text", "version"}   the same; 409 with {"current"} on a stale version
 GET /statements/<sid>/minutes/history          every saved version, newest first
+GET /statements/<sid>/minutes/sources          the facilitator's comments and the approved phone comments
 
 Before anyone wrote, GET suggests the verbal summary of the statement's
 positions (version 0, "prefilled": true); saving it makes version 1.
@@ -50,3 +51,18 @@ def save(workshop, statement_id):
 @minutes_access
 def history(workshop, statement_id):
     return jsonify(versions=store().statement_minutes_history(workshop["id"], statement_id))
+
+
+@bp.get("/statements/<int:statement_id>/minutes/sources")
+@minutes_access
+def sources(workshop, statement_id):
+    """What the minutes are written from: the facilitator's comments and the
+    approved comments from phones (by region, never by person; pending ones
+    are not the minute-taker's to read)."""
+    comments = store().comments(workshop["id"], statement_id)
+    approved = [
+        {"id": c["id"], "text": c["text"], "region": c["region"], "created_at": c["created_at"]}
+        for c in store().phone_comments(workshop["id"], statement_id)
+        if c["status"] == "approved"
+    ]
+    return jsonify(comments=comments, phone_comments=approved)
