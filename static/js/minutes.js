@@ -98,7 +98,9 @@ function item(d) {
     if (!confirm(t("confirm_delete"))) return;
     await call("DELETE", `/decisions/${d.id}`).then(load).catch(() => {});
   });
-  li.append(" ", el("span", { class: "decision-actions" }, edit, " ", remove));
+  const actions = el("span", { class: "decision-actions" });
+  actions.append(edit, " ", remove);
+  li.append(" ", actions);
   return li;
 }
 

@@ -18,9 +18,10 @@ export function minutesEditor(host, prefix) {
   const theirs = el("blockquote", { class: "minutes-theirs" });
   const keepTheirs = el("button", { type: "button", class: "secondary" }, t("minutes_keep_theirs"));
   const overwrite = el("button", { type: "button" }, t("minutes_overwrite"));
-  const conflict = el("div", { class: "minutes-conflict", role: "group", "aria-labelledby": `${prefix}-conflict-h` },
-    el("p", { id: `${prefix}-conflict-h`, class: "minutes-conflict-h" }, t("minutes_conflict")),
-    theirs, el("div", { class: "minutes-conflict-actions" }, keepTheirs, " ", overwrite));
+  const conflict = el("div", { class: "minutes-conflict", role: "group", "aria-labelledby": `${prefix}-conflict-h` });
+  const actions = el("div", { class: "minutes-conflict-actions" });
+  actions.append(keepTheirs, " ", overwrite);
+  conflict.append(el("p", { id: `${prefix}-conflict-h`, class: "minutes-conflict-h" }, t("minutes_conflict")), theirs, actions);
   conflict.hidden = true;
   host.replaceChildren(el("label", { for: area.id, class: "minutes-label" }, t("minutes_note")), area, status, conflict);
 

@@ -36,9 +36,13 @@ function showComments(comments) {
 }
 
 function showPhoneComments(comments) {
-  listOr($("bm-phone-comments"), comments.map((c) => el("li", {},
-    c.region ? el("span", { class: "minutes-from" }, `${t("comment_from", { region: regionName(c.region) })}: `) : "",
-    c.text)), t("minutes_no_phone_comments"));
+  listOr($("bm-phone-comments"), comments.map((c) => {
+    const li = el("li");
+    // No region when the server withholds it (the side would point at someone).
+    if (c.region) li.append(el("span", { class: "minutes-from" }, `${t("comment_from", { region: regionName(c.region) })}: `));
+    li.append(c.text);
+    return li;
+  }), t("minutes_no_phone_comments"));
 }
 
 async function loadSources() {

@@ -37,14 +37,19 @@ function topicItem(topic, missing) {
   const box = el("details", { class: "os-minutes-topic", "data-key": `topic-${topic.id}` });
   box.open = opened.has(topic.id);
   box.addEventListener("toggle", () => (box.open ? opened.add(topic.id) : opened.delete(topic.id)));
-  const head = el("summary", {}, el("span", { class: "os-minutes-title" }, topic.title), " ");
+  const head = el("summary");
+  head.append(el("span", { class: "os-minutes-title" }, topic.title), " ");
   head.append(missing ? el("strong", { class: "badge badge-missing" }, t("os_minutes_no_notes"))
     : el("span", { class: "badge" }, t("os_notes", { count: topic.notes.length })));
   box.append(head);
-  box.append(el("ul", { class: "minutes-list" }, ...topic.notes.map((n) => el("li", { class: "os-note-text" },
-    n.kind && n.kind !== "text" ? `${t(`os_kind_${n.kind}`)}: ${n.text}` : n.text))));
+  const notes = el("ul", { class: "minutes-list" });
+  notes.append(...topic.notes.map((n) => el("li", { class: "os-note-text" },
+    n.kind && n.kind !== "text" ? `${t(`os_kind_${n.kind}`)}: ${n.text}` : n.text)));
+  box.append(notes);
   box.append(noteForm(topic));
-  return el("li", {}, box);
+  const li = el("li");
+  li.append(box);
+  return li;
 }
 
 function render() {
