@@ -111,3 +111,71 @@ def test_the_projector_gets_the_way_in(server, new_page):
     page.goto(f"{server.url}/minutes/{w['id']}#key={w['projector_key']}")
     expect(page.locator("#way-in")).to_be_visible()
     expect(page.locator("#minutes")).to_be_hidden()
+
+
+def test_open_space_topics_without_notes_and_fyra_horn(server, new_page, artifacts):
+    w = server.new_workshop("Eftermiddagen")
+    key, base = w["facilitator_key"], f"/api/workshops/{w['id']}"
+
+    def api(method, path, body=None, expect=200):
+        return server.api(method, base + path, key, body, expect=expect)
+
+    api("POST", "/phase", {"phase": "openspace"})
+    room = api("POST", "/spaces", {"name": "Rum A"}, expect=201)
+    slot = api("POST", "/slots", {"label": "Pass 1", "starts_at": "13:00", "minutes": 45}, expect=201)
+    other = api("POST", "/slots", {"label": "Pass 2", "starts_at": "14:00", "minutes": 45}, expect=201)
+    quiet = api("POST", "/topics", {"title": "Lokaler på landsbygden"}, expect=201)
+    noted = api("POST", "/topics", {"title": "Ungas inflytande"}, expect=201)
+    api("PUT", f"/topics/{quiet['id']}/placement", {"space": room["id"], "slot": slot["id"]})
+    api("PUT", f"/topics/{noted['id']}/placement", {"space": room["id"], "slot": other["id"]})
+    api("POST", f"/topics/{noted['id']}/notes", {"text": "Ungdomsråd i varje kommun"}, expect=201)
+
+    page = new_page(width=1024, height=768)
+    page.goto(f"{server.url}/minutes/{w['id']}#key={key}")
+    _ready(page)
+    topics = page.locator("#os-minutes-topics > li")
+    expect(topics).to_have_count(2)
+    # The topic with no notes comes first, marked.
+    expect(topics.first).to_contain_text("Lokaler på landsbygden")
+    expect(topics.first.locator(".badge-missing")).to_have_text("Inga anteckningar än")
+    expect(page.locator("#os-minutes-summary")).to_have_text("Ämnen utan anteckningar: 1")
+    assert not serious_violations(page)
+    page.screenshot(path=str(artifacts / "minutes-openspace-1024.png"), full_page=True)
+    # The minute-taker writes its notes: the badge goes.
+    topics.first.locator("summary").click()
+    topics.first.get_by_label("Lägg till en anteckning").fill("Bygdegårdar som mötesplatser")
+    topics.first.get_by_role("button", name="Spara anteckningen").click()
+    expect(page.locator(".badge-missing")).to_have_count(0)
+    expect(page.locator("#os-minutes-summary")).to_have_text("Alla inplanerade ämnen har anteckningar.")
+    expect(page.locator("#os-minutes-topics")).to_contain_text("Bygdegårdar som mötesplatser")
+
+    # Fyra hörn: the page follows the phase and the open question.
+    q = api(
+        "POST",
+        "/corners",
+        {"text": "Var bor du?", "labels": ["Norr", "Öster", "Söder", "Väster"]},
+        expect=201,
+    )
+    api("POST", "/phase", {"phase": "fourcorners"})
+    api("POST", f"/corners/{q['id']}/open")
+    expect(page.locator("#os-minutes")).to_be_hidden()
+    expect(page.locator("#fc-minutes-h")).to_have_text("Var bor du?")
+    page.locator("#fc-minutes-text").fill("Flest från Öster.")
+    page.locator("#fc-minutes-text").blur()
+    expect(page.locator("#fc-minutes-status")).to_have_text("Sparat (version 1)")
+    assert server.api("GET", f"{base}/corners/{q['id']}/minutes", key)["text"] == "Flest från Öster."
+    page.screenshot(path=str(artifacts / "minutes-fourcorners-1024.png"), full_page=True)
+
+
+def test_at_320_px(server, new_page, artifacts):
+    w = server.new_workshop("Smal skärm")
+    key = w["facilitator_key"]
+    server.api("POST", f"/api/workshops/{w['id']}/phase", key, {"phase": "barometer"}, expect=200)
+    server.open_statement(w, FIRST)
+    page = new_page(width=320, height=640, is_mobile=True)
+    page.goto(f"{server.url}/minutes/{w['id']}#key={key}")
+    _ready(page)
+    expect(page.locator("#bm-minutes-h")).to_have_text(FIRST)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert not serious_violations(page)
+    page.screenshot(path=str(artifacts / "minutes-page-320.png"), full_page=True)
