@@ -108,3 +108,8 @@ def test_invite_of_a_minute_taker_lands_on_the_minutes_page(client, workshop, fa
     assert accepted.get_json()["next"] == f"/minutes/{workshop['id']}"
     page = client.get(f"/minutes/{workshop['id']}")
     assert page.status_code == 200 and "minutes.js" in page.get_data(as_text=True)
+
+
+def test_the_console_links_to_the_minutes_page(client, workshop):
+    html = client.get(f"/console/{workshop['id']}").get_data(as_text=True)
+    assert f'href="/minutes/{workshop["id"]}"' in html and ">Protokoll<" in html

@@ -92,3 +92,11 @@ def test_no_decisions_no_section(client, workshop, fac, api):
     doc = json.loads(download(client, workshop, "json", headers=fac).data)
     assert doc["decisions"] == []
     assert "Beslut" not in doc["title"]
+
+
+def test_the_summary_page_shows_them_too(client, workshop, fac, ran):
+    r = client.get(f"/api/workshops/{workshop['id']}/summary.html", headers=fac)
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert "Protokollsanteckning" in html and "Beslut och nästa steg" in html
+    assert "Ta fram en överenskommelse — Anna Berg — v. 12" in html
