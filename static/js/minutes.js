@@ -128,4 +128,5 @@ socket.on("decisions", (data) => {
   decisions = data.decisions;
   if (editing === null) render();
 });
-load().catch(() => {});
+// At first and after every reconnect: pushes sent while offline are lost.
+socket.on("connect", () => { load().catch(() => {}); });

@@ -5,8 +5,10 @@
 // the server answers 409 with their text and version (docs/protocol.md), and
 // the editor shows it beside the writer's own, who chooses: keep theirs, or
 // overwrite with mine (sent again with their version). Never silently.
+// Another writer's save (the `minutes` push) shows at once while this page has
+// nothing unsaved; a suggestion (the summary, version 0) is saved only once edited.
 import { el, say, t } from "./common.js";
-import { request } from "./minutes.js";
+import { request, socket } from "./minutes.js";
 
 export const DEBOUNCE_MS = 1000;
 
@@ -31,12 +33,14 @@ export function minutesEditor(host, prefix) {
   let timer = null;
   let busy = null;     // the save under way
   let current = null;  // the other writer's minutes while a conflict is shown
+  let dirty = false;   // typed here since the last save or load
 
-  const changed = () => area.value.trim() !== saved.trim();
+  const changed = () => dirty && area.value.trim() !== saved.trim();
 
   async function save() {
     clearTimeout(timer);
-    if (!path || current || !changed()) return;
+    if (!path || current) return;
+    if (!changed()) { dirty = false; return; }
     if (busy) { await busy; return save(); }
     const at = path;
     const text = area.value;
@@ -45,7 +49,8 @@ export function minutesEditor(host, prefix) {
       if (at !== path) return;
       version = m.version;
       saved = m.text;
-      say(status, changed() ? t("minutes_unsaved") : t("minutes_saved", { version: m.version }));
+      dirty = area.value !== text;  // typed on while it saved
+      say(status, dirty ? t("minutes_unsaved") : t("minutes_saved", { version: m.version }));
     }, (err) => {
       if (at !== path) return;
       if (err.status === 409 && err.data?.current) showConflict(err.data.current);
@@ -68,6 +73,7 @@ export function minutesEditor(host, prefix) {
     version = other.version;
     saved = other.text;
     if (!mine) {
+      dirty = false;
       area.value = other.text;
       say(status, t("minutes_saved", { version }));
     }
@@ -75,10 +81,25 @@ export function minutesEditor(host, prefix) {
     if (mine) save();
   }
   keepTheirs.addEventListener("click", () => resolve(false));
+  // Someone saved: shown here unless this page has its own unsaved text (then its save conflicts).
+  function takeNewer(m) {
+    if (m.version <= version || dirty || busy || current) return;
+    version = m.version;
+    saved = m.text;
+    area.value = m.text;
+    say(status, t("minutes_saved", { version: m.version }));
+  }
+  socket.on("minutes", (m) => { if (m.path === path) takeNewer(m); });
+  // Back after a drop: what was saved meanwhile (the pushes are lost).
+  socket.on("connect", () => {
+    const at = path;
+    if (at) request("GET", at).then((m) => { if (at === path && !m.prefilled) takeNewer(m); }).catch(() => {});
+  });
   overwrite.addEventListener("click", () => resolve(true));
 
   area.addEventListener("input", () => {
     if (current) return;
+    dirty = true;
     say(status, t("minutes_unsaved"));
     clearTimeout(timer);
     timer = setTimeout(save, DEBOUNCE_MS);
@@ -91,6 +112,7 @@ export function minutesEditor(host, prefix) {
       await save();
       path = next;
       current = null;
+      dirty = false;
       conflict.hidden = true;
       area.value = "";
       say(status, "");
@@ -98,11 +120,10 @@ export function minutesEditor(host, prefix) {
       const m = await request("GET", next);
       if (path !== next) return;
       version = m.version;
-      saved = m.prefilled ? "" : m.text;
+      saved = m.text;
       area.value = m.text;
       say(status, m.prefilled && m.text ? t("minutes_prefilled")
         : m.version ? t("minutes_saved", { version: m.version }) : "");
-      // A suggestion is not the minutes until saved: it counts as a change.
     },
     save,
   };

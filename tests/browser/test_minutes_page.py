@@ -69,24 +69,43 @@ def test_two_writers_follow_autosave_and_conflict(server, new_page, artifacts, w
     assert not serious_violations(taker)
     taker.screenshot(path=str(artifacts / f"minutes-page-{width}.png"), full_page=True)
 
-    # The minute-taker writes; it saves itself after a pause in typing.
-    taker.locator("#bm-minutes-text").fill("Övervikt åt håller med. Skolan nämndes två gånger.")
+    # The minute-taker writes; it saves itself after a pause in typing, and
+    # the facilitator's page, with nothing of its own unsaved, shows it at once.
+    taker.locator("#bm-minutes-text").fill("Övervikt åt håller med.")
     expect(taker.locator("#bm-minutes-status")).to_have_text("Sparat (version 1)")
     url = f"{base}/statements/{first['id']}/minutes"
-    assert server.api("GET", url, key)["text"] == "Övervikt åt håller med. Skolan nämndes två gånger."
+    assert server.api("GET", url, key)["text"] == "Övervikt åt håller med."
+    expect(chair.locator("#bm-minutes-text")).to_have_value("Övervikt åt håller med.")
+    expect(chair.locator("#bm-minutes-status")).to_have_text("Sparat (version 1)")
 
-    # The facilitator, who loaded the suggestion (version 0), writes too: a conflict, never an overwrite.
+    # Both write at once: the facilitator's laptop loses the network while it
+    # writes (its save fails and waits), the minute-taker saves version 2;
+    # back online, the facilitator's save is refused and both texts are shown.
+    chair.context.set_offline(True)
     chair.locator("#bm-minutes-text").fill("Ordföranden: en annan text")
+    expect(chair.locator("#bm-minutes-status")).to_have_text(re.compile("^Inte sparat"))
+    taker.locator("#bm-minutes-text").fill("Övervikt åt håller med. Skolan nämndes två gånger.")
+    expect(taker.locator("#bm-minutes-status")).to_have_text("Sparat (version 2)")
+    chair.context.set_offline(False)
+    chair.locator("#bm-minutes-text").press("End")
+    chair.locator("#bm-minutes-text").press_sequentially(".")
     expect(chair.locator("#bm-minutes-status")).to_have_text(re.compile("versionskonflikt"))
-    expect(chair.locator("#bm-minutes .minutes-theirs")).to_have_text(
-        "Övervikt åt håller med. Skolan nämndes två gånger."
-    )
-    assert server.api("GET", url, key)["version"] == 1
+    theirs = chair.locator("#bm-minutes .minutes-theirs")
+    expect(theirs).to_have_text("Övervikt åt håller med. Skolan nämndes två gånger.")
+    expect(chair.locator("#bm-minutes-text")).to_have_value("Ordföranden: en annan text.")
+    got = server.api("GET", url, key)
+    assert (got["version"], got["text"]) == (2, "Övervikt åt håller med. Skolan nämndes två gånger.")
     assert not serious_violations(chair)
     chair.screenshot(path=str(artifacts / f"minutes-conflict-{width}.png"), full_page=True)
     chair.get_by_role("button", name="Skriv över med min").click()
-    expect(chair.locator("#bm-minutes-status")).to_have_text("Sparat (version 2)")
-    assert server.api("GET", url, key)["text"] == "Ordföranden: en annan text"
+    expect(chair.locator("#bm-minutes-status")).to_have_text("Sparat (version 3)")
+    assert server.api("GET", url, key)["text"] == "Ordföranden: en annan text."
+    history = server.api("GET", f"{url}/history", key)["versions"]
+    assert [(h["version"], h["role"]) for h in history] == [
+        (3, "facilitator"),
+        (2, "minute_taker"),
+        (1, "minute_taker"),
+    ]
 
     # A decision from the minute-taker reaches the facilitator's page live.
     taker.get_by_label("Beslut eller nästa steg").fill("Ta fram en överenskommelse")

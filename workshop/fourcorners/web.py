@@ -15,6 +15,7 @@ from workshop.fourcorners import domain as rules
 from workshop.fourcorners.live import questions_changed
 from workshop.web.access import facilitates, reads, requires, writes
 from workshop.web.context import hub, store
+from workshop.web.minutes_page import tell_writers
 from workshop.web.validation import json_body, required
 
 # Ids in paths as in bodies: 1..2^63-1, so a huge one is a 404, never a driver overflow.
@@ -129,7 +130,9 @@ def minutes(workshop, question_id):
 @requires(*WRITES)
 def save_minutes(workshop, question_id):
     text, seen = minutes_rules.validate_minutes(json_body("text", "version"))
-    return jsonify(store().fc_save_minutes(workshop["id"], question_id, text, seen, g.role))
+    saved = store().fc_save_minutes(workshop["id"], question_id, text, seen, g.role)
+    tell_writers(workshop["id"], f"/corners/{question_id}/minutes", saved)
+    return jsonify(saved)
 
 
 @bp.get(f"/{Q}/minutes/history")

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from workshop.auth import FACILITATOR
+from workshop.live.hub import room
+from workshop.web.context import hub
 from workshop.web.pages import page, workshop_or_404
 
 bp = Blueprint("minutes_page", __name__)
@@ -18,3 +21,12 @@ bp = Blueprint("minutes_page", __name__)
 @bp.get("/minutes/<workshop_id>")
 def minutes(workshop_id):
     return page("minutes.html", workshop=workshop_or_404(workshop_id))
+
+
+def tell_writers(workshop_id: str, path: str, saved: dict) -> None:
+    """After a save: everyone who runs the workshop (facilitators and
+    minute-takers share a room) hears the new version, so a page that was
+    not editing shows it at once; one that was keeps its text and gets the
+    conflict when it saves (docs/protocol.md: `minutes`)."""
+    payload = {"path": path, **{k: saved[k] for k in ("text", "version", "updated_at")}}
+    hub().socketio.emit("minutes", payload, to=room(workshop_id, FACILITATOR))

@@ -18,6 +18,7 @@ from workshop.barometer.domain_summary import verbal_summary
 from workshop.domain import minutes as rules
 from workshop.web.access import requires
 from workshop.web.context import store
+from workshop.web.minutes_page import tell_writers
 from workshop.web.validation import json_body
 
 bp = Blueprint("barometer_minutes", __name__)
@@ -44,6 +45,7 @@ def show(workshop, statement_id):
 def save(workshop, statement_id):
     text, seen = rules.validate_minutes(json_body("text", "version"))
     saved = store().save_statement_minutes(workshop["id"], statement_id, text, seen, g.role)
+    tell_writers(workshop["id"], f"/statements/{statement_id}/minutes", saved)
     return jsonify(saved)
 
 
