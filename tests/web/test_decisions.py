@@ -49,3 +49,24 @@ def test_projector_may_not(client, url, workshop):
     projector = bearer(workshop["projector_key"])
     assert client.get(url, headers=projector).status_code == 403
     assert client.post(url, json={"text": "x"}, headers=projector).status_code == 403
+
+
+def test_staff_hear_decisions_and_minutes_the_projector_does_not(
+    app, socketio, client, url, workshop, taker, fac
+):
+    from tests.conftest import events
+
+    staff = socketio.test_client(app, auth={"workshop": workshop["id"], "key": workshop["facilitator_key"]})
+    projector = socketio.test_client(app, auth={"workshop": workshop["id"], "key": workshop["projector_key"]})
+    client.post(url, json={"text": "Plan"}, headers=taker)
+    assert [d["text"] for d in events(staff, "decisions")[-1]["decisions"]] == ["Plan"]
+    sid = client.post(
+        f"/api/workshops/{workshop['id']}/statements", json={"text": "P"}, headers=fac
+    ).get_json()["id"]
+    path = f"/statements/{sid}/minutes"
+    client.put(
+        f"/api/workshops/{workshop['id']}{path}", json={"text": "Anteckning", "version": 0}, headers=taker
+    )
+    pushed = events(staff, "minutes")[-1]
+    assert (pushed["path"], pushed["text"], pushed["version"]) == (path, "Anteckning", 1)
+    assert events(projector, "decisions") == [] and events(projector, "minutes") == []
