@@ -106,11 +106,13 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         api_series,
         api_templates,
         api_workshops,
+        decisions,
         errors,
         headers,
         health,
         metrics,
         oidc,
+        minutes_page,
         pages,
         staff,
         summary_pages,
@@ -131,6 +133,8 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         api_series.bp,
         oidc.bp,
         api_justering.bp,
+        decisions.bp,
+        minutes_page.bp,
     )
     for blueprint in core:
         app.register_blueprint(blueprint)

@@ -71,6 +71,7 @@ class Method:
     live: tuple  # its live.part.LivePart(s): module-level handlers the core registers
     js_strings: Callable[[Callable[[str], str]], dict]  # gettext -> {key: text}
     appendix: Callable[[], Any]  # -> its AppendixSection (imported lazily: render stays off the live path)
+    # "minutes": its part of the minute-taker's page (templates/<name>/minutes.html).
     pages: tuple[str, ...] = field(default=("phone", "projector", "console"))
     stylesheet: str | None = None  # under static/, for its pages
     # The organiser's workshop list: (key of its ARCHIVE_COUNTS, msgid of the column heading).

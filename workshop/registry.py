@@ -35,6 +35,8 @@ CORE_BLUEPRINTS = (
     "summary_pages",
     "api_templates",
     "api_series",
+    "api_decisions",
+    "minutes_page",
 )
 # Declared by each Store mixin for the core to read from that mixin itself:
 # every mixin has them, so they are not shared names.
@@ -57,7 +59,7 @@ class Registry:
 
     @functools.cached_property
     def store_class(self) -> type:
-        return store_class(self.methods)
+        return store_class(self.methods, self.appendix_loaders())
 
     def template_parts(self) -> dict:
         """Each method's part of a template, by its name (the key in the
@@ -75,7 +77,12 @@ class Registry:
     def appendix_sections(self) -> tuple:
         """Each method's appendix section, in registry order (imported on first
         use: rendering stays off the live path's imports)."""
-        return tuple(m.appendix() for m in self.methods)
+        return tuple(load() for load in self.appendix_loaders())
+
+    def appendix_loaders(self) -> tuple:
+        """Each method's section loader, then the core's own (decisions):
+        what the store reads the snapshot through."""
+        return (*(m.appendix for m in self.methods), _decisions_section)
 
 
 def check(methods: Iterable[Method]) -> None:
@@ -129,3 +136,10 @@ def _check_strings(methods: tuple[Method, ...]) -> None:
 
 
 __all__ = ["Clash", "Registry", "check"]
+
+
+def _decisions_section():
+    # The core's own appendix section, after the methods' (imported on first use, like theirs).
+    from workshop.render.decisions import SECTION
+
+    return SECTION

@@ -95,7 +95,8 @@ export async function api(method, path, key, body, contentType) {
   const payload = body === undefined || contentType ? body : JSON.stringify(body);
   const response = await fetch(path, { method, headers, body: payload, credentials: "same-origin" });
   const data = response.status === 204 ? {} : await response.json().catch(() => ({}));
-  if (!response.ok) throw Object.assign(new Error(data.error || `${response.status}`), { status: response.status });
+  // `data`: the whole answer (a version conflict's 409 carries the current text).
+  if (!response.ok) throw Object.assign(new Error(data.error || `${response.status}`), { status: response.status, data });
   if (data.csrf) useCsrf(data.csrf);
   return data;
 }

@@ -9,6 +9,7 @@
 // buttons (aria-keyshortcuts).
 import { api, el, keyFor, liveRender, sessionFromKey, showError, t } from "./common.js";
 import { connect } from "./live.js";
+import { wayIn } from "./way_in.js";
 
 const root = document.getElementById("console");
 const workshopId = root.dataset.workshop;
@@ -49,28 +50,9 @@ call("GET", "").then((w) => {
 }).catch((err) => { if ([401, 403].includes(err.status)) showWayIn(); });
 
 // -- no credential, or a revoked one: the way in instead of failing buttons
-function showWayIn(reason = "") {
-  root.hidden = true;
-  $("way-in").hidden = false;
-  if (reason) showError($("way-in-error"), new Error(reason));
-}
+const showWayIn = wayIn(root);
 socket.on("connect_error", () => { if (!socket.active) showWayIn(); });
 socket.on("revoked", () => showWayIn(t("staff_revoked")));
-
-// A pasted facilitator link (…/console/<id>#key=…) or invite (…/invite#secret=…):
-// opened here, on this site only.
-$("way-in-form").addEventListener("submit", (e) => {
-  e.preventDefault();
-  let link;
-  try { link = new URL($("way-in-link").value.trim()); } catch { link = null; }
-  const fragment = new URLSearchParams(link?.hash.slice(1) ?? "");
-  if (!link || !(fragment.has("key") || fragment.has("secret"))) {
-    showError($("way-in-error"), new Error(t("way_in_bad_link")));
-    return;
-  }
-  location.assign(link.pathname + link.hash);
-  if (link.pathname === location.pathname) location.reload();
-});
 
 const setPhase = (phase) => call("POST", "/phase", { phase }).catch(() => {});
 for (const b of document.querySelectorAll("button[data-phase]")) {

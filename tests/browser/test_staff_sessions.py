@@ -181,6 +181,10 @@ def test_a_minute_taker_comments_and_cannot_open(server, new_page, artifacts):
     server.api("POST", f"/api/workshops/{w['id']}/phase", key, {"phase": "barometer"}, expect=200)
     page = new_page(width=375, height=740, is_mobile=True)
     _accept(page, server, _invite(server, w, "minute_taker"), "Sekreteraren")
+    # The invite lands on the minute-taker's page (issue 21); the console opens too.
+    expect(page).to_have_url(re.compile(rf"/minutes/{w['id']}$"))
+    _online(page)
+    page.goto(f"{server.url}/console/{w['id']}")
     _online(page)
     expect(page.locator("#mode-run")).to_be_visible()
     expect(page.locator("#live-statement")).to_have_text("Först")

@@ -290,7 +290,7 @@ def test_csv_and_json_keep_their_shape_without_questions(client, workshop, fac, 
         header = zf.read("corner_questions.csv").decode("utf-8-sig").splitlines()
     assert header == [
         "question,question_text,label_0,label_1,label_2,label_3,"
-        "count_0,count_1,count_2,count_3,passes,participants,changed"
+        "count_0,count_1,count_2,count_3,passes,participants,changed,minutes"
     ]
     assert zip_csv(body, "corners.csv") == zip_csv(body, "corner_comments.csv") == []
     assert download(client, workshop, "json", headers=fac).get_json()["fourcorners"] == []

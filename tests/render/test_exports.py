@@ -28,6 +28,7 @@ from tests.render.conftest import (
 from workshop.barometer.appendix_view import frames_chart_name, movement_chart_name, strip_chart_name
 from workshop.barometer.domain_summary import movement
 from workshop.barometer.replay.domain import frames
+from workshop.domain.decisions import Decision, DecisionsRecord
 from workshop.i18n import in_words, translator
 from workshop.openspace.appendix_view import HEADCOUNT_CHART_NAME
 from workshop.render.appendix_view import MARKDOWN_FILE, build_view, download_name, merged, title_for
@@ -62,6 +63,7 @@ CSV_FILES = (
     "corners.csv",
     "corner_comments.csv",
     "corner_questions.csv",
+    "decisions.csv",  # the core's "Beslut och nästa steg": always there
 )  # Fyra hörn: always there
 EN_TITLE = (
     "Appendix – Opinion barometer and Open Space – Länsträff idéburna organisationer Värmland, 2015-11-20"
@@ -430,6 +432,7 @@ def _every_text_a_formula():
                         comments=[replace(c, text="@SUM(1)") for c in s.comments],
                         phone_comments=[replace(c, text="=1+2") for c in s.phone_comments],
                         rounds=[RoundRecord(1, dict(s.final))],  # rounds.csv has rows too
+                        minutes={"text": "-1+1", "version": 1},
                     )
                     for s in STATEMENT_RECORDS
                 ],
@@ -451,6 +454,7 @@ def _every_text_a_formula():
                 ],
             ),
             "fourcorners": _four_corners_all_formulas(f),
+            "decisions": DecisionsRecord([Decision(f, "+1", "=1")]),
         },
     )
 

@@ -28,6 +28,7 @@ PUBLIC = {
     "staff.signin_page", "staff.signin", "staff.signout", "staff.who", "staff.accept_invite", "staff.invite_page",
     "staff.pairing_page", "staff.pairing", "pages.console_series", "oidc.start", "oidc.callback",
     "api_justering.adjust_page",  # checks its session itself: an adjuster's or facilitator's (test_justering.py)
+    "minutes_page.minutes",
 }  # fmt: skip
 # /metrics also takes WORKSHOP_METRICS_TOKEN (tests/integration/test_metrics.py).
 # Templates and series are the organisation's, across workshops: the organiser's.
@@ -45,6 +46,13 @@ RUNNER_READS = {
 ADJUSTS = "api_justering.adjust"
 # What the minute-taker writes: the facilitator's comments and Open Space notes.
 WRITES = {"barometer_api.barometer.add_facilitator_comment", "fourcorners.add_comment", "openspace.add_note"}
+# The minutes and the decisions: the minute-taker's and the facilitator's, to read and to write.
+WRITES |= {
+    "barometer_api.barometer_minutes.show", "barometer_api.barometer_minutes.save",
+    "barometer_api.barometer_minutes.history", "barometer_api.barometer_minutes.sources", "fourcorners.minutes", "fourcorners.save_minutes",
+    "fourcorners.minutes_history", "api_decisions.index", "api_decisions.create", "api_decisions.update",
+    "api_decisions.delete",
+}  # fmt: skip
 # Trades a key or an invite's secret (Bearer) for a session: not the admin token.
 KEY_SESSION = "staff.key_session"
 

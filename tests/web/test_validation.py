@@ -157,7 +157,8 @@ def test_every_write_route_refuses_malformed_bodies_without_a_500(app, client, w
     routes = [
         rule
         for rule in app.url_map.iter_rules()
-        if rule.rule.startswith("/api/") and rule.methods & {"POST", "PUT", "PATCH"}
+        if rule.rule.startswith("/api/")
+        and rule.methods & {"POST", "PUT", "PATCH"}
         # Finalising reads no body, and freezes the workshop: every route after it would be 409.
         and rule.endpoint != "api_justering.finalise"
     ]

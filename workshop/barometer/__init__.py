@@ -54,6 +54,7 @@ METHOD = Method(
     blueprint=web.api,
     live=(live.PART, live_floor.PART, live_comments.PART, live_replay.PART),
     js_strings=strings.js_strings,
+    pages=("phone", "projector", "console", "minutes"),
     appendix=_appendix,
     archive_columns=(("statements", N_("Statements")),),
     workshop_fields=lambda store, workshop_id: {"statements": store.statements(workshop_id)},

@@ -31,7 +31,7 @@ def pdf(w: PdfWriter, view: BarometerView) -> None:
             # The replay's caption stays with its frames (the block is kept together).
             *([step.para(L["frames_caption"], L["replay"])] if s.frames_chart else []),
             step.chart(s.positions_chart),
-            step.para(s.summary_text, L["summary"]),
+            step.para(s.summary_line, s.summary_label),
             step.para(s.movement_text, L["movement"]),
         ]
         if s.movement_chart:
@@ -60,7 +60,7 @@ def docx(doc, view: BarometerView) -> None:
         if s.frames_chart:
             docx_layout.labelled(doc, L["replay"], L["frames_caption"], keep_with_next=True)
         docx_layout.chart(doc, s.positions_chart, keep_with_next=True)
-        docx_layout.labelled(doc, L["summary"], s.summary_text, keep_with_next=True)
+        docx_layout.labelled(doc, s.summary_label, s.summary_line, keep_with_next=True)
         docx_layout.labelled(doc, L["movement"], s.movement_text, keep_with_next=bool(s.movement_chart))
         if s.movement_chart:
             docx_layout.chart(doc, s.movement_chart)
@@ -92,7 +92,7 @@ def markdown(view: BarometerView) -> list[str]:
             *([md_labelled(L["replay"], L["frames_caption"]), ""] if s.frames_chart else []),
             md_image(s.positions_chart),
             "",
-            md_labelled(L["summary"], s.summary_text),
+            f"**{md_line(s.summary_label)}:** {md_paragraph(s.summary_line)}",
             "",
             md_labelled(L["movement"], s.movement_text),
             "",
@@ -186,6 +186,7 @@ def csv(view: BarometerView) -> dict:
                 "round",
                 # The statement in its other languages (empty: none).
                 *(f"text_{lang}" for lang in TEXT_LANGUAGES),
+                "minutes",  # the Protokollsanteckning (empty: none written)
             ],
             [
                 [
@@ -201,6 +202,7 @@ def csv(view: BarometerView) -> dict:
                     sv.movement.mean_shift,
                     sv.record.round,
                     *(sv.record.texts.get(lang) for lang in TEXT_LANGUAGES),
+                    (sv.record.minutes or {}).get("text"),
                 ]
                 for sv in view.statements
             ],
@@ -260,4 +262,5 @@ def _statement_json(s: StatementView) -> dict:
         ],
         "rounds_text": s.rounds_text,
         "texts": r.texts,  # the statement in other languages: one distribution, one result
+        "minutes": r.minutes,  # {"text", "version"}: the Protokollsanteckning; null: none written
     }

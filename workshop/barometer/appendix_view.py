@@ -134,6 +134,10 @@ class StatementView:
     rounds_chart: Chart | None = None
     # The statement in its other languages: "English: …; Lättläst svenska: …"; None: one language.
     texts_text: str | None = None
+    # The line under the chart: the minutes ("Protokollsanteckning") when
+    # written, in place of the automatic summary; else the summary.
+    summary_label: str = ""
+    summary_line: str = ""
 
     @property
     def positions_chart(self) -> Chart:
@@ -155,6 +159,7 @@ class BarometerView:
 def build_view(record: BarometerRecord, lang: str, tr: Callable[[str], str]) -> BarometerView:
     labels = {
         "summary": tr("Summary"),
+        "minutes": tr("Minutes note"),
         "movement": tr("Movement"),
         "rounds": tr("Rounds"),
         "texts": tr("In other languages"),
@@ -214,7 +219,15 @@ def _statement_view(record: StatementRecord, lang: str, tr, labels: dict) -> Sta
         rounds_text=rounds_sentence(record, lang, tr),
         rounds_chart=_rounds_chart(record, lang, tr),
         texts_text="; ".join(f"{tr(TEXT_LANGUAGE_NAMES[k])}: {v}" for k, v in record.texts.items()) or None,
+        **_summary_line(record, summary.text(lang), labels),
     )
+
+
+def _summary_line(record: StatementRecord, summary_text: str, labels: dict) -> dict:
+    """The minutes when written (cleared minutes are none), else the automatic summary."""
+    if record.minutes and record.minutes["text"]:
+        return {"summary_label": labels["minutes"], "summary_line": record.minutes["text"]}
+    return {"summary_label": labels["summary"], "summary_line": summary_text}
 
 
 # The languages' names, in the export's language.

@@ -7,6 +7,8 @@ see workshop/storage/migrations.py.
 
 from sqlite_utils import Migrations
 
+from workshop.storage.minutes import create_tables
+
 migrations = Migrations("barometer")
 
 
@@ -177,3 +179,9 @@ def m008_floor_times(db):
         ALTER TABLE phone_comments ADD COLUMN protected INTEGER NOT NULL DEFAULT 0;
         """
     )
+
+
+@migrations()
+def m009_minutes(db):
+    # The minutes ("protokollsanteckning") of each statement, every saved version kept.
+    create_tables(db, "statement_minutes", "statements")

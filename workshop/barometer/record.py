@@ -73,6 +73,8 @@ class StatementRecord:
     texts: dict[str, str] = field(
         default_factory=dict
     )  # the statement in other languages ("en", "sv-x-lattlast")
+    # The minutes ("Protokollsanteckning"): {"text", "version"}; None when nobody wrote any.
+    minutes: dict | None = None
 
     @property
     def values(self) -> list[int]:

@@ -15,6 +15,7 @@ from workshop.barometer import domain as rules
 from workshop.barometer.domain import CLOSED, DRAFT, OPEN, Distribution
 from workshop.barometer.floor.domain import SOMEONE, phone_floor, region_of_position
 from workshop.barometer.floor.storage import FloorQueries
+from workshop.barometer.minutes.storage import StatementMinutesQueries
 from workshop.barometer.phone_comments.storage import PhoneCommentQueries
 from workshop.barometer.record import (
     BarometerRecord,
@@ -43,7 +44,7 @@ def _statement(row: dict | None) -> dict | None:
     return row
 
 
-class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
+class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries, StatementMinutesQueries):
     # The organiser's archive (see WorkshopQueries.list_workshops).
     ARCHIVE_COUNTS = {"statements": "SELECT count(*) FROM statements s WHERE s.workshop_id = w.id"}
     ARCHIVE_STARTED = "SELECT min(s.opened_at) FROM statements s WHERE s.workshop_id = w.id"
@@ -492,6 +493,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
                 ),
                 and_where=" AND c.status = 'approved'",
             )
+            minutes = self.statements_minutes([s["id"] for s in shown])
         return BarometerRecord(
             statements=[
                 StatementRecord(
@@ -508,6 +510,7 @@ class BarometerQueries(FloorQueries, PhoneCommentQueries, ReplayQueries):
                     round=s["round"],
                     rounds=rounds.get(s["id"], []),
                     texts=json.loads(s["texts"]) if s["texts"] else {},
+                    minutes=minutes.get(s["id"]),
                 )
                 for number, s in enumerate(shown, start=1)
             ]

@@ -105,4 +105,8 @@ def js_strings(_) -> dict:
         "none_yet": _("No statements yet: write them under Prepare."),
         "view_statement": _("The statement"),
         "view_result": _("The result"),
+        # The minute-taker's page (static/js/barometer/minutes.js).
+        "minutes_open_statement": _("Open statement"),
+        "minutes_closed_statement": _("Closed last"),
+        "minutes_no_phone_comments": _("No approved comments from phones."),
     }

@@ -13,6 +13,7 @@ from workshop.barometer import domain as rules
 from workshop.barometer.domain_summary import verbal_summary
 from workshop.barometer.floor import web as web_floor
 from workshop.barometer.live import round_started, send_statements, statements_changed
+from workshop.barometer.minutes import web as web_minutes
 from workshop.barometer.phone_comments import web as web_comments
 from workshop.barometer.replay import web as web_replay
 from workshop.domain.parse import parse_bool
@@ -162,8 +163,8 @@ def delete_comment(workshop, statement_id, comment_id):
 
 
 # The method's whole HTTP API: the statements above, plus the floor, the
-# comments from phones (and the setting that allows them) and the replay.
+# comments from phones (and the setting that allows them), the replay and the minutes.
 api = Blueprint("barometer_api", __name__, url_prefix="/api/workshops/<workshop_id>")
 api.register_blueprint(bp, url_prefix="/statements")
-for part in (web_floor, web_comments, web_replay):
+for part in (web_floor, web_comments, web_replay, web_minutes):
     api.register_blueprint(part.bp)

@@ -31,3 +31,16 @@ class NotFound(DomainError):
 
 class Conflict(DomainError):
     status = 409
+
+
+class Stale(Conflict):
+    """A version conflict: someone saved first. ``current`` is what they
+    saved, sent back so the writer can compare (never last-write-wins). Over
+    HTTP and sockets alike the answer carries ``details()``."""
+
+    def __init__(self, message: str, current: dict, **params):
+        super().__init__(message, **params)
+        self.current = current
+
+    def details(self) -> dict:
+        return {"conflict": True, "current": self.current}

@@ -34,6 +34,7 @@ METHOD = Method(
     blueprint=web.bp,
     live=(live.PART,),
     js_strings=strings.js_strings,
+    pages=("phone", "projector", "console", "minutes"),
     appendix=_appendix,
     archive_columns=(("questions", N_("Questions")),),
     stylesheet="css/fourcorners.css",

@@ -36,7 +36,7 @@ def pdf(w: PdfWriter, view: FourCornersView) -> None:
         w.heading(q.heading, 2)
         _pdf_table(w, view, q)
         w.chart(q.chart)
-        w.para(q.summary_text, bold_label=L["summary"])
+        w.para(q.summary_line, bold_label=q.summary_label)
         w.para(q.changed_text, bold_label=L["changes"])
         for c in q.record.comments:
             w.para(c.text, bold_label=L["comment"])
@@ -70,7 +70,7 @@ def docx(doc, view: FourCornersView) -> None:
         doc.add_heading(docx_layout.clean(q.heading), 2)
         _docx_table(doc, view, q)
         docx_layout.chart(doc, q.chart)
-        docx_layout.labelled(doc, L["summary"], q.summary_text)
+        docx_layout.labelled(doc, q.summary_label, q.summary_line)
         docx_layout.labelled(doc, L["changes"], q.changed_text)
         for c in q.record.comments:
             docx_layout.labelled(doc, L["comment"], c.text)
@@ -104,7 +104,7 @@ def markdown(view: FourCornersView) -> list[str]:
             *_markdown_table(view, q),
             md_image(q.chart),
             "",
-            md_labelled(L["summary"], q.summary_text),
+            f"**{md_line(q.summary_label)}:** {md_paragraph(q.summary_line)}",
             "",
             md_labelled(L["changes"], q.changed_text),
             "",
@@ -165,6 +165,7 @@ def csv(view: FourCornersView) -> dict:
                 "passes",
                 "participants",
                 "changed",
+                "minutes",  # the Protokollsanteckning (empty: none written)
             ],
             [
                 [
@@ -175,6 +176,7 @@ def csv(view: FourCornersView) -> dict:
                     q.passes,
                     q.participants,
                     q.changed,
+                    (q.record.minutes or {}).get("text"),
                 ]
                 for q in view.questions
             ],
@@ -194,6 +196,7 @@ def _question_json(q: QuestionView) -> dict:
         "text": r.text,
         "labels": list(r.labels),
         "texts": r.texts,  # the question and corners in other languages; one tally
+        "minutes": r.minutes,  # {"text", "version"}: the Protokollsanteckning; null: none written
         "opened_at": r.opened_at,
         "closed_at": r.closed_at,
         "counts": [c.count for c in q.corners],

@@ -41,6 +41,10 @@ class QuestionView:
     changed: int  # of them, those whose final choice is not their first
     changed_text: str
     chart: Chart
+    # The line under the chart: the minutes ("Protokollsanteckning") when
+    # written, in place of the automatic summary; else the summary.
+    summary_label: str = ""
+    summary_line: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,10 +62,11 @@ def build_view(record: FourCornersRecord, lang: str, tr: Callable[[str], str]) -
         "pass": tr("Pass"),
         "table": tr("Choices per corner"),
         "summary": tr("Summary"),
+        "minutes": tr("Minutes note"),
         "changes": tr("Changes"),
         "comment": tr("Comment"),
     }
-    return FourCornersView(lang, labels, [_question_view(q, lang, tr) for q in record.questions])
+    return FourCornersView(lang, labels, [_question_view(q, lang, tr, labels) for q in record.questions])
 
 
 def has_content(view: FourCornersView) -> bool:
@@ -69,19 +74,23 @@ def has_content(view: FourCornersView) -> bool:
     return bool(view.questions)
 
 
-def _question_view(record: QuestionRecord, lang: str, tr) -> QuestionView:
+def _question_view(record: QuestionRecord, lang: str, tr, words: dict) -> QuestionView:
     counts, passes = record.counts, record.passes
     labels = list(record.labels)
     leaders = most_chosen(counts)
     moved = changed(record.first, record.final)
     participants = len(record.final)
+    summary_text = _summary_sentence(labels, counts, leaders, tr)
+    written = record.minutes["text"] if record.minutes else ""
     return QuestionView(
         record=record,
         heading=f"{record.number}. {record.text}",
         corners=[CornerRow(corner_letter(i), label, n) for i, (label, n) in enumerate(zip(labels, counts))],
         passes=passes,
         most_chosen=leaders,
-        summary_text=_summary_sentence(labels, counts, leaders, tr),
+        summary_text=summary_text,
+        summary_label=words["minutes"] if written else words["summary"],
+        summary_line=written or summary_text,
         participants=participants,
         changed=moved,
         changed_text=_changed_sentence(moved, participants, tr),

@@ -4,6 +4,8 @@
 
 from sqlite_utils import Migrations
 
+from workshop.storage.minutes import create_tables
+
 migrations = Migrations("fourcorners")
 
 
@@ -59,3 +61,9 @@ def m002_question_texts(db):
     # The question and its corners in other languages:
     # JSON {"en": {"text", "labels": [4]}, "sv-x-lattlast": {...}}; NULL: none.
     db.execute("ALTER TABLE fc_questions ADD COLUMN texts TEXT")
+
+
+@migrations()
+def m003_minutes(db):
+    # The minutes of each question, every saved version kept.
+    create_tables(db, "fc_minutes", "fc_questions")

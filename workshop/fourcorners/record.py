@@ -37,6 +37,8 @@ class QuestionRecord:
     opened_at: str | None = None
     closed_at: str | None = None
     texts: dict = field(default_factory=dict)  # other languages: {"en": {"text", "labels"}}
+    # The minutes ("Protokollsanteckning"): {"text", "version"}; None when nobody wrote any.
+    minutes: dict | None = None
 
     @property
     def counts(self) -> list[int]:

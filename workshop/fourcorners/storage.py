@@ -17,7 +17,10 @@ from workshop.domain.texts import text_languages
 from workshop.fourcorners import domain as rules
 from workshop.fourcorners.domain import CLOSED, DRAFT, OPEN, Tally
 from workshop.fourcorners.record import ChoiceChange, Comment, FourCornersRecord, QuestionRecord
+from workshop.storage import minutes as versioned
 from workshop.storage.base import utcnow
+
+MINUTES_TABLE = "fc_minutes"
 
 QUESTION_FIELDS = "id, workshop_id, text, label_0, label_1, label_2, label_3, status, created_at, opened_at, closed_at, texts"
 LABELS = ("label_0", "label_1", "label_2", "label_3")
@@ -262,6 +265,7 @@ class FourCornersQueries:
                 [workshop_id, DRAFT],
             ):
                 comments[r["question_id"]].append(Comment(r["text"], r["created_at"]))
+            minutes = self.fc_minutes_of([q["id"] for q in shown])
         return FourCornersRecord(
             questions=[
                 QuestionRecord(
@@ -275,7 +279,31 @@ class FourCornersQueries:
                     opened_at=q["opened_at"],
                     closed_at=q["closed_at"],
                     texts=q.get("texts") or {},
+                    minutes=minutes.get(q["id"]),
                 )
                 for number, q in enumerate(shown, start=1)
             ]
         )
+
+    # -- minutes ("protokollsanteckning"): shared SQL in workshop/storage/minutes.py
+    def fc_minutes(self, workshop_id: str, question_id: int) -> dict | None:
+        self.fc_question(workshop_id, question_id)
+        return versioned.read_minutes(self, MINUTES_TABLE, question_id)
+
+    def fc_save_minutes(self, workshop_id: str, question_id: int, text: str, seen: int, role=None) -> dict:
+        return versioned.save_minutes(
+            self,
+            MINUTES_TABLE,
+            question_id,
+            text,
+            seen,
+            role,
+            check=lambda: self.fc_question(workshop_id, question_id),
+        )
+
+    def fc_minutes_history(self, workshop_id: str, question_id: int) -> list[dict]:
+        self.fc_question(workshop_id, question_id)
+        return versioned.minutes_history(self, MINUTES_TABLE, question_id)
+
+    def fc_minutes_of(self, question_ids: list[int]) -> dict[int, dict]:
+        return versioned.minutes_by_item(self, MINUTES_TABLE, question_ids)

@@ -31,4 +31,6 @@ def js_strings(_) -> dict:
         "fc_run_closed": _("The question is closed – the result."),
         "fc_all_shown": _("Every question has been shown."),
         "fc_none_yet": _("No questions yet: write them under Prepare."),
+        "fc_minutes_open": _("Open question"),
+        "fc_minutes_closed": _("Closed last"),
     }

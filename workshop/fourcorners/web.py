@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from flask import Blueprint, g, jsonify
 
-from workshop.auth import for_role
+from workshop.auth import WRITES, for_role
+from workshop.domain import minutes as minutes_rules
 from workshop.domain.parse import ID_MAX
 from workshop.fourcorners import domain as rules
 from workshop.fourcorners.live import questions_changed
-from workshop.web.access import facilitates, reads, writes
+from workshop.web.access import facilitates, reads, requires, writes
 from workshop.web.context import hub, store
+from workshop.web.minutes_page import tell_writers
 from workshop.web.validation import json_body, required
 
 # Ids in paths as in bodies: 1..2^63-1, so a huge one is a 404, never a driver overflow.
@@ -113,3 +115,27 @@ def add_comment(workshop, question_id):
 def delete_comment(workshop, question_id, comment_id):
     store().fc_delete_comment(workshop["id"], question_id, comment_id)
     return "", 204
+
+
+# -- the minutes of a question: as the barometer's statements' (docs/protocol.md);
+# nothing to suggest before anyone wrote (version 0, empty).
+@bp.get(f"/{Q}/minutes")
+@requires(*WRITES)
+def minutes(workshop, question_id):
+    saved = store().fc_minutes(workshop["id"], question_id)
+    return jsonify(saved or {**minutes_rules.prefilled(""), "prefilled": False})
+
+
+@bp.put(f"/{Q}/minutes")
+@requires(*WRITES)
+def save_minutes(workshop, question_id):
+    text, seen = minutes_rules.validate_minutes(json_body("text", "version"))
+    saved = store().fc_save_minutes(workshop["id"], question_id, text, seen, g.role)
+    tell_writers(workshop["id"], f"/corners/{question_id}/minutes", saved)
+    return jsonify(saved)
+
+
+@bp.get(f"/{Q}/minutes/history")
+@requires(*WRITES)
+def minutes_history(workshop, question_id):
+    return jsonify(versions=store().fc_minutes_history(workshop["id"], question_id))

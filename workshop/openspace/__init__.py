@@ -32,6 +32,7 @@ METHOD = Method(
     blueprint=web.bp,
     live=(live.PART,),
     js_strings=strings.js_strings,
+    pages=("phone", "projector", "console", "minutes"),
     appendix=_appendix,
     archive_columns=(("topics", N_("Topics")), ("notes", N_("Notes"))),
     stylesheet="css/openspace.css",

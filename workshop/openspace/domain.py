@@ -13,7 +13,7 @@ holds nothing; people vote with their feet (here) and write the report
 
 from __future__ import annotations
 
-from workshop.domain.errors import Conflict, Invalid, NotFound
+from workshop.domain.errors import Conflict, Invalid, NotFound, Stale
 from workshop.domain.parse import parse_bool, parse_clock, parse_id
 from workshop.domain.text import clean_text, optional_text, require_int
 from workshop.openspace.record import NOTE_KINDS
@@ -269,7 +269,7 @@ def validate_note(data: dict) -> dict:
     return {"kind": kind, "text": validate_note_text(data.get("text")), "who": who, "when": when}
 
 
-class StaleNote(Conflict):
+class StaleNote(Stale):
     """The note changed since the writer loaded it; carries the current note
     so the phone can show both texts instead of overwriting someone."""
 
@@ -278,8 +278,7 @@ class StaleNote(Conflict):
         said = Conflict(
             "Someone changed this note while you were writing. Your text is not saved; compare and try again."
         )
-        super().__init__(said.message)
-        self.current = current
+        super().__init__(said.message, current)
 
 
 def check_note_edit(note: dict, participant_id: int, version) -> None:

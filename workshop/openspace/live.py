@@ -120,7 +120,7 @@ def note_edit(hub, conn, data):
         saved = hub.store.edit_note(conn.workshop_id, note_id, conn.participant_id, text, data.get("version"))
     except rules.StaleNote as stale:
         # Never last-write-wins: the phone gets the current text to compare.
-        return {**error(stale.message, conn.lang), "conflict": True, "current": stale.current}
+        return {**error(stale.message, conn.lang), **stale.details()}
     return done(hub, conn, id=note_id, version=saved["version"], note=saved)
 
 

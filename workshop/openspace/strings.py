@@ -64,6 +64,11 @@ def js_strings(_) -> dict:
         "os_fika_drop": _("It is fika – nothing can be placed there."),
         "os_all_noted": _("Every scheduled topic has notes."),
         "os_none_scheduled": _("No topic is on the wall yet."),
+        # The minute-taker's page (static/js/openspace/minutes.js).
+        "os_minutes_add_note": _("Add a note"),
+        "os_minutes_save_note": _("Save note"),
+        "os_minutes_no_notes": _("No notes yet"),
+        "os_minutes_missing": _("Topics without notes: %(count)s"),
         "view_opening": _("The opening circle"),
         "view_market": _("The marketplace"),
         "view_wall": _("The agenda wall"),

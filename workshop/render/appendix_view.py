@@ -138,12 +138,12 @@ class AppendixView:
 
     @property
     def title(self) -> str:
-        return title_for(self.appendix, self.lang, [p.heading for p in self.shown])
+        return title_for(self.appendix, self.lang, [p.heading for p in self.shown if p.section.in_title])
 
     @property
     def subject(self) -> str:
         """Document subject: every method the appendix covers."""
-        return ", ".join(p.heading for p in self.parts)
+        return ", ".join(p.heading for p in self.parts if p.section.in_title)
 
 
 def build_view(appendix: Appendix, lang: str) -> AppendixView:

@@ -66,3 +66,6 @@ class AppendixSection:
     # `view`, `charts` (Chart.file -> inline <svg>) and `v` (the shared view).
     html_template: str  # "<method>/appendix.html": the HTML export
     summary_template: str  # "<method>/summary.html": the summary page's card
+    # Named in the appendix's title and subject (a method is; the core's
+    # decisions are not: "Bilaga – Åsiktsbarometer – …" names what was done).
+    in_title: bool = True

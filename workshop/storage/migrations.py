@@ -187,3 +187,23 @@ def m010_appendix_versions(db):
         );
         """
     )
+
+
+@migrations()
+def m011_decisions(db):
+    # Decisions and next steps ("Beslut och nästa steg"): the workshop's list,
+    # in the order written; `who` and `by_when` free text (a name, "v. 12").
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS decisions (
+            id INTEGER PRIMARY KEY,
+            workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            who TEXT,
+            by_when TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS decisions_workshop ON decisions (workshop_id, id);
+        """
+    )

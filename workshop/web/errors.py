@@ -6,7 +6,7 @@ from flask import jsonify, request
 from flask_babel import gettext
 from werkzeug.exceptions import HTTPException
 
-from workshop.domain.errors import N_, DomainError
+from workshop.domain.errors import N_, DomainError, Stale
 
 HTTP_MESSAGES = {
     400: N_("The request could not be read."),
@@ -24,7 +24,9 @@ def message(err: DomainError) -> str:
 
 
 def _domain_error(err: DomainError):
-    return jsonify(error=message(err)), err.status
+    # A version conflict also sends what the other writer saved (Stale.details).
+    extra = err.details() if isinstance(err, Stale) else {}
+    return jsonify(error=message(err), **extra), err.status
 
 
 def _http_error(err: HTTPException):

@@ -21,7 +21,7 @@ from flask import (
     request,
 )
 
-from workshop.auth import ADJUSTER, ADMIN, PROJECTOR, same, validate_role
+from workshop.auth import ADJUSTER, ADMIN, MINUTE_TAKER, PROJECTOR, same, validate_role
 from workshop.domain import staff as rules
 from workshop.domain.errors import NotFound
 from workshop.domain.parse import parse_bool
@@ -164,9 +164,8 @@ def invite_page():
 
 
 def _next_page(role: str, workshop_id: str) -> str:
-    if role == ADJUSTER:
-        return f"/adjust/{workshop_id}"
-    return f"/projector/{workshop_id}" if role == PROJECTOR else f"/console/{workshop_id}"
+    pages = {PROJECTOR: "/projector/", MINUTE_TAKER: "/minutes/", ADJUSTER: "/adjust/"}
+    return pages.get(role, "/console/") + workshop_id
 
 
 def _workshop(workshop_id: str) -> dict:

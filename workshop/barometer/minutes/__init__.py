@@ -1,0 +1,1 @@
+"""The minutes of each statement ("Protokollsanteckning"): storage, web."""
