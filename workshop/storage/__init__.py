@@ -14,8 +14,8 @@ __all__ = ["core_mixins", "store_class", "utcnow"]
 
 def core_mixins() -> tuple[type, ...]:
     from workshop.storage.appendix import AppendixQueries
-    from workshop.storage.justering import JusteringQueries
     from workshop.storage.decisions import DecisionQueries
+    from workshop.storage.justering import JusteringQueries
     from workshop.storage.staff import StaffQueries
     from workshop.storage.templates import TemplateQueries
     from workshop.storage.workshops import WorkshopQueries
