@@ -293,6 +293,7 @@ class FourCornersQueries:
     def fc_save_minutes(self, workshop_id: str, question_id: int, text: str, seen: int, role=None) -> dict:
         return versioned.save_minutes(
             self,
+            workshop_id,
             MINUTES_TABLE,
             question_id,
             text,

@@ -25,7 +25,7 @@ class DecisionQueries:
 
     def add_decision(self, workshop_id: str, text: str, who: str | None, when: str | None) -> dict:
         now = utcnow()
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.workshop(workshop_id)
             decision_id = db.execute(
                 "INSERT INTO decisions (workshop_id, text, who, by_when, created_at, updated_at)"
@@ -36,7 +36,7 @@ class DecisionQueries:
 
     def update_decision(self, workshop_id: str, decision_id: int, **changes) -> dict:
         sets = ", ".join(f"{COLUMNS[k]} = ?" for k in changes)
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.decision(workshop_id, decision_id)
             db.execute(
                 f"UPDATE decisions SET {sets}, updated_at = ? WHERE id = ?",
@@ -45,7 +45,7 @@ class DecisionQueries:
         return self.decision(workshop_id, decision_id)
 
     def delete_decision(self, workshop_id: str, decision_id: int) -> None:
-        with self.transaction() as db:
+        with self.transaction(workshop_id) as db:
             self.decision(workshop_id, decision_id)
             db.execute("DELETE FROM decisions WHERE id = ?", [decision_id])
 

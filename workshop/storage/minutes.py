@@ -31,12 +31,14 @@ def read_minutes(store, table: str, item_id: int) -> dict | None:
     return {**row, "versions": row["version"], "prefilled": False}
 
 
-def save_minutes(store, table: str, item_id: int, text: str, seen: int, role: str | None, check) -> dict:
+def save_minutes(
+    store, workshop_id: str, table: str, item_id: int, text: str, seen: int, role: str | None, check
+) -> dict:
     """Saves ``text`` as the next version if ``seen`` is the current one
     (StaleMinutes otherwise, nothing written); keeps the version in history.
     ``check()`` runs first in the same transaction (the item is the workshop's)."""
     now = utcnow()
-    with store.transaction() as db:
+    with store.transaction(workshop_id) as db:  # refused once the appendix is finalised
         check()
         version = rules.check_version(_current(store, table, item_id) or NONE_SAVED, seen)
         db.execute(

@@ -23,6 +23,7 @@ class StatementMinutesQueries:
     ) -> dict:
         return versioned.save_minutes(
             self,
+            workshop_id,
             TABLE,
             statement_id,
             text,
