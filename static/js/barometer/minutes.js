@@ -39,7 +39,8 @@ function showPhoneComments(comments) {
   listOr($("bm-phone-comments"), comments.map((c) => {
     const li = el("li");
     // No region when the server withholds it (the side would point at someone).
-    if (c.region) li.append(el("span", { class: "minutes-from" }, `${t("comment_from", { region: regionName(c.region) })}: `));
+    const from = c.region ? t("comment_from", { region: regionName(c.region) }) : t("comment_from_someone");
+    li.append(el("span", { class: "minutes-from" }, `${from}: `));
     li.append(c.text);
     return li;
   }), t("minutes_no_phone_comments"));
