@@ -129,6 +129,7 @@ def test_the_projector_shows_two_languages_chosen_in_the_console(server, new_pag
 
     console = new_page(width=1280, height=900)
     console.goto(f"{server.url}/console/{w['id']}#key={key}")
+    expect(console.locator("#conn")).to_have_text("Ansluten")  # the state is in: a choice is not undone by it
     choice = console.get_by_label("Visa också på projektorn på")
     expect(choice).to_have_value("")
     choice.select_option("en")
