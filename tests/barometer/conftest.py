@@ -9,6 +9,17 @@ from workshop.domain.errors import Conflict
 
 
 @pytest.fixture
+def label_every_region(request):
+    """min_group 1 for the test's workshop, if it has one: for the tests that label by
+    region with one or two people in each (floor/, phone_comments/). Small groups
+    protected (min_group, default 3: workshop/domain/small_groups.py) has its own
+    tests (floor/test_protected.py)."""
+    if "workshop" in request.fixturenames:
+        workshop = request.getfixturevalue("workshop")
+        request.getfixturevalue("store").update_workshop_settings(workshop["id"], min_group=1)
+
+
+@pytest.fixture
 def sid(api):
     """An open statement's id."""
     s = api("POST", "/statements", {"text": "Överenskommelsearbetet kan göras utan att kosta pengar"})
