@@ -62,6 +62,8 @@ def test_barometer_run_with_ordet_and_a_comment_at_320(server, new_page, artifac
     workshop = Workshop(server, phones=3)
     statement = workshop.statements[0]["id"]
     workshop.api("PATCH", "/barometer", {"phone_comments": True})
+    # One person per side: every side named (min_group 1), for the longest button ("… (håller med-sidan)").
+    workshop.api("PATCH", "", {"min_group": 1})
     workshop.api("POST", f"/statements/{statement}/open")
     workshop.answer(0, (90, 50, 10))  # P1 håller med, P2 mitten, P3 håller inte med
     for phone in workshop.phones:
