@@ -103,3 +103,13 @@ def test_fyra_horn_question_and_corners_in_the_phones_language(app, socketio, cl
     question = state["corners"]["question"]
     assert (question["text"], question["labels"]) == ("Hur?", ["Buss", "Cykel", "Bil", "Gång"])
     assert state["corners"]["choice"] == 2
+
+
+def test_joining_in_the_workshops_own_language_writes_nothing(app, socketio, workshop, store):
+    writes = []
+    store.set_participant_language = lambda *args: writes.append(args)  # this test's store only
+    phone = join(app, socketio, workshop, reading="sv")
+    token = events(phone, "welcome")[0]["participant"]
+    assert writes == []  # a join in a crowd costs no second write
+    _, participant = store.returning_participant(workshop["code"], token)
+    assert participant["language"] is None  # the workshop's

@@ -24,9 +24,12 @@ def on_connect(store, participant: dict, workshop: dict, sent) -> str | None:
         reading = parse_reading(sent, workshop["language"]) if sent is not None else None
     except Invalid:
         reading = None
+    kept = participant.get("language")
     if reading is None:
-        return participant.get("language")
-    if reading != participant.get("language"):
+        return kept
+    # Written only when it changes: most phones read the workshop's own
+    # language (kept as None), and a reconnect storm must not write per phone.
+    if reading != (kept or workshop["language"]):
         store.set_participant_language(participant["id"], reading)
     return reading
 
