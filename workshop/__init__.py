@@ -67,7 +67,7 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
         # ride on the session cookie); scripts send no Origin.
         cors_allowed_origins=_origins(settings),
     )
-    from workshop.live import connect, fairness, guard
+    from workshop.live import connect, fairness, guard, reading
     from workshop.live.hub import Hub
     from workshop.live.part import register_part
 
@@ -93,6 +93,7 @@ def create_app(settings: Settings | None = None, methods: tuple | None = None) -
     hub.metrics.read_at_scrape(hub.snapshot)
     app.extensions["workshop.pair_guard"] = JoinGuard(settings.redis_url, namespace="pair")
     connect.register(socketio, hub, join_guard)
+    reading.register(socketio, hub)
     guard.install(socketio.server, hub)
     fairness.install(
         socketio.server.eio,

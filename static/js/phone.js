@@ -5,16 +5,24 @@
 import { t } from "./common.js";
 import { connect, showWaiting } from "./live.js";
 import { outboxFor } from "./outbox.js";
-import { readingSwitch } from "./reading.js";
+import { current, onReading, readingSwitch } from "./reading.js";
 
 const root = document.getElementById("phone");
 const code = root.dataset.code;
 const tokenKey = `participant:${code}`;
 const $ = (id) => document.getElementById(id);
 
-export const socket = connect({ code, participant: localStorage.getItem(tokenKey) || undefined });
+export const socket = connect({
+  code, participant: localStorage.getItem(tokenKey) || undefined, reading: current(),
+});
 export const views = {};
 readingSwitch();
+// The reading language ("Språk"): the server sends this phone's state in it.
+// Offline, the next connect carries it (auth.reading).
+onReading((tag) => {
+  socket.auth.reading = tag;
+  if (socket.connected) socket.emit("reading", { language: tag });
+});
 // Method scripts send their moves with this: kept while offline, acked when committed.
 export const send = outboxFor(socket, { changed: showWaiting });
 

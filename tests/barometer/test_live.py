@@ -18,7 +18,7 @@ def test_join_gets_welcome_then_state(phone, workshop):
     welcome, state = received[0]["args"][0], received[1]["args"][0]
     assert welcome["participant"] and welcome["workshop"]["code"] == workshop["code"]
     assert "facilitator_key" not in welcome["workshop"]
-    assert state == {"phase": "lobby", "statement": None, "position": None}
+    assert state == {"phase": "lobby", "reading": "sv", "statement": None, "position": None}
 
 
 def test_wrong_code_is_refused(app, socketio):

@@ -36,6 +36,7 @@ UNGUARDED = {
     "request_change",
     "set_statement_origins",
     "record_positions",  # a batch across workshops: checks each move (check_not_finalised)
+    "set_participant_language",  # a phone's reading language, not the workshop's content
 }
 
 

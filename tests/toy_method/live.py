@@ -11,7 +11,7 @@ def flush_hands(hub, workshop_id: str) -> None:
 
 
 def phone_state(hub, workshop: dict, only=None):
-    return lambda participant_id: {"toy": workshop["phase"] == NAME}
+    return lambda participant_id, reading=None: {"toy": workshop["phase"] == NAME}
 
 
 def hand(hub, conn, data):

@@ -28,6 +28,7 @@ from workshop.barometer.aggregate import LiveDistributions
 from workshop.barometer.domain_deltas import snapshot_payload
 from workshop.barometer.domain_summary import verbal_summary
 from workshop.domain.parse import parse_id
+from workshop.domain.texts import read_in
 from workshop.live.acks import ok
 from workshop.live.batch import GroupCommit
 from workshop.live.hub import deltas_room, room
@@ -61,13 +62,14 @@ def _texts(statement: dict) -> dict:
     return {"texts": statement["texts"]} if statement.get("texts") else {}
 
 
-def phone_part(statement: dict, position, floor: dict, may_comment: bool) -> dict:
+def phone_part(statement: dict, position, floor: dict, may_comment: bool, reading: str | None = None) -> dict:
     """A phone's view of the open statement: never anyone else's position,
     only its own hand and turn (floor/live.py), and whether it may comment."""
+    text = read_in(reading, statement["text"], statement.get("texts"))
     return {
-        # Its other languages too, when it has any ("texts"): the phone shows
-        # the one it reads in and may switch without asking the server again.
-        "statement": {"id": statement["id"], "text": statement["text"], **_texts(statement)},
+        # "text" in the phone's reading language (the workshop's when the
+        # statement lacks it); its other languages too ("texts"), when it has any.
+        "statement": {"id": statement["id"], "text": text, **_texts(statement)},
         "position": position,
         "floor": floor,
         "may_comment": may_comment,
@@ -161,19 +163,20 @@ def phone_state(hub, workshop: dict, only=None):
     """The barometer's part of a phone's `state`: the open statement, its
     own position, and while open its floor and whether it may comment."""
     if workshop["phase"] != NAME:
-        return lambda participant_id: NOTHING_OPEN
+        return lambda participant_id, reading=None: NOTHING_OPEN
     if only is not None:  # a welcome: one read
-        part = _welcome_part(hub.store, workshop["id"], only.participant_id)
-        return lambda participant_id: part or NOTHING_OPEN
+        return _welcome_part(hub.store, workshop["id"], only.participant_id)
     return _every_phones_part(hub, workshop)
 
 
-def _welcome_part(store, workshop_id: str, participant_id: int) -> dict | None:
+def _welcome_part(store, workshop_id: str, participant_id: int):
     view = store.phone_view(workshop_id, participant_id)
     if view is None:
-        return None
+        return lambda participant_id, reading=None: NOTHING_OPEN
     position = rules.position_for_phone(view["value"], view["has_position"])
-    return phone_part(view["statement"], position, view["floor"], view["phone_comments"])
+    return lambda participant_id, reading=None: phone_part(
+        view["statement"], position, view["floor"], view["phone_comments"], reading
+    )
 
 
 def _every_phones_part(hub, workshop: dict):
@@ -181,16 +184,17 @@ def _every_phones_part(hub, workshop: dict):
     store = hub.store
     statement = store.open_statement(workshop["id"])
     if statement is None:
-        return lambda participant_id: NOTHING_OPEN
+        return lambda participant_id, reading=None: NOTHING_OPEN
     positions = store.positions_by_participant(statement["id"])
     floor = store.floor_of(statement["id"], statement["hidden"])
     allowed = store.barometer_settings(workshop["id"])["phone_comments"]
     numbers = {c.participant_id: c.number for c in hub.phones(workshop["id"])}
-    return lambda participant_id: phone_part(
+    return lambda participant_id, reading=None: phone_part(
         statement,
         rules.position_for_phone(positions.get(participant_id), participant_id in positions),
         floor.phone(numbers.get(participant_id)),
         allowed,
+        reading,
     )
 
 

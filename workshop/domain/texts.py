@@ -42,6 +42,28 @@ def offered_languages(workshop_language: str, found) -> list[str]:
     ]
 
 
+def reading_languages(workshop_language: str) -> list[str]:
+    """The languages a phone may read a workshop in: its own and each other
+    language an item may carry (an item added later may have it)."""
+    return [workshop_language] + [lang for lang in TEXT_LANGUAGES if lang != workshop_language]
+
+
+def parse_reading(value, workshop_language: str) -> str:
+    """A phone's reading language (its "Språk" choice); refused: anything
+    the workshop cannot offer."""
+    offered = reading_languages(workshop_language)
+    if value not in offered:
+        raise Invalid("language must be one of %(langs)s.", langs=", ".join(offered))
+    return value
+
+
+def read_in(reading: str | None, own, texts: dict | None):
+    """An item's words in the phone's language: ``texts[reading]`` when the
+    item has it, else its own (the workshop's language). ``own`` is the
+    item's text, or for a Fyra hörn question its {"text", "labels"}."""
+    return (texts or {}).get(reading) or own
+
+
 def text_languages(texts_json) -> set[str]:
     """The languages of a stored ``texts`` JSON object (None: none)."""
     return set(json.loads(texts_json)) if texts_json else set()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from workshop.auth import FACILITATOR, PROJECTOR, for_role
 from workshop.domain.parse import parse_id
+from workshop.domain.texts import read_in
 from workshop.fourcorners import domain as rules
 from workshop.live.acks import ok
 from workshop.live.deltas import DeltaWindows
@@ -36,6 +37,15 @@ def _question_view(question: dict, *fields: str) -> dict:
     if question.get("texts"):
         view["texts"] = question["texts"]
     return view
+
+
+def _phone_question(question: dict, reading: str | None) -> dict:
+    """The open question for a phone: its text and corner labels in the
+    phone's reading language (the workshop's when the question lacks it)."""
+    view = _question_view(question)
+    own = {"text": question["text"], "labels": question["labels"]}
+    words = read_in(reading, own, question.get("texts"))
+    return {**view, "text": words["text"], "labels": list(words["labels"])}
 
 
 def questions_changed(hub, workshop_id: str) -> None:
@@ -99,18 +109,18 @@ def phone_state(hub, workshop: dict, only=None):
     # Outside its phase it adds nothing to a phone's state. Read once per
     # push, then answer per phone from memory; a welcome reads its own row.
     if workshop["phase"] != NAME:
-        return lambda participant_id: {}
+        return lambda participant_id, reading=None: {}
     store = hub.store
     question = store.fc_open_question(workshop["id"])
     mine = only.participant_id if only is not None else None
     choices = store.fc_choices_by_participant(question["id"], mine) if question else {}
 
-    def part(participant_id: int) -> dict:
+    def part(participant_id: int, reading: str | None = None) -> dict:
         if question is None:
             return {"corners": None}
         return {
             "corners": {
-                "question": _question_view(question),
+                "question": _phone_question(question, reading),
                 "choice": rules.choice_for_phone(choices.get(participant_id), participant_id in choices),
             }
         }

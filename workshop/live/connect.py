@@ -4,7 +4,8 @@ Phones come with a join code (and their token, if they have one); staff
 with a workshop id and a key. Anything else is refused with a message the
 client can show. Roles are resolved by ``workshop.auth``.
 
-    phone:  auth={"code": "123456", "participant"?: <token>, "lang"?: "sv"|"en"}
+    phone:  auth={"code": "123456", "participant"?: <token>, "lang"?: "sv"|"en",
+                   "reading"?: "sv"|"en"|"sv-x-lattlast"}  (live/reading.py)
     staff:  auth={"workshop": <id>, "key": <facilitator or projector key, or an invite's secret>,
                    "deltas"?: true}
             or auth={"workshop": <id>} from a signed-in browser (its session cookie)
@@ -25,6 +26,7 @@ from workshop.auth import ADJUSTER, PARTICIPANT, PROJECTOR, role_for, session_ro
 from workshop.domain.errors import DomainError, NotFound
 from workshop.domain.workshops import normalise_code, public_view
 from workshop.i18n import DEFAULT_LANGUAGE, normalise_language, translator
+from workshop.live import reading
 from workshop.live.hub import Connection
 
 
@@ -61,6 +63,7 @@ def connect_participant(hub, guard, auth: dict) -> None:
         participant_id=participant["id"],
         number=participant["number"],
         lang=_lang(auth) or workshop["language"],
+        reading=reading.on_connect(hub.store, participant, workshop, auth.get("reading")),
     )
     hub.socketio.emit(
         "welcome", {"participant": participant["token"], "workshop": public_view(workshop)}, to=request.sid

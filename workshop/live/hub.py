@@ -12,10 +12,11 @@ the other way:
     hub.runtime[part] = what a part keeps per app (e.g. the barometer's group commit)
     hub.flushers[kind] = fn(workshop_id)          a coalesced push
     hub.on_connect[role].append(fn(conn, workshop))  what a new client is sent first
-    hub.phone_state.append(fn(workshop, only) -> fn(participant_id) -> dict)
+    hub.phone_state.append(fn(workshop, only) -> fn(participant_id, reading) -> dict)
                                                   only: the Connection of the one phone
                                                   that will be asked (a welcome), else
-                                                  None (all)
+                                                  None (all); reading: the phone's
+                                                  language (None: the workshop's)
     hub.staff_state.append(fn(workshop) -> dict)  their parts of `state`
     hub.refreshed_with_state.add(kind)            flushed again after a state push
     hub.each_process.add(kind)                    its flusher sends to each of hub.phones()
@@ -51,6 +52,8 @@ class Connection:
     participant_id: int | None = None
     number: int | None = None
     lang: str = "sv"
+    # A phone's reading language ("Språk"): its state's texts are in it (None: the workshop's).
+    reading: str | None = None
     staff: str | None = None  # the staff session or invite it came with (revoking kicks it)
     # A staff screen that follows a method's delta stream (auth "deltas": true,
     # docs/protocol.md): it also listens in the audience's deltas room.
@@ -160,7 +163,7 @@ class Hub:
         one per part (5,000 of them in a reconnect storm)."""
         workshop = workshop or self.store.workshop(conn.workshop_id)
         if conn.role == PARTICIPANT:
-            state = self.participant_states(workshop, only=conn)(conn.participant_id)
+            state = self.participant_states(workshop, only=conn)(conn.participant_id, conn.reading)
         else:
             state = self.staff_state_of(workshop)
             self.socketio.emit("presence", self.presence(conn.workshop_id), to=conn.sid)
@@ -280,10 +283,10 @@ class Hub:
         welcome (``only`` that phone's connection) reads only that phone's rows."""
         parts = [part(workshop, only) for part in self.phone_state]
 
-        def state(participant_id: int) -> dict:
-            out = {"phase": workshop["phase"]}
+        def state(participant_id: int, reading: str | None = None) -> dict:
+            out = {"phase": workshop["phase"], "reading": reading or workshop["language"]}
             for part in parts:
-                out.update(part(participant_id))
+                out.update(part(participant_id, reading))
             return out
 
         return state
@@ -316,7 +319,15 @@ class Hub:
         """Each of this process's phones in the workshop: its new state."""
         state_of = self.participant_states(workshop)
         for conn in self.phones(workshop["id"]):
-            self.socketio.emit("state", state_of(conn.participant_id), to=conn.sid)
+            self.socketio.emit("state", state_of(conn.participant_id, conn.reading), to=conn.sid)
+
+    def resend_phone_state(self, participant_id: int, workshop: dict) -> None:
+        """One participant's phones in this process (its reading language
+        changed): their state again, nobody else's."""
+        for conn in self.phones(workshop["id"]):
+            if conn.participant_id == participant_id:
+                state = self.participant_states(workshop, only=conn)(participant_id, conn.reading)
+                self.socketio.emit("state", state, to=conn.sid)
 
     def push_staff_state(self, workshop_id: str) -> None:
         """After a change only staff show (the projector's view): phones keep theirs."""

@@ -11,7 +11,8 @@ name goes through the core's claims (``Hub.flushers``,
     staff_events  event -> fn(hub, conn, data)          wrapped by staff_event (consoles, projectors)
     flushers      kind -> fn(hub, workshop_id)          a coalesced push (Hub.changed)
     on_connect    role -> (fn(hub, conn, workshop), …)  what a new client is sent first
-    phone_state   fn(hub, workshop, only) -> fn(participant_id) -> dict
+    phone_state   fn(hub, workshop, only) -> fn(participant_id, reading) -> dict
+                  (reading: the phone's language, domain/texts.py read_in)
     staff_state   fn(hub, workshop) -> dict             its parts of `state`
     refreshed_with_state  kinds flushed again after a state push
     each_process  kinds whose flusher sends to this process's own phones

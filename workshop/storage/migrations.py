@@ -207,3 +207,11 @@ def m011_decisions(db):
         CREATE INDEX IF NOT EXISTS decisions_workshop ON decisions (workshop_id, id);
         """
     )
+
+
+@migrations()
+def m012_participant_language(db):
+    # The language a phone reads statements and questions in (its "Språk"
+    # choice, docs/protocol.md): its `state` carries their text in it; NULL
+    # until the phone says (the workshop's language).
+    db.execute("ALTER TABLE participants ADD COLUMN language TEXT")

@@ -131,7 +131,8 @@ class WorkshopQueries:
         if not code or not isinstance(token, str) or not token:
             return None
         row = self._row(
-            "SELECT w.*, p.id AS p_id, p.number AS p_number, p.token AS p_token, p.created_at AS p_created_at"
+            "SELECT w.*, p.id AS p_id, p.number AS p_number, p.token AS p_token, p.created_at AS p_created_at,"
+            " p.language AS p_language"
             " FROM participants p JOIN workshops w ON w.id = p.workshop_id WHERE w.code = ? AND p.token = ?",
             [code, token],
         )
@@ -143,6 +144,7 @@ class WorkshopQueries:
             "number": row.pop("p_number"),
             "token": row.pop("p_token"),
             "created_at": row.pop("p_created_at"),
+            "language": row.pop("p_language"),
         }
         return _workshop(row), participant
 
@@ -167,7 +169,18 @@ class WorkshopQueries:
                 row,
             )
             row["id"] = cur.lastrowid
+        row["language"] = None
         return row
+
+    def participant_language(self, participant_id: int) -> str | None:
+        """The language a phone reads in (None: not chosen, the workshop's)."""
+        return self._scalar("SELECT language FROM participants WHERE id = ?", [participant_id])
+
+    def set_participant_language(self, participant_id: int, language: str) -> None:
+        """A phone's "Språk" choice; not the workshop's content, so allowed
+        after its appendix is finalised (a phone may still read)."""
+        with self.transaction() as db:
+            db.execute("UPDATE participants SET language = ? WHERE id = ?", [language, participant_id])
 
     def participant_count(self, workshop_id: str) -> int:
         return self._scalar("SELECT count(*) FROM participants WHERE workshop_id = ?", [workshop_id])

@@ -88,23 +88,23 @@ function showAfter(active) {
 }
 
 // The language this phone reads statements in (reading.js: chosen at join or
-// here, kept on this phone). A statement without that language shows its own
-// text. Switching changes only the words: the position stays.
-let reading = current();
+// here, kept on this phone and by the server). The server sends the
+// statement's text in it (state.reading; its own text when it lacks it) and
+// sends the state again after a switch. Only the words change: the position stays.
 let shownStatement = null;
+let shownIn = null; // state.reading: the language the server wrote the text in
 
 function showText() {
   const texts = shownStatement?.texts || {};
   $("b-lang-row").hidden = Object.keys(texts).length === 0;
-  $("b-lang").value = reading;
-  const other = texts[reading];
-  $("statement").textContent = hyphenate(other || shownStatement?.text || "");
-  if (other) $("statement").setAttribute("lang", reading === "en" ? "en" : "sv");
+  $("b-lang").value = current();
+  $("statement").textContent = hyphenate(shownStatement?.text || "");
+  if (texts[shownIn]) $("statement").setAttribute("lang", shownIn === "en" ? "en" : "sv");
   else $("statement").removeAttribute("lang");
 }
 
 $("b-lang").addEventListener("change", () => setReading($("b-lang").value));
-onReading((tag) => { reading = tag; showText(); });
+onReading(() => { $("b-lang").value = current(); });
 
 views.barometer = (state, active) => {
   const showing = Boolean(active && state.statement);
@@ -120,6 +120,7 @@ views.barometer = (state, active) => {
   if (changed) { clearTimeout(sendTimer); queued = false; slider.cancel(); } // no move of the last statement goes to this one
   statementId = state.statement.id;
   shownStatement = state.statement;
+  shownIn = state.reading;
   showText();
   if (changed) clearStatus($("save"));
   if ((pending > 0 || queued) && !changed) return true;

@@ -50,31 +50,27 @@ buttons.forEach((b, i) => {
 $("fc-pass").addEventListener("click", () => choose("pass"));
 
 // The language this phone reads in (reading.js: chosen at join or beside an
-// item, kept on this phone): the question and its corners in it, when it has it.
+// item, kept on this phone and by the server): the server sends the question
+// and its corners in it (state.reading; their own words when it lacks it),
+// and the state again after a switch.
 let shown = null;
-const reading = current;
+let shownIn = null; // state.reading
 
 function showWords() {
   const texts = shown?.texts || {};
-  const chosen = reading();
-  const other = texts[chosen];
   $("fc-lang-row").hidden = Object.keys(texts).length === 0;
-  $("fc-lang").value = chosen;
-  labels = other ? other.labels : shown.labels;
-  $("fc-question").textContent = hyphenate(other ? other.text : shown.text);
+  $("fc-lang").value = current();
+  labels = shown.labels;
+  $("fc-question").textContent = hyphenate(shown.text);
   for (const node of [$("fc-question"), ...document.querySelectorAll("#fc-choices .fc-label")]) {
-    if (other) node.setAttribute("lang", chosen === "en" ? "en" : "sv");
+    if (texts[shownIn]) node.setAttribute("lang", shownIn === "en" ? "en" : "sv");
     else node.removeAttribute("lang");
   }
   buttons.forEach((b, i) => { b.querySelector(".fc-label").textContent = hyphenate(labels[i]); });
 }
 
 $("fc-lang").addEventListener("change", () => setReading($("fc-lang").value));
-onReading(() => {
-  if (!shown) return;
-  showWords();
-  if (confirmed !== null) show(confirmed); // the hint names the corner in the new language
-});
+onReading(() => { $("fc-lang").value = current(); });
 
 views.fourcorners = (state, active) => {
   const corners = active ? state.corners : null;
@@ -84,6 +80,7 @@ views.fourcorners = (state, active) => {
   const changed = q.id !== questionId;
   questionId = q.id;
   shown = q;
+  shownIn = state.reading;
   showWords();
   if (changed) clearStatus($("fc-save"));
   if (pending > 0 && !changed) return true;
