@@ -86,3 +86,14 @@ def test_texts_in_templates_and_exports(client, workshop, fac, admin, statement)
         "methods": {"barometer": {"statements": [{"key": "a", "text": "x", "texts": {"xx": "y"}}]}},
     }
     assert client.post("/api/templates", json=bad, headers=admin).status_code == 400
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html", "md", "json", "csv"])
+def test_every_export_carries_the_other_languages(client, workshop, fac, statement, fmt):
+    from tests.web.test_api_export import download, text_of
+
+    base, s = statement
+    client.post(f"{base}/{s['id']}/open", headers=fac)
+    client.post(f"{base}/{s['id']}/close", headers=fac)
+    text = text_of(fmt, download(client, workshop, fmt, headers=fac).data)
+    assert TEXTS["en"] in text and TEXTS["sv-x-lattlast"] in text, (fmt, text[:2000])
