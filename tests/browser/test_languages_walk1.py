@@ -95,8 +95,9 @@ def test_a_phone_chooses_english_at_join_and_keeps_it(server, new_page, artifact
     expect(again.get_by_role("slider")).to_have_attribute("aria-valuenow", "100")  # same participant
     expect(again.get_by_role("group", name="Språk").get_by_role("radio", name="English")).to_be_checked()
 
-    # The switch beside the statement and the one at the top are one choice.
-    again.get_by_label("Läs påståendet på").select_option("sv")
+    # One choice, in one place: the switch at the top (none beside the statement).
+    expect(again.locator("#b-lang-row")).to_be_hidden()
+    again.get_by_role("group", name="Språk").get_by_role("radio", name="Svenska").check()
     expect(again.locator("#statement")).to_have_text("Bussarna går tillräckligt ofta")
     expect(again.get_by_role("group", name="Språk").get_by_role("radio", name="Svenska")).to_be_checked()
     again.get_by_role("group", name="Språk").get_by_role("radio", name="English").check()

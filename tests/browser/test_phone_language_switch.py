@@ -41,8 +41,9 @@ def test_switching_language_mid_statement_keeps_the_position(server, new_page, a
     expect(slider).to_have_attribute("aria-valuenow", placed)
     expect(phone.locator("#save")).to_have_text("Sparat")
     assert server.api("GET", distribution, key)["values"] == [int(placed)]
-    # And to English again, with the choice beside the statement.
-    phone.get_by_label("Läs påståendet på").select_option("en")
+    # And to English again; the switch at the top is the phone's one choice (none beside the statement).
+    expect(phone.locator("#b-lang-row")).to_be_hidden()
+    switch.get_by_role("radio", name="English").check()
     expect(statement).to_have_text(EN)
     expect(switch.get_by_role("radio", name="English")).to_be_checked()
     expect(slider).to_have_attribute("aria-valuenow", placed)
@@ -56,3 +57,32 @@ def test_switching_language_mid_statement_keeps_the_position(server, new_page, a
     expect(phone.get_by_role("slider")).to_have_attribute("aria-valuenow", placed)
     expect(phone.get_by_role("group", name="Språk").get_by_role("radio", name="English")).to_be_checked()
     assert server.api("GET", distribution, key)["values"] == [int(placed)]
+
+
+def test_a_statement_with_languages_added_after_the_phone_loaded_offers_its_own_choice(
+    server, new_page, artifacts
+):
+    """No switch at the top (the workshop had one language when the page loaded): the
+    choice shows beside a statement that carries other languages."""
+    w = server.new_workshop("Språk som kom senare")
+    key, base = w["facilitator_key"], f"/api/workshops/{w['id']}"
+    first = server.api(
+        "POST", f"{base}/statements", key, {"text": "Vi behöver fler mötesplatser"}, expect=201
+    )
+    server.api("POST", f"{base}/statements/{first['id']}/open", key, expect=200)
+    phone = new_page(width=320, height=640, is_mobile=True)
+    phone.goto(f"{server.url}/j/{w['code']}")
+    statement = phone.locator("#statement")
+    expect(statement).to_have_text("Vi behöver fler mötesplatser")
+    expect(phone.locator("#reading-switch")).to_have_count(0)
+    expect(phone.locator("#b-lang-row")).to_be_hidden()
+    second = server.api("POST", f"{base}/statements", key, {"text": SV}, expect=201)
+    server.api("PATCH", f"{base}/statements/{second['id']}", key, {"texts": {"en": EN}})
+    server.api("POST", f"{base}/statements/{second['id']}/open", key, expect=200)
+    expect(statement).to_have_text(SV)
+    beside = phone.get_by_label("Läs påståendet på")
+    expect(beside).to_be_visible()
+    beside.select_option("en")
+    expect(statement).to_have_text(EN)
+    phone.screenshot(path=str(artifacts / "phone-language-beside-320.png"), full_page=True)
+    assert serious_violations(phone) == []

@@ -96,7 +96,9 @@ let shownIn = null; // state.reading: the language the server wrote the text in
 
 function showText() {
   const texts = shownStatement?.texts || {};
-  $("b-lang-row").hidden = Object.keys(texts).length === 0;
+  // One choice, one place: beside the item only when the phone has no switch at the top
+  // (the workshop offered one language when this page loaded; an item's "texts" came later).
+  $("b-lang-row").hidden = Object.keys(texts).length === 0 || document.getElementById("reading-switch") !== null;
   $("b-lang").value = current();
   $("statement").textContent = hyphenate(shownStatement?.text || "");
   if (texts[shownIn]) $("statement").setAttribute("lang", shownIn === "en" ? "en" : "sv");

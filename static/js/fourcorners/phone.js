@@ -58,7 +58,9 @@ let shownIn = null; // state.reading
 
 function showWords() {
   const texts = shown?.texts || {};
-  $("fc-lang-row").hidden = Object.keys(texts).length === 0;
+  // One choice, one place: beside the item only when the phone has no switch at the top
+  // (the workshop offered one language when this page loaded; an item's "texts" came later).
+  $("fc-lang-row").hidden = Object.keys(texts).length === 0 || document.getElementById("reading-switch") !== null;
   $("fc-lang").value = current();
   labels = shown.labels;
   $("fc-question").textContent = hyphenate(shown.text);
