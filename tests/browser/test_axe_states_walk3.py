@@ -55,6 +55,8 @@ class Walk:
         for width, height in (*sizes[1:], sizes[0]):
             page.set_viewport_size({"width": width, "height": height})
             page.wait_for_function(f"window.innerWidth === {width} && window.innerHeight === {height}")
+            # Scripts that fit the page to its size run in the next frames: let two pass.
+            page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
             self._check_at(page, f"{state}-{width}")
 
     def _check_at(self, page, state: str) -> None:
